@@ -1,0 +1,84 @@
+# attune: small tools for parents who feel distant from their baby.
+# Programs are found by name: bin/attune.c builds attune, bin/NAME.c
+# builds attune-NAME, so a new command is a new file and nothing more.
+
+PREFIX	?= /usr/local
+BINDIR	?= $(PREFIX)/bin
+MANDIR	?= $(PREFIX)/share/man
+DATADIR	?= $(PREFIX)/share/attune
+CC	?= cc
+CFLAGS	?= -O2 -g
+WARN	 = -std=c11 -Wall -Wextra -Wpedantic -D_DEFAULT_SOURCE -D_GNU_SOURCE
+ALL_CFLAGS = $(WARN) $(CFLAGS) -Ilib -DATTUNE_DATADIR='"$(DATADIR)"'
+LDLIBS	 = -lcsv -lz
+
+LIBSRC	 = $(wildcard lib/*.c)
+LIBOBJ	 = $(LIBSRC:.c=.o)
+CMDSRC	 = $(filter-out bin/attune.c,$(wildcard bin/*.c))
+PROGS	 = bin/attune $(patsubst bin/%.c,bin/attune-%,$(CMDSRC))
+SCRIPTS	 = $(wildcard scripts/attune-*)
+MAN1	 = $(wildcard man/*.1)
+MAN5	 = $(wildcard man/*.5)
+MAN7	 = $(wildcard man/*.7)
+DATA	 = $(wildcard share/*.csv)
+UNITSRC	 = $(wildcard tests/unit-*.c)
+TESTBIN	 = $(UNITSRC:.c=) tests/ptyrun
+
+all: $(PROGS)
+
+lib/%.o: lib/%.c lib/attune.h
+	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+
+lib/libattune.a: $(LIBOBJ)
+	rm -f $@
+	$(AR) rcs $@ $(LIBOBJ)
+
+bin/attune: bin/attune.c lib/libattune.a
+	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $< lib/libattune.a $(LDLIBS)
+
+bin/attune-%: bin/%.c lib/libattune.a
+	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $< lib/libattune.a $(LDLIBS)
+
+tests/unit-%: tests/unit-%.c tests/tap.h lib/libattune.a
+	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $< lib/libattune.a $(LDLIBS)
+
+tests/ptyrun: tests/ptyrun.c
+	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $< -lutil
+
+check: all $(TESTBIN)
+	@sh tests/run
+
+sanitize:
+	$(MAKE) clean
+	$(MAKE) CFLAGS='-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all' \
+	    LDFLAGS='-fsanitize=address,undefined' check
+	$(MAKE) clean
+
+bench: all
+	@sh scripts/bench
+
+fuzz:
+	@sh tests/fuzz/run
+
+install: all
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 \
+	    $(DESTDIR)$(MANDIR)/man5 $(DESTDIR)$(MANDIR)/man7 $(DESTDIR)$(DATADIR)
+	install -m 0755 $(PROGS) $(SCRIPTS) $(DESTDIR)$(BINDIR)
+	install -m 0644 $(MAN1) $(DESTDIR)$(MANDIR)/man1
+	install -m 0644 $(MAN5) $(DESTDIR)$(MANDIR)/man5
+	install -m 0644 $(MAN7) $(DESTDIR)$(MANDIR)/man7
+	$(if $(DATA),install -m 0644 $(DATA) $(DESTDIR)$(DATADIR))
+
+uninstall:
+	rm -f $(addprefix $(DESTDIR)$(BINDIR)/,$(notdir $(PROGS) $(SCRIPTS)))
+	rm -f $(addprefix $(DESTDIR)$(MANDIR)/man1/,$(notdir $(MAN1)))
+	rm -f $(addprefix $(DESTDIR)$(MANDIR)/man5/,$(notdir $(MAN5)))
+	rm -f $(addprefix $(DESTDIR)$(MANDIR)/man7/,$(notdir $(MAN7)))
+	rm -f $(addprefix $(DESTDIR)$(DATADIR)/,$(notdir $(DATA)))
+	-rmdir $(DESTDIR)$(DATADIR)
+
+clean:
+	rm -f lib/*.o lib/libattune.a $(PROGS) bin/attune-* $(TESTBIN)
+	rm -rf tests/tmp tests/fuzz/bin
+
+.PHONY: all check sanitize bench fuzz install uninstall clean

@@ -1,0 +1,372 @@
+/*
+ * attune-checkin: log how today is going, one row in checkins.csv.
+ */
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "attune.h"
+
+static int	 dryrun, pflag, qflag;
+static const char *dirflag, *regionflag, *timeflag, *whoflag;
+
+static const struct option longopts[] = {
+	{ "anxiety",	required_argument,	NULL,	'a' },
+	{ "bond",	required_argument,	NULL,	'b' },
+	{ "dir",	required_argument,	NULL,	'd' },
+	{ "did",	required_argument,	NULL,	'D' },
+	{ "dry-run",	no_argument,		NULL,	'y' },
+	{ "flag",	required_argument,	NULL,	'f' },
+	{ "help",	no_argument,		NULL,	'h' },
+	{ "mood",	required_argument,	NULL,	'm' },
+	{ "note",	required_argument,	NULL,	'N' },
+	{ "numb",	required_argument,	NULL,	'n' },
+	{ "print",	no_argument,		NULL,	'p' },
+	{ "quiet",	no_argument,		NULL,	'q' },
+	{ "region",	required_argument,	NULL,	'r' },
+	{ "sleep",	required_argument,	NULL,	's' },
+	{ "time",	required_argument,	NULL,	't' },
+	{ "version",	no_argument,		NULL,	'V' },
+	{ "who",	required_argument,	NULL,	'w' },
+	{ NULL,		0,			NULL,	0 }
+};
+
+static _Noreturn void
+usage(void)
+{
+	printf("usage: attune-checkin [-pq] [-m 0-10] [-b 0-10] [-a 0-10] "
+	    "[-n 0-10] [-s HOURS]\n"
+	    "                      [-D MOMENTS] [-f FLAGS] [-N NOTE] "
+	    "[-t WHEN] [-w NAME]\n"
+	    "                      [-d DIR] [-r REGION] [--dry-run]\n\n"
+	    "  -m, --mood N      your mood, 0 very low to 10 very good\n"
+	    "  -b, --bond N      how connected to your baby, 0 not at all to "
+	    "10 deeply\n"
+	    "  -a, --anxiety N   how anxious, 0 calm to 10 extremely\n"
+	    "  -n, --numb N      how numb or on autopilot, 0 present to 10 "
+	    "completely\n"
+	    "  -s, --sleep H     hours slept in the last 24, 0 to 24, like "
+	    "5.5\n"
+	    "  -D, --did LIST    moments shared: ");
+	attune_words_join(stdout, attune_did_words, ",");
+	printf("\n  -f, --flag LIST   concerns: ");
+	attune_words_join(stdout, attune_flag_words, ",");
+	printf("\n  -N, --note TEXT   a note, kept exactly as typed\n"
+	    "  -t, --time WHEN   when: a date, date-time, 'yesterday', "
+	    "'3 days ago'\n"
+	    "  -w, --who NAME    whose entry (default $ATTUNE_WHO, else me)\n"
+	    "  -d, --dir DIR     the data directory\n"
+	    "  -r, --region CC   crisis lines for this country (US, GB, CA, "
+	    "AU, IE, NZ)\n"
+	    "  -p, --print       also print the row written\n"
+	    "      --dry-run     print the row instead of writing it\n"
+	    "  -q, --quiet       no acknowledgement\n"
+	    "With no measure at a terminal, it asks each question in turn.\n");
+	exit(attune_finish(ATTUNE_OK));
+}
+
+/*
+ * Ask one question on the terminal.  Returns the line typed (without its
+ * newline) or NULL when the person leaves with q or Ctrl-D.
+ */
+static char *
+ask(const char *prompt, char *line, size_t size)
+{
+	size_t n;
+
+	fprintf(stderr, "%s", prompt);
+	fflush(stderr);
+	if (fgets(line, (int)size, stdin) == NULL)
+		return NULL;
+	n = strcspn(line, "\r\n");
+	if (line[n] == '\0' && n == size - 1) {
+		/* Longer than the buffer: drop the rest of the line. */
+		int c;
+		while ((c = getchar()) != EOF && c != '\n')
+			;
+	}
+	line[n] = '\0';
+	if (strcmp(line, "q") == 0 || strcmp(line, "Q") == 0)
+		return NULL;
+	return line;
+}
+
+static int
+ask_measure(int k, int *v)
+{
+	const struct attune_measure *m = &attune_measures[k];
+	char line[256], prompt[256];
+	int max = m->tenths ? m->max / 10 : m->max;
+	char *end;
+	double d;
+	long n;
+
+	fprintf(stderr, "\n%s\n  0 = %s, %d = %s\n", m->question, m->low,
+	    max, m->high);
+	snprintf(prompt, sizeof prompt, "%s (0-%d, Enter to skip, q to "
+	    "leave): ", m->name, max);
+	for (;;) {
+		if (ask(prompt, line, sizeof line) == NULL)
+			return -1;
+		if (line[0] == '\0')
+			return 0;
+		if (m->tenths) {
+			d = strtod(line, &end);
+			if (*end == '\0' && d >= 0 && d <= max &&
+			    strspn(line, "0123456789.") == strlen(line)) {
+				*v = (int)(d * 10 + 0.5);
+				return 0;
+			}
+			fprintf(stderr, "Please give hours from 0 to %d, like "
+			    "6 or 5.5, or press Enter to skip.\n", max);
+			continue;
+		}
+		n = strtol(line, &end, 10);
+		if (*end == '\0' && n >= 0 && n <= max &&
+		    strspn(line, "0123456789") == strlen(line)) {
+			*v = (int)n;
+			return 0;
+		}
+		fprintf(stderr, "Please answer with a whole number from 0 to "
+		    "%d, or press Enter to skip.\n", max);
+	}
+}
+
+static int
+ask_words(const char *question, const char *const *words, unsigned *set)
+{
+	char line[1024];
+	const char *p, *q;
+	int i, ok;
+
+	fprintf(stderr, "\n%s\n  ", question);
+	attune_words_join(stderr, words, ", ");
+	fputc('\n', stderr);
+	for (;;) {
+		if (ask("(separate with commas, Enter for none, q to leave): ",
+		    line, sizeof line) == NULL)
+			return -1;
+		*set = 0;
+		ok = 1;
+		for (p = line; *p != '\0' && ok; p = *q ? q + 1 : q) {
+			while (*p == ' ')
+				p++;
+			q = p + strcspn(p, ", ");
+			if (q == p)
+				continue;
+			if ((i = attune_word_index(words, p, (size_t)(q - p))) < 0)
+				ok = 0;
+			else
+				*set |= 1u << i;
+		}
+		if (ok)
+			return 0;
+		fprintf(stderr, "Please use words from the list, or press "
+		    "Enter for none.\n");
+	}
+}
+
+/* The questions, one by one.  -1 if the person left without saving. */
+static int
+interactive(struct attune_checkin *ci, FILE *info, const char *region)
+{
+	static char note[4096];
+	int k;
+
+	fprintf(stderr, "A quick check-in. Answer what you like; Enter skips "
+	    "a question,\nand q or Ctrl-D leaves without saving anything.\n");
+	for (k = 0; k < ATTUNE_NMEASURES; k++)
+		if (ask_measure(k, &ci->v[k]) < 0)
+			return -1;
+	if (ask_words("Which of these did you share with your baby today?",
+	    attune_did_words, &ci->did) < 0)
+		return -1;
+	if (ask_words("Has any of these been with you today? (cant-care: "
+	    "finding it hard to care for the baby;\nharm: thoughts of harming "
+	    "yourself or your baby)", attune_flag_words, &ci->flags) < 0)
+		return -1;
+	if (ci->flags & ATTUNE_FLAG_HARM) {
+		fputc('\n', info);
+		attune_crisis_print(info, region);
+		fflush(info);
+	}
+	fputc('\n', stderr);
+	if (ask("A note, if you like (Enter to skip): ", note,
+	    sizeof note) == NULL)
+		return -1;
+	if (!attune_utf8_valid(note, strlen(note))) {
+		fprintf(stderr, "The note has characters that are not UTF-8 "
+		    "text, so it was left out.\n");
+		note[0] = '\0';
+	}
+	ci->note = note;
+	ci->notelen = strlen(note);
+	return 0;
+}
+
+static const char *
+thanks(const struct attune_checkin *ci)
+{
+	if (ci->flags & ATTUNE_FLAG_HARM)
+		return "Logged. Please do reach out to someone today; you "
+		    "deserve support.";
+	if ((ci->v[ATTUNE_BOND] >= 0 && ci->v[ATTUNE_BOND] <= 3) ||
+	    ci->v[ATTUNE_NUMB] >= 6)
+		return "Logged. Feeling far from your baby is common and can "
+		    "change with time;\n'attune tips' has small things to try.";
+	return "Logged. Thank you for checking in; noticing how you are is a "
+	    "kind thing to do.";
+}
+
+int
+main(int argc, char **argv)
+{
+	struct attune_checkin ci;
+	struct attune_time now;
+	struct attune_buf row = { 0 };
+	FILE *info;
+	const char *region, *why;
+	char *dir, *path;
+	int c, k, given = 0;
+
+	attune_setprog(argv[0]);
+	memset(&ci, 0, sizeof ci);
+	for (k = 0; k < ATTUNE_NMEASURES; k++)
+		ci.v[k] = -1;
+	while ((c = getopt_long(argc, argv, ":a:b:D:d:f:hm:N:n:pqr:s:t:Vw:",
+	    longopts, NULL)) != -1) {
+		switch (c) {
+		case 'a':
+			ci.v[ATTUNE_ANXIETY] = attune_opt_int("--anxiety",
+			    optarg, 0, 10);
+			break;
+		case 'b':
+			ci.v[ATTUNE_BOND] = attune_opt_int("--bond", optarg, 0, 10);
+			break;
+		case 'D':
+			ci.did = attune_opt_words("--did", optarg,
+			    attune_did_words, ci.did);
+			given = 1;
+			break;
+		case 'd':
+			dirflag = optarg;
+			break;
+		case 'f':
+			ci.flags = attune_opt_words("--flag", optarg,
+			    attune_flag_words, ci.flags);
+			given = 1;
+			break;
+		case 'h':
+			usage();
+		case 'm':
+			ci.v[ATTUNE_MOOD] = attune_opt_int("--mood", optarg, 0, 10);
+			break;
+		case 'N':
+			if (!attune_utf8_valid(optarg, strlen(optarg)))
+				attune_usage_error("--note: the note is not "
+				    "valid UTF-8 text");
+			ci.note = optarg;
+			ci.notelen = strlen(optarg);
+			given = 1;
+			break;
+		case 'n':
+			ci.v[ATTUNE_NUMB] = attune_opt_int("--numb", optarg, 0, 10);
+			break;
+		case 'p':
+			pflag = 1;
+			break;
+		case 'q':
+			qflag = 1;
+			break;
+		case 'r':
+			regionflag = optarg;
+			break;
+		case 's':
+			ci.v[ATTUNE_SLEEP] = attune_opt_tenths("--sleep", optarg,
+			    0, 240);
+			break;
+		case 't':
+			timeflag = optarg;
+			break;
+		case 'V':
+			printf("attune-checkin %s\n", ATTUNE_VERSION);
+			return attune_finish(ATTUNE_OK);
+		case 'w':
+			whoflag = optarg;
+			break;
+		case 'y':
+			dryrun = 1;
+			break;
+		default:
+			attune_opt_unknown(c, argv);
+		}
+	}
+	if (optind < argc)
+		attune_usage_error("unexpected argument '%s'; a note goes "
+		    "after --note", argv[optind]);
+	for (k = 0; k < ATTUNE_NMEASURES; k++)
+		given |= ci.v[k] >= 0;
+	ci.who = attune_opt_who(whoflag);
+	region = attune_region(regionflag);
+	attune_time_now(&now);
+	ci.ts = now;
+	if (timeflag != NULL) {
+		if (attune_time_user(timeflag, &ci.ts, &why) < 0)
+			attune_usage_error("--time: '%s' %s", timeflag, why);
+		if (attune_time_epoch(&ci.ts) > attune_time_epoch(&now) + 600)
+			attune_usage_error("--time: '%s' is in the future; "
+			    "check-ins are for now or earlier", timeflag);
+	}
+	/* Stdout carries the row with --print or --dry-run; then the words
+	 * meant for the person go to stderr. */
+	info = pflag || dryrun ? stderr : stdout;
+	if (!given) {
+		if (!isatty(STDIN_FILENO))
+			attune_usage_error("nothing to log: give at least one of "
+			    "--mood, --bond, --anxiety, --numb, --sleep, --did, "
+			    "--flag or --note (at a terminal, it asks)");
+		if (interactive(&ci, info, region) < 0) {
+			fprintf(info, "\nLeft without saving; nothing was "
+			    "written.\n");
+			return attune_finish(ATTUNE_OK);
+		}
+		given = ci.did || ci.flags || ci.notelen;
+		for (k = 0; k < ATTUNE_NMEASURES; k++)
+			given |= ci.v[k] >= 0;
+		if (!given) {
+			fprintf(info, "Nothing was answered, so nothing was "
+			    "written. That is fine too.\n");
+			return attune_finish(ATTUNE_OK);
+		}
+	} else if (ci.flags & ATTUNE_FLAG_HARM) {
+		attune_crisis_print(info, region);
+		fflush(info);
+	}
+	attune_checkin_row(&row, &ci);
+	if (dryrun || pflag)
+		fwrite(row.s, 1, row.len, stdout);
+	if (dryrun)
+		return attune_finish(ATTUNE_OK);
+	dir = attune_dir_resolve(dirflag);
+	if (attune_dir_make(dir) < 0)
+		return ATTUNE_FAIL;
+	path = attune_dir_file(dir, "checkins.csv");
+	{
+		struct attune_buf head = { 0 };
+		int rc;
+
+		attune_csv_header(&head, attune_checkin_cols);
+		rc = attune_append(path, head.s, row.s, row.len);
+		attune_buf_free(&head);
+		if (rc < 0)
+			return ATTUNE_FAIL;
+	}
+	if (!qflag)
+		fprintf(info, "%s\n", thanks(&ci));
+	free(path);
+	free(dir);
+	attune_buf_free(&row);
+	return attune_finish(ATTUNE_OK);
+}

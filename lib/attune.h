@@ -1,0 +1,170 @@
+/*
+ * attune.h: the one header of libattune, shared by every attune command.
+ * Sections follow the files that implement them.  Every symbol starts with
+ * attune_ (or ATTUNE_).  Commands never include <csv.h> or <zlib.h>.
+ */
+#ifndef ATTUNE_H
+#define ATTUNE_H
+
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#define ATTUNE_VERSION "0.1.0"
+
+/* Exit status, the same in every command. */
+enum {
+	ATTUNE_OK = 0,		/* done */
+	ATTUNE_FAIL = 1,	/* I/O error, unreadable input, corrupt input under --strict */
+	ATTUNE_USAGE = 2,	/* bad option or value; nothing was written */
+	ATTUNE_ATTENTION = 3	/* done, and something needs attention */
+};
+
+/* err.c: one error path, every message prefixed with the program name. */
+void	 attune_setprog(const char *argv0);
+const char *attune_prog(void);
+void	 attune_err(int status, const char *fmt, ...)
+	    __attribute__((noreturn, format(printf, 2, 3)));
+void	 attune_errx(int status, const char *fmt, ...)
+	    __attribute__((noreturn, format(printf, 2, 3)));
+void	 attune_warn(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+void	 attune_warnx(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+void	 attune_vwarnx(const char *fmt, va_list ap);
+void	*attune_xmalloc(size_t n);
+void	*attune_xcalloc(size_t n, size_t size);
+void	*attune_xrealloc(void *p, size_t n);
+void	*attune_xreallocarray(void *p, size_t n, size_t size);
+char	*attune_xstrdup(const char *s);
+int	 attune_finish(int status);	/* flush stdout; 1 if that failed */
+
+/* buf.c: a growing byte buffer. */
+struct attune_buf {
+	char	*s;
+	size_t	 len, cap;
+};
+void	 attune_buf_add(struct attune_buf *b, const void *p, size_t n);
+char	*attune_buf_space(struct attune_buf *b, size_t n);
+void	 attune_buf_str(struct attune_buf *b, const char *s);
+void	 attune_buf_printf(struct attune_buf *b, const char *fmt, ...)
+	    __attribute__((format(printf, 2, 3)));
+void	 attune_buf_free(struct attune_buf *b);
+
+/* opt.c: option values, checked once, refused with a message naming both. */
+void	 attune_usage_error(const char *fmt, ...)
+	    __attribute__((noreturn, format(printf, 1, 2)));
+int	 attune_opt_int(const char *opt, const char *val, int min, int max);
+int	 attune_opt_tenths(const char *opt, const char *val, int min, int max);
+unsigned attune_opt_words(const char *opt, const char *val,
+	    const char *const *words, unsigned acc);
+void	 attune_opt_unknown(int c, char **argv);	/* getopt '?' or ':' */
+const char *attune_opt_who(const char *opt);	/* --who, $ATTUNE_WHO, "me" */
+int	 attune_word_index(const char *const *words, const char *s, size_t n);
+void	 attune_words_join(FILE *f, const char *const *words, const char *sep);
+
+/* text.c: UTF-8, safe display of logged text, wrapping. */
+int	 attune_utf8_valid(const char *s, size_t n);
+void	 attune_put_safe(FILE *f, const char *s, size_t n);
+void	 attune_wrap(FILE *f, const char *s, int width, int indent);
+int	 attune_term_width(void);
+int	 attune_term_utf8(void);
+
+/* time.c: dates and times.  A day belongs to the date written in a
+ * timestamp, so a time keeps its civil date, clock and UTC offset. */
+#define ATTUNE_NOOFF INT32_MIN
+struct attune_time {
+	int64_t	 days;	/* civil days since 1970-01-01 of the written date */
+	int32_t	 sec;	/* seconds since that date's midnight */
+	int32_t	 off;	/* UTC offset in seconds, or ATTUNE_NOOFF */
+};
+int64_t	 attune_days_from_civil(int y, int m, int d);
+void	 attune_civil_from_days(int64_t days, int *y, int *m, int *d);
+int	 attune_weekday(int64_t days);			/* 1 Monday … 7 Sunday */
+int	 attune_iso_week(int64_t days, int *year);	/* week 1 … 53 */
+int64_t	 attune_iso_week_monday(int year, int week);
+int	 attune_time_now(struct attune_time *t);	/* honours $ATTUNE_NOW */
+int	 attune_time_iso(const char *s, size_t n, struct attune_time *t);
+int	 attune_time_user(const char *s, struct attune_time *t, const char **why);
+int	 attune_date_user(const char *s, int64_t *days, const char **why);
+void	 attune_time_format(const struct attune_time *t, char buf[32]);
+void	 attune_date_format(int64_t days, char buf[16]);
+int64_t	 attune_time_epoch(const struct attune_time *t);
+
+/* dir.c: the data directory and its logs. */
+char	*attune_dir_resolve(const char *opt);	/* malloc'd path */
+int	 attune_dir_make(const char *dir);	/* mkdir 0700, warn if open */
+char	*attune_dir_file(const char *dir, const char *name);
+char	**attune_dir_logs(const char *dir, const char *base);	/* NULL-ended */
+void	 attune_strv_free(char **v);
+
+/* csv.c: every CSV read and write goes through libcsv here.  The reader
+ * finds the wanted columns by header name, reads plain or gzip files or
+ * "-" for stdin, and reports a malformed row as FILE:LINE: reason. */
+#define ATTUNE_CSV_STRICT	1
+#define ATTUNE_CSV_MAXROW	(256 * 1024)
+#define ATTUNE_CSV_MAXCOLS	1000
+struct attune_csv;
+struct attune_csv *attune_csv_open(const char *path, const char *const *cols,
+	    int flags);
+int	 attune_csv_next(struct attune_csv *c);	/* 1 row, 0 end, -1 failed */
+const char *attune_csv_get(struct attune_csv *c, int col, size_t *len);
+int	 attune_csv_has(const struct attune_csv *c, int col);
+long	 attune_csv_line(const struct attune_csv *c);
+const char *attune_csv_name(const struct attune_csv *c);
+void	 attune_csv_bad(struct attune_csv *c, const char *fmt, ...)
+	    __attribute__((format(printf, 2, 3)));
+long	 attune_csv_skipped(const struct attune_csv *c);
+int	 attune_csv_close(struct attune_csv *c);	/* 0, or -1 if it failed */
+void	 attune_csv_field(struct attune_buf *b, const char *s, size_t n, int first);
+void	 attune_csv_header(struct attune_buf *b, const char *const *cols);
+
+/* append.c: add whole rows to a log, under a lock, flushed to disk; a
+ * failed write leaves the log exactly as it was. */
+int	 attune_append(const char *path, const char *header, const char *rows,
+	    size_t n);
+
+/* crisis.c: crisis and support lines, one table for every command. */
+struct attune_line {
+	const char *region, *service, *number, *hours;
+};
+extern const struct attune_line attune_lines[];
+#define ATTUNE_LINES_CHECKED "2026-11"
+const char *attune_region(const char *opt);	/* NULL: every region */
+int	 attune_region_known(const char *region);
+void	 attune_crisis_print(FILE *f, const char *region);
+
+/* log.c: the two logs, checkins.csv and screens.csv (attune-log(5)). */
+enum { ATTUNE_MOOD, ATTUNE_BOND, ATTUNE_ANXIETY, ATTUNE_NUMB, ATTUNE_SLEEP,
+	ATTUNE_NMEASURES };
+struct attune_measure {
+	const char *name, *question, *low, *high;
+	int	 max;		/* in tenths for sleep, else points */
+	int	 tenths;	/* 1: written with one decimal */
+	int	 better;	/* +1 higher is better, -1 lower is better */
+};
+extern const struct attune_measure attune_measures[ATTUNE_NMEASURES];
+extern const char *const attune_did_words[];	/* NULL-ended */
+extern const char *const attune_flag_words[];	/* NULL-ended */
+#define ATTUNE_FLAG_HARM (1u << 5)
+extern const char *const attune_checkin_cols[];	/* NULL-ended */
+extern const char *const attune_screen_cols[];	/* NULL-ended */
+
+struct attune_checkin {
+	struct attune_time ts;
+	const char *who;
+	int	 v[ATTUNE_NMEASURES];	/* -1: not answered; sleep in tenths */
+	unsigned did, flags;
+	const char *note;
+	size_t	 notelen;
+};
+struct attune_screen {
+	struct attune_time ts;
+	const char *who, *instrument, *band, *subscales, *flags, *answers;
+	int	 total;
+};
+void	 attune_checkin_row(struct attune_buf *b, const struct attune_checkin *ci);
+int	 attune_checkin_read(struct attune_csv *c, struct attune_checkin *ci);
+int	 attune_screen_read(struct attune_csv *c, struct attune_screen *s);
+int	 attune_who_valid(const char *s, size_t n);
+
+#endif

@@ -1,0 +1,483 @@
+/*
+ * csv.c: every CSV read and write goes through libcsv here.
+ *
+ * The reader pulls one row at a time.  It feeds libcsv one physical line
+ * at a time, so that it knows the line each row starts on, and so that no
+ * field can make it hold more than ATTUNE_CSV_MAXROW bytes however long the
+ * line.  Input is read through zlib, which passes plain files through and
+ * inflates gzip ones, told apart by their magic bytes, not their names.
+ */
+#include <sys/file.h>
+#include <sys/stat.h>
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <csv.h>
+#include <zlib.h>
+
+#include "attune.h"
+
+#define CHUNK	65536
+
+struct row {
+	char	*buf;		/* fields, each ending in NUL */
+	size_t	 len, cap;
+	size_t	*off;		/* where each field starts in buf */
+	int	 nf, capf;
+	long	 line;		/* the line the row starts on */
+	const char *why;	/* why it is malformed, or NULL */
+};
+
+struct attune_csv {
+	char	*name;
+	int	 fd;
+	gzFile	 gz;
+	int	 flags;
+	struct csv_parser p;
+	const char *const *cols;
+	int	 ncols, *pos, nheader, have_header;
+	struct row cur, *q;	/* the row being built; rows done */
+	int	 qn, qi, qcap;
+	struct row *row;	/* the row last returned */
+	char	*in;
+	size_t	 inlen, inpos;
+	long	 line;		/* newlines consumed so far */
+	int	 eof, failed, skipline;
+	long	 skipped;
+};
+
+static int
+no_space(unsigned char c)
+{
+	/* A note is stored exactly as typed, spaces included. */
+	(void)c;
+	return 0;
+}
+
+static void
+parser_init(struct attune_csv *c)
+{
+	if (csv_init(&c->p, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL) != 0)
+		attune_errx(ATTUNE_FAIL, "out of memory");
+	csv_set_space_func(&c->p, no_space);
+}
+
+static void
+row_bad(struct row *r, const char *why)
+{
+	if (r->why == NULL)
+		r->why = why;
+}
+
+static void
+cb_field(void *s, size_t n, void *data)
+{
+	struct attune_csv *c = data;
+	struct row *r = &c->cur;
+
+	if (r->nf == 0 && r->len == 0 && r->line == 0)
+		r->line = c->line + 1;
+	if (r->why != NULL) {
+		r->nf++;
+		return;
+	}
+	if (r->nf >= ATTUNE_CSV_MAXCOLS) {
+		row_bad(r, "too many fields");
+		return;
+	}
+	if (r->len + n + 1 > ATTUNE_CSV_MAXROW) {
+		row_bad(r, "row is too long (more than 256 KiB)");
+		return;
+	}
+	if (memchr(s, '\0', n) != NULL) {
+		row_bad(r, "a field holds a NUL byte");
+		return;
+	}
+	if (!attune_utf8_valid(s, n)) {
+		row_bad(r, "a field is not valid UTF-8 text");
+		return;
+	}
+	if (r->nf == r->capf) {
+		r->capf = r->capf ? r->capf * 2 : 16;
+		r->off = attune_xreallocarray(r->off, r->capf, sizeof *r->off);
+	}
+	if (r->len + n + 1 > r->cap) {
+		while (r->len + n + 1 > r->cap)
+			r->cap = r->cap ? r->cap * 2 : 256;
+		r->buf = attune_xrealloc(r->buf, r->cap);
+	}
+	r->off[r->nf++] = r->len;
+	memcpy(r->buf + r->len, s, n);
+	r->len += n;
+	r->buf[r->len++] = '\0';
+}
+
+static void
+cb_row(int term, void *data)
+{
+	struct attune_csv *c = data;
+	struct row tmp;
+
+	(void)term;
+	if (c->qn == c->qcap) {
+		c->qcap = c->qcap ? c->qcap * 2 : 4;
+		c->q = attune_xreallocarray(c->q, c->qcap, sizeof *c->q);
+		memset(c->q + c->qn, 0, (c->qcap - c->qn) * sizeof *c->q);
+	}
+	if (c->cur.line == 0)
+		c->cur.line = c->line + 1;
+	tmp = c->q[c->qn];
+	c->q[c->qn++] = c->cur;
+	c->cur = tmp;
+	c->cur.len = 0;
+	c->cur.nf = 0;
+	c->cur.line = 0;
+	c->cur.why = NULL;
+}
+
+/* Give up on the row being built: report it as malformed, start afresh. */
+static void
+abandon(struct attune_csv *c, const char *why)
+{
+	row_bad(&c->cur, why);
+	if (c->cur.line == 0)
+		c->cur.line = c->line + 1;
+	cb_row(0, c);
+	csv_free(&c->p);
+	parser_init(c);
+	c->skipline = 1;
+}
+
+static int
+fill(struct attune_csv *c)
+{
+	int n, zerr;
+	const char *msg;
+
+	n = gzread(c->gz, c->in, CHUNK);
+	if (n < 0) {
+		msg = gzerror(c->gz, &zerr);
+		if (zerr == Z_ERRNO)
+			attune_warn("%s: cannot read", c->name);
+		else
+			attune_warnx("%s: cannot read: %s", c->name, msg);
+		return -1;
+	}
+	if (n == 0) {
+		msg = gzerror(c->gz, &zerr);
+		if (zerr != Z_OK && zerr != Z_STREAM_END) {
+			attune_warnx("%s: compressed data is damaged or cut "
+			    "short (%s)", c->name, msg);
+			return -1;
+		}
+	}
+	c->inlen = (size_t)n;
+	c->inpos = 0;
+	return n;
+}
+
+/* Feed libcsv until at least one row is done.  -1 on a read error. */
+static int
+parse_more(struct attune_csv *c)
+{
+	const char *seg, *nl;
+	size_t n, used;
+
+	while (c->qi == c->qn && !c->eof) {
+		if (c->inpos == c->inlen) {
+			int r = fill(c);
+			if (r < 0)
+				return -1;
+			if (r == 0) {
+				c->eof = 1;
+				if (csv_fini(&c->p, cb_field, cb_row, c) != 0)
+					abandon(c, "a quoted field is not closed "
+					    "before the end of the file");
+				break;
+			}
+		}
+		seg = c->in + c->inpos;
+		nl = memchr(seg, '\n', c->inlen - c->inpos);
+		n = nl != NULL ? (size_t)(nl - seg) + 1 : c->inlen - c->inpos;
+		c->inpos += n;
+		if (c->skipline) {
+			if (nl != NULL) {
+				c->skipline = 0;
+				c->line++;
+			}
+			continue;
+		}
+		if (c->cur.nf == 0 && c->cur.line == 0 && c->p.pstate == 0)
+			c->cur.line = c->line + 1;
+		used = csv_parse(&c->p, seg, n, cb_field, cb_row, c);
+		if (used < n) {
+			abandon(c, csv_error(&c->p) == CSV_EPARSE ?
+			    "a quote is out of place" : "cannot parse the row");
+			if (memchr(seg + used, '\n', n - used) != NULL) {
+				c->skipline = 0;
+				c->line++;
+			}
+			continue;
+		}
+		if (c->p.entry_pos > ATTUNE_CSV_MAXROW) {
+			abandon(c, "row is too long (more than 256 KiB)");
+			if (nl != NULL) {
+				c->skipline = 0;
+				c->line++;
+			}
+			continue;
+		}
+		if (nl != NULL)
+			c->line++;
+	}
+	return 0;
+}
+
+static struct row *
+take(struct attune_csv *c)
+{
+	if (c->qi == c->qn) {
+		c->qi = c->qn = 0;
+		if (parse_more(c) < 0)
+			return NULL;
+		if (c->qn == 0)
+			return NULL;
+	}
+	return &c->q[c->qi++];
+}
+
+static int
+header(struct attune_csv *c)
+{
+	struct row *r;
+	const char *name;
+	int i, k;
+
+	if ((r = take(c)) == NULL)
+		return c->eof ? 0 : -1;
+	if (r->why != NULL) {
+		attune_warnx("%s:%ld: the header row cannot be read: %s",
+		    c->name, r->line, r->why);
+		return -1;
+	}
+	c->nheader = r->nf;
+	for (k = 0; k < c->ncols; k++)
+		c->pos[k] = -1;
+	for (i = 0; i < r->nf; i++) {
+		name = r->buf + r->off[i];
+		if (i == 0 && strncmp(name, "\xef\xbb\xbf", 3) == 0)
+			name += 3;	/* a byte order mark, as spreadsheets write */
+		for (k = 0; k < c->ncols; k++)
+			if (c->pos[k] < 0 && strcmp(name, c->cols[k]) == 0)
+				c->pos[k] = i;
+	}
+	c->have_header = 1;
+	return 1;
+}
+
+struct attune_csv *
+attune_csv_open(const char *path, const char *const *cols, int flags)
+{
+	struct attune_csv *c;
+	struct stat st;
+	int fd, k;
+
+	if (strcmp(path, "-") == 0) {
+		fd = dup(STDIN_FILENO);
+		if (fd < 0) {
+			attune_warn("cannot read standard input");
+			return NULL;
+		}
+	} else if ((fd = open(path, O_RDONLY | O_CLOEXEC)) < 0) {
+		attune_warn("%s", path);
+		return NULL;
+	}
+	if (fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) {
+		attune_warnx("%s: is a directory, not a log", path);
+		close(fd);
+		return NULL;
+	}
+	/* A writer holds an exclusive lock while it appends a row, so a
+	 * reader that holds a shared one never sees half a row. */
+	if (S_ISREG(st.st_mode))
+		while (flock(fd, LOCK_SH) < 0 && errno == EINTR)
+			;
+	c = attune_xcalloc(1, sizeof *c);
+	c->name = attune_xstrdup(strcmp(path, "-") == 0 ? "(stdin)" : path);
+	c->fd = fd;
+	if ((c->gz = gzdopen(fd, "rb")) == NULL)
+		attune_errx(ATTUNE_FAIL, "out of memory");
+	gzbuffer(c->gz, CHUNK);
+	c->flags = flags;
+	c->cols = cols;
+	for (k = 0; cols != NULL && cols[k] != NULL; k++)
+		;
+	c->ncols = k;
+	c->pos = attune_xcalloc(k + 1, sizeof *c->pos);
+	c->in = attune_xmalloc(CHUNK);
+	parser_init(c);
+	return c;
+}
+
+int
+attune_csv_next(struct attune_csv *c)
+{
+	struct row *r;
+	int h;
+
+	if (c->failed)
+		return -1;
+	if (!c->have_header) {
+		if ((h = header(c)) <= 0) {
+			if (h < 0)
+				c->failed = 1;
+			return h;
+		}
+	}
+	for (;;) {
+		if ((r = take(c)) == NULL) {
+			if (!c->eof)
+				c->failed = 1;
+			return c->failed ? -1 : 0;
+		}
+		c->row = r;
+		if (r->why != NULL)
+			attune_csv_bad(c, "%s", r->why);
+		else if (r->nf != c->nheader)
+			attune_csv_bad(c, "expected %d fields as in the header, "
+			    "found %d", c->nheader, r->nf);
+		else
+			return 1;
+		if (c->failed)
+			return -1;
+	}
+}
+
+const char *
+attune_csv_get(struct attune_csv *c, int col, size_t *len)
+{
+	const char *s = "";
+	int i;
+
+	if (c->row != NULL && col >= 0 && col < c->ncols &&
+	    (i = c->pos[col]) >= 0 && i < c->row->nf)
+		s = c->row->buf + c->row->off[i];
+	if (len != NULL) {
+		if (*s == '\0')
+			*len = 0;
+		else if (i + 1 < c->row->nf)
+			*len = c->row->off[i + 1] - c->row->off[i] - 1;
+		else
+			*len = c->row->len - c->row->off[i] - 1;
+	}
+	return s;
+}
+
+int
+attune_csv_has(const struct attune_csv *c, int col)
+{
+	return col >= 0 && col < c->ncols && c->pos[col] >= 0;
+}
+
+long
+attune_csv_line(const struct attune_csv *c)
+{
+	return c->row != NULL ? c->row->line : 0;
+}
+
+const char *
+attune_csv_name(const struct attune_csv *c)
+{
+	return c->name;
+}
+
+long
+attune_csv_skipped(const struct attune_csv *c)
+{
+	return c->skipped;
+}
+
+/*
+ * Report the current row as malformed.  It is skipped; under --strict the
+ * reader stops, and attune_csv_next and attune_csv_close then say so.
+ */
+void
+attune_csv_bad(struct attune_csv *c, const char *fmt, ...)
+{
+	struct attune_buf b = { 0 };
+	va_list ap;
+
+	va_start(ap, fmt);
+	attune_buf_printf(&b, "%s:%ld: ", c->name, attune_csv_line(c));
+	{
+		char tmp[512];
+		vsnprintf(tmp, sizeof tmp, fmt, ap);
+		attune_buf_str(&b, tmp);
+	}
+	va_end(ap);
+	attune_warnx("%s%s", b.s, c->flags & ATTUNE_CSV_STRICT ? "" :
+	    " (row skipped)");
+	attune_buf_free(&b);
+	c->skipped++;
+	if (c->flags & ATTUNE_CSV_STRICT)
+		c->failed = 1;
+}
+
+int
+attune_csv_close(struct attune_csv *c)
+{
+	int failed, k;
+
+	if (c == NULL)
+		return 0;
+	failed = c->failed;
+	csv_free(&c->p);
+	gzclose_r(c->gz);	/* closes fd too */
+	free(c->cur.buf);
+	free(c->cur.off);
+	for (k = 0; k < c->qcap; k++) {
+		free(c->q[k].buf);
+		free(c->q[k].off);
+	}
+	free(c->q);
+	free(c->pos);
+	free(c->in);
+	free(c->name);
+	free(c);
+	return failed ? -1 : 0;
+}
+
+/* Append one field to a row being written, quoted only where needed. */
+void
+attune_csv_field(struct attune_buf *b, const char *s, size_t n, int first)
+{
+	size_t i, need;
+	int quote = n > 0 && (s[0] == ' ' || s[0] == '\t' || s[n - 1] == ' ' ||
+	    s[n - 1] == '\t');
+
+	if (!first)
+		attune_buf_add(b, ",", 1);
+	for (i = 0; i < n && !quote; i++)
+		quote = s[i] == ',' || s[i] == '"' || s[i] == '\r' || s[i] == '\n';
+	if (!quote) {
+		attune_buf_add(b, s, n);
+		return;
+	}
+	need = csv_write(NULL, 0, s, n);
+	csv_write(attune_buf_space(b, need), need, s, n);
+}
+
+void
+attune_csv_header(struct attune_buf *b, const char *const *cols)
+{
+	int i;
+
+	for (i = 0; cols[i] != NULL; i++)
+		attune_csv_field(b, cols[i], strlen(cols[i]), i == 0);
+	attune_buf_add(b, "\n", 1);
+}

@@ -1,0 +1,285 @@
+/*
+ * log.c: the check-in and screen logs (attune-log(5)).  Writing builds a
+ * row in the contract's column order; reading finds columns by header name
+ * and checks every value, reporting a bad row as FILE:LINE: reason.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "attune.h"
+
+const struct attune_measure attune_measures[ATTUNE_NMEASURES] = {
+	{ "mood", "How is your mood today?",
+	    "very low", "very good", 10, 0, +1 },
+	{ "bond", "How connected do you feel to your baby today?",
+	    "not at all connected", "deeply connected", 10, 0, +1 },
+	{ "anxiety", "How anxious or on edge do you feel today?",
+	    "calm", "extremely anxious", 10, 0, -1 },
+	{ "numb", "How numb, or on autopilot, do you feel today?",
+	    "fully present", "completely numb", 10, 0, -1 },
+	{ "sleep", "How many hours did you sleep in the last 24 hours?",
+	    "none", "24 hours", 240, 1, +1 },
+};
+
+const char *const attune_did_words[] = {
+	"skin", "talk", "sing", "read", "massage", "carry", "eye", "feed",
+	"bath", "play", "walk", "rest", NULL
+};
+
+const char *const attune_flag_words[] = {
+	"intrusive", "panic", "rage", "cant-cope", "cant-care", "harm", NULL
+};
+
+const char *const attune_checkin_cols[] = {
+	"timestamp", "who", "mood", "bond", "anxiety", "numb", "sleep", "did",
+	"flags", "note", NULL
+};
+
+const char *const attune_screen_cols[] = {
+	"timestamp", "who", "instrument", "total", "band", "subscales",
+	"flags", "answers", NULL
+};
+
+enum { C_TS, C_WHO, C_MOOD, C_BOND, C_ANX, C_NUMB, C_SLEEP, C_DID, C_FLAGS,
+	C_NOTE };
+enum { S_TS, S_WHO, S_INSTR, S_TOTAL, S_BAND, S_SUB, S_FLAGS, S_ANSWERS };
+
+int
+attune_who_valid(const char *s, size_t n)
+{
+	size_t i;
+
+	if (n == 0 || n > 64 || !attune_utf8_valid(s, n))
+		return 0;
+	for (i = 0; i < n; i++)
+		if ((unsigned char)s[i] < 0x20 || s[i] == 0x7f)
+			return 0;
+	return 1;
+}
+
+static void
+words(struct attune_buf *b, const char *const *w, unsigned set)
+{
+	int i, first = 1;
+
+	for (i = 0; w[i] != NULL; i++) {
+		if (!(set & (1u << i)))
+			continue;
+		if (!first)
+			attune_buf_add(b, ";", 1);
+		attune_buf_str(b, w[i]);
+		first = 0;
+	}
+}
+
+void
+attune_checkin_row(struct attune_buf *b, const struct attune_checkin *ci)
+{
+	struct attune_buf f = { 0 };
+	char ts[32], num[16];
+	int k;
+
+	attune_time_format(&ci->ts, ts);
+	attune_csv_field(b, ts, strlen(ts), 1);
+	attune_csv_field(b, ci->who, strlen(ci->who), 0);
+	for (k = 0; k < ATTUNE_NMEASURES; k++) {
+		num[0] = '\0';
+		if (ci->v[k] >= 0 && attune_measures[k].tenths)
+			snprintf(num, sizeof num, "%d.%d", ci->v[k] / 10,
+			    ci->v[k] % 10);
+		else if (ci->v[k] >= 0)
+			snprintf(num, sizeof num, "%d", ci->v[k]);
+		attune_csv_field(b, num, strlen(num), 0);
+	}
+	words(&f, attune_did_words, ci->did);
+	attune_csv_field(b, f.s ? f.s : "", f.len, 0);
+	f.len = 0;
+	words(&f, attune_flag_words, ci->flags);
+	attune_csv_field(b, f.s ? f.s : "", f.len, 0);
+	attune_csv_field(b, ci->note ? ci->note : "", ci->note ? ci->notelen : 0, 0);
+	attune_buf_add(b, "\n", 1);
+	attune_buf_free(&f);
+}
+
+/* A whole number in [0, max], or (tenths) one with at most one decimal,
+ * returned in tenths.  -1 if empty, -2 if bad. */
+static int
+value(const char *s, size_t n, int max, int tenths)
+{
+	size_t i = 0;
+	int v = 0, d = 0;
+
+	if (n == 0)
+		return -1;
+	for (; i < n && s[i] >= '0' && s[i] <= '9' && d < 4; i++, d++)
+		v = v * 10 + (s[i] - '0');
+	if (d == 0)
+		return -2;
+	if (tenths) {
+		v *= 10;
+		if (i < n && s[i] == '.') {
+			i++;
+			if (i < n && s[i] >= '0' && s[i] <= '9')
+				v += s[i++] - '0';
+		}
+	}
+	if (i != n || v > max)
+		return -2;
+	return v;
+}
+
+static int
+wordset(const char *s, size_t n, const char *const *w, unsigned *set)
+{
+	size_t i = 0, j;
+	int k;
+
+	*set = 0;
+	while (i < n) {
+		for (j = i; j < n && s[j] != ';'; j++)
+			;
+		if (j > i) {
+			if ((k = attune_word_index(w, s + i, j - i)) < 0)
+				return -1;
+			*set |= 1u << k;
+		}
+		i = j + 1;
+	}
+	return 0;
+}
+
+static int
+need_column(struct attune_csv *c, int col, const char *name)
+{
+	if (attune_csv_has(c, col))
+		return 0;
+	attune_warnx("%s: has no '%s' column, so it is not an attune log",
+	    attune_csv_name(c), name);
+	return -1;
+}
+
+static int
+read_time(struct attune_csv *c, struct attune_time *t)
+{
+	size_t n;
+	const char *s = attune_csv_get(c, 0, &n);
+
+	if (attune_time_iso(s, n, t) < 0) {
+		attune_csv_bad(c, "timestamp '%.40s' is not an ISO 8601 time",
+		    s);
+		return -1;
+	}
+	if (t->sec < 0)
+		t->sec = 12 * 3600;
+	return 0;
+}
+
+static const char *
+read_who(struct attune_csv *c, int col)
+{
+	size_t n;
+	const char *s = attune_csv_get(c, col, &n);
+
+	if (n == 0)
+		return "me";
+	if (!attune_who_valid(s, n)) {
+		attune_csv_bad(c, "who is not a usable name");
+		return NULL;
+	}
+	return s;
+}
+
+/*
+ * The next good check-in: 1, or 0 at the end, or -1 if the log cannot be
+ * read (or, under --strict, holds a bad row).  Strings point into the
+ * reader and last until the next call.
+ */
+int
+attune_checkin_read(struct attune_csv *c, struct attune_checkin *ci)
+{
+	size_t n;
+	const char *s;
+	int r, k, any;
+
+	for (;;) {
+		if ((r = attune_csv_next(c)) <= 0)
+			return r;
+		if (need_column(c, C_TS, "timestamp") < 0)
+			return -1;
+		if (read_time(c, &ci->ts) < 0 ||
+		    (ci->who = read_who(c, C_WHO)) == NULL)
+			goto bad;
+		any = 0;
+		for (k = 0; k < ATTUNE_NMEASURES; k++) {
+			s = attune_csv_get(c, C_MOOD + k, &n);
+			ci->v[k] = value(s, n, attune_measures[k].max,
+			    attune_measures[k].tenths);
+			if (ci->v[k] == -2) {
+				attune_csv_bad(c, "%s '%.20s' is not a number "
+				    "from 0 to %d", attune_measures[k].name, s,
+				    attune_measures[k].tenths ?
+				    attune_measures[k].max / 10 :
+				    attune_measures[k].max);
+				goto bad;
+			}
+			any |= ci->v[k] >= 0;
+		}
+		s = attune_csv_get(c, C_DID, &n);
+		if (wordset(s, n, attune_did_words, &ci->did) < 0) {
+			attune_csv_bad(c, "did '%.40s' holds a word not in the "
+			    "list", s);
+			goto bad;
+		}
+		s = attune_csv_get(c, C_FLAGS, &n);
+		if (wordset(s, n, attune_flag_words, &ci->flags) < 0) {
+			attune_csv_bad(c, "flags '%.40s' holds a word not in "
+			    "the list", s);
+			goto bad;
+		}
+		ci->note = attune_csv_get(c, C_NOTE, &ci->notelen);
+		if (!any && ci->did == 0 && ci->flags == 0 && ci->notelen == 0) {
+			attune_csv_bad(c, "the row holds no answers");
+			goto bad;
+		}
+		return 1;
+bad:
+		;	/* under --strict, the next attune_csv_next fails */
+	}
+}
+
+/* The next good screen, as attune_checkin_read. */
+int
+attune_screen_read(struct attune_csv *c, struct attune_screen *sc)
+{
+	size_t n;
+	const char *s;
+	int r, v;
+
+	for (;;) {
+		if ((r = attune_csv_next(c)) <= 0)
+			return r;
+		if (need_column(c, S_TS, "timestamp") < 0 ||
+		    need_column(c, S_INSTR, "instrument") < 0)
+			return -1;
+		if (read_time(c, &sc->ts) < 0 ||
+		    (sc->who = read_who(c, S_WHO)) == NULL)
+			continue;
+		sc->instrument = attune_csv_get(c, S_INSTR, &n);
+		if (n == 0) {
+			attune_csv_bad(c, "instrument is empty");
+			continue;
+		}
+		s = attune_csv_get(c, S_TOTAL, &n);
+		if ((v = value(s, n, 1000, 0)) < 0) {
+			attune_csv_bad(c, "total '%.20s' is not a whole number",
+			    s);
+			continue;
+		}
+		sc->total = v;
+		sc->band = attune_csv_get(c, S_BAND, NULL);
+		sc->subscales = attune_csv_get(c, S_SUB, NULL);
+		sc->flags = attune_csv_get(c, S_FLAGS, NULL);
+		sc->answers = attune_csv_get(c, S_ANSWERS, NULL);
+		return 1;
+	}
+}

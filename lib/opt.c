@@ -1,0 +1,156 @@
+/*
+ * opt.c: option values.  Each is checked against its range or word list
+ * once, and a bad one is refused with a message naming the option and the
+ * value, exit 2, before anything is written.
+ */
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "attune.h"
+
+void
+attune_usage_error(const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	attune_vwarnx(fmt, ap);
+	va_end(ap);
+	fprintf(stderr, "Try '%s --help' for the options.\n", attune_prog());
+	exit(ATTUNE_USAGE);
+}
+
+int
+attune_opt_int(const char *opt, const char *val, int min, int max)
+{
+	char *end;
+	long n;
+
+	errno = 0;
+	n = strtol(val, &end, 10);
+	if (*val == '\0' || *end != '\0' || errno != 0 || val[0] == ' ')
+		attune_usage_error("%s: '%s' is not a whole number; use %d to %d",
+		    opt, val, min, max);
+	if (n < min || n > max)
+		attune_usage_error("%s: %s is out of range; use %d to %d",
+		    opt, val, min, max);
+	return (int)n;
+}
+
+/*
+ * A value with at most one decimal, returned in tenths: "7.5" is 75.
+ * min and max are in tenths too.
+ */
+int
+attune_opt_tenths(const char *opt, const char *val, int min, int max)
+{
+	const char *p = val;
+	long n = 0;
+	int digits = 0, frac = 0;
+
+	for (; *p >= '0' && *p <= '9' && digits < 6; p++, digits++)
+		n = n * 10 + (*p - '0');
+	n *= 10;
+	if (*p == '.' && p[1] >= '0' && p[1] <= '9') {
+		n += p[1] - '0';
+		p += 2;
+		frac = 1;
+	} else if (*p == '.' && digits > 0)
+		p++;
+	if (digits == 0 && !frac)
+		p = val;
+	if (*val == '\0' || *p != '\0' || (digits == 0 && !frac))
+		attune_usage_error("%s: '%s' is not a number of hours; use %d to %d, "
+		    "with at most one decimal (like 5.5)", opt, val,
+		    min / 10, max / 10);
+	if (n < min || n > max)
+		attune_usage_error("%s: %s is out of range; use %d to %d",
+		    opt, val, min / 10, max / 10);
+	return (int)n;
+}
+
+int
+attune_word_index(const char *const *words, const char *s, size_t n)
+{
+	int i;
+
+	for (i = 0; words[i] != NULL; i++)
+		if (strlen(words[i]) == n && strncmp(words[i], s, n) == 0)
+			return i;
+	return -1;
+}
+
+void
+attune_words_join(FILE *f, const char *const *words, const char *sep)
+{
+	int i;
+
+	for (i = 0; words[i] != NULL; i++)
+		fprintf(f, "%s%s", i ? sep : "", words[i]);
+}
+
+/*
+ * A comma- or semicolon-separated list of words from a fixed set, added to
+ * the bit set acc.  Repeating an option adds to the same set.
+ */
+unsigned
+attune_opt_words(const char *opt, const char *val, const char *const *words,
+    unsigned acc)
+{
+	const char *p = val, *q;
+	int i;
+
+	for (;;) {
+		q = p + strcspn(p, ",;");
+		while (p < q && *p == ' ')
+			p++;
+		if (q > p) {
+			i = attune_word_index(words, p, (size_t)(q - p));
+			if (i < 0) {
+				attune_warnx("%s: '%.*s' is not one of the choices",
+				    opt, (int)(q - p), p);
+				fprintf(stderr, "Choose from: ");
+				attune_words_join(stderr, words, ", ");
+				fputc('\n', stderr);
+				exit(ATTUNE_USAGE);
+			}
+			acc |= 1u << i;
+		}
+		if (*q == '\0')
+			break;
+		p = q + 1;
+	}
+	return acc;
+}
+
+void
+attune_opt_unknown(int c, char **argv)
+{
+	extern int optind, optopt;
+	const char *arg = argv[optind - 1];
+
+	if (c == ':')
+		attune_usage_error("option '%s' needs a value", arg);
+	if (optopt != 0 && strncmp(arg, "--", 2) != 0)
+		attune_usage_error("unknown option '-%c'", optopt);
+	attune_usage_error("unknown option '%s'", arg);
+}
+
+const char *
+attune_opt_who(const char *opt)
+{
+	const char *who = opt;
+
+	if (who == NULL)
+		who = getenv("ATTUNE_WHO");
+	if (who == NULL || *who == '\0')
+		who = "me";
+	if (!attune_who_valid(who, strlen(who)))
+		attune_usage_error("%s: '%s' is not a usable name; use 1 to 64 "
+		    "characters with no control characters", opt != NULL ?
+		    "--who" : "ATTUNE_WHO", who);
+	return who;
+}

@@ -1,0 +1,59 @@
+# lib.sh: sourced by every tests/tNN-*.sh.  Each test file starts with
+# ". "$TOP/tests/lib.sh"", runs commands with run/runin, asserts with
+# check, and ends with "done_testing".  Output is TAP-like: "ok - …" or
+# "not ok - …" with the evidence on "#" lines below.
+: "${TOP:?run the tests through tests/run or make check}"
+PATH=$TOP/bin:$TOP/scripts:$PATH
+export PATH
+T=$TOP/tests/tmp/$(basename "$0" .sh)
+rm -rf "$T"
+mkdir -p "$T"
+# A known, private world for every test: no user settings leak in.
+export HOME="$T/home" ATTUNE_DIR="$T/data" TZ=Europe/London LC_ALL=C
+export ATTUNE_NOW=2026-11-22T21:04:00+00:00
+unset ATTUNE_REGION ATTUNE_WHO XDG_DATA_HOME NO_COLOR LANG LC_MESSAGES \
+    ATTUNE_MAILTO
+mkdir -p "$HOME"
+rc=0
+
+pass() { echo "ok - $1"; }
+fail() {
+	echo "not ok - $1"
+	shift
+	for line in "$@"; do printf '#   %s\n' "$line"; done
+}
+skip() { echo "ok - $1 # SKIP $2"; }
+
+# run CMD…: stdout to $T/out, stderr to $T/err, status to $rc; no stdin.
+run() { "$@" >"$T/out" 2>"$T/err" </dev/null; rc=$?; }
+# runin INPUT CMD…: the same with INPUT on stdin.
+runin() { _in=$1; shift; printf '%s' "$_in" | "$@" >"$T/out" 2>"$T/err"; rc=$?; }
+
+# check DESCRIPTION ASSERTION…: passes when the assertion succeeds.
+check() {
+	_d=$1
+	shift
+	if "$@"; then
+		pass "$_d"
+	else
+		fail "$_d" "assertion: $*" "status: $rc" \
+		    "stdout: $(head -c 300 "$T/out" 2>/dev/null | tr '\n' '|')" \
+		    "stderr: $(head -c 300 "$T/err" 2>/dev/null | tr '\n' '|')"
+	fi
+}
+
+rc_is() { [ "$rc" = "$1" ]; }
+out_has() { grep -qF -e "$1" "$T/out"; }
+err_has() { grep -qF -e "$1" "$T/err"; }
+out_lacks() { ! grep -qF -e "$1" "$T/out"; }
+err_empty() { [ ! -s "$T/err" ]; }
+out_empty() { [ ! -s "$T/out" ]; }
+out_is() { printf '%s\n' "$1" | cmp -s - "$T/out"; }
+same() { cmp -s "$1" "$2"; }
+absent() { [ ! -e "$1" ]; }
+mode_is() { [ "$(stat -c %a "$2")" = "$1" ]; }
+lines_are() { [ "$(wc -l <"$2" | tr -d ' ')" = "$1" ]; }
+# first_line_has FILE TEXT: TEXT is on the first non-empty line of FILE.
+first_line_has() { grep -v '^$' "$1" | head -n 1 | grep -qF -e "$2"; }
+
+done_testing() { echo "# done"; }
