@@ -184,7 +184,7 @@ interactive(struct attune_checkin *ci, FILE *info, const char *region)
 	    attune_did_words, &ci->did) < 0)
 		return -1;
 	if (ask_words("Has any of these been with you today? (cant-care: "
-	    "finding it hard to care for the baby;\nharm: thoughts of harming "
+	    "finding it hard to care for the baby;\nharm: thoughts of hurting "
 	    "yourself or your baby)", attune_flag_words, &ci->flags) < 0)
 		return -1;
 	if (ci->flags & ATTUNE_FLAG_HARM) {

@@ -142,7 +142,7 @@ attune_crisis_print(FILE *f, const char *region)
 	const struct attune_line *l;
 	const char *last = "";
 
-	fputs("If you are in danger, or you have thoughts of harming yourself "
+	fputs("If you are in danger, or you are thinking about hurting yourself "
 	    "or your baby,\nplease reach out now. You deserve support straight "
 	    "away, and you are not alone.\n\n", f);
 	if (region != NULL && !attune_region_known(region)) {
