@@ -212,7 +212,7 @@ parse_more(struct attune_csv *c)
 			}
 			continue;
 		}
-		if (c->cur.nf == 0 && c->cur.line == 0 && c->p.pstate == 0)
+		if (c->cur.nf == 0 && c->p.pstate == 0)
 			c->cur.line = c->line + 1;
 		used = csv_parse(&c->p, seg, n, cb_field, cb_row, c);
 		if (used < n) {
