@@ -1,0 +1,392 @@
+/*
+ * unit-screen: the scoring engine against answer sets worked by hand from
+ * the published keys (instruments.md).  The answer strings and the totals
+ * below were written from the keys, not from lib/instrument.c, so a wrong
+ * reverse item or cut-off in the tables shows up here.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "attune.h"
+#include "tap.h"
+
+static struct attune_result r;
+
+/* Score a comma-separated list of option positions (1 = top). */
+static void
+answer(const char *name, const char *list, int partner)
+{
+	const char *p = list;
+	char *end;
+	int i = 0;
+
+	memset(&r, 0, sizeof r);
+	r.in = attune_instrument(name);
+	r.partner = partner;
+	if (r.in == NULL) {
+		ok(0, "instrument %s exists", name);
+		exit(1);
+	}
+	while (*p != '\0' && i < ATTUNE_MAXITEMS) {
+		r.pos[i++] = (int)strtol(p, &end, 10);
+		p = *end == ',' ? end + 1 : end;
+	}
+	if (i != r.in->nitems) {
+		ok(0, "%s: %d answers for %d items in '%s'", name, i,
+		    r.in->nitems, list);
+		exit(1);
+	}
+	attune_score(&r);
+}
+
+/* Replace item n (from 1) of a copy of base with position pos. */
+static const char *
+with(const char *base, int n, int pos)
+{
+	static char buf[256];
+	char copy[256], *p, *q;
+	int i;
+
+	/* base may be buf itself, from an inner call. */
+	snprintf(copy, sizeof copy, "%s", base);
+	snprintf(buf, sizeof buf, "%s", copy);
+	for (p = buf, i = 1; i < n; i++)
+		p = strchr(p, ',') + 1;
+	q = p + strcspn(p, ",");
+	{
+		char tail[256];
+		snprintf(tail, sizeof tail, "%s", q);
+		snprintf(p, sizeof buf - (size_t)(p - buf), "%d%s", pos, tail);
+	}
+	return buf;
+}
+
+static int
+scale(const char *name)
+{
+	int k;
+
+	for (k = 0; r.in->scales[k].name != NULL; k++)
+		if (strcmp(r.in->scales[k].name, name) == 0)
+			return r.sub[k];
+	return -1;
+}
+
+static int
+high(const char *name)
+{
+	int k;
+
+	for (k = 0; r.in->scales[k].name != NULL; k++)
+		if (strcmp(r.in->scales[k].name, name) == 0)
+			return (r.high >> k) & 1;
+	return -1;
+}
+
+/* PBQ: reverse (positive) items 1, 4, 8, 9, 11, 16, 22, 25.  Lowest
+ * points: those at position 1 (Always), the rest at 6 (Never). */
+static const char pbq_low[] =
+    "1,6,6,1,6,6,6,1,1,6,1,6,6,6,6,1,6,6,6,6,6,1,6,6,1";
+static const char pbq_top[] =
+    "6,1,1,6,1,1,1,6,6,1,6,1,1,1,1,6,1,1,1,1,1,6,1,1,6";
+
+static void
+test_pbq(void)
+{
+	static const struct { int item; const char *scale; } rev[] = {
+		{ 1, "bonding" }, { 4, "rejection" }, { 8, "bonding" },
+		{ 9, "bonding" }, { 11, "rejection" }, { 16, "bonding" },
+		{ 22, "anxiety" }, { 25, "anxiety" }
+	};
+	size_t k;
+	int i;
+
+	answer("pbq", pbq_low, 0);
+	is_int(r.total, 0, "pbq all lowest: total 0");
+	is_str(r.band->word, "none", "pbq all lowest: band none");
+	ok(r.safety == 0 && r.high == 0, "pbq all lowest: no flag");
+	is_int(r.max, 125, "pbq: total out of 125");
+
+	answer("pbq", pbq_top, 0);
+	is_int(r.total, 125, "pbq all highest: total 125");
+	is_int(scale("bonding"), 60, "pbq all highest: impaired bonding 60");
+	is_int(scale("rejection"), 35, "pbq all highest: rejection 35");
+	is_int(scale("anxiety"), 20, "pbq all highest: anxiety 20");
+	is_int(scale("abuse"), 10, "pbq all highest: risk of abuse 10");
+	is_str(r.band->word, "high", "pbq all highest: band high");
+	ok(r.safety == ((1ul << 17) | (1ul << 23)),
+	    "pbq all highest: safety on items 18 and 24");
+
+	answer("pbq", "1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1,1", 0);
+	is_int(r.total, 85, "pbq all Always: 17 difficulty items at 5");
+	is_int(scale("bonding"), 40, "pbq all Always: bonding 8 x 5");
+	is_int(scale("rejection"), 25, "pbq all Always: rejection 5 x 5");
+
+	for (k = 0; k < sizeof rev / sizeof rev[0]; k++) {
+		answer("pbq", with(pbq_low, rev[k].item, 6), 0);
+		is_int(r.total, 5, "pbq reverse item %d alone at Never: 5",
+		    rev[k].item);
+		is_int(scale(rev[k].scale), 5, "pbq reverse item %d counts in "
+		    "%s", rev[k].item, rev[k].scale);
+		answer("pbq", with(pbq_low, rev[k].item, 3), 0);
+		is_int(r.total, 2, "pbq reverse item %d at Quite often: 2",
+		    rev[k].item);
+	}
+	/* A difficulty item scores Always 5 ... Never 0. */
+	answer("pbq", with(pbq_low, 2, 1), 0);
+	is_int(r.total, 5, "pbq item 2 alone at Always: 5");
+	answer("pbq", with(pbq_low, 13, 3), 0);
+	is_int(r.total, 3, "pbq item 13 at Quite often: 3");
+
+	/* Scale cut-offs, one point either side. */
+	answer("pbq", with(with(with(pbq_low, 2, 1), 6, 1), 7, 5), 0);
+	ok(scale("bonding") == 11 && !high("bonding"), "pbq bonding 11: below");
+	is_str(r.band->word, "none", "pbq bonding 11: band none");
+	answer("pbq", with(with(with(pbq_low, 2, 1), 6, 1), 7, 4), 0);
+	ok(scale("bonding") == 12 && high("bonding"), "pbq bonding 12: high");
+	is_str(r.band->word, "high", "pbq bonding 12: band high");
+	answer("pbq", with(with(with(pbq_low, 3, 1), 5, 1), 14, 4), 0);
+	ok(scale("rejection") == 12 && !high("rejection"),
+	    "pbq rejection 12: below");
+	answer("pbq", with(with(with(pbq_low, 3, 1), 5, 1), 14, 3), 0);
+	ok(scale("rejection") == 13 && high("rejection"),
+	    "pbq rejection 13: high");
+	answer("pbq", with(with(pbq_low, 19, 1), 20, 2), 0);
+	ok(scale("anxiety") == 9 && !high("anxiety"), "pbq anxiety 9: below");
+	answer("pbq", with(with(pbq_low, 19, 1), 20, 1), 0);
+	ok(scale("anxiety") == 10 && high("anxiety"), "pbq anxiety 10: high");
+	ok(r.safety == 0, "pbq anxiety 10: no safety flag");
+
+	/* Safety items alone: any point raises the flag. */
+	answer("pbq", with(pbq_low, 18, 5), 0);
+	ok(r.safety == 1ul << 17, "pbq item 18 at Rarely: safety");
+	ok(scale("abuse") == 1 && !high("abuse"), "pbq risk of abuse 1: below");
+	answer("pbq", with(pbq_low, 24, 5), 0);
+	ok(r.safety == 1ul << 23, "pbq item 24 at Rarely: safety");
+	answer("pbq", with(with(pbq_low, 18, 5), 24, 5), 0);
+	ok(scale("abuse") == 2 && high("abuse"), "pbq risk of abuse 2: high");
+	for (i = 1; i <= 25; i++) {
+		answer("pbq", with(pbq_low, i, i == 1 || i == 4 || i == 8 ||
+		    i == 9 || i == 11 || i == 16 || i == 22 || i == 25 ? 6 : 1),
+		    0);
+		if (i != 18 && i != 24 && r.safety != 0)
+			break;
+	}
+	is_int(i, 26, "pbq: no item but 18 and 24 raises the safety flag");
+}
+
+/* EPDS: items 1, 2, 4 score 0-3 top to bottom; 3, 5-10 reverse. */
+static const char epds_low[] = "1,1,4,1,4,4,4,4,4,4";
+
+static void
+test_epds(void)
+{
+	static const int rev[] = { 3, 5, 6, 7, 8, 9, 10 };
+	static const int fwd[] = { 1, 2, 4 };
+	size_t k;
+
+	answer("epds", epds_low, 0);
+	is_int(r.total, 0, "epds all lowest: 0");
+	is_str(r.band->word, "none", "epds 0: none");
+	answer("epds", "4,4,1,4,1,1,1,1,1,1", 0);
+	is_int(r.total, 30, "epds all highest: 30");
+	is_int(scale("epds3a"), 9, "epds all highest: EPDS-3A 9");
+	is_str(r.band->word, "probable", "epds 30: probable");
+	ok(r.safety == 1ul << 9, "epds all highest: safety on item 10");
+	answer("epds", "1,1,1,1,1,1,1,1,1,1", 0);
+	is_int(r.total, 21, "epds all top options: 7 reverse items at 3");
+	for (k = 0; k < sizeof rev / sizeof rev[0]; k++) {
+		answer("epds", with(epds_low, rev[k], 1), 0);
+		is_int(r.total, 3, "epds reverse item %d alone at top: 3",
+		    rev[k]);
+		answer("epds", with(epds_low, rev[k], 2), 0);
+		is_int(r.total, 2, "epds reverse item %d at second: 2", rev[k]);
+	}
+	for (k = 0; k < sizeof fwd / sizeof fwd[0]; k++) {
+		answer("epds", with(epds_low, fwd[k], 4), 0);
+		is_int(r.total, 3, "epds item %d alone at bottom: 3", fwd[k]);
+		answer("epds", with(epds_low, fwd[k], 2), 0);
+		is_int(r.total, 1, "epds item %d at second: 1", fwd[k]);
+	}
+	/* Bands for mothers: 0-9, 10-12, 13 or more. */
+	answer("epds", "4,4,4,1,4,1,4,4,4,4", 0);
+	ok(r.total == 9 && strcmp(r.band->word, "none") == 0, "epds 9: none");
+	answer("epds", "4,4,4,1,4,1,3,4,4,4", 0);
+	ok(r.total == 10 && strcmp(r.band->word, "possible") == 0,
+	    "epds 10: possible");
+	ok(r.band->positive, "epds 10: a positive screen");
+	answer("epds", "4,4,4,1,4,1,1,4,4,4", 0);
+	ok(r.total == 12 && strcmp(r.band->word, "possible") == 0,
+	    "epds 12: possible");
+	answer("epds", "4,4,4,1,4,1,1,3,4,4", 0);
+	ok(r.total == 13 && strcmp(r.band->word, "probable") == 0,
+	    "epds 13: probable");
+	/* Partners: 11 or more. */
+	answer("epds", "4,4,4,1,4,1,3,4,4,4", 1);
+	ok(r.total == 10 && strcmp(r.band->word, "none") == 0,
+	    "epds partner 10: none");
+	answer("epds", "4,4,4,1,4,1,2,4,4,4", 1);
+	ok(r.total == 11 && strcmp(r.band->word, "possible") == 0,
+	    "epds partner 11: possible");
+	answer("epds", "4,4,4,1,4,1,1,3,4,4", 1);
+	is_str(r.band->word, "possible", "epds partner 13: still possible");
+	/* EPDS-3A = items 3, 4, 5: 6 or more, partners 4 or more. */
+	answer("epds", "1,1,1,3,4,4,4,4,4,4", 0);
+	ok(scale("epds3a") == 5 && !high("epds3a"), "epds-3a 5: below");
+	answer("epds", "1,1,1,4,4,4,4,4,4,4", 0);
+	ok(scale("epds3a") == 6 && high("epds3a"), "epds-3a 6: high");
+	answer("epds", "1,1,1,1,4,4,4,4,4,4", 1);
+	ok(scale("epds3a") == 3 && !high("epds3a"), "epds-3a partner 3: below");
+	answer("epds", "1,1,1,2,4,4,4,4,4,4", 1);
+	ok(scale("epds3a") == 4 && high("epds3a"), "epds-3a partner 4: high");
+	answer("epds", "1,1,1,2,4,4,4,4,4,4", 0);
+	ok(!high("epds3a"), "epds-3a 4 in mothers: below");
+	/* Item 10 alone. */
+	answer("epds", with(epds_low, 10, 3), 0);
+	ok(r.total == 1 && r.safety == 1ul << 9, "epds item 10 at 1 point: "
+	    "safety whatever the total");
+	is_str(r.band->word, "none", "epds item 10 alone: band none");
+	answer("epds", with(epds_low, 9, 1), 0);
+	ok(r.safety == 0, "epds item 9 is no safety item");
+}
+
+static void
+test_phq_gad(void)
+{
+	static const struct { const char *name, *list, *band; int total; }
+	    sets[] = {
+		{ "phq9", "1,1,1,1,1,1,1,1,1", "none", 0 },
+		{ "phq9", "4,2,1,1,1,1,1,1,1", "none", 4 },
+		{ "phq9", "4,3,1,1,1,1,1,1,1", "mild", 5 },
+		{ "phq9", "4,4,4,1,1,1,1,1,1", "mild", 9 },
+		{ "phq9", "4,4,4,2,1,1,1,1,1", "moderate", 10 },
+		{ "phq9", "4,4,4,4,3,1,1,1,1", "moderate", 14 },
+		{ "phq9", "4,4,4,4,4,1,1,1,1", "moderately-severe", 15 },
+		{ "phq9", "4,4,4,4,4,4,2,1,1", "moderately-severe", 19 },
+		{ "phq9", "4,4,4,4,4,4,3,1,1", "severe", 20 },
+		{ "phq9", "4,4,4,4,4,4,4,4,4", "severe", 27 },
+		{ "phq2", "1,1", "none", 0 },
+		{ "phq2", "2,2", "none", 2 },
+		{ "phq2", "3,2", "positive", 3 },
+		{ "phq2", "4,4", "positive", 6 },
+		{ "gad7", "1,1,1,1,1,1,1", "none", 0 },
+		{ "gad7", "4,2,1,1,1,1,1", "none", 4 },
+		{ "gad7", "4,3,1,1,1,1,1", "mild", 5 },
+		{ "gad7", "4,4,4,1,1,1,1", "mild", 9 },
+		{ "gad7", "4,4,4,2,1,1,1", "moderate", 10 },
+		{ "gad7", "4,4,4,4,3,1,1", "moderate", 14 },
+		{ "gad7", "4,4,4,4,4,1,1", "severe", 15 },
+		{ "gad7", "4,4,4,4,4,4,4", "severe", 21 },
+		{ "gad2", "1,1", "none", 0 },
+		{ "gad2", "2,2", "none", 2 },
+		{ "gad2", "2,3", "positive", 3 },
+		{ "gad2", "4,4", "positive", 6 },
+	};
+	size_t k;
+	int i;
+
+	for (k = 0; k < sizeof sets / sizeof sets[0]; k++) {
+		answer(sets[k].name, sets[k].list, 0);
+		ok(r.total == sets[k].total &&
+		    strcmp(r.band->word, sets[k].band) == 0,
+		    "%s %s: %d, %s", sets[k].name, sets[k].list,
+		    sets[k].total, sets[k].band);
+		if (r.total != sets[k].total)
+			printf("#   got %d %s\n", r.total, r.band->word);
+	}
+	answer("phq9", "1,1,1,1,1,1,1,1,2", 0);
+	ok(r.total == 1 && r.safety == 1ul << 8, "phq9 item 9 alone: safety");
+	is_str(r.band->word, "none", "phq9 item 9 alone: band none");
+	for (i = 1; i <= 8; i++) {
+		answer("phq9", with("1,1,1,1,1,1,1,1,1", i, 4), 0);
+		if (r.safety)
+			break;
+	}
+	is_int(i, 9, "phq9: items 1 to 8 raise no safety flag");
+	answer("phq9", "4,4,4,4,4,4,4,4,4", 1);
+	is_str(r.band->word, "severe", "phq9 --partner: the same bands");
+	answer("phq2", "4,4", 0);
+	ok(r.safety == 0 && r.max == 6, "phq2: 0 to 6, no safety item");
+	is_str(r.in->items[0].text, "Little interest or pleasure in doing "
+	    "things", "phq2 item 1 is PHQ-9 item 1");
+	is_str(attune_instrument("gad2")->items[1].text, "Not being able to "
+	    "stop or control worrying", "gad2 item 2 is GAD-7 item 2");
+	is_str(attune_instrument("phq9")->options[0], "Not at all",
+	    "the 0 option is 'Not at all'");
+}
+
+static void
+test_table(void)
+{
+	const struct attune_instrument *in;
+	const unsigned char *p;
+	int i, k, pos, seen[ATTUNE_MAXITEMS + 1];
+
+	ok(attune_instrument("PHQ-9") == attune_instrument("phq9"),
+	    "PHQ-9 names phq9");
+	ok(attune_instrument("gad_7") == attune_instrument("gad7"),
+	    "gad_7 names gad7");
+	ok(attune_instrument("phq") == NULL, "phq names nothing");
+	ok(attune_instrument("pbqpbqpbqpbqpbqpbqpbq") == NULL,
+	    "a long name names nothing");
+	for (i = 0; (in = attune_instruments[i]) != NULL; i++) {
+		int bad = 0;
+
+		for (k = 0; k < in->nitems; k++)
+			for (pos = 1; pos <= in->nopts; pos++)
+				bad |= attune_item_position(in, k,
+				    attune_item_points(in, k, pos)) != pos;
+		ok(!bad, "%s: points turn back into positions", in->name);
+		ok(in->nitems <= ATTUNE_MAXITEMS && in->nopts <= ATTUNE_MAXOPTS,
+		    "%s fits the limits", in->name);
+	}
+	in = attune_instrument("pbq");
+	memset(seen, 0, sizeof seen);
+	for (k = 0; in->scales[k].name != NULL; k++)
+		for (p = in->scales[k].items; *p != 0; p++)
+			seen[*p]++;
+	for (i = 1; i <= 25 && seen[i] == 1; i++)
+		;
+	is_int(i, 26, "pbq: every item is on exactly one scale");
+	ok(attune_item_points(in, 0, 7) == -1 && attune_item_points(in, 25, 1)
+	    == -1, "points out of range: -1");
+	ok(attune_item_position(in, 0, 6) == -1, "no PBQ option scores 6");
+	ok(attune_instrument("epds")->items[9].text == NULL,
+	    "the EPDS table holds no wording");
+	ok(attune_band_find(attune_instrument("epds"), "probable") != NULL &&
+	    attune_band_find(attune_instrument("epds"), "severe") == NULL,
+	    "band words are found per instrument");
+}
+
+static void
+test_row(void)
+{
+	struct attune_buf b = { 0 };
+	struct attune_time t;
+
+	attune_time_iso("2026-11-20T08:30:00+00:00", 25, &t);
+	answer("epds", "4,4,1,1,2,4,4,4,4,3", 1);
+	attune_screen_row(&b, &t, "me", &r);
+	attune_buf_add(&b, "", 1);
+	is_str(b.s, "2026-11-20T08:30:00+00:00,me,epds,12,possible,epds3a=5,"
+	    "safety;partner;high-epds3a,4:3;4:3;1:3;1:0;2:2;4:0;4:0;4:0;4:0;"
+	    "3:1\n", "screens.csv row: both positions and points");
+	b.len = 0;
+	answer("phq2", "2,3", 0);
+	attune_screen_row(&b, &t, "a, b", &r);
+	attune_buf_add(&b, "", 1);
+	is_str(b.s, "2026-11-20T08:30:00+00:00,\"a, b\",phq2,3,positive,,,"
+	    "2:1;3:2\n", "a phq2 row, with a quoted name");
+	attune_buf_free(&b);
+}
+
+int
+main(void)
+{
+	test_pbq();
+	test_epds();
+	test_phq_gad();
+	test_table();
+	test_row();
+	return tap_done();
+}
