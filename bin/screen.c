@@ -334,7 +334,7 @@ interactive(struct attune_result *r, const struct wording *w,
 	    in->nitems);
 	attune_wrap(stderr, w->instruction != NULL ? w->instruction :
 	    in->instruction, 72, 0);
-	fprintf(stderr, "Think of %s.\n", in->recall);
+	fprintf(stderr, "Recall period: %s.\n", in->recall);
 	fprintf(stderr, "Type the number of your answer and press Enter; b "
 	    "goes back one item,\nq leaves without saving anything.\n");
 	memset(r->pos, 0, sizeof r->pos);
