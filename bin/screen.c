@@ -140,16 +140,17 @@ parse_values(const struct attune_instrument *in, const char *opt,
 			attune_usage_error("%s: %s has no value; give one for "
 			    "each of the %d items, separated by commas", opt,
 			    item_name(in, i), in->nitems);
-		for (f = p, v = 0; p < e && *p >= '0' && *p <= '9' && v < 1000;
-		    p++)
-			v = v * 10 + (*p - '0');
+		/* Past 1000 every number is just out of range. */
+		for (f = p, v = 0; p < e && *p >= '0' && *p <= '9'; p++)
+			v = v < 1000 ? v * 10 + (*p - '0') : v;
 		if (p != e)
 			attune_usage_error("%s: %s is '%.*s', not a number; use "
 			    "%d to %d", opt, item_name(in, i), (int)(e - f), f,
 			    min, max);
 		if (v < min || v > max)
-			attune_usage_error("%s: %s is %d, out of range; use %d "
-			    "to %d%s", opt, item_name(in, i), v, min, max,
+			attune_usage_error("%s: %s is %.*s, out of range; use "
+			    "%d to %d%s", opt, item_name(in, i), (int)(e - f), f,
+			    min, max,
 			    scores ? " points" :
 			    " (the option's position, 1 = top)");
 		pos[i] = scores ? attune_item_position(in, i, v) : v;

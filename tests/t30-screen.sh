@@ -172,6 +172,7 @@ bad "--answers: more than 9 values; the PHQ-9 has 9 items, so there is no item 1
 bad "--answers: item 3 is 5, out of range; use 1 to 4" phq9 --answers 1,1,5,1,1,1,1,1,1
 bad "--answers: item 3 is 0, out of range; use 1 to 4" phq9 --answers 1,1,0,1,1,1,1,1,1
 bad "--answers: item 2 is 'x', not a number" phq2 --answers 1,x
+bad "--answers: item 2 is 99999999999999999999, out of range; use 1 to 4" phq2 --answers 1,99999999999999999999
 bad "--answers: item 2 is '-1', not a number" phq2 --answers 1,-1
 bad "--answers: item 2 is '2.5', not a number" phq2 --answers 1,2.5
 bad "--answers: item 1 has no value" phq2 --answers ,1
