@@ -321,7 +321,8 @@ show_item(const struct attune_instrument *in, const struct wording *w,
 /*
  * Ask every item, one at a time.  b goes back one item, q (or Ctrl-D)
  * leaves: then -1, and nothing is kept.  A safety item answered above its
- * lowest option shows the crisis lines at once, then the questions go on.
+ * lowest option shows the crisis lines at once, then the questions go on;
+ * the lines come again before the result.
  */
 static int
 interactive(struct attune_result *r, const struct wording *w,
@@ -364,7 +365,9 @@ interactive(struct attune_result *r, const struct wording *w,
 			continue;
 		}
 		r->pos[i] = v = line[0] - '0';
-		if (in->items[i].safety && attune_item_points(in, i, v) > 0) {
+		/* After the last item they come with the result at once. */
+		if (in->items[i].safety && attune_item_points(in, i, v) > 0 &&
+		    i + 1 < in->nitems) {
 			fputc('\n', stderr);
 			attune_crisis_print(stderr, region);
 			fprintf(stderr, "The questions go on below when you are "

@@ -260,19 +260,21 @@ run "$TOP/tests/ptyrun" "1
 2
 " attune-screen -r ie phq9
 check "terminal safety item: exit 3" rc_is 3
-check "terminal safety item: crisis lines at once, before the end" \
-    sh -c "sed -n '/item 9 of 9/,\$p' '$T/out' | sed '/^Total:/q' | grep -c 'IE  Samaritans' | grep -qx 2"
-check "terminal safety item: crisis lines again before the score" \
-    sh -c "sed -n '/The questions go on below/,\$p' '$T/out' | sed '/^Total:/q' | grep -q 'IE  Samaritans'"
+check "terminal safety item: crisis lines before the score" \
+    sh -c "sed -n '/item 9 of 9/,\$p' '$T/out' | sed '/^Total:/q' | grep -q 'IE  Samaritans'"
+check "terminal safety item last: the lines shown once, not twice in a row" \
+    sh -c "grep -c 'IE  Samaritans' '$T/out' | grep -qx 1"
 check "terminal safety item: logged with the flag" sh -c "tail -n 1 '$LOG' | grep -q ',phq9,1,none,,safety,'"
-run "$TOP/tests/ptyrun" "6
-6
-6
-6
-6
-6
+cp "$LOG" "$T/before"
+# Items 1 to 17 at their lowest points, item 18 at Rarely (1 point), q.
+run "$TOP/tests/ptyrun" "$(printf '1\n6\n6\n1\n6\n6\n6\n1\n1\n6\n1\n6\n6\n6\n6\n1\n6\n5')
 q
-" attune-screen pbq
+" attune-screen -r nz pbq
+check "terminal pbq item 18: crisis lines at once" \
+    sh -c "sed -n '/item 18 of 25/,\$p' '$T/out' | sed '/item 19 of 25/q' | grep -q 'NZ  Need to Talk?'"
+check "terminal pbq item 18: then the questions go on" out_has "item 19 of 25"
+check "terminal pbq item 18, then q: exit 0" rc_is 0
+check "terminal pbq item 18, then q: log unchanged" same "$LOG" "$T/before"
 check "terminal pbq: progress item 7 of 25" out_has "item 7 of 25"
 check "terminal pbq: the instruction" text_has "There are no 'right' or"
 check "terminal pbq: item wording" out_has "My baby winds me up"
