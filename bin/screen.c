@@ -529,16 +529,76 @@ log_row(const char *path, const struct attune_buf *row)
 	return rc;
 }
 
+/*
+ * The answers: from --answers or --scores, else asked at the terminal.
+ * -1 if the person left without finishing.
+ */
+static int
+get_answers(struct attune_result *r, const char *region)
+{
+	static struct wording w;
+	const struct attune_instrument *in = r->in;
+
+	if (answersflag != NULL) {
+		parse_values(in, "--answers", answersflag, 0, r->pos);
+		return 0;
+	}
+	if (scoresflag != NULL) {
+		parse_values(in, "--scores", scoresflag, 1, r->pos);
+		return 0;
+	}
+	if (!in->wording && wordingflag == NULL)
+		epds_explain();
+	if (!isatty(STDIN_FILENO))
+		attune_usage_error("no answers: give --answers or --scores (at "
+		    "a terminal, it asks)");
+	if (wordingflag != NULL)
+		load_wording(wordingflag, in, &w);
+	if (interactive(r, &w, region) < 0)
+		return -1;
+	fputc('\n', stderr);
+	return 0;
+}
+
+/* The result in the --format asked for; path is NULL if not logged. */
+static void
+print_result(const struct attune_result *r, const struct attune_time *ts,
+    const char *who, const struct attune_buf *row, const char *path)
+{
+	struct attune_buf b = { 0 };
+	char tsbuf[32];
+
+	attune_time_format(ts, tsbuf);
+	if (format == F_CSV) {
+		attune_csv_header(&b, attune_screen_cols);
+		fwrite(b.s, 1, b.len, stdout);
+		fwrite(row->s, 1, row->len, stdout);
+	} else if (format == F_JSON)
+		print_json(r, tsbuf, who, path != NULL);
+	else {
+		tsbuf[16] = '\0';	/* 2026-11-22 21:04 */
+		tsbuf[10] = ' ';
+		if (dryrun)
+			attune_buf_str(&b, "Not logged (--dry-run).");
+		else if (path == NULL)
+			attune_buf_str(&b, "Not logged: the log could not be "
+			    "written.");
+		else
+			attune_buf_printf(&b, "Logged to %s.", path);
+		print_text(r, tsbuf, b.s);
+	}
+	attune_buf_free(&b);
+}
+
 int
 main(int argc, char **argv)
 {
-	static struct wording w;
 	struct attune_result r;
 	struct attune_time now, ts;
-	struct attune_buf row = { 0 }, msg = { 0 };
+	struct attune_buf row = { 0 };
 	const struct attune_instrument *in;
-	const char *region, *who, *why, *note;
-	char *dir = NULL, *path = NULL, tsbuf[32];
+	const char *region, *who, *why;
+	char *dir = NULL, *path = NULL;
 	int c, status = ATTUNE_OK;
 
 	attune_setprog(argv[0]);
@@ -628,24 +688,9 @@ main(int argc, char **argv)
 	memset(&r, 0, sizeof r);
 	r.in = in;
 	r.partner = pflag;
-	if (answersflag != NULL)
-		parse_values(in, "--answers", answersflag, 0, r.pos);
-	else if (scoresflag != NULL)
-		parse_values(in, "--scores", scoresflag, 1, r.pos);
-	else {
-		if (!in->wording && wordingflag == NULL)
-			epds_explain();
-		if (!isatty(STDIN_FILENO))
-			attune_usage_error("no answers: give --answers or "
-			    "--scores (at a terminal, it asks)");
-		if (wordingflag != NULL)
-			load_wording(wordingflag, in, &w);
-		if (interactive(&r, &w, region) < 0) {
-			fprintf(stderr, "\nLeft without saving; nothing was "
-			    "written.\n");
-			return attune_finish(ATTUNE_OK);
-		}
-		fputc('\n', stderr);
+	if (get_answers(&r, region) < 0) {
+		fprintf(stderr, "\nLeft without saving; nothing was written.\n");
+		return attune_finish(ATTUNE_OK);
 	}
 	attune_score(&r);
 
@@ -666,36 +711,13 @@ main(int argc, char **argv)
 			status = ATTUNE_FAIL;
 		}
 	}
-	if (!qflag && format == F_CSV) {
-		struct attune_buf head = { 0 };
-
-		attune_csv_header(&head, attune_screen_cols);
-		fwrite(head.s, 1, head.len, stdout);
-		fwrite(row.s, 1, row.len, stdout);
-		attune_buf_free(&head);
-	} else if (!qflag && format == F_JSON) {
-		attune_time_format(&ts, tsbuf);
-		print_json(&r, tsbuf, who, path != NULL);
-	} else if (!qflag) {
-		attune_time_format(&ts, tsbuf);
-		tsbuf[16] = '\0';
-		tsbuf[10] = ' ';
-		if (dryrun)
-			note = "Not logged (--dry-run).";
-		else if (path == NULL)
-			note = "Not logged: the log could not be written.";
-		else {
-			attune_buf_printf(&msg, "Logged to %s.", path);
-			note = msg.s;
-		}
-		print_text(&r, tsbuf, note);
-	}
+	if (!qflag)
+		print_result(&r, &ts, who, &row, path);
 	if (status == ATTUNE_FAIL)
 		fprintf(stderr, "%s: the result above was not logged.\n",
 		    attune_prog());
 	free(path);
 	free(dir);
 	attune_buf_free(&row);
-	attune_buf_free(&msg);
 	return attune_finish(status);
 }
