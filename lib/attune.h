@@ -241,4 +241,8 @@ void	 attune_score(struct attune_result *r);	/* from in, partner, pos */
 void	 attune_screen_row(struct attune_buf *b, const struct attune_time *ts,
 	    const char *who, const struct attune_result *r);
 
+/* share.c: data files shipped with attune, found beside the program
+ * (<dir>/../share/NAME) or else in ATTUNE_DATADIR.  NULL if neither. */
+char	*attune_share_file(const char *name);	/* malloc'd path */
+
 #endif

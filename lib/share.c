@@ -1,0 +1,52 @@
+/*
+ * share.c: the data files that ship with attune (tips.csv and others).
+ * Run from the build tree, a program finds them beside itself, in
+ * <program dir>/../share; installed, in ATTUNE_DATADIR.  Looking beside
+ * the program first means the tests always read the files they were
+ * built with, never an older installed copy.
+ */
+#include <sys/stat.h>
+
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "attune.h"
+
+#ifndef ATTUNE_DATADIR
+#define ATTUNE_DATADIR "/usr/local/share/attune"
+#endif
+
+static int
+is_file(const char *path)
+{
+	struct stat st;
+
+	return stat(path, &st) == 0 && S_ISREG(st.st_mode);
+}
+
+char *
+attune_share_file(const char *name)
+{
+	struct attune_buf p = { 0 };
+	char exe[PATH_MAX], *slash;
+	ssize_t n;
+
+	n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+	if (n > 0) {
+		exe[n] = '\0';
+		if ((slash = strrchr(exe, '/')) != NULL) {
+			*slash = '\0';
+			attune_buf_printf(&p, "%s/../share/%s", exe, name);
+			if (is_file(p.s))
+				return p.s;
+			attune_buf_free(&p);
+		}
+	}
+	attune_buf_printf(&p, "%s/%s", ATTUNE_DATADIR, name);
+	if (is_file(p.s))
+		return p.s;
+	attune_buf_free(&p);
+	return NULL;
+}
