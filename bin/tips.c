@@ -269,6 +269,10 @@ add_row(struct attune_csv *c, int user)
 	t.source = field(c, T_SOURCE, 0, "source", &bad);
 	if (bad)
 		goto bad;
+	if (*t.id == '\0') {
+		attune_csv_bad(c, "the id is empty");
+		goto bad;
+	}
 	if (!is_name(t.id, 64)) {
 		attune_csv_bad(c, "id '%.64s' is not a name of lowercase letters, "
 		    "digits and hyphens", t.id);
@@ -277,6 +281,10 @@ add_row(struct attune_csv *c, int user)
 	if (find_tip(t.id, user) >= 0) {
 		attune_csv_bad(c, "id '%s' is already used by an earlier row",
 		    t.id);
+		goto bad;
+	}
+	if (*t.topic == '\0') {
+		attune_csv_bad(c, "the topic is empty");
 		goto bad;
 	}
 	if (!is_name(t.topic, 32)) {
@@ -553,56 +561,73 @@ judge(struct week *w, int partner)
 	w->fired[R_START] = 1;
 }
 
+/* Join phrases as "a, b and c". */
+static void
+join(struct attune_buf *b, const char *const *part, int n)
+{
+	int i;
+
+	for (i = 0; i < n; i++)
+		attune_buf_printf(b, "%s%s", i == 0 ? "" : i == n - 1 ?
+		    " and " : ", ", part[i]);
+}
+
 /* One line saying why these tips were chosen. */
 static void
 reason(const struct week *w, struct attune_buf *b)
 {
-	const char *part[NRULES];
+	const char *part[NRULES], *most_part[4];
+	struct attune_buf m = { 0 };
 	char sleep[80], screen[160];
-	int i, n = 0;
+	long mean;
+	int n = 0, nm = 0;
 
 	if (w->fired[R_HARM])
-		part[n++] = "a check-in or screen in the last two weeks "
-		    "mentioned thoughts of harm";
+		part[n++] = "thoughts of harm came up in the last two weeks";
 	if (w->fired[R_SCREEN]) {
 		snprintf(screen, sizeof screen, "your %s screen this week was in "
 		    "a range where talking to someone can help", w->screen);
 		part[n++] = screen;
 	}
 	if (w->fired[R_BOND])
-		part[n++] = "your bond scores were low on most check-ins this "
-		    "week";
+		most_part[nm++] = "your bond scores were low";
 	if (w->fired[R_NUMB])
-		part[n++] = "you felt numb on most check-ins this week";
-	if (w->fired[R_ANXIETY])
-		part[n++] = most(w->highanx, w->nanx) ? "your anxiety was high "
-		    "on most check-ins this week" : "your anxiety screen this "
-		    "week was high";
+		most_part[nm++] = "you felt numb";
+	if (most(w->highanx, w->nanx))
+		most_part[nm++] = "your anxiety was high";
+	if (w->fired[R_MOOD])
+		most_part[nm++] = "your mood was low";
+	if (nm > 0) {
+		join(&m, most_part, nm);
+		attune_buf_str(&m, " on most check-ins this week");
+		part[n++] = m.s;
+	}
+	if (w->fired[R_ANXIETY] && !most(w->highanx, w->nanx))
+		part[n++] = "your anxiety screen this week was high";
 	if (w->fired[R_SLEEP]) {
-		snprintf(sleep, sizeof sleep, "you slept about %ld.%ld hours a "
-		    "day this week", (w->sleepsum / w->nsleep) / 10,
-		    (w->sleepsum / w->nsleep) % 10);
+		mean = w->sleepsum / w->nsleep;
+		if (mean % 10 == 0)
+			snprintf(sleep, sizeof sleep, "you slept about %ld hours "
+			    "a day", mean / 10);
+		else
+			snprintf(sleep, sizeof sleep, "you slept about %ld.%ld "
+			    "hours a day", mean / 10, mean % 10);
 		part[n++] = sleep;
 	}
-	if (w->fired[R_MOOD])
-		part[n++] = "your mood was low on most check-ins this week";
 	if (w->fired[R_PARTNER])
 		part[n++] = "you are checking in as a partner";
-	if (n == 0 && w->checkins + w->screens == 0) {
+	if (n == 0 && w->checkins + w->screens == 0)
 		attune_buf_str(b, "There are no check-ins from the last 7 days, "
 		    "so here is a gentle place to start.");
-		return;
-	}
-	if (n == 0) {
+	else if (n == 0)
 		attune_buf_str(b, "Nothing in this week's check-ins asks for "
 		    "anything in particular, so here are a few gentle ideas.");
-		return;
+	else {
+		attune_buf_str(b, "Chosen because ");
+		join(b, part, n);
+		attune_buf_str(b, ".");
 	}
-	attune_buf_str(b, "Chosen because ");
-	for (i = 0; i < n; i++)
-		attune_buf_printf(b, "%s%s", i == 0 ? "" : i == n - 1 ? " and " :
-		    ", ", part[i]);
-	attune_buf_str(b, ".");
+	attune_buf_free(&m);
 }
 
 /* --- choosing ------------------------------------------------------- */
