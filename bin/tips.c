@@ -733,9 +733,9 @@ tip_of_day(const char **names, int nnames, int filter, int partner,
 	cycle = floordiv(visit, n);
 	pos = visit - cycle * n;
 	shuffle(v, n, use[t], cycle);
-	if (n > 1 && nt == 1) {
-		/* With one topic, the first tip of a new round must not be
-		 * yesterday's, the last of the round before. */
+	if (n > 1) {
+		/* The first tip of a new round is never the last of the round
+		 * before: with one topic, that would be yesterday's. */
 		topic_tips(use[t], filter, partner, prev);
 		shuffle(prev, n, use[t], cycle - 1);
 		if (v[0] == prev[n - 1]) {

@@ -1,0 +1,461 @@
+#!/bin/sh
+# attune tips: the shipped tips file, topics, choosing for the person from
+# logs built here, the tip of the day, the person's own tips file, errors.
+. "$TOP/tests/lib.sh"
+
+TIPS=$TOP/share/tips.csv
+D=$T/data
+CHEAD=timestamp,who,mood,bond,anxiety,numb,sleep,did,flags,note
+SHEAD=timestamp,who,instrument,total,band,subscales,flags,answers
+
+# checkin DAY MOOD BOND ANXIETY NUMB SLEEP [WHO] [FLAGS]: one row, for the
+# date 2026-11-DAY (today in the tests is Sunday 2026-11-22).
+checkin() {
+	[ -f "$D/checkins.csv" ] || { mkdir -p "$D"; echo "$CHEAD" >"$D/checkins.csv"; }
+	echo "2026-11-$1T10:00:00+00:00,${7:-me},$2,$3,$4,$5,$6,,${8:-}," \
+	    >>"$D/checkins.csv"
+}
+# screen DATE INSTRUMENT TOTAL BAND [FLAGS] [WHO]
+screen() {
+	[ -f "$D/screens.csv" ] || { mkdir -p "$D"; echo "$SHEAD" >"$D/screens.csv"; }
+	echo "${1}T09:00:00+00:00,${6:-me},$2,$3,$4,,${5:-}," >>"$D/screens.csv"
+}
+fresh() { rm -rf "$D"; }
+# The topic column of the tips in $T/out (csv), one a line, data rows only.
+topics_out() { sed 1d "$T/out" | cut -d, -f2; }
+only_topics() {
+	[ -n "$(topics_out)" ] || return 1
+	for _t in $(topics_out); do
+		case " $* " in *" $_t "*) ;; *) return 1 ;; esac
+	done
+}
+why_has() { sed -n 2p "$T/out" | grep -qF -e "$1"; }
+date_of() { date -u -d "@$(($1 * 86400))" +%F; }
+today_id() { attune-tips --today --format csv --time "$@" | sed -n 2p | cut -d, -f1; }
+
+# --- the shipped tips file ---------------------------------------------
+
+run attune-tips --strict --list --format csv
+check "every row of share/tips.csv parses, even under --strict" rc_is 0
+check "reading share/tips.csv gives no warning" err_empty
+total=$(sed 1d "$T/out" | awk -F, '{ n += $2 } END { print n + 0 }')
+check "share/tips.csv holds at least 90 tips ($total)" [ "$total" -ge 90 ]
+for t in closeness senses voice touch carrying responsiveness rituals \
+    pressure guilt self-care support grounding numbness birth-trauma \
+    feeding partner older-child faith reaching-out; do
+	n=$(grep "^$t," "$T/out" | cut -d, -f2)
+	check "topic $t has tips (${n:-none})" [ "${n:-0}" -ge 1 ]
+done
+if [ -d /work/shared/seeds ]; then
+	for s in /work/shared/seeds/[0-9][0-9][0-9]_*.txt; do
+		num=$(basename "$s" | cut -c1-3)
+		check "seed article $num is used by a tip" \
+		    grep -q "seed:$num" "$TIPS"
+	done
+else
+	skip "every seed article is used" "/work/shared/seeds is not here"
+fi
+run attune-tips --all --format csv faith closeness voice touch carrying \
+    responsiveness rituals pressure guilt self-care support grounding \
+    numbness birth-trauma feeding partner older-child reaching-out senses
+check "every shipped source is shown as an article title" out_lacks "seed:"
+check "all tips are listed" [ "$(($(wc -l <"$T/out") - 1))" = "$total" ]
+if command -v python3 >/dev/null 2>&1; then
+	python3 - "$TIPS" >"$T/py" 2>&1 <<'EOF'
+import csv, re, sys
+bad = []
+rows = list(csv.DictReader(open(sys.argv[1], encoding="utf-8")))
+for r in rows:
+    sentences = len(re.findall(r'[.!?]["\u201d]?(\s|$)', r["text"]))
+    if not 2 <= sentences <= 4: bad.append(f"{r['id']}: {sentences} sentences")
+    if not re.fullmatch(r"seed:\d{3}(;seed:\d{3})*", r["source"]): bad.append(f"{r['id']}: source")
+    if r["who"] not in ("any", "birthing", "partner"): bad.append(f"{r['id']}: who")
+    if len(r["title"]) > 60: bad.append(f"{r['id']}: title too long")
+if bad: print("\n".join(bad))
+EOF
+	check "every tip has 2-4 sentences, a seed source and a who" \
+	    [ ! -s "$T/py" ]
+	[ -s "$T/py" ] && head -n 5 "$T/py" | sed 's/^/#   /'
+else
+	skip "tip shape (sentences, sources)" "python3 is not installed"
+fi
+if [ -x /work/shared/tools/seed-overlap ]; then
+	/work/shared/tools/seed-overlap "$TOP/share" "$TOP/bin" "$TOP/man" \
+	    "$TOP/tests/t40-tips.sh" >"$T/overlap" 2>/dev/null
+	check "seed-overlap finds nothing in the tips, code and man page" \
+	    [ ! -s "$T/overlap" ]
+else
+	skip "seed-overlap finds nothing" "/work/shared/tools/seed-overlap is missing"
+fi
+
+# --- help, list, topics -------------------------------------------------
+
+run attune-tips --help
+check "--help prints the usage and exits 0" rc_is 0
+check "--help shows the synopsis" out_has "usage: attune-tips [-alpT]"
+run attune-tips -V
+check "-V prints the version" out_has "attune-tips 0."
+run attune tips --list
+check "the front program runs attune tips" rc_is 0
+check "--list gives a line each" out_has "closeness "
+check "--list says what a topic is about" out_has "when and how to ask"
+
+fresh
+run attune-tips closeness --format csv
+check "a topic shows tips" rc_is 0
+check "a topic shows a few tips (3)" lines_are 4 "$T/out"
+check "a topic shows only its own tips" only_topics closeness
+check "tips named by topic have no reason" out_has ",any,"
+run attune-tips closeness grounding feeding voice --format csv
+check "four topics: one tip each at least" lines_are 5 "$T/out"
+check "four topics: tips from each" only_topics closeness grounding feeding voice
+check "four topics: every named topic is there" \
+    [ "$(topics_out | sort -u | wc -l)" = 4 ]
+run attune-tips --all feeding --format csv
+n=$(grep -c ',feeding,' "$TIPS")
+check "--all feeding shows all $n feeding tips" lines_are $((n + 1)) "$T/out"
+run attune-tips -n 2 skin --format csv
+check "an alias (skin) means a topic, and --count sets how many" \
+    only_topics closeness
+check "--count 2 shows two" lines_are 3 "$T/out"
+run attune-tips closeness
+check "text output names the article" out_has "  From: "
+check "text output shows the topic" out_has "[closeness]"
+check "text output is wrapped to 72 columns off a terminal" \
+    [ "$(awk '{ if (length > m) m = length } END { print m }' "$T/out")" -le 72 ]
+if [ -x "$TOP/tests/ptyrun" ]; then
+	"$TOP/tests/ptyrun" "" sh -c 'stty cols 40; attune-tips --all touch' \
+	    >"$T/out" 2>"$T/err"
+	rc=$?
+	check "at a terminal, text wraps to its width" \
+	    [ "$(tr -d '\r' <"$T/out" | awk '{ if (length > m) m = length } END { print m }')" -le 40 ]
+fi
+
+run attune-tips closenes
+check "an unknown topic is a usage error" rc_is 2
+check "an unknown topic suggests the nearest name" \
+    err_has "there is no topic called 'closenes'; did you mean closeness?"
+check "an unknown topic prints nothing on stdout" out_empty
+run attune-tips grounding numbnes
+check "a second unknown topic is caught too" rc_is 2
+check "it names it and suggests numbness" err_has "did you mean numbness"
+run attune-tips slep
+check "a near alias suggests its topic" err_has "self-care"
+run attune-tips zzqqxx
+check "with nothing near, it points to --list" err_has "'attune tips --list'"
+check "with nothing near, status 2" rc_is 2
+
+# --- faith only when asked ----------------------------------------------
+
+run attune-tips --all --format csv
+check "--all leaves out faith" out_lacks ",faith,"
+check "--all covers the other topics" out_has ",reaching-out,"
+run attune-tips faith --format csv
+check "faith tips when asked for by name" only_topics faith
+nofaith=1
+for k in 0 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20; do
+	d=$(date_of $((20400 + k)))
+	attune-tips --format csv --time "$d" -n 5 | grep -q ',faith,' && nofaith=0
+	attune-tips --today --format csv --time "$d" | grep -q ',faith,' && nofaith=0
+done
+check "choosing for you and the tip of the day never show faith" \
+    [ "$nofaith" = 1 ]
+
+# --- choosing for the person ------------------------------------------
+
+fresh
+run attune-tips --format csv
+check "no logs: a gentle start" why_has "no check-ins from the last 7 days"
+check "no logs: nothing is created" absent "$D"
+
+for day in 17 18 19 20; do checkin $day 5 2 3 2 7; done
+checkin 21 5 8 3 2 7
+run attune-tips --format csv
+check "low bond on most check-ins: says why" why_has "your bond scores were low"
+check "low bond: closeness and senses tips" only_topics closeness senses
+check "the reason is one line of the csv" lines_are 4 "$T/out"
+
+fresh
+for day in 19 20; do checkin $day 5 2 3 2 7; done
+for day in 21 22; do checkin $day 5 7 3 2 7; done
+run attune-tips --format csv
+check "low bond on exactly half the days does not count" \
+    why_has "Nothing in this week's check-ins"
+
+fresh
+for day in 10 11 12 13 14; do checkin $day 5 1 3 2 7; done
+checkin 20 6 7 2 1 8
+run attune-tips --format csv
+check "low bond more than 7 days ago does not count" \
+    sh -c "! sed -n 2p '$T/out' | grep -q 'bond scores'"
+
+fresh
+for day in 19 20 21; do checkin $day 5 2 3 2 7 partner2; done
+checkin 21 6 7 2 1 8
+run attune-tips --format csv
+check "only the person's own (--who) entries count" \
+    sh -c "! sed -n 2p '$T/out' | grep -q 'bond scores'"
+run attune-tips --format csv --who partner2
+check "--who reads that person's entries" why_has "bond scores were low"
+
+fresh
+for day in 18 19 20 21; do checkin $day 5 6 8 2 7; done
+run attune-tips --format csv
+check "high anxiety: says why" why_has "your anxiety was high"
+check "high anxiety: grounding tips" only_topics grounding
+
+fresh
+for day in 18 19 20 21; do checkin $day 5 6 6 2 7; done
+run attune-tips --format csv
+check "anxiety 6 is not high" sh -c "! sed -n 2p '$T/out' | grep -q anxiety"
+
+fresh
+checkin 20 6 6 2 2 4
+checkin 21 6 6 2 2 5
+run attune-tips --format csv
+check "little sleep: says how much" why_has "you slept about 4.5 hours a day"
+check "little sleep: rest and support" only_topics self-care support
+fresh
+checkin 20 6 6 2 2 5
+checkin 21 6 6 2 2 5
+run attune-tips --format csv
+check "5 hours' sleep is not little" sh -c "! sed -n 2p '$T/out' | grep -q slept"
+
+fresh
+for day in 18 19 20; do checkin $day 5 6 2 7 7; done
+run attune-tips --format csv
+check "numbness: says why" why_has "you felt numb on most check-ins"
+check "numbness: small body-based steps" only_topics numbness touch
+
+fresh
+for day in 18 19 20; do checkin $day 2 6 2 2 7; done
+run attune-tips --format csv
+check "low mood: says why" why_has "your mood was low"
+check "low mood: support, self-care, guilt" only_topics support self-care guilt
+
+fresh
+for day in 18 19 20 21; do checkin $day 2 2 8 7 4; done
+run attune-tips --format csv
+check "several reasons: one tip for each (5)" lines_are 6 "$T/out"
+check "several reasons: one line names them all" \
+    why_has "your bond scores were low, you felt numb, your anxiety was high and your mood was low on most check-ins this week and you slept about 4 hours a day"
+
+fresh
+checkin 21 6 6 2 2 7
+screen 2026-11-20 epds 12 possible
+run attune-tips --format csv
+check "a high EPDS: says why" why_has "your EPDS screen this week"
+check "a high EPDS: reaching out first" \
+    [ "$(sed -n 2p "$T/out" | cut -d, -f2)" = reaching-out ]
+fresh
+screen 2026-11-20 epds 12 ""
+run attune-tips --format csv
+check "an EPDS of 12 with no band counts as high" why_has "EPDS"
+fresh
+screen 2026-11-20 epds 4 none
+run attune-tips --format csv
+check "an EPDS in band none does not" sh -c "! grep -q EPDS '$T/out'"
+fresh
+screen 2026-11-12 epds 20 probable
+screen 2026-11-20 epds 3 none
+run attune-tips --format csv
+check "an EPDS over a week old does not count" sh -c "! grep -q EPDS '$T/out'"
+fresh
+screen 2026-11-19 epds 14 probable
+screen 2026-11-21 epds 5 none
+run attune-tips --format csv
+check "the latest EPDS of the week decides" sh -c "! grep -q EPDS '$T/out'"
+fresh
+screen 2026-11-21 pbq 30 impaired
+run attune-tips --format csv
+check "a PBQ with a high band: reaching out" why_has "your PBQ screen"
+check "a PBQ with a high band: reaching-out tips" only_topics reaching-out
+fresh
+screen 2026-11-21 gad7 14 moderate
+run attune-tips --format csv
+check "a high GAD-7: grounding" only_topics grounding
+
+fresh
+checkin 21 6 6 2 2 7
+run attune-tips --format csv --partner -n 4
+check "--partner: says why" why_has "checking in as a partner"
+check "--partner: partner tips" out_has ",partner,"
+check "--partner: no tips only for the birthing parent" out_lacks ",birthing,"
+run attune-tips --format csv --who Partner
+check "the name partner means a partner too" why_has "as a partner"
+run attune-tips -n 10
+check "a birthing parent gets no partner-only tips" out_lacks "(for partners)"
+
+# --- crisis lines first ---------------------------------------------------
+
+fresh
+checkin 21 6 6 2 2 7
+checkin 12 3 3 5 5 6 me harm
+run attune-tips --region GB
+check "a harm flag in the last 14 days: status 0" rc_is 0
+check "a harm flag: crisis lines come first" first_line_has "$T/out" \
+    "If you are in danger"
+check "a harm flag: the region's lines" out_has "Samaritans"
+check "a harm flag: then the reason" out_has "thoughts of harm came up"
+check "a harm flag: then reaching-out tips" out_has "[reaching-out]"
+run attune-tips feeding --region GB
+check "a harm flag: crisis lines first with a topic too" \
+    first_line_has "$T/out" "If you are in danger"
+run attune-tips --today --format csv --region GB
+check "a harm flag: in csv the first row is the crisis lines" \
+    [ "$(sed -n 2p "$T/out" | cut -d, -f1)" = crisis ]
+run attune-tips --list
+check "--list shows no crisis lines" out_lacks "If you are in danger"
+fresh
+checkin 21 6 6 2 2 7
+checkin 05 3 3 5 5 6 me harm
+run attune-tips
+check "a harm flag over 14 days ago: no crisis lines" out_lacks "If you are in danger"
+fresh
+screen 2026-11-15 phq9 6 mild safety
+run attune-tips --region US
+check "a safety item in a screen: crisis lines first" \
+    first_line_has "$T/out" "If you are in danger"
+check "a safety item: US lines" out_has "988"
+
+# --- the tip of the day -----------------------------------------------
+
+fresh
+a=$(today_id 2026-11-22)
+b=$(ATTUNE_NOW=2026-11-22T06:30:00+00:00 today_id today)
+c=$(ATTUNE_NOW=2026-11-22T23:59:00+00:00 today_id today)
+check "the tip of the day is the same all day" [ -n "$a" -a "$a" = "$b" -a "$a" = "$c" ]
+checkin 22 2 2 9 9 2
+d=$(today_id 2026-11-22)
+check "the tip of the day does not change with a new check-in" [ "$a" = "$d" ]
+fresh
+prev= same=0 ids=
+for k in $(seq 0 29); do
+	id=$(today_id "$(date_of $((20410 + k)))")
+	[ "$id" = "$prev" ] && same=1
+	prev=$id ids="$ids $id"
+done
+check "the tip of the day changes from day to day" [ "$same" = 0 ]
+check "thirty days of tips, thirty different tips" \
+    [ "$(echo $ids | tr ' ' '\n' | sort -u | wc -l)" = 30 ]
+n=$(grep -c ',feeding,' "$TIPS")
+# Days are dealt in rounds that start on a multiple of the topic's size.
+base=$(( (20400 / n + 1) * n ))
+r1= r2= prev= same=0
+for k in $(seq 0 $((2 * n - 1))); do
+	id=$(today_id "$(date_of $((base + k)))" feeding)
+	[ "$id" = "$prev" ] && same=1
+	prev=$id
+	if [ "$k" -lt "$n" ]; then r1="$r1 $id"; else r2="$r2 $id"; fi
+done
+check "one topic: no tip repeats until the topic is used up" \
+    [ "$(echo $r1 | tr ' ' '\n' | sort -u | wc -l)" = "$n" ]
+check "one topic: the next round deals them all again" \
+    [ "$(echo $r2 | tr ' ' '\n' | sort -u | wc -l)" = "$n" ]
+check "one topic: never the same tip two days running" [ "$same" = 0 ]
+check "one topic: the rounds come in a different order" [ "$r1" != "$r2" ]
+run attune-tips --today --partner --format csv -t 2026-11-22
+check "--today --partner: one tip" lines_are 2 "$T/out"
+run attune-tips --today closeness
+check "--today in text: one title line" \
+    [ "$(grep -c '\[closeness\]' "$T/out")" = 1 ]
+
+# --- the person's own tips file ---------------------------------------
+
+fresh
+mkdir -p "$D"
+cat >"$D/tips.csv" <<'EOF'
+id,topic,title,text,source,who,fits
+park-loop,walks,Once round the park,"Take the pram once round the park, and name three things you see.",,any,start
+my-close,closeness,My own closeness tip,"Hold the baby by the window. Watch the light.",my midwife,any,bond-low
+bad id,closeness,T,X,,any,
+who-bad,closeness,T,X,,someone,
+fits-bad,closeness,T,X,,any,nope
+skin-one-minute,closeness,My words for this one,"A minute of skin, my way. That is all.",,any,start
+,closeness,T,X,,any,
+no-title,closeness,,X,,any,
+park-loop,walks,Twice,Again.,,any,
+short-row,closeness,T
+EOF
+cp "$D/tips.csv" "$T/tips.before"
+run attune-tips --all walks closeness --format csv
+check "own tips: bad rows do not stop the rest" rc_is 0
+check "own tips: a new topic" out_has "park-loop,walks,Once round the park"
+check "own tips: added to the shipped ones" out_has "my-close,closeness"
+check "own tips: an empty source is your own tips file" \
+    out_has ",your own tips file,"
+check "own tips: a source of your own words is shown" out_has ",my midwife,"
+check "own tips: a shipped id is replaced" out_has "My words for this one"
+check "own tips: the shipped wording is gone" \
+    [ "$(grep -c '^skin-one-minute,' "$T/out")" = 1 ]
+check "own tips: a bad id is reported with file and line" \
+    err_has "$D/tips.csv:4: id 'bad id' is not a name"
+check "own tips: a bad who" err_has "tips.csv:5: who 'someone' is not any, birthing or partner"
+check "own tips: a bad fits word" err_has "tips.csv:6: fits 'nope'"
+check "own tips: an empty id" err_has "tips.csv:8: the id is empty"
+check "own tips: an empty title" err_has "tips.csv:9: a tip needs a title and a text"
+check "own tips: a repeated id" err_has "tips.csv:10: id 'park-loop' is already used"
+check "own tips: a short row" err_has "tips.csv:11: expected 7 fields"
+check "own tips: bad rows are skipped" err_has "(row skipped)"
+check "own tips: the file is unchanged" same "$D/tips.csv" "$T/tips.before"
+run attune-tips --list
+check "own tips: their topic is listed" out_has "walks"
+run attune-tips --all walks --strict
+check "--strict: a bad row in your tips is an error" rc_is 1
+check "--strict: nothing is shown" out_empty
+check "--strict: the row is named" err_has "tips.csv:4:"
+printf 'id,topic,title\nx,closeness,T\n' >"$D/tips.csv"
+run attune-tips --all closeness --format csv
+check "own tips without a text column: status 1" rc_is 1
+check "own tips without a text column: says so" err_has "has no 'text' column"
+check "own tips without a text column: shipped tips still shown" \
+    out_has "skin-one-minute,closeness"
+printf 'id,topic,title,text,source\nx,closeness,Ctl,"a\001b",\n' >"$D/tips.csv"
+run attune-tips --all closeness --format csv
+check "own tips: a control character is refused" \
+    err_has "tips.csv:2: text holds a control character"
+printf 'id,topic,title,text\nonly-four,closeness,Four columns,"Fine without source, who or fits."\n' \
+    >"$D/tips.csv"
+run attune-tips --all closeness --format csv
+check "own tips: source, who and fits may be left out" \
+    out_has "only-four,closeness,Four columns"
+check "own tips: and then nothing is reported" err_empty
+
+# --- bad logs and bad options -------------------------------------------
+
+fresh
+checkin 20 5 2 3 2 7
+checkin 21 5 2 3 2 7
+echo "2026-11-21T10:00:00+00:00,me,5,99,3,2,7,,," >>"$D/checkins.csv"
+cp "$D/checkins.csv" "$T/log.before"
+run attune-tips --format csv
+check "a bad log row is skipped with a warning" \
+    err_has "checkins.csv:4: bond '99' is not a number"
+check "a bad log row: the rest is used" why_has "bond scores were low"
+run attune-tips --strict
+check "--strict: a bad log row is an error" rc_is 1
+check "--strict: and nothing is shown" out_empty
+check "the log is never changed" same "$D/checkins.csv" "$T/log.before"
+
+for bad in "--count 0|--count: 0 is out of range" \
+    "--count x|--count: 'x' is not a whole number" \
+    "--format xml|--format: 'xml' is not a format" \
+    "--time someday|--time: 'someday' is not a date" \
+    "--list closeness|--list shows the topics" \
+    "--today --all|--today shows one tip" \
+    "--today -n 2|--today shows one tip" \
+    "--all -n 2|--all and --count" \
+    "--region XYZ|--region: 'XYZ'" \
+    "--bogus|unknown option '--bogus'" \
+    "-x|unknown option '-x'" \
+    "--count|needs a value"; do
+	args=${bad%%|*}
+	msg=${bad#*|}
+	run attune-tips $args
+	check "attune-tips $args: status 2" rc_is 2
+	check "attune-tips $args: says $msg" err_has "$msg"
+	check "attune-tips $args: nothing on stdout" out_empty
+done
+check "bad options leave the log unchanged" same "$D/checkins.csv" "$T/log.before"
+
+done_testing
