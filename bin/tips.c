@@ -132,6 +132,9 @@ static struct tip *tips;
 static size_t	 ntips;
 static struct topic *topics;	/* shipped topics, then the person's own */
 static size_t	 ntopics;
+static const char **asked;	/* the topics asked for */
+static int	 nasked;
+static char	*datadir;
 
 static int	 aflag, lflag, partnerflag, strictflag, todayflag;
 static int	 count = -1, format = FMT_TEXT;
@@ -1145,15 +1148,31 @@ load_all(const char *dir)
 	return rval;
 }
 
+static void
+free_all(void)
+{
+	size_t i;
+
+	for (i = 0; i < ntips; i++)
+		free_tip(&tips[i]);
+	for (i = 0; known_topics[i].name != NULL; i++)
+		;
+	for (; i < ntopics; i++)
+		free((char *)topics[i].name);
+	free(tips);
+	free(topics);
+	free(asked);
+	free(datadir);
+}
+
 int
 main(int argc, char **argv)
 {
 	struct week w;
 	struct attune_time now;
 	struct attune_buf why = { 0 };
-	const char **names, *who, *region, *msg;
-	char *dir;
-	int *out, c, i, k, n, nnames = 0, partner, rval = ATTUNE_OK;
+	const char *who, *region, *msg;
+	int *out, c, i, k, n, partner, rval = ATTUNE_OK;
 	int64_t day;
 
 	attune_setprog(argv[0]);
@@ -1222,30 +1241,31 @@ main(int argc, char **argv)
 	day = now.days;
 	if (timeflag != NULL && attune_date_user(timeflag, &day, &msg) < 0)
 		attune_usage_error("--time: '%s' %s", timeflag, msg);
-	dir = attune_dir_resolve(dirflag);
+	datadir = attune_dir_resolve(dirflag);
 
-	if (load_all(dir) < 0) {
+	if (load_all(datadir) < 0) {
 		if (strictflag)
 			return attune_finish(ATTUNE_FAIL);
 		rval = ATTUNE_FAIL;
 	}
-	names = attune_xcalloc((size_t)argc + ntopics + 1, sizeof *names);
+	asked = attune_xcalloc((size_t)argc + ntopics + 1, sizeof *asked);
 	for (i = 0; i < argc; i++) {
 		const char *t = resolve_topic(argv[i]);
 
-		for (k = 0; k < nnames && strcmp(names[k], t) != 0; k++)
+		for (k = 0; k < nasked && strcmp(asked[k], t) != 0; k++)
 			;
-		if (k == nnames)
-			names[nnames++] = t;
+		if (k == nasked)
+			asked[nasked++] = t;
 	}
 	if (lflag) {
 		list_topics();
+		free_all();
 		return attune_finish(rval);
 	}
 
 	memset(&w, 0, sizeof w);
-	if (read_checkins(dir, who, day, &w) < 0 ||
-	    read_screens(dir, who, day, &w) < 0) {
+	if (read_checkins(datadir, who, day, &w) < 0 ||
+	    read_screens(datadir, who, day, &w) < 0) {
 		if (strictflag)
 			return attune_finish(ATTUNE_FAIL);
 		rval = ATTUNE_FAIL;
@@ -1254,24 +1274,24 @@ main(int argc, char **argv)
 	out = attune_xcalloc(ntips + 1, sizeof *out);
 	n = 0;
 	if (todayflag) {
-		int filter = nnames == 0;
+		int filter = nasked == 0;
 
-		if (nnames == 0)
+		if (nasked == 0)
 			for (i = 0; i < (int)ntopics; i++)
 				if (strcmp(topics[i].name, "faith") != 0)
-					names[nnames++] = topics[i].name;
-		if ((k = tip_of_day(names, nnames, filter, partner, day)) >= 0)
+					asked[nasked++] = topics[i].name;
+		if ((k = tip_of_day(asked, nasked, filter, partner, day)) >= 0)
 			out[n++] = k;
 	} else if (aflag) {
-		if (nnames == 0)
+		if (nasked == 0)
 			for (i = 0; i < (int)ntopics; i++)
 				if (strcmp(topics[i].name, "faith") != 0)
-					names[nnames++] = topics[i].name;
-		for (i = 0; i < nnames; i++)
-			n += topic_tips(names[i], 0, 0, out + n);
-	} else if (nnames > 0) {
-		n = from_topics(names, nnames, day, count > 0 ? count :
-		    nnames > 3 ? nnames : 3, out);
+					asked[nasked++] = topics[i].name;
+		for (i = 0; i < nasked; i++)
+			n += topic_tips(asked[i], 0, 0, out + n);
+	} else if (nasked > 0) {
+		n = from_topics(asked, nasked, day, count > 0 ? count :
+		    nasked > 3 ? nasked : 3, out);
 	} else {
 		int fired = 0;
 
@@ -1286,7 +1306,6 @@ main(int argc, char **argv)
 		printf("There are no tips to show here yet.\n");
 	attune_buf_free(&why);
 	free(out);
-	free(names);
-	free(dir);
+	free_all();
 	return attune_finish(rval);
 }
