@@ -719,15 +719,16 @@ tip_of_day(const char **names, int nnames, int filter, int partner,
 	int *v = attune_xcalloc(ntips + 1, sizeof *v);
 	int *prev = attune_xcalloc(ntips + 1, sizeof *prev);
 	int i, n, nt = 0, pick, t;
-	const char *use[64];
+	const char **use = attune_xcalloc((size_t)nnames + 1, sizeof *use);
 	int64_t visit, cycle, pos;
 
-	for (i = 0; i < nnames && nt < 64; i++)
+	for (i = 0; i < nnames; i++)
 		if (topic_tips(names[i], filter, partner, v) > 0)
 			use[nt++] = names[i];
 	if (nt == 0) {
 		free(v);
 		free(prev);
+		free(use);
 		return -1;
 	}
 	t = (int)(day - floordiv(day, nt) * nt);
@@ -750,6 +751,7 @@ tip_of_day(const char **names, int nnames, int filter, int partner,
 	pick = v[pos];
 	free(v);
 	free(prev);
+	free(use);
 	return pick;
 }
 
