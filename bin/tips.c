@@ -356,9 +356,9 @@ load(const char *path, int user)
 	    strictflag ? ATTUNE_CSV_STRICT : 0)) == NULL)
 		return -1;
 	r = attune_csv_next(c);
-	for (k = 0; r >= 0 && k < sizeof need / sizeof need[0]; k++) {
-		if (attune_csv_has(c, (int)k) || (r == 0 && !attune_csv_has(c,
-		    T_ID) && !attune_csv_has(c, T_TEXT)))
+	/* A file with no rows has no tips to leave out, whatever it holds. */
+	for (k = 0; r == 1 && k < sizeof need / sizeof need[0]; k++) {
+		if (attune_csv_has(c, (int)k))
 			continue;
 		attune_warnx("%s: has no '%s' column, so its tips were left out "
 		    "(attune-tips(1) describes the format)", path, need[k]);
@@ -1167,6 +1167,48 @@ free_all(void)
 	free(datadir);
 }
 
+/* Every topic but faith, when none was named. */
+static void
+ask_all(void)
+{
+	size_t i;
+
+	if (nasked > 0)
+		return;
+	for (i = 0; i < ntopics; i++)
+		if (strcmp(topics[i].name, "faith") != 0)
+			asked[nasked++] = topics[i].name;
+}
+
+/* The tips to show, by the options given; why says why, when chosen for
+ * the person. */
+static int
+pick(const struct week *w, int partner, int64_t day, int *out,
+    struct attune_buf *why)
+{
+	int i, k, n = 0, fired = 0, filter = nasked == 0;
+
+	if (todayflag) {
+		ask_all();
+		if ((k = tip_of_day(asked, nasked, filter, partner, day)) >= 0)
+			out[n++] = k;
+	} else if (aflag) {
+		ask_all();
+		for (i = 0; i < nasked; i++)
+			n += topic_tips(asked[i], 0, 0, out + n);
+	} else if (nasked > 0) {
+		n = from_topics(asked, nasked, day, count > 0 ? count :
+		    nasked > 3 ? nasked : 3, out);
+	} else {
+		for (i = 0; i < R_START; i++)
+			fired += w->fired[i];
+		n = choose(w, partner, day, count > 0 ? count :
+		    fired > 3 ? fired : 3, out);
+		reason(w, why);
+	}
+	return n;
+}
+
 int
 main(int argc, char **argv)
 {
@@ -1274,35 +1316,7 @@ main(int argc, char **argv)
 	}
 	judge(&w, partner);
 	out = attune_xcalloc(ntips + 1, sizeof *out);
-	n = 0;
-	if (todayflag) {
-		int filter = nasked == 0;
-
-		if (nasked == 0)
-			for (i = 0; i < (int)ntopics; i++)
-				if (strcmp(topics[i].name, "faith") != 0)
-					asked[nasked++] = topics[i].name;
-		if ((k = tip_of_day(asked, nasked, filter, partner, day)) >= 0)
-			out[n++] = k;
-	} else if (aflag) {
-		if (nasked == 0)
-			for (i = 0; i < (int)ntopics; i++)
-				if (strcmp(topics[i].name, "faith") != 0)
-					asked[nasked++] = topics[i].name;
-		for (i = 0; i < nasked; i++)
-			n += topic_tips(asked[i], 0, 0, out + n);
-	} else if (nasked > 0) {
-		n = from_topics(asked, nasked, day, count > 0 ? count :
-		    nasked > 3 ? nasked : 3, out);
-	} else {
-		int fired = 0;
-
-		for (i = 0; i < R_START; i++)
-			fired += w.fired[i];
-		n = choose(&w, partner, day, count > 0 ? count :
-		    fired > 3 ? fired : 3, out);
-		reason(&w, &why);
-	}
+	n = pick(&w, partner, day, out, &why);
 	print_tips(out, n, why.s != NULL ? why.s : "", w.harm, region);
 	if (n == 0 && format == FMT_TEXT)
 		printf("There are no tips to show here yet.\n");
