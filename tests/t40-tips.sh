@@ -354,6 +354,16 @@ check "one topic: the next round deals them all again" \
     [ "$(echo $r2 | tr ' ' '\n' | sort -u | wc -l)" = "$n" ]
 check "one topic: never the same tip two days running" [ "$same" = 0 ]
 check "one topic: the rounds come in a different order" [ "$r1" != "$r2" ]
+ok_p=1 ok_b=1
+for k in $(seq 0 19); do
+	d=$(date_of $((20410 + k)))
+	attune-tips --today --partner -t "$d" | grep -q "(for the birthing parent)" && ok_p=0
+	attune-tips --today -t "$d" | grep -q "(for partners)" && ok_b=0
+done
+check "--today --partner never gives a tip only for the birthing parent" \
+    [ "$ok_p" = 1 ]
+check "--today for the birthing parent never gives a partner-only tip" \
+    [ "$ok_b" = 1 ]
 run attune-tips --today --partner --format csv -t 2026-11-22
 check "--today --partner: one tip" lines_are 2 "$T/out"
 run attune-tips --today closeness
@@ -420,6 +430,11 @@ run attune-tips --all closeness --format csv
 check "own tips: source, who and fits may be left out" \
     out_has "only-four,closeness,Four columns"
 check "own tips: and then nothing is reported" err_empty
+
+: >"$D/tips.csv"
+run attune-tips --all closeness --format csv
+check "an empty tips file of your own: status 0" rc_is 0
+check "an empty tips file of your own: no warning" err_empty
 
 # --- bad logs and bad options -------------------------------------------
 
