@@ -390,34 +390,44 @@ has_word(const char *list, const char *word)
 	return 0;
 }
 
-/* A band at or above the screening threshold.  Words below it are none
- * or minimal; an empty band leaves the decision to the total. */
-static int
-band_high(const char *band)
-{
-	return *band != '\0' && strcmp(band, "none") != 0 &&
-	    strcmp(band, "minimal") != 0;
-}
-
+/*
+ * Whether a screen is positive: its band as attune-screen(1) wrote it,
+ * looked up in the instrument's table; else, for a band this version does
+ * not know or none at all, the total against the usual cut-off.  A GAD
+ * screen sets *anxiety instead, for the grounding rule.
+ */
 static int
 screen_high(const struct attune_screen *s, int *anxiety)
 {
-	const char *in = s->instrument;
+	static const struct { const char *name; int cut; } cuts[] = {
+		{ "epds", 10 }, { "pbq", -1 }, { "phq9", 10 }, { "phq2", 3 },
+		{ "gad7", 10 }, { "gad2", 3 }, { NULL, 0 }
+	};
+	const struct attune_instrument *in;
+	const struct attune_band *b;
+	int i, pos;
 
 	*anxiety = 0;
-	if (strcasecmp(in, "epds") == 0)
-		return *s->band != '\0' ? band_high(s->band) : s->total >= 10;
-	if (strcasecmp(in, "pbq") == 0)
-		return band_high(s->band);
-	if (strcasecmp(in, "phq9") == 0)
-		return s->total >= 10;
-	if (strcasecmp(in, "phq2") == 0)
-		return s->total >= 3;
-	if (strcasecmp(in, "gad7") == 0)
-		*anxiety = s->total >= 10;
-	else if (strcasecmp(in, "gad2") == 0)
-		*anxiety = s->total >= 3;
-	return 0;
+	for (i = 0; cuts[i].name != NULL; i++)
+		if (strcasecmp(s->instrument, cuts[i].name) == 0)
+			break;
+	if (cuts[i].name == NULL)
+		return 0;
+	in = attune_instrument(cuts[i].name);
+	b = in != NULL && *s->band != '\0' ? attune_band_find(in, s->band) :
+	    NULL;
+	if (b != NULL)
+		pos = b->positive;
+	else if (cuts[i].cut < 0 || *s->band != '\0')
+		pos = *s->band != '\0' && strcmp(s->band, "none") != 0 &&
+		    strcmp(s->band, "minimal") != 0;
+	else
+		pos = s->total >= cuts[i].cut;
+	if (strncmp(cuts[i].name, "gad", 3) == 0) {
+		*anxiety = pos;
+		return 0;
+	}
+	return pos;
 }
 
 static const char *

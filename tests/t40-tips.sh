@@ -266,10 +266,27 @@ screen 2026-11-21 epds 5 none
 run attune-tips --format csv
 check "the latest EPDS of the week decides" sh -c "! grep -q EPDS '$T/out'"
 fresh
-screen 2026-11-21 pbq 30 impaired
+screen 2026-11-21 pbq 30 high
 run attune-tips --format csv
 check "a PBQ with a high band: reaching out" why_has "your PBQ screen"
 check "a PBQ with a high band: reaching-out tips" only_topics reaching-out
+fresh
+screen 2026-11-21 pbq 30 some-future-word
+run attune-tips --format csv
+check "a PBQ band this version does not know counts as high" why_has "PBQ"
+fresh
+screen 2026-11-21 phq9 7 mild
+run attune-tips --format csv
+check "a PHQ-9 in band mild is not a reason to reach out" \
+    sh -c "! grep -q PHQ '$T/out'"
+fresh
+screen 2026-11-21 phq9 11 moderate
+run attune-tips --format csv
+check "a PHQ-9 in band moderate is" why_has "your PHQ-9 screen"
+fresh
+attune-screen epds --scores 2,2,2,2,2,2,2,0,0,0 >/dev/null 2>&1
+run attune-tips --format csv
+check "a screen logged by attune-screen is read" why_has "your EPDS screen"
 fresh
 screen 2026-11-21 gad7 14 moderate
 run attune-tips --format csv
