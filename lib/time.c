@@ -148,8 +148,8 @@ attune_time_iso(const char *s, size_t n, struct attune_time *t)
 	sign = s[i++] == '-' ? -1 : 1;
 	if ((oh = num(s, n, &i, 2)) < 0 || oh > 18)
 		return -1;
-	if (i < n && s[i] == ':')
-		i++;
+	if (i < n && s[i] == ':' && ++i == n)
+		return -1;	/* "+01:" with no minutes */
 	if (i < n && (om = num(s, n, &i, 2)) < 0)
 		return -1;
 	if (om > 59 || i != n)
