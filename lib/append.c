@@ -89,11 +89,18 @@ open_log(const char *path, int *created)
 		attune_warnx("%s: is a symbolic link; writing to the file it "
 		    "points to", path);
 	}
+	/*
+	 * Read and write: ending() reads the log to see how it ends.  A log
+	 * that may be written but not read is still written, unrepaired.
+	 */
 	for (;;) {
-		fd = open(path, O_WRONLY | O_APPEND | O_CLOEXEC | O_NOCTTY);
+		fd = open(path, O_RDWR | O_APPEND | O_CLOEXEC | O_NOCTTY);
+		if (fd < 0 && errno == EACCES)
+			fd = open(path, O_WRONLY | O_APPEND | O_CLOEXEC |
+			    O_NOCTTY);
 		if (fd >= 0 || errno != ENOENT)
 			break;
-		fd = open(path, O_WRONLY | O_APPEND | O_CLOEXEC | O_CREAT |
+		fd = open(path, O_RDWR | O_APPEND | O_CLOEXEC | O_CREAT |
 		    O_EXCL | O_NOFOLLOW, 0600);
 		if (fd >= 0) {
 			*created = 1;

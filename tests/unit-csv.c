@@ -747,15 +747,17 @@ main(int argc, char **argv)
 	attune_setprog("unit-csv");
 	if (argc >= 3 && strcmp(argv[1], "--rows") == 0)
 		return rows(argc, argv);
+	/* A fresh directory each run, under tests/tmp when run by make. */
 	if (top != NULL) {
-		snprintf(tmpdir, sizeof tmpdir, "%s/tests/tmp/unit-csv", top);
+		snprintf(tmpdir, sizeof tmpdir, "%s/tests/tmp", top);
 		mkdir(tmpdir, 0700);
-	} else {
+		snprintf(tmpdir, sizeof tmpdir,
+		    "%s/tests/tmp/unit-csv-XXXXXX", top);
+	} else
 		snprintf(tmpdir, sizeof tmpdir, "/tmp/attune-unit-csv-XXXXXX");
-		if (mkdtemp(tmpdir) == NULL) {
-			perror("mkdtemp");
-			return 99;
-		}
+	if (mkdtemp(tmpdir) == NULL) {
+		perror("mkdtemp");
+		return 99;
 	}
 	setvbuf(stdout, NULL, _IOLBF, 0);
 	test_roundtrip();
