@@ -39,14 +39,20 @@ ending(int fd, off_t size)
 
 	if (size == 0)
 		return 0;
-	if (csv_init(&p, CSV_STRICT_FINI) != 0)
+	if (csv_init(&p, 0) != 0)
 		return 1;
 	while (at < size && (n = pread(fd, buf, sizeof buf, at)) > 0) {
 		csv_parse(&p, buf, (size_t)n, NULL, NULL, NULL);
 		last = buf[n - 1];
 		at += n;
 	}
-	open_quote = csv_fini(&p, NULL, NULL, NULL) != 0;
+	/*
+	 * Inside a quoted field is libcsv's state 2 (FIELD_BEGUN) with the
+	 * field quoted.  (csv_fini cannot say so: it reports an open quote
+	 * only under CSV_STRICT, which stops at the first stray quote.)
+	 */
+	open_quote = p.pstate == 2 && p.quoted;
+	csv_fini(&p, NULL, NULL, NULL);
 	csv_free(&p);
 	if (open_quote)
 		return 2;
