@@ -98,12 +98,15 @@ open_log(const char *path, int *created)
 	/*
 	 * Read and write: ending() reads the log to see how it ends.  A log
 	 * that may be written but not read is still written, unrepaired.
+	 * O_NONBLOCK so that a FIFO in the log's place is refused at once
+	 * instead of waiting for a reader; it means nothing to a file.
 	 */
 	for (;;) {
-		fd = open(path, O_RDWR | O_APPEND | O_CLOEXEC | O_NOCTTY);
+		fd = open(path, O_RDWR | O_APPEND | O_CLOEXEC | O_NOCTTY |
+		    O_NONBLOCK);
 		if (fd < 0 && errno == EACCES)
 			fd = open(path, O_WRONLY | O_APPEND | O_CLOEXEC |
-			    O_NOCTTY);
+			    O_NOCTTY | O_NONBLOCK);
 		if (fd >= 0 || errno != ENOENT)
 			break;
 		fd = open(path, O_RDWR | O_APPEND | O_CLOEXEC | O_CREAT |
@@ -119,6 +122,8 @@ open_log(const char *path, int *created)
 	if (fd < 0) {
 		if (errno == EISDIR)
 			attune_warnx("%s: is a directory, not a log", path);
+		else if (errno == ENXIO)
+			attune_warnx("%s: is not a regular file", path);
 		else
 			attune_warn("cannot open %s", path);
 		return -1;
