@@ -202,8 +202,10 @@ again:
 		if (ftruncate(fd, size) < 0 || fsync(fd) < 0)
 			attune_warn("%s: could not undo a failed write; the log "
 			    "may end with a partial row", path);
-		/* A log this call created goes again, as it was before. */
-		if (created)
+		/* A log this call created goes again, as it was before,
+		 * unless another writer got the lock first and put its
+		 * rows in: then it stays, cut back to those. */
+		if (created && size == 0)
 			unlink(path);
 		errno = e;
 		attune_warn("cannot write to %s; the log is as it was", path);
