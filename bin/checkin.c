@@ -206,6 +206,18 @@ interactive(struct attune_checkin *ci, FILE *info, const char *region)
 	return 0;
 }
 
+/* Whether the check-in holds anything to log. */
+static int
+answered(const struct attune_checkin *ci)
+{
+	int k;
+
+	for (k = 0; k < ATTUNE_NMEASURES; k++)
+		if (ci->v[k] >= 0)
+			return 1;
+	return ci->did != 0 || ci->flags != 0 || ci->notelen > 0;
+}
+
 static const char *
 thanks(const struct attune_checkin *ci)
 {
@@ -308,6 +320,12 @@ main(int argc, char **argv)
 		    "after --note", argv[optind]);
 	for (k = 0; k < ATTUNE_NMEASURES; k++)
 		given |= ci.v[k] >= 0;
+	/* "--note ''" or "--did ,": a row with no answers, which every
+	 * reader of the log would refuse as malformed. */
+	if (given && !answered(&ci))
+		attune_usage_error("nothing to log: the values given are empty; "
+		    "give at least one of --mood, --bond, --anxiety, --numb, "
+		    "--sleep, --did, --flag or --note");
 	ci.who = attune_opt_who(whoflag);
 	region = attune_region(regionflag);
 	attune_time_now(&now);
@@ -332,10 +350,7 @@ main(int argc, char **argv)
 			    "written.\n");
 			return attune_finish(ATTUNE_OK);
 		}
-		given = ci.did || ci.flags || ci.notelen;
-		for (k = 0; k < ATTUNE_NMEASURES; k++)
-			given |= ci.v[k] >= 0;
-		if (!given) {
+		if (!answered(&ci)) {
 			fprintf(info, "Nothing was answered, so nothing was "
 			    "written. That is fine too.\n");
 			return attune_finish(ATTUNE_OK);
