@@ -360,10 +360,10 @@ main(int argc, char **argv)
 		fflush(info);
 	}
 	attune_checkin_row(&row, &ci);
-	if (dryrun || pflag)
+	if (dryrun) {
 		fwrite(row.s, 1, row.len, stdout);
-	if (dryrun)
 		return attune_finish(ATTUNE_OK);
+	}
 	dir = attune_dir_resolve(dirflag);
 	if (attune_dir_make(dir) < 0)
 		return ATTUNE_FAIL;
@@ -378,6 +378,9 @@ main(int argc, char **argv)
 		if (rc < 0)
 			return ATTUNE_FAIL;
 	}
+	/* --print shows the row written, so only once it is. */
+	if (pflag)
+		fwrite(row.s, 1, row.len, stdout);
 	if (!qflag)
 		fprintf(info, "%s\n", thanks(&ci));
 	free(path);
