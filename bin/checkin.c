@@ -227,7 +227,7 @@ thanks(const struct attune_checkin *ci)
 	if ((ci->v[ATTUNE_BOND] >= 0 && ci->v[ATTUNE_BOND] <= 3) ||
 	    ci->v[ATTUNE_NUMB] >= 6)
 		return "Logged. Feeling far from your baby is common and can "
-		    "change with time;\n'attune tips' has small things to try.";
+		    "change with time; 'attune tips' has small things to try.";
 	return "Logged. Thank you for checking in; noticing how you are is a "
 	    "kind thing to do.";
 }
