@@ -99,7 +99,7 @@ ask_measure(int k, int *v)
 	const struct attune_measure *m = &attune_measures[k];
 	char line[256], prompt[256];
 	int max = m->tenths ? m->max / 10 : m->max;
-	char *end;
+	char *end, *dot;
 	double d;
 	long n;
 
@@ -114,8 +114,11 @@ ask_measure(int k, int *v)
 			return 0;
 		if (m->tenths) {
 			d = strtod(line, &end);
+			dot = strchr(line, '.');
+			/* At most one decimal, as --sleep takes. */
 			if (*end == '\0' && d >= 0 && d <= max &&
-			    strspn(line, "0123456789.") == strlen(line)) {
+			    strspn(line, "0123456789.") == strlen(line) &&
+			    (dot == NULL || strlen(dot) <= 2)) {
 				*v = (int)(d * 10 + 0.5);
 				return 0;
 			}
