@@ -245,7 +245,20 @@ refused "a value-less --mood" 2 "attune-checkin: option '--mood' needs a value" 
     attune-checkin --mood
 refused "a value-less -m" 2 "attune-checkin: option '-m' needs a value" \
     attune-checkin -m
-refused "a value given to --print" 2 "--print=yes" attune-checkin --mood 5 --print=yes
+refused "a value given to --print" 2 "attune-checkin: option '--print' takes no value" \
+    attune-checkin --mood 5 --print=yes
+refused "an unknown long option with a value" 2 "attune-checkin: unknown option '--bogus'" \
+    attune-checkin --mood 5 --bogus=3
+refused "an unknown short option after a long one" 2 \
+    "attune-checkin: unknown option '-z'" attune-checkin --mood 5 --print -zq
+refused "an unknown short option after --opt=value" 2 \
+    "attune-checkin: unknown option '-z'" attune-checkin --note=x -zq
+refused "an unknown short option in a cluster" 2 "attune-checkin: unknown option '-z'" \
+    attune-checkin --mood 5 -pzq
+refused "a value-less -m at the end of a cluster" 2 \
+    "attune-checkin: option '-m' needs a value" attune-checkin --mood 5 -pm
+refused "a value-less --dir" 2 "attune-checkin: option '--dir' needs a value" \
+    attune-checkin --mood 5 --dir
 refused "a word that is not an option" 2 \
     "attune-checkin: unexpected argument 'tired'; a note goes after --note" \
     attune-checkin --mood 5 tired
