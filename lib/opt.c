@@ -3,6 +3,7 @@
  * once, and a bad one is refused with a message naming the option and the
  * value, exit 2, before anything is written.
  */
+#include <ctype.h>
 #include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -31,7 +32,8 @@ attune_opt_int(const char *opt, const char *val, int min, int max)
 
 	errno = 0;
 	n = strtol(val, &end, 10);
-	if (*val == '\0' || *end != '\0' || errno != 0 || val[0] == ' ')
+	if (*val == '\0' || *end != '\0' || errno != 0 ||
+	    isspace((unsigned char)val[0]))
 		attune_usage_error("%s: '%s' is not a whole number; use %d to %d",
 		    opt, val, min, max);
 	if (n < min || n > max)
