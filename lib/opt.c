@@ -102,18 +102,20 @@ unsigned
 attune_opt_words(const char *opt, const char *val, const char *const *words,
     unsigned acc)
 {
-	const char *p = val, *q;
+	const char *p = val, *q, *e;
 	int i;
 
 	for (;;) {
 		q = p + strcspn(p, ",;");
 		while (p < q && *p == ' ')
 			p++;
-		if (q > p) {
-			i = attune_word_index(words, p, (size_t)(q - p));
+		for (e = q; e > p && e[-1] == ' '; e--)
+			;	/* "skin , talk" as well as "skin, talk" */
+		if (e > p) {
+			i = attune_word_index(words, p, (size_t)(e - p));
 			if (i < 0) {
 				attune_warnx("%s: '%.*s' is not one of the choices",
-				    opt, (int)(q - p), p);
+				    opt, (int)(e - p), p);
 				fprintf(stderr, "Choose from: ");
 				attune_words_join(stderr, words, ", ");
 				fputc('\n', stderr);
