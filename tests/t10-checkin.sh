@@ -90,6 +90,8 @@ check "every short option: the row" log_is \
 run attune-checkin --did=talk,talk,skin --flag "rage, panic" --dry-run
 check "--opt=value, repeated words once, spaces after commas" \
     out_is "$NOW,me,,,,,,skin;talk,panic;rage,"
+run attune-checkin --did " skin , bath ,talk " --dry-run
+check "spaces around words are not part of them" out_is "$NOW,me,,,,,,skin;talk;bath,,"
 run attune-checkin --did "skin;bath" --dry-run
 check "a semicolon separates words too" out_is "$NOW,me,,,,,,skin;bath,,"
 for s in 0:0.0 24:24.0 5.5:5.5 5.:5.0 .5:0.5 07:7.0 23.9:23.9; do
@@ -205,6 +207,8 @@ for m in mood bond anxiety numb; do
 	refused "--$m empty" 2 "--$m: '' is not a whole number" attune-checkin "--$m" ""
 done
 refused "-m with a space before" 2 "--mood: ' 5' is not a whole number" attune-checkin -m " 5"
+refused "-m with a tab before" 2 "--mood: '	5' is not a whole number" attune-checkin -m "	5"
+refused "-m with a newline before" 2 "is not a whole number" attune-checkin -m "${nl}5"
 refused "-m with a space after" 2 "--mood: '5 ' is not a whole number" attune-checkin -m "5 "
 refused "-m 99999999999999999999" 2 "--mood:" attune-checkin -m 99999999999999999999
 refused "--sleep 24.1" 2 "attune-checkin: --sleep: 24.1 is out of range; use 0 to 24" \
