@@ -365,6 +365,7 @@ main(int argc, char **argv)
 	attune_checkin_row(&row, &ci);
 	if (dryrun) {
 		fwrite(row.s, 1, row.len, stdout);
+		attune_buf_free(&row);
 		return attune_finish(ATTUNE_OK);
 	}
 	dir = attune_dir_resolve(dirflag);
