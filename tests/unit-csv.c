@@ -723,8 +723,10 @@ rows(int argc, char **argv)
 	cols = attune_xcalloc((size_t)argc, sizeof *cols);
 	for (i = 3; i < argc; i++)
 		cols[i - 3] = argv[i];
-	if ((c = attune_csv_open(argv[2], cols, 0)) == NULL)
+	if ((c = attune_csv_open(argv[2], cols, 0)) == NULL) {
+		free(cols);
 		return 1;
+	}
 	while ((r = attune_csv_next(c)) == 1) {
 		for (i = 0; cols[i] != NULL; i++) {
 			if (i > 0)
@@ -734,6 +736,7 @@ rows(int argc, char **argv)
 		}
 		putchar('\n');
 	}
+	free(cols);
 	if (attune_csv_close(c) < 0 || r < 0)
 		return 1;
 	return attune_finish(0);
