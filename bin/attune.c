@@ -36,7 +36,7 @@ list(FILE *f)
 	for (i = 0; i < NCMDS; i++)
 		fprintf(f, "  %-9s %s\n", cmds[i].name, cmds[i].what);
 	fputs("\n'attune help COMMAND' shows the manual for one of them;\n"
-	    "'attune help' alone, the overview attune(7).\n", f);
+	    "'man 7 attune' is the overview.\n", f);
 }
 
 /* The directory this program was run from, when argv[0] names one. */

@@ -99,7 +99,7 @@ ask_measure(int k, int *v)
 	const struct attune_measure *m = &attune_measures[k];
 	char line[256], prompt[256];
 	int max = m->tenths ? m->max / 10 : m->max;
-	char *end;
+	char *end, *dot;
 	double d;
 	long n;
 
@@ -114,8 +114,11 @@ ask_measure(int k, int *v)
 			return 0;
 		if (m->tenths) {
 			d = strtod(line, &end);
+			dot = strchr(line, '.');
+			/* At most one decimal, as --sleep takes. */
 			if (*end == '\0' && d >= 0 && d <= max &&
-			    strspn(line, "0123456789.") == strlen(line)) {
+			    strspn(line, "0123456789.") == strlen(line) &&
+			    (dot == NULL || strlen(dot) <= 2)) {
 				*v = (int)(d * 10 + 0.5);
 				return 0;
 			}
@@ -206,6 +209,18 @@ interactive(struct attune_checkin *ci, FILE *info, const char *region)
 	return 0;
 }
 
+/* Whether the check-in holds anything to log. */
+static int
+answered(const struct attune_checkin *ci)
+{
+	int k;
+
+	for (k = 0; k < ATTUNE_NMEASURES; k++)
+		if (ci->v[k] >= 0)
+			return 1;
+	return ci->did != 0 || ci->flags != 0 || ci->notelen > 0;
+}
+
 static const char *
 thanks(const struct attune_checkin *ci)
 {
@@ -215,7 +230,7 @@ thanks(const struct attune_checkin *ci)
 	if ((ci->v[ATTUNE_BOND] >= 0 && ci->v[ATTUNE_BOND] <= 3) ||
 	    ci->v[ATTUNE_NUMB] >= 6)
 		return "Logged. Feeling far from your baby is common and can "
-		    "change with time;\n'attune tips' has small things to try.";
+		    "change with time; 'attune tips' has small things to try.";
 	return "Logged. Thank you for checking in; noticing how you are is a "
 	    "kind thing to do.";
 }
@@ -308,6 +323,12 @@ main(int argc, char **argv)
 		    "after --note", argv[optind]);
 	for (k = 0; k < ATTUNE_NMEASURES; k++)
 		given |= ci.v[k] >= 0;
+	/* "--note ''" or "--did ,": a row with no answers, which every
+	 * reader of the log would refuse as malformed. */
+	if (given && !answered(&ci))
+		attune_usage_error("nothing to log: the values given are empty; "
+		    "give at least one of --mood, --bond, --anxiety, --numb, "
+		    "--sleep, --did, --flag or --note");
 	ci.who = attune_opt_who(whoflag);
 	region = attune_region(regionflag);
 	attune_time_now(&now);
@@ -332,10 +353,7 @@ main(int argc, char **argv)
 			    "written.\n");
 			return attune_finish(ATTUNE_OK);
 		}
-		given = ci.did || ci.flags || ci.notelen;
-		for (k = 0; k < ATTUNE_NMEASURES; k++)
-			given |= ci.v[k] >= 0;
-		if (!given) {
+		if (!answered(&ci)) {
 			fprintf(info, "Nothing was answered, so nothing was "
 			    "written. That is fine too.\n");
 			return attune_finish(ATTUNE_OK);
@@ -345,10 +363,11 @@ main(int argc, char **argv)
 		fflush(info);
 	}
 	attune_checkin_row(&row, &ci);
-	if (dryrun || pflag)
+	if (dryrun) {
 		fwrite(row.s, 1, row.len, stdout);
-	if (dryrun)
+		attune_buf_free(&row);
 		return attune_finish(ATTUNE_OK);
+	}
 	dir = attune_dir_resolve(dirflag);
 	if (attune_dir_make(dir) < 0)
 		return ATTUNE_FAIL;
@@ -363,6 +382,9 @@ main(int argc, char **argv)
 		if (rc < 0)
 			return ATTUNE_FAIL;
 	}
+	/* --print shows the row written, so only once it is. */
+	if (pflag)
+		fwrite(row.s, 1, row.len, stdout);
 	if (!qflag)
 		fprintf(info, "%s\n", thanks(&ci));
 	free(path);

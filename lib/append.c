@@ -39,14 +39,20 @@ ending(int fd, off_t size)
 
 	if (size == 0)
 		return 0;
-	if (csv_init(&p, CSV_STRICT_FINI) != 0)
+	if (csv_init(&p, 0) != 0)
 		return 1;
 	while (at < size && (n = pread(fd, buf, sizeof buf, at)) > 0) {
 		csv_parse(&p, buf, (size_t)n, NULL, NULL, NULL);
 		last = buf[n - 1];
 		at += n;
 	}
-	open_quote = csv_fini(&p, NULL, NULL, NULL) != 0;
+	/*
+	 * Inside a quoted field is libcsv's state 2 (FIELD_BEGUN) with the
+	 * field quoted.  (csv_fini cannot say so: it reports an open quote
+	 * only under CSV_STRICT, which stops at the first stray quote.)
+	 */
+	open_quote = p.pstate == 2 && p.quoted;
+	csv_fini(&p, NULL, NULL, NULL);
 	csv_free(&p);
 	if (open_quote)
 		return 2;
@@ -89,11 +95,21 @@ open_log(const char *path, int *created)
 		attune_warnx("%s: is a symbolic link; writing to the file it "
 		    "points to", path);
 	}
+	/*
+	 * Read and write: ending() reads the log to see how it ends.  A log
+	 * that may be written but not read is still written, unrepaired.
+	 * O_NONBLOCK so that a FIFO in the log's place is refused at once
+	 * instead of waiting for a reader; it means nothing to a file.
+	 */
 	for (;;) {
-		fd = open(path, O_WRONLY | O_APPEND | O_CLOEXEC | O_NOCTTY);
+		fd = open(path, O_RDWR | O_APPEND | O_CLOEXEC | O_NOCTTY |
+		    O_NONBLOCK);
+		if (fd < 0 && errno == EACCES)
+			fd = open(path, O_WRONLY | O_APPEND | O_CLOEXEC |
+			    O_NOCTTY | O_NONBLOCK);
 		if (fd >= 0 || errno != ENOENT)
 			break;
-		fd = open(path, O_WRONLY | O_APPEND | O_CLOEXEC | O_CREAT |
+		fd = open(path, O_RDWR | O_APPEND | O_CLOEXEC | O_CREAT |
 		    O_EXCL | O_NOFOLLOW, 0600);
 		if (fd >= 0) {
 			*created = 1;
@@ -106,6 +122,8 @@ open_log(const char *path, int *created)
 	if (fd < 0) {
 		if (errno == EISDIR)
 			attune_warnx("%s: is a directory, not a log", path);
+		else if (errno == ENXIO)
+			attune_warnx("%s: is not a regular file", path);
 		else
 			attune_warn("cannot open %s", path);
 		return -1;
@@ -184,8 +202,10 @@ again:
 		if (ftruncate(fd, size) < 0 || fsync(fd) < 0)
 			attune_warn("%s: could not undo a failed write; the log "
 			    "may end with a partial row", path);
-		/* A log this call created goes again, as it was before. */
-		if (created)
+		/* A log this call created goes again, as it was before,
+		 * unless another writer got the lock first and put its
+		 * rows in: then it stays, cut back to those. */
+		if (created && size == 0)
 			unlink(path);
 		errno = e;
 		attune_warn("cannot write to %s; the log is as it was", path);

@@ -47,7 +47,10 @@ struct attune_csv {
 	char	*in;
 	size_t	 inlen, inpos;
 	long	 line;		/* newlines consumed so far */
-	int	 eof, failed, skipline;
+	int	 eof, failed;
+	int	 skipline;	/* 1: skip to the next newline; 2: to the next
+				 * newline outside quotes */
+	int	 inquote;	/* skipping inside a quoted field */
 	long	 skipped;
 };
 
@@ -206,9 +209,14 @@ parse_more(struct attune_csv *c)
 		n = nl != NULL ? (size_t)(nl - seg) + 1 : c->inlen - c->inpos;
 		c->inpos += n;
 		if (c->skipline) {
+			if (c->skipline == 2)
+				for (used = 0; used < n; used++)
+					if (seg[used] == '"')
+						c->inquote = !c->inquote;
 			if (nl != NULL) {
-				c->skipline = 0;
 				c->line++;
+				if (!c->inquote)
+					c->skipline = 0;
 			}
 			continue;
 		}
@@ -225,10 +233,21 @@ parse_more(struct attune_csv *c)
 			continue;
 		}
 		if (c->p.entry_pos > ATTUNE_CSV_MAXROW) {
+			/*
+			 * Inside a quoted field (libcsv's state 2, FIELD_BEGUN)
+			 * the row goes on past newlines until the quote closes:
+			 * skip to there, or every line of the field would be
+			 * taken for a row, and the rows after it for the field.
+			 */
+			int inq = c->p.quoted && c->p.pstate == 2;
+
 			abandon(c, "row is too long (more than 256 KiB)");
+			c->skipline = inq ? 2 : 1;
+			c->inquote = inq;
 			if (nl != NULL) {
-				c->skipline = 0;
 				c->line++;
+				if (!inq)
+					c->skipline = 0;
 			}
 			continue;
 		}

@@ -3,6 +3,7 @@
  * once, and a bad one is refused with a message naming the option and the
  * value, exit 2, before anything is written.
  */
+#include <ctype.h>
 #include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -31,7 +32,8 @@ attune_opt_int(const char *opt, const char *val, int min, int max)
 
 	errno = 0;
 	n = strtol(val, &end, 10);
-	if (*val == '\0' || *end != '\0' || errno != 0 || val[0] == ' ')
+	if (*val == '\0' || *end != '\0' || errno != 0 ||
+	    isspace((unsigned char)val[0]))
 		attune_usage_error("%s: '%s' is not a whole number; use %d to %d",
 		    opt, val, min, max);
 	if (n < min || n > max)
@@ -100,18 +102,20 @@ unsigned
 attune_opt_words(const char *opt, const char *val, const char *const *words,
     unsigned acc)
 {
-	const char *p = val, *q;
+	const char *p = val, *q, *e;
 	int i;
 
 	for (;;) {
 		q = p + strcspn(p, ",;");
 		while (p < q && *p == ' ')
 			p++;
-		if (q > p) {
-			i = attune_word_index(words, p, (size_t)(q - p));
+		for (e = q; e > p && e[-1] == ' '; e--)
+			;	/* "skin , talk" as well as "skin, talk" */
+		if (e > p) {
+			i = attune_word_index(words, p, (size_t)(e - p));
 			if (i < 0) {
 				attune_warnx("%s: '%.*s' is not one of the choices",
-				    opt, (int)(q - p), p);
+				    opt, (int)(e - p), p);
 				fprintf(stderr, "Choose from: ");
 				attune_words_join(stderr, words, ", ");
 				fputc('\n', stderr);
@@ -126,17 +130,32 @@ attune_opt_words(const char *opt, const char *val, const char *const *words,
 	return acc;
 }
 
+/*
+ * Name the option getopt_long stopped at.  argv[optind - 1] is the last
+ * element it finished, which is not the one at fault when a short option
+ * in the middle of a cluster is ("--print -zq": optind still points at
+ * "-zq").  A long option is named without any "=value".
+ */
 void
 attune_opt_unknown(int c, char **argv)
 {
 	extern int optind, optopt;
-	const char *arg = argv[optind - 1];
+	const char *arg = argv[optind - 1], *cur = argv[optind];
+	int n = (int)strcspn(arg, "=");
 
-	if (c == ':')
-		attune_usage_error("option '%s' needs a value", arg);
-	if (optopt != 0 && strncmp(arg, "--", 2) != 0)
+	if (optopt != 0 && cur != NULL && cur[0] == '-' && cur[1] != '-' &&
+	    strchr(cur + 1, optopt) != NULL && strncmp(arg, "--", 2) == 0)
+		arg = cur;	/* still inside a cluster of short options */
+	if (strncmp(arg, "--", 2) != 0) {
+		if (c == ':')
+			attune_usage_error("option '-%c' needs a value", optopt);
 		attune_usage_error("unknown option '-%c'", optopt);
-	attune_usage_error("unknown option '%s'", arg);
+	}
+	if (c == ':')
+		attune_usage_error("option '%.*s' needs a value", n, arg);
+	if (optopt != 0 && arg[n] == '=')
+		attune_usage_error("option '%.*s' takes no value", n, arg);
+	attune_usage_error("unknown option '%.*s'", n, arg);
 }
 
 const char *

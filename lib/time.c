@@ -148,8 +148,8 @@ attune_time_iso(const char *s, size_t n, struct attune_time *t)
 	sign = s[i++] == '-' ? -1 : 1;
 	if ((oh = num(s, n, &i, 2)) < 0 || oh > 18)
 		return -1;
-	if (i < n && s[i] == ':')
-		i++;
+	if (i < n && s[i] == ':' && ++i == n)
+		return -1;	/* "+01:" with no minutes */
 	if (i < n && (om = num(s, n, &i, 2)) < 0)
 		return -1;
 	if (om > 59 || i != n)
@@ -199,7 +199,9 @@ local_offset(struct attune_time *t)
 
 /*
  * Now, as local time with its offset.  $ATTUNE_NOW, an ISO 8601 time, sets
- * the clock instead: the tests use it to make dates repeatable.
+ * the clock instead: the tests use it to make dates repeatable.  Like the
+ * real clock it is an instant, shown in local time: one written with
+ * another offset is moved to the local zone, so "today" is the local date.
  */
 int
 attune_time_now(struct attune_time *t)
@@ -214,6 +216,8 @@ attune_time_now(struct attune_time *t)
 			t->sec = 12 * 3600;
 		if (t->off == ATTUNE_NOOFF)
 			local_offset(t);
+		else
+			from_epoch((time_t)attune_time_epoch(t), t);
 		return 0;
 	}
 	from_epoch(time(NULL), t);

@@ -52,6 +52,9 @@ drain(int fd, int ms)
 		if (n <= 0)
 			return -1;	/* EIO: the child has gone */
 		fwrite(buf, 1, (size_t)n, stdout);
+		/* At once: on a time-out, _exit must not lose what was shown,
+		 * since that is what tells why it hung. */
+		fflush(stdout);
 	}
 }
 

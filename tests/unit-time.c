@@ -1,0 +1,318 @@
+/*
+ * unit-time: lib/time.c against dates whose answers are known: ISO weeks
+ * across year ends, leap days, daylight saving changes in Europe/London,
+ * and the words a person types for --time.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "attune.h"
+#include "tap.h"
+
+static int64_t
+day(int y, int m, int d)
+{
+	return attune_days_from_civil(y, m, d);
+}
+
+static const char *
+fmt(const struct attune_time *t)
+{
+	static char buf[32];
+
+	attune_time_format(t, buf);
+	return buf;
+}
+
+/* attune_time_user, formatted, or "ERROR: why". */
+static const char *
+user(const char *now, const char *s)
+{
+	static char buf[300];
+	struct attune_time t;
+	const char *why = NULL;
+
+	setenv("ATTUNE_NOW", now, 1);
+	if (attune_time_user(s, &t, &why) < 0) {
+		snprintf(buf, sizeof buf, "ERROR: %s", why ? why : "(no reason)");
+		return buf;
+	}
+	return fmt(&t);
+}
+
+static const char *
+iso(const char *s)
+{
+	struct attune_time t;
+
+	if (attune_time_iso(s, strlen(s), &t) < 0)
+		return "ERROR";
+	return fmt(&t);
+}
+
+static void
+test_civil(void)
+{
+	int64_t d;
+	int y, m, dd, bad = 0;
+
+	is_int(day(1970, 1, 1), 0, "1970-01-01 is day 0");
+	is_int(day(1969, 12, 31), -1, "1969-12-31 is day -1");
+	is_int(day(2000, 3, 1), 11017, "2000-03-01 is day 11017");
+	is_int(day(2026, 11, 22), 20779, "2026-11-22 is day 20779");
+	is_int(day(2024, 3, 1) - day(2024, 2, 28), 2, "2024 has a leap day");
+	is_int(day(2023, 3, 1) - day(2023, 2, 28), 1, "2023 does not");
+	is_int(day(2000, 3, 1) - day(2000, 2, 28), 2, "2000 has one (div by 400)");
+	is_int(day(2100, 3, 1) - day(2100, 2, 28), 1, "2100 does not (div by 100)");
+	for (d = day(1899, 1, 1); d < day(2101, 1, 1); d++) {
+		attune_civil_from_days(d, &y, &m, &dd);
+		if (day(y, m, dd) != d)
+			bad++;
+	}
+	is_int(bad, 0, "civil dates and day numbers agree for 200 years");
+	is_int(attune_weekday(day(2026, 11, 22)), 7, "2026-11-22 is a Sunday");
+	is_int(attune_weekday(day(2026, 11, 23)), 1, "2026-11-23 is a Monday");
+	is_int(attune_weekday(day(1970, 1, 1)), 4, "1970-01-01 was a Thursday");
+	is_int(attune_weekday(day(1969, 12, 29)), 1, "1969-12-29 was a Monday");
+	is_int(attune_weekday(day(2000, 2, 29)), 2, "2000-02-29 was a Tuesday");
+}
+
+static void
+week(int y, int m, int d, int wy, int ww)
+{
+	int year = 0, w = attune_iso_week(day(y, m, d), &year);
+
+	ok(year == wy && w == ww, "%04d-%02d-%02d is %04d-W%02d", y, m, d, wy, ww);
+	if (year != wy || w != ww)
+		printf("#   got %04d-W%02d\n", year, w);
+}
+
+static void
+test_weeks(void)
+{
+	int64_t d, mon;
+	int wy, w, bad = 0, d2;
+
+	week(2020, 12, 31, 2020, 53);
+	week(2021, 1, 3, 2020, 53);
+	week(2021, 1, 4, 2021, 1);
+	week(2024, 12, 29, 2024, 52);
+	week(2024, 12, 30, 2025, 1);
+	week(2025, 1, 1, 2025, 1);
+	for (d2 = 28; d2 <= 31; d2++)
+		week(2026, 12, d2, 2026, 53);
+	week(2027, 1, 1, 2026, 53);
+	week(2027, 1, 2, 2026, 53);
+	week(2027, 1, 3, 2026, 53);
+	week(2027, 1, 4, 2027, 1);
+	week(2026, 11, 22, 2026, 47);
+	week(2026, 11, 23, 2026, 48);
+	week(2026, 3, 29, 2026, 13);	/* the day the clocks go forward */
+	week(2026, 3, 30, 2026, 14);
+	week(2026, 10, 25, 2026, 43);	/* the day they go back */
+	week(2026, 10, 26, 2026, 44);
+	week(2024, 2, 29, 2024, 9);
+	week(2008, 12, 29, 2009, 1);
+	week(2010, 1, 3, 2009, 53);
+	week(1970, 1, 1, 1970, 1);
+
+	is_int(attune_iso_week_monday(2026, 53), day(2026, 12, 28),
+	    "the Monday of 2026-W53 is 2026-12-28");
+	is_int(attune_iso_week_monday(2025, 1), day(2024, 12, 30),
+	    "the Monday of 2025-W01 is 2024-12-30");
+	is_int(attune_iso_week_monday(2020, 53), day(2020, 12, 28),
+	    "the Monday of 2020-W53 is 2020-12-28");
+	for (d = day(1990, 1, 1); d < day(2060, 1, 1); d++) {
+		w = attune_iso_week(d, &wy);
+		mon = attune_iso_week_monday(wy, w);
+		if (d - mon < 0 || d - mon > 6 || attune_weekday(mon) != 1 ||
+		    w < 1 || w > 53)
+			bad++;
+	}
+	is_int(bad, 0, "every day of 70 years lies in the week its Monday starts");
+}
+
+static void
+test_iso(void)
+{
+	struct attune_time t;
+
+	is_str(iso("2026-11-22T21:04:00+01:00"), "2026-11-22T21:04:00+01:00",
+	    "a full timestamp reads and writes back the same");
+	is_str(iso("2026-11-22T21:04:00-05:30"), "2026-11-22T21:04:00-05:30",
+	    "a negative offset with minutes");
+	is_str(iso("2026-11-22T21:04Z"), "2026-11-22T21:04:00+00:00", "Z is +00:00");
+	is_str(iso("2026-11-22 21:04:07+0100"), "2026-11-22T21:04:07+01:00",
+	    "a space and an offset without a colon");
+	is_str(iso("2026-11-22T21:04:07.123+01"), "2026-11-22T21:04:07+01:00",
+	    "fractions of a second, an offset in hours");
+	is_str(iso("2026-11-22T21:04"), "2026-11-22T21:04:00",
+	    "no offset written: none given");
+	ok(attune_time_iso("2026-11-22", 10, &t) == 0 && t.sec == -1 &&
+	    t.off == ATTUNE_NOOFF, "a date alone has no clock time and no offset");
+	is_int(t.days, day(2026, 11, 22), "and its day");
+	ok(attune_time_iso("2026-11-22T21:04:00+01:00trailing", 25, &t) == 0,
+	    "the length given is the length read");
+	is_str(iso("2024-02-29"), "2024-02-29T00:00:00", "a leap day");
+	is_str(iso("2023-02-29"), "ERROR", "no leap day in 2023");
+	is_str(iso("2100-02-29"), "ERROR", "no leap day in 2100");
+	is_str(iso("2000-02-29"), "2000-02-29T00:00:00", "a leap day in 2000");
+	is_str(iso("2026-04-31"), "ERROR", "no 31 April");
+	is_str(iso("2026-13-01"), "ERROR", "no month 13");
+	is_str(iso("2026-00-10"), "ERROR", "no month 0");
+	is_str(iso("2026-01-00"), "ERROR", "no day 0");
+	is_str(iso("0000-01-01"), "ERROR", "no year 0");
+	is_str(iso("2026-11-22T24:00"), "ERROR", "no hour 24");
+	is_str(iso("2026-11-22T23:60"), "ERROR", "no minute 60");
+	is_str(iso("2026-11-22T23:59:61"), "ERROR", "no second 61");
+	is_str(iso("2026-11-22T23:59:60Z"), "2026-11-22T23:59:59+00:00",
+	    "a leap second is kept within its minute");
+	is_str(iso("2026-11-22T"), "ERROR", "a T with nothing after");
+	is_str(iso("2026-11-22T21"), "ERROR", "an hour alone");
+	is_str(iso("2026-11-22T21:04:05."), "ERROR", "a point with no fraction");
+	is_str(iso("2026-11-22T21:04+19:00"), "ERROR", "an offset past 18 hours");
+	is_str(iso("2026-11-22T21:04+01:60"), "ERROR", "an offset with 60 minutes");
+	is_str(iso("2026-11-22T21:04+01:"), "ERROR", "an offset ending in a colon");
+	is_str(iso("2026-11-22T21:04+1"), "ERROR", "an offset of one digit");
+	is_str(iso("2026-11-22T21:04Zx"), "ERROR", "text after Z");
+	is_str(iso("2026-11-22x"), "ERROR", "text after a date");
+	is_str(iso("26-11-22"), "ERROR", "a two-digit year");
+	is_str(iso("2026/11/22"), "ERROR", "slashes");
+	is_str(iso("2026-1-2"), "ERROR", "one-digit month and day");
+	is_str(iso(""), "ERROR", "empty");
+	is_str(iso("today"), "ERROR", "words are not ISO 8601");
+
+	t.days = day(2026, 11, 22);
+	t.sec = 0;
+	t.off = ATTUNE_NOOFF;
+	is_int(attune_time_epoch(&t), 1795305600, "epoch of midnight UTC");
+	t.sec = 21 * 3600 + 4 * 60;
+	t.off = 3600;
+	is_int(attune_time_epoch(&t), 1795305600 + 20 * 3600 + 4 * 60,
+	    "epoch takes the offset off");
+	t.off = -(9 * 3600 + 30 * 60);
+	is_str(fmt(&t), "2026-11-22T21:04:00-09:30", "a half-hour negative offset");
+	{
+		char buf[16];
+		attune_date_format(day(2027, 1, 3), buf);
+		is_str(buf, "2027-01-03", "a date alone is formatted as YYYY-MM-DD");
+	}
+}
+
+static void
+test_local(void)
+{
+	/* The words a person types, against a fixed "now". */
+	const char *now = "2026-11-22T21:04:00+00:00";
+
+	is_str(user(now, "now"), "2026-11-22T21:04:00+00:00", "now");
+	is_str(user(now, "today"), "2026-11-22T21:04:00+00:00", "today is now");
+	is_str(user(now, "yesterday"), "2026-11-21T21:04:00+00:00",
+	    "yesterday, at this clock time");
+	is_str(user(now, "3 days ago"), "2026-11-19T21:04:00+00:00", "3 days ago");
+	is_str(user(now, "1 day ago"), "2026-11-21T21:04:00+00:00", "1 day ago");
+	is_str(user(now, "0 days ago"), "2026-11-22T21:04:00+00:00", "0 days ago");
+	is_str(user(now, "2026-11-22"), "2026-11-22T21:04:00+00:00",
+	    "today's date alone means now");
+	is_str(user(now, "2026-11-20"), "2026-11-20T12:00:00+00:00",
+	    "another date alone means noon");
+	is_str(user(now, "2026-11-20T08:15"), "2026-11-20T08:15:00+00:00",
+	    "a local time gets the local offset");
+	is_str(user(now, "2026-07-20T08:15"), "2026-07-20T08:15:00+01:00",
+	    "in summer, British Summer Time");
+	is_str(user(now, "2026-07-20"), "2026-07-20T12:00:00+01:00",
+	    "noon in summer is BST too");
+	is_str(user(now, "2026-11-20T08:15-05:00"), "2026-11-20T08:15:00-05:00",
+	    "a written offset is kept as written");
+	ok(strncmp(user(now, "last tuesday"), "ERROR: is not a date or time", 28) == 0,
+	    "words it does not know are refused, with a reason");
+	ok(strncmp(user(now, "-3 days ago"), "ERROR", 5) == 0, "-3 days ago");
+	ok(strncmp(user(now, "3 weeks ago"), "ERROR", 5) == 0, "3 weeks ago");
+	ok(strncmp(user(now, "2026-02-30"), "ERROR", 5) == 0, "30 February");
+	ok(strncmp(user(now, ""), "ERROR", 5) == 0, "empty");
+
+	/* Daylight saving: the clocks go forward at 01:00 on 2026-03-29 and
+	 * back at 02:00 (BST) on 2026-10-25. */
+	is_str(user(now, "2026-03-29T00:30"), "2026-03-29T00:30:00+00:00",
+	    "before the change: GMT");
+	is_str(user(now, "2026-03-29T01:30"), "2026-03-29T02:30:00+01:00",
+	    "a skipped clock time moves forward an hour, into BST");
+	is_str(user(now, "2026-03-29T02:30"), "2026-03-29T02:30:00+01:00",
+	    "after the change: BST");
+	is_str(user(now, "2026-03-29"), "2026-03-29T12:00:00+01:00",
+	    "noon on the day the clocks go forward");
+	is_str(user(now, "2026-10-25T00:30"), "2026-10-25T00:30:00+01:00",
+	    "before the change back: BST");
+	is_str(user(now, "2026-10-25T02:30"), "2026-10-25T02:30:00+00:00",
+	    "after the change back: GMT");
+	{
+		const char *s = user(now, "2026-10-25T01:30");
+		ok(strcmp(s, "2026-10-25T01:30:00+01:00") == 0 ||
+		    strcmp(s, "2026-10-25T01:30:00+00:00") == 0,
+		    "a repeated clock time keeps its clock, with one of its offsets");
+		if (strncmp(s, "2026-10-25T01:30:00", 19) != 0)
+			printf("#   got %s\n", s);
+	}
+	is_str(user("2026-10-27T12:00:00+00:00", "3 days ago"),
+	    "2026-10-24T12:00:00+01:00",
+	    "3 days ago across the change back: same clock, the BST offset");
+	is_str(user("2026-03-31T12:00:00+01:00", "3 days ago"),
+	    "2026-03-28T12:00:00+00:00",
+	    "3 days ago across the change forward: same clock, GMT");
+	is_str(user("2026-03-30T01:30:00+01:00", "yesterday"),
+	    "2026-03-29T02:30:00+01:00",
+	    "yesterday at a clock time that did not exist moves forward");
+}
+
+static void
+test_now(void)
+{
+	struct attune_time t;
+
+	setenv("ATTUNE_NOW", "2026-11-22T21:04:00+00:00", 1);
+	attune_time_now(&t);
+	is_str(fmt(&t), "2026-11-22T21:04:00+00:00", "ATTUNE_NOW sets the clock");
+	setenv("ATTUNE_NOW", "2026-07-01T10:00", 1);
+	attune_time_now(&t);
+	is_str(fmt(&t), "2026-07-01T10:00:00+01:00",
+	    "ATTUNE_NOW without an offset is local time");
+	setenv("ATTUNE_NOW", "2026-07-01T10:00:00+00:00", 1);
+	attune_time_now(&t);
+	is_str(fmt(&t), "2026-07-01T11:00:00+01:00",
+	    "ATTUNE_NOW with an offset is that instant, shown as local time");
+	setenv("ATTUNE_NOW", "2026-11-22T23:30:00-05:00", 1);
+	attune_time_now(&t);
+	is_str(fmt(&t), "2026-11-23T04:30:00+00:00",
+	    "ATTUNE_NOW in another zone moves to the local date");
+	setenv("ATTUNE_NOW", "2026-11-22", 1);
+	attune_time_now(&t);
+	is_str(fmt(&t), "2026-11-22T12:00:00+00:00", "ATTUNE_NOW as a date is noon");
+	unsetenv("ATTUNE_NOW");
+	{
+		time_t before = time(NULL), after;
+		int64_t e;
+
+		attune_time_now(&t);
+		after = time(NULL);
+		e = attune_time_epoch(&t);
+		ok(e >= before && e <= after, "without ATTUNE_NOW, the real clock");
+		ok(t.off == 0 || t.off == 3600, "in the local zone");
+	}
+}
+
+int
+main(void)
+{
+	setvbuf(stdout, NULL, _IOLBF, 0);
+	setenv("TZ", "Europe/London", 1);
+	tzset();
+	attune_setprog("unit-time");
+	test_civil();
+	test_weeks();
+	test_iso();
+	test_local();
+	test_now();
+	return tap_done();
+}
