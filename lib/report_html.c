@@ -141,8 +141,8 @@ reach_out(FILE *f, const struct attune_rview *v)
 
 /*
  * A line chart of measure k for p from start to end: one point a day for
- * up to 92 days, else one for each stretch of days; a gap in the log is
- * a gap in the line.
+ * up to 92 days, else one for each stretch of days.  The line joins the
+ * days logged; the dots show which they are.
  */
 static void
 chart(FILE *f, const struct attune_rperson *p, int k, int64_t start,
@@ -189,10 +189,8 @@ chart(FILE *f, const struct attune_rperson *p, int k, int64_t start,
 				t.sum += day->m[k].sum;
 				t.n += day->m[k].n;
 			}
-		if (t.n == 0) {
-			pen = 0;
-			continue;
-		}
+		if (t.n == 0)
+			continue;	/* the line joins the days around a gap */
 		x = L + (npts > 1 ? (double)(W - L - R) * i / (npts - 1) :
 		    (W - L - R) / 2.0);
 		y = (double)t.sum / t.n / (m->tenths ? 10 : 1);
