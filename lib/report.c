@@ -195,6 +195,13 @@ attune_report_checkin(struct attune_report *r, const struct attune_checkin *ci)
 		if ((b >= 0 && b <= 3) || nb >= 6)
 			d->low++;
 	}
+	if (p->lastp != NULL) {
+		/* Worked out before this check-in came: work it out again. */
+		free(p->lastp);
+		free(p->lastm);
+		free(p->lasts);
+		p->lastp = p->lastm = p->lasts = NULL;
+	}
 }
 
 /* "PHQ-9", "phq9", "Phq_9" are all "phq9". */
