@@ -242,6 +242,7 @@ const struct attune_band *attune_band_find(const struct attune_instrument *in,
 void	 attune_score(struct attune_result *r);	/* from in, partner, pos */
 void	 attune_screen_row(struct attune_buf *b, const struct attune_time *ts,
 	    const char *who, const struct attune_result *r);
+
 /* report.c: what attune report learns from the logs, read once.  Check-ins
  * are summed per person and day as they stream past (memory grows with
  * days, never with rows); screens are few and kept whole.  The rules that
@@ -266,9 +267,9 @@ struct attune_rscreen {
 	int32_t	 sec;
 	char	*instrument, *band, *subscales;
 	const char *name;	/* the instrument's display name, or NULL */
-	const char *itemwhy;	/* its safety items, in words, or NULL */
 	int	 total, safety, positive;
-	char	 why[160];	/* what the safety item or cut-off was */
+	char	 items[64];	/* the safety items answered above 0 */
+	char	 why[160];	/* the band or cut-off that made it positive */
 };
 struct attune_rperson {
 	char	*who;

@@ -204,32 +204,6 @@ attune_report_checkin(struct attune_report *r, const struct attune_checkin *ci)
 	}
 }
 
-/* "PHQ-9", "phq9", "Phq_9" are all "phq9". */
-static void
-normal_name(const char *s, char *out, size_t size)
-{
-	size_t n = 0;
-
-	for (; *s != '\0' && n + 1 < size; s++)
-		if (isalnum((unsigned char)*s))
-			out[n++] = (char)tolower((unsigned char)*s);
-	out[n] = '\0';
-}
-
-static const struct {
-	const char *id, *name;
-	int cut;		/* positive at or above, or 0: by subscale */
-	int item[2];		/* safety items, 0 if none */
-	const char *itemwhy;
-} instruments[] = {
-	{ "epds", "EPDS", 10, { 10, 0 }, "item 10, about thoughts of self-harm" },
-	{ "phq9", "PHQ-9", 10, { 9, 0 }, "item 9, about thoughts of self-harm" },
-	{ "phq2", "PHQ-2", 3, { 0, 0 }, NULL },
-	{ "gad7", "GAD-7", 10, { 0, 0 }, NULL },
-	{ "gad2", "GAD-2", 3, { 0, 0 }, NULL },
-	{ "pbq", "PBQ", 0, { 18, 24 }, "item 18 or 24, about harm to the baby" },
-};
-
 /* Does the ';'-separated list hold the word? */
 static int
 has_word(const char *list, const char *word)
@@ -274,71 +248,92 @@ item_points(const char *answers, int item)
 }
 
 /*
- * Which PBQ scale a subscale name stands for, 1 to 4, or 0: "scale1" …
- * "scale4", "s1", or a word from the scale's name (impaired, rejection or
- * anger, anxiety, abuse or risk).
+ * Whether a subscale name in a log stands for the scale: its own name
+ * ("bonding"), "scaleN" or "sN" for the Nth, or, for the PBQ, a word of
+ * its title (impaired, rejection or anger, anxiety, abuse or risk).
  */
 static int
-pbq_scale(const char *name, size_t n)
+scale_named(const struct attune_scale *sc, int nth, const char *s, size_t n)
 {
-	char s[40];
+	static const char *const pbq_words[][2] = {
+		{ "impair", "bond" }, { "reject", "anger" }, { "anx", "anx" },
+		{ "abuse", "risk" }
+	};
+	char name[40];
 	size_t i;
 
-	if (n >= sizeof s)
+	if (n == 0 || n >= sizeof name)
 		return 0;
 	for (i = 0; i < n; i++)
-		s[i] = (char)tolower((unsigned char)name[i]);
-	s[n] = '\0';
-	if (n > 0 && s[n - 1] >= '1' && s[n - 1] <= '4' &&
-	    (n == 1 || !isdigit((unsigned char)s[n - 2])))
-		return s[n - 1] - '0';
-	if (strstr(s, "impair") != NULL)
+		name[i] = (char)tolower((unsigned char)s[i]);
+	name[n] = '\0';
+	if (strcmp(name, sc->name) == 0)
 		return 1;
-	if (strstr(s, "reject") != NULL || strstr(s, "anger") != NULL)
-		return 2;
-	if (strstr(s, "anx") != NULL)
-		return 3;
-	if (strstr(s, "abuse") != NULL || strstr(s, "risk") != NULL)
-		return 4;
-	return 0;
+	if (isdigit((unsigned char)name[n - 1]))
+		return (n == 1 || !isdigit((unsigned char)name[n - 2])) &&
+		    name[n - 1] - '0' == nth + 1 && (n == 1 ||
+		    strncmp(name, "scale", n - 1) == 0 ||
+		    strncmp(name, "s", n - 1) == 0);
+	return nth < 4 && (strstr(name, pbq_words[nth][0]) != NULL ||
+	    strstr(name, pbq_words[nth][1]) != NULL);
 }
 
+/* A scale at or above its cut-off, from the subscales or the flags. */
 static void
-pbq_positive(struct attune_rscreen *s)
+scales_positive(struct attune_rscreen *s, const struct attune_instrument *in,
+    const char *flags, int partner)
 {
-	static const int cut[] = { 0, 12, 13, 10, 2 };
-	static const char *const what[] = { "", "impaired bonding",
-	    "rejection and anger", "anxiety about the baby", "risk of abuse" };
-	const char *p = s->subscales, *eq;
+	const struct attune_scale *sc;
+	const char *p, *eq;
+	char high[48];
 	size_t k;
-	int sc, v;
+	int nth, v, cut;
 
-	while (*p != '\0') {
-		while (*p == ' ' || *p == ';' || *p == ',')
-			p++;
-		k = strcspn(p, ";,");
-		if ((eq = memchr(p, '=', k)) != NULL) {
-			sc = pbq_scale(p, (size_t)(eq - p));
+	for (nth = 0, sc = in->scales; sc != NULL && sc->name != NULL;
+	    sc++, nth++) {
+		cut = attune_scale_cutoff(sc, partner);
+		for (p = s->subscales; *p != '\0'; p += k) {
+			while (*p == ' ' || *p == ';' || *p == ',')
+				p++;
+			k = strcspn(p, ";,");
+			if ((eq = memchr(p, '=', k)) == NULL ||
+			    !scale_named(sc, nth, p, (size_t)(eq - p)))
+				continue;
 			v = atoi(eq + 1);
-			if (sc > 0 && v >= cut[sc] && !s->positive) {
+			if (v >= cut && !s->positive) {
 				s->positive = 1;
-				snprintf(s->why, sizeof s->why, "its %s scale "
-				    "scored %d, at or above %d", what[sc], v,
-				    cut[sc]);
+				snprintf(s->why, sizeof s->why, "its %c%s scale "
+				    "scored %d, at or above %d",
+				    tolower((unsigned char)sc->title[0]),
+				    sc->title + 1, v, cut);
 			}
 		}
-		p += k;
+		snprintf(high, sizeof high, "high-%s", sc->name);
+		if (!s->positive && has_word(flags, high)) {
+			s->positive = 1;
+			snprintf(s->why, sizeof s->why, "its %c%s scale was "
+			    "at or above its cut-off",
+			    tolower((unsigned char)sc->title[0]), sc->title + 1);
+		}
 	}
 }
 
+/*
+ * Keep a screen, and work out once whether it raised a safety item (the
+ * "safety" flag, or a safety item answered above 0) and whether it is in
+ * a positive band (by its total and the bands of attune-screen(1), or
+ * by the band word logged, or for the PBQ by its scales).
+ */
 void
 attune_report_screen(struct attune_report *r, const struct attune_screen *sc)
 {
 	struct attune_rperson *p = attune_report_person(r, sc->who,
 	    strlen(sc->who));
+	const struct attune_instrument *in;
+	const struct attune_band *b, *band = NULL;
 	struct attune_rscreen *s;
-	char id[16];
-	size_t i, k;
+	size_t len = 0;
+	int i, partner;
 
 	if (p->nsc == p->capsc) {
 		p->capsc = p->capsc ? p->capsc * 2 : 8;
@@ -353,23 +348,35 @@ attune_report_screen(struct attune_report *r, const struct attune_screen *sc)
 	s->subscales = attune_xstrdup(sc->subscales);
 	s->total = sc->total;
 	s->safety = has_word(sc->flags, "safety");
-	normal_name(sc->instrument, id, sizeof id);
-	for (i = 0; i < sizeof instruments / sizeof instruments[0]; i++) {
-		if (strcmp(id, instruments[i].id) != 0)
-			continue;
-		s->name = instruments[i].name;
-		for (k = 0; k < 2; k++)
-			if (instruments[i].item[k] > 0 &&
-			    item_points(sc->answers, instruments[i].item[k]) > 0)
-				s->safety = 1;
-		s->itemwhy = instruments[i].itemwhy;
-		if (instruments[i].cut == 0)
-			pbq_positive(s);
-		else if (s->total >= instruments[i].cut) {
-			s->positive = 1;
-			snprintf(s->why, sizeof s->why, "it scored %d, at or "
-			    "above %d", s->total, instruments[i].cut);
+	if ((in = attune_instrument(sc->instrument)) == NULL)
+		return;
+	s->name = in->label;
+	partner = has_word(sc->flags, "partner");
+	for (i = 0; i < in->nitems; i++)
+		if (in->items[i].safety && item_points(sc->answers, i + 1) > 0) {
+			s->safety = 1;
+			if (len + 8 < sizeof s->items)
+				len += (size_t)snprintf(s->items + len,
+				    sizeof s->items - len, "%s%d",
+				    len ? " and " : "", i + 1);
 		}
+	if (in->scale_bands) {
+		scales_positive(s, in, sc->flags, partner);
+	} else {
+		for (b = attune_bands(in, partner); b->word != NULL; b++)
+			if (b->min <= s->total)
+				band = b;
+		if (band != NULL && band->positive) {
+			s->positive = 1;
+			snprintf(s->why, sizeof s->why, "it scored %d (%s)",
+			    s->total, band->plain);
+		}
+	}
+	if (!s->positive && (b = attune_band_find(in, sc->band)) != NULL &&
+	    b->positive) {
+		s->positive = 1;
+		snprintf(s->why, sizeof s->why, "it scored %d (%s)", s->total,
+		    b->plain);
 	}
 }
 
@@ -527,13 +534,14 @@ rule_urgent(const struct attune_rperson *p, struct attune_rsum *s)
 		if (sc->day < s->start || sc->day > s->end || !sc->safety)
 			continue;
 		attune_date_format(sc->day, date);
-		if (sc->itemwhy != NULL)
-			why(s, ATTUNE_RULE_URGENT, "The %s on %s had %s "
-			    "answered above 0.", sc->name, date, sc->itemwhy);
+		if (sc->items[0] != '\0')
+			why(s, ATTUNE_RULE_URGENT, "The %s on %s had a safety "
+			    "item (item %s) answered above 0.", sc->name, date,
+			    sc->items);
 		else
-			why(s, ATTUNE_RULE_URGENT, "The %s on %s was marked "
-			    "with a safety flag.", sc->name ? sc->name :
-			    "screen", date);
+			why(s, ATTUNE_RULE_URGENT, "The %s on %s raised a "
+			    "safety flag.", sc->name ? sc->name : "screen",
+			    date);
 	}
 }
 

@@ -243,6 +243,25 @@ screen_case "EPDS item 10 at 0" - "2026-11-20T10:00:00+00:00,me,epds,3,below,,,1
 screen_case "PBQ item 24 above 0" urgent "2026-11-20T10:00:00+00:00,me,pbq,5,,scale4=1,,1:0;1:0;1:0;1:0;1:0;1:0;1:0;1:0;1:0;1:0;1:0;1:0;1:0;1:0;1:0;1:0;1:0;1:0;1:0;1:0;1:0;1:0;1:0;2:1;1:0"
 screen_case "a screen the week before" - "2026-11-13T10:00:00+00:00,me,epds,20,probable depression,,,"
 
+screen_case "PBQ as attune screen logs it" screen "2026-11-20T10:00:00+00:00,me,pbq,40,high,bonding=10;rejection=13;anxiety=2;abuse=0,high-rejection,"
+screen_case "PBQ high only in its flags" screen "2026-11-20T10:00:00+00:00,me,pbq,40,,,high-anxiety,"
+screen_case "EPDS 10 with partner cut-offs" - "2026-11-20T10:00:00+00:00,me,epds,10,none,epds3a=3,partner,"
+screen_case "EPDS 11 with partner cut-offs" screen "2026-11-20T10:00:00+00:00,me,epds,11,possible,epds3a=3,partner,"
+screen_case "a positive band word" screen "2026-11-20T10:00:00+00:00,me,phq9,5,moderate,,,"
+
+# Screens logged by attune screen itself, read from the data directory.
+SD=$T/sd
+if [ -x "$TOP/bin/attune-screen" ]; then
+	attune-screen -d "$SD" -q -t 2026-11-19 phq9 --scores 1,1,1,1,1,1,1,1,1 >/dev/null 2>&1
+	attune-screen -d "$SD" -q -t 2026-11-20 phq9 --scores 2,2,1,1,1,1,1,1,0 >/dev/null 2>&1
+	run attune-report -d "$SD" --week --check
+	check "attune screen's log: exit 3" rc_is 3
+	check "attune screen's log: the safety item first" first_line_has "$T/out" "If you are in danger"
+	check "attune screen's log: which item" out_has "The PHQ-9 on 2026-11-19 had a safety item (item 9) answered above 0."
+	check "attune screen's log: the band" out_has "The PHQ-9 on 2026-11-20 is in a range where a talk with a midwife"
+	check "attune screen's log: the change" out_has "up 1 since 2026-11-19"
+fi
+
 S=$T/screens.csv
 printf '%s\n%s\n%s\n' "$SHEAD" \
     "2026-11-06T10:00:00+00:00,me,epds,8,below the screening threshold,anxiety=4,," \
