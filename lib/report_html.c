@@ -83,7 +83,7 @@ crisis(FILE *f, const char *region)
 
 	fputs("<div class=\"crisis\" role=\"alert\"><h2 style=\"border:0;"
 	    "margin-top:4px\">Please reach out now</h2>\n<p>If you are in "
-	    "danger, or you have thoughts of harming yourself or your baby, "
+	    "danger, or you are thinking about hurting yourself or your baby, "
 	    "please reach out now. You deserve support straight away, and "
 	    "you are not alone.</p>\n<ul>\n", f);
 	for (l = attune_lines; l->region != NULL; l++) {

@@ -70,6 +70,11 @@ check "--week: one row" lines_are 2 "$T/out"
 check "--week: nothing on stderr" err_empty
 run attune-report --week 2026-11-18 -f csv "$A"
 check "--week DATE as the next argument" out_has "$ROW47"
+run attune-report -f csv "$A" --week 2026-11-18
+check "--week DATE after a FILE" out_has "$ROW47"
+check "--week DATE after a FILE: one row" lines_are 2 "$T/out"
+run attune-report -f csv --month 2026-11 "$A"
+check "--month YYYY-MM as the next argument" out_has "2026-11-01,2026-11-30,me,6,5,"
 run attune-report --week=2026-11-12 -f csv "$A"
 check "--week=DATE" out_has "2026-11-09,2026-11-15,me,2,2,6.00,6,6,6.00,5,7,3.00,3,3,4.00,4,4,6.50,6.0,7.0,0,0,"
 run attune-report --month -f csv "$A"
