@@ -459,6 +459,8 @@ main(int argc, char **argv)
 			attune_report_html(stdout, &v);
 		}
 	}
+	for (i = 0; i < nper * np; i++)
+		attune_report_sum_free(&sums[i]);
 	free(sums);
 	free(per);
 	free(people);

@@ -293,14 +293,13 @@ struct attune_rwhy {
 	int	 rule;
 	char	 text[320];
 };
-#define ATTUNE_RMAXWHY	12
 struct attune_rsum {
 	int64_t	 start, end, pstart, pend;	/* the period and the one before */
 	const struct attune_rperson *p;
 	struct attune_rstat m[ATTUNE_NMEASURES], prev[ATTUNE_NMEASURES];
 	uint32_t checkins, days, flagged, screens;
 	unsigned rules;			/* 1 << ATTUNE_RULE_… */
-	struct attune_rwhy why[ATTUNE_RMAXWHY];
+	struct attune_rwhy *why;	/* what fired, in words; malloc'd */
 	int	 nwhy;
 };
 void	 attune_report_checkin(struct attune_report *r,
@@ -319,6 +318,7 @@ int64_t	*attune_report_periods(int64_t from, int64_t to, int by, size_t *n);
 void	 attune_report_sum(const struct attune_rperson *p, int64_t start,
 	    int64_t end, int by, struct attune_rsum *s);
 int	 attune_rstat_mean(const struct attune_rstat *m, int k, double *mean);
+void	 attune_report_sum_free(struct attune_rsum *s);
 void	 attune_report_free(struct attune_report *r);
 int	 attune_report_moment(const struct attune_rsum *s, int w,
 	    uint32_t *ndays, double *with, double *without);

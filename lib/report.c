@@ -493,8 +493,8 @@ why(struct attune_rsum *s, int rule, const char *fmt, ...)
 	va_list ap;
 
 	s->rules |= 1u << rule;
-	if (s->nwhy == ATTUNE_RMAXWHY)
-		return;
+	/* Kept apart, so that a summary with nothing to say stays small. */
+	s->why = attune_xreallocarray(s->why, s->nwhy + 1, sizeof *s->why);
 	s->why[s->nwhy].rule = rule;
 	va_start(ap, fmt);
 	vsnprintf(s->why[s->nwhy].text, sizeof s->why[0].text, fmt, ap);
@@ -772,6 +772,14 @@ attune_report_prev_screen(const struct attune_rperson *p, size_t i)
 		    p->sc[i].instrument, name) == 0)
 			return &p->sc[i];
 	return NULL;
+}
+
+void
+attune_report_sum_free(struct attune_rsum *s)
+{
+	free(s->why);
+	s->why = NULL;
+	s->nwhy = 0;
 }
 
 void

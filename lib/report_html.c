@@ -381,6 +381,7 @@ person(FILE *f, const struct attune_rview *v, size_t who)
 	if (n)
 		fputs("</tbody></table>\n", f);
 	fputs("</section>\n", f);
+	attune_report_sum_free(&all);
 }
 
 void

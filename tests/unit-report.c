@@ -188,6 +188,7 @@ rules_for(struct attune_report *r, const char *a, const char *b)
 	attune_report_done(r);
 	attune_report_sum(attune_report_person(r, "me", 2), D(a), D(b),
 	    ATTUNE_BY_NONE, &s);
+	attune_report_sum_free(&s);
 	return s.rules;
 }
 
