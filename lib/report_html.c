@@ -112,16 +112,20 @@ reach_out(FILE *f, const struct attune_rview *v)
 	const struct attune_rsum *s;
 	char label[96];
 	size_t i;
-	int j;
+	int j, pass;
 
 	fputs("<div class=\"reach\"><h2 style=\"border:0\">Reach out</h2>\n"
 	    "<p>Some of what was logged suggests talking with someone: a "
 	    "midwife, health visitor, doctor or someone you trust. This is "
 	    "not a diagnosis, and feeling this way is not a failure of love. "
 	    "Asking for help is a caring step.</p>\n<ul>\n", f);
+	/* Anything urgent first, then the rest. */
+	for (pass = 0; pass < 2; pass++)
 	for (i = 0; i < v->nperiods * v->npeople; i++) {
 		s = &v->s[i];
 		for (j = 0; j < s->nwhy; j++) {
+			if ((s->why[j].rule == ATTUNE_RULE_URGENT) != !pass)
+				continue;
 			fprintf(f, "<li><strong>%s</strong>",
 			    attune_rule_names[s->why[j].rule]);
 			if (v->npeople > 1 || v->nperiods > 1) {

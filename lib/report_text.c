@@ -211,16 +211,20 @@ reach_out(struct out *o)
 	const struct attune_rsum *s;
 	char label[96];
 	size_t i;
-	int j;
+	int j, pass;
 
 	heading(o, 2, "Reach out");
 	fputs("Some of what was logged suggests talking with someone: a "
 	    "midwife, health\nvisitor, doctor or someone you trust. This is "
 	    "not a diagnosis, and feeling\nthis way is not a failure of love. "
 	    "Asking for help is a caring step.\n\n", o->f);
+	/* Anything urgent first, then the rest. */
+	for (pass = 0; pass < 2; pass++)
 	for (i = 0; i < v->nperiods * v->npeople; i++) {
 		s = &v->s[i];
 		for (j = 0; j < s->nwhy; j++) {
+			if ((s->why[j].rule == ATTUNE_RULE_URGENT) != !pass)
+				continue;
 			fputs(o->md ? "- **" : "  * ", o->f);
 			fputs(attune_rule_names[s->why[j].rule], o->f);
 			fputs(o->md ? "**" : "", o->f);
@@ -464,6 +468,8 @@ attune_report_text(FILE *f, const struct attune_rview *v, int md)
 		attune_report_label(label, sizeof label, v->s[0].start, s->end);
 	}
 	heading(&o, 1, "attune report: %s", label);
+	if (!md)
+		fputc('\n', f);
 	if (v->rules)
 		reach_out(&o);
 	for (k = 0; k < v->nperiods; k++) {

@@ -276,6 +276,10 @@ check "screens: total, band and subscales" out_has "2026-11-20  EPDS: total 12, 
 check "screens: change since the last of the same kind" out_has "up 4 since 2026-11-06"
 check "screens: the rule in plain words" out_has "The EPDS on 2026-11-20 is in a range where a talk with"
 
+run attune-report --week "$A" "$S" "$T/harm.csv"
+check "reach out: the urgent rule is listed first" \
+    [ "$(line_of '* Please reach out now')" -lt "$(line_of '* A screen above its cut-off')" ]
+
 # --- formats ------------------------------------------------------------
 run attune-report --week -f md "$A" "$S"
 check "md: a title" first_line_has "$T/out" "# attune report: week 2026-W47"
