@@ -273,6 +273,7 @@ struct attune_rscreen {
 };
 struct attune_rperson {
 	char	*who;
+	size_t	 whon;		/* strlen(who) */
 	int64_t	 lo, hi;	/* first and last day logged */
 	struct attune_rday *days;	/* one per day logged, in no order */
 	size_t	 ndays, capdays;

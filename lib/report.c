@@ -110,14 +110,15 @@ attune_report_person(struct attune_report *r, const char *who, size_t n)
 	struct attune_rperson *p;
 	size_t i;
 
+	/* Called for every row: the person of the row before is likely. */
 	if (r->np > 0) {
 		p = &r->p[r->last];
-		if (strncmp(p->who, who, n) == 0 && p->who[n] == '\0')
+		if (p->whon == n && memcmp(p->who, who, n) == 0)
 			return p;
 	}
 	for (i = 0; i < r->np; i++) {
 		p = &r->p[i];
-		if (strncmp(p->who, who, n) == 0 && p->who[n] == '\0') {
+		if (p->whon == n && memcmp(p->who, who, n) == 0) {
 			r->last = i;
 			return p;
 		}
@@ -131,6 +132,7 @@ attune_report_person(struct attune_report *r, const char *who, size_t n)
 	p->who = attune_xmalloc(n + 1);
 	memcpy(p->who, who, n);
 	p->who[n] = '\0';
+	p->whon = n;
 	p->lo = INT64_MAX;
 	p->hi = INT64_MIN;
 	r->last = r->np++;
