@@ -109,6 +109,8 @@ struct attune_csv *attune_csv_open(const char *path, const char *const *cols,
 int	 attune_csv_next(struct attune_csv *c);	/* 1 row, 0 end, -1 failed */
 const char *attune_csv_get(struct attune_csv *c, int col, size_t *len);
 int	 attune_csv_has(const struct attune_csv *c, int col);
+int	 attune_csv_header_has(struct attune_csv *c, const char *name);
+void	 attune_csv_columns(struct attune_csv *c, const char *const *cols);
 long	 attune_csv_line(const struct attune_csv *c);
 const char *attune_csv_name(const struct attune_csv *c);
 void	 attune_csv_bad(struct attune_csv *c, const char *fmt, ...)
@@ -244,5 +246,119 @@ void	 attune_screen_row(struct attune_buf *b, const struct attune_time *ts,
 /* share.c: data files shipped with attune, found beside the program
  * (<dir>/../share/NAME) or else in ATTUNE_DATADIR.  NULL if neither. */
 char	*attune_share_file(const char *name);	/* malloc'd path */
+
+/* report.c: what attune report learns from the logs, read once.  Check-ins
+ * are summed per person and day as they stream past (memory grows with
+ * days, never with rows); screens are few and kept whole.  The rules that
+ * say "reach out" are worked out here, rendering lives in report_*.c. */
+enum { ATTUNE_RULE_URGENT, ATTUNE_RULE_LASTING, ATTUNE_RULE_WORSE,
+	ATTUNE_RULE_SCREEN, ATTUNE_NRULES };
+extern const char *const attune_rule_ids[];	/* urgent lasting worse screen */
+enum { ATTUNE_BY_NONE, ATTUNE_BY_DAY, ATTUNE_BY_WEEK, ATTUNE_BY_MONTH };
+struct attune_rstat {
+	int64_t	 sum;
+	uint32_t n;
+	int16_t	 min, max;
+};
+struct attune_rday {
+	struct attune_rstat m[ATTUNE_NMEASURES];
+	uint32_t checkins, flagged, lowans, low;
+	uint16_t did;		/* bonding moments done that day */
+	uint8_t	 flags;		/* flags logged that day */
+};
+struct attune_rscreen {
+	int64_t	 day;
+	int32_t	 sec;
+	char	*instrument, *band, *subscales;
+	const char *name;	/* the instrument's display name, or NULL */
+	int	 total, safety, positive;
+	char	 items[64];	/* the safety items answered above 0 */
+	char	 why[160];	/* the band or cut-off that made it positive */
+};
+struct attune_rperson {
+	char	*who;
+	size_t	 whon;		/* strlen(who) */
+	int64_t	 lo, hi;	/* first and last day logged */
+	struct attune_rday *days;	/* one per day logged, in no order */
+	size_t	 ndays, capdays;
+	int64_t	*keys;		/* a hash of day → index into days */
+	uint32_t *slot;
+	size_t	 hcap;
+	int64_t	 lastday;	/* the last day looked up, and its index */
+	uint32_t lastidx;
+	int64_t	*lastp, *lastm, *lasts;	/* for the rule "lasting" */
+	struct attune_rscreen *sc;	/* in time order after _done */
+	size_t	 nsc, capsc;
+};
+struct attune_report {
+	struct attune_rperson *p;
+	size_t	 np, capp, last;
+};
+struct attune_rwhy {
+	int	 rule;
+	char	 text[320];
+};
+struct attune_rsum {
+	int64_t	 start, end, pstart, pend;	/* the period and the one before */
+	const struct attune_rperson *p;
+	struct attune_rstat m[ATTUNE_NMEASURES], prev[ATTUNE_NMEASURES];
+	uint32_t checkins, days, flagged, screens;
+	unsigned rules;			/* 1 << ATTUNE_RULE_… */
+	struct attune_rwhy *why;	/* what fired, in words; malloc'd */
+	int	 nwhy;
+};
+void	 attune_report_checkin(struct attune_report *r,
+	    const struct attune_checkin *ci);
+void	 attune_report_screen(struct attune_report *r,
+	    const struct attune_screen *sc);
+void	 attune_report_done(struct attune_report *r);	/* sort screens */
+struct attune_rperson *attune_report_person(struct attune_report *r,
+	    const char *who, size_t n);
+const struct attune_rday *attune_report_day(const struct attune_rperson *p,
+	    int64_t day);
+void	 attune_report_range(const struct attune_rperson *p, int64_t start,
+	    int64_t end, struct attune_rstat *m, uint32_t *checkins,
+	    uint32_t *days, uint32_t *flagged);
+int64_t	*attune_report_periods(int64_t from, int64_t to, int by, size_t *n);
+void	 attune_report_sum(const struct attune_rperson *p, int64_t start,
+	    int64_t end, int by, struct attune_rsum *s);
+int	 attune_rstat_mean(const struct attune_rstat *m, int k, double *mean);
+void	 attune_report_sum_free(struct attune_rsum *s);
+void	 attune_report_free(struct attune_report *r);
+int	 attune_report_moment(const struct attune_rsum *s, int w,
+	    uint32_t *ndays, double *with, double *without);
+const struct attune_rscreen *attune_report_prev_screen(
+	    const struct attune_rperson *p, size_t i);
+
+/* report_text.c, report_data.c, report_html.c: attune report's formats.
+ * A view is every (period, person) summary, period by period, each
+ * period's people in the same order. */
+struct attune_rview {
+	const struct attune_rsum *s;	/* [period * npeople + person] */
+	size_t	 nperiods, npeople;
+	int64_t	 from, to, today;
+	int	 by;
+	int	 unicode, colour;
+	unsigned rules;			/* every rule that fired */
+	const char *region;
+};
+void	 attune_report_text(FILE *f, const struct attune_rview *v, int md);
+void	 attune_report_csv(FILE *f, const struct attune_rview *v);
+void	 attune_report_json(FILE *f, const struct attune_rview *v);
+void	 attune_report_html(FILE *f, const struct attune_rview *v);
+void	 attune_spark(struct attune_buf *b, const struct attune_rperson *p,
+	    int k, int64_t start, int64_t end, int unicode);
+void	 attune_html_put(FILE *f, const char *s, size_t n);
+void	 attune_json_put(FILE *f, const char *s, size_t n);
+extern const char attune_report_empty[];
+extern const char *const attune_rule_names[];	/* the ids, in words */
+void	 attune_report_label(char *buf, size_t size, int64_t start,
+	    int64_t end);
+const char *attune_report_before(int64_t start, int64_t end, char *buf,
+	    size_t size);
+const char *attune_report_direction(int k, double change);
+void	 attune_report_change(char *buf, size_t size, int k, double change);
+void	 attune_rstat_range(struct attune_buf *b, const struct attune_rstat *m,
+	    int k);
 
 #endif

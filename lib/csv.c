@@ -42,6 +42,7 @@ struct attune_csv {
 	const char *const *cols;
 	int	 ncols, *pos, nheader, have_header;
 	struct row cur, *q;	/* the row being built; rows done */
+	struct row head;	/* the header row */
 	int	 qn, qi, qcap;
 	struct row *row;	/* the row last returned */
 	char	*in;
@@ -77,11 +78,34 @@ row_bad(struct row *r, const char *why)
 		r->why = why;
 }
 
+/*
+ * Why a field cannot be read, or NULL.  One pass looks for NUL bytes and
+ * for bytes above ASCII, and only a field holding those is checked as
+ * UTF-8: most fields are short ASCII, and this runs for every one.
+ */
+static const char *
+field_check(const char *s, size_t n)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	unsigned high = 0;
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		if (p[i] == '\0')
+			return "a field holds a NUL byte";
+		high |= p[i];
+	}
+	if ((high & 0x80) && !attune_utf8_valid(s, n))
+		return "a field is not valid UTF-8 text";
+	return NULL;
+}
+
 static void
 cb_field(void *s, size_t n, void *data)
 {
 	struct attune_csv *c = data;
 	struct row *r = &c->cur;
+	const char *why;
 
 	if (r->nf == 0 && r->len == 0 && r->line == 0)
 		r->line = c->line + 1;
@@ -97,12 +121,8 @@ cb_field(void *s, size_t n, void *data)
 		row_bad(r, "row is too long (more than 256 KiB)");
 		return;
 	}
-	if (memchr(s, '\0', n) != NULL) {
-		row_bad(r, "a field holds a NUL byte");
-		return;
-	}
-	if (!attune_utf8_valid(s, n)) {
-		row_bad(r, "a field is not valid UTF-8 text");
+	if ((why = field_check(s, n)) != NULL) {
+		row_bad(r, why);
 		return;
 	}
 	if (r->nf == r->capf) {
@@ -270,12 +290,12 @@ take(struct attune_csv *c)
 	return &c->q[c->qi++];
 }
 
+static void map_columns(struct attune_csv *);
+
 static int
 header(struct attune_csv *c)
 {
 	struct row *r;
-	const char *name;
-	int i, k;
 
 	if ((r = take(c)) == NULL)
 		return c->eof ? 0 : -1;
@@ -284,19 +304,81 @@ header(struct attune_csv *c)
 		    c->name, r->line, r->why);
 		return -1;
 	}
+	/* Keep the header, so that attune_csv_columns can look again. */
 	c->nheader = r->nf;
+	c->head.buf = attune_xmalloc(r->len + 1);
+	memcpy(c->head.buf, r->buf, r->len);
+	c->head.off = attune_xreallocarray(NULL, r->nf + 1, sizeof *c->head.off);
+	memcpy(c->head.off, r->off, r->nf * sizeof *r->off);
+	c->head.nf = r->nf;
+	map_columns(c);
+	c->have_header = 1;
+	return 1;
+}
+
+/* Find each wanted column in the header by its name. */
+static void
+map_columns(struct attune_csv *c)
+{
+	const char *name;
+	int i, k;
+
 	for (k = 0; k < c->ncols; k++)
 		c->pos[k] = -1;
-	for (i = 0; i < r->nf; i++) {
-		name = r->buf + r->off[i];
+	for (i = 0; i < c->head.nf; i++) {
+		name = c->head.buf + c->head.off[i];
 		if (i == 0 && strncmp(name, "\xef\xbb\xbf", 3) == 0)
 			name += 3;	/* a byte order mark, as spreadsheets write */
 		for (k = 0; k < c->ncols; k++)
 			if (c->pos[k] < 0 && strcmp(name, c->cols[k]) == 0)
 				c->pos[k] = i;
 	}
-	c->have_header = 1;
-	return 1;
+}
+
+/*
+ * Read the header now, if it is not read yet, and tell whether it names
+ * the column: 1 yes, 0 no (or the file is empty), -1 it cannot be read.
+ * A reader that takes several kinds of log looks before it chooses.
+ */
+int
+attune_csv_header_has(struct attune_csv *c, const char *col)
+{
+	const char *name;
+	int h, i;
+
+	if (!c->have_header && !c->failed) {
+		if ((h = header(c)) <= 0) {
+			if (h < 0)
+				c->failed = 1;
+			return h;
+		}
+	}
+	if (c->failed)
+		return -1;
+	for (i = 0; i < c->head.nf; i++) {
+		name = c->head.buf + c->head.off[i];
+		if (i == 0 && strncmp(name, "\xef\xbb\xbf", 3) == 0)
+			name += 3;
+		if (strcmp(name, col) == 0)
+			return 1;
+	}
+	return 0;
+}
+
+/* Find these columns instead of those given to attune_csv_open. */
+void
+attune_csv_columns(struct attune_csv *c, const char *const *cols)
+{
+	int k;
+
+	for (k = 0; cols[k] != NULL; k++)
+		;
+	c->cols = cols;
+	c->ncols = k;
+	free(c->pos);
+	c->pos = attune_xcalloc(k + 1, sizeof *c->pos);
+	if (c->have_header)
+		map_columns(c);
 }
 
 struct attune_csv *
@@ -459,6 +541,8 @@ attune_csv_close(struct attune_csv *c)
 	gzclose_r(c->gz);	/* closes fd too */
 	free(c->cur.buf);
 	free(c->cur.off);
+	free(c->head.buf);
+	free(c->head.off);
 	for (k = 0; k < c->qcap; k++) {
 		free(c->q[k].buf);
 		free(c->q[k].off);

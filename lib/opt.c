@@ -77,11 +77,19 @@ attune_opt_tenths(const char *opt, const char *val, int min, int max)
 int
 attune_word_index(const char *const *words, const char *s, size_t n)
 {
+	const char *w;
+	size_t j;
 	int i;
 
-	for (i = 0; words[i] != NULL; i++)
-		if (strlen(words[i]) == n && strncmp(words[i], s, n) == 0)
+	/* Compared in place, byte by byte: log readers call this for every
+	 * word of every row, and most words differ in the first byte. */
+	for (i = 0; words[i] != NULL; i++) {
+		w = words[i];
+		for (j = 0; j < n && w[j] != '\0' && w[j] == s[j]; j++)
+			;
+		if (j == n && w[j] == '\0')
 			return i;
+	}
 	return -1;
 }
 

@@ -1,0 +1,315 @@
+/* unit-report: the pieces of attune report in lib/report*.c. */
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "attune.h"
+#include "tap.h"
+
+static int64_t
+D(const char *s)
+{
+	struct attune_time t;
+
+	if (attune_time_iso(s, strlen(s), &t) < 0)
+		abort();
+	return t.days;
+}
+
+static void
+checkin(struct attune_report *r, const char *who, int64_t day, int mood,
+    int bond, int numb, unsigned did, unsigned flags)
+{
+	struct attune_checkin ci;
+	int k;
+
+	memset(&ci, 0, sizeof ci);
+	ci.ts.days = day;
+	ci.ts.sec = 9 * 3600;
+	ci.ts.off = 0;
+	ci.who = who;
+	for (k = 0; k < ATTUNE_NMEASURES; k++)
+		ci.v[k] = -1;
+	ci.v[ATTUNE_MOOD] = mood;
+	ci.v[ATTUNE_BOND] = bond;
+	ci.v[ATTUNE_NUMB] = numb;
+	ci.did = did;
+	ci.flags = flags;
+	attune_report_checkin(r, &ci);
+}
+
+static void
+screen(struct attune_report *r, const char *instr, int total,
+    const char *sub, const char *flags, const char *answers)
+{
+	struct attune_screen s;
+
+	memset(&s, 0, sizeof s);
+	s.ts.days = D("2026-11-20");
+	s.ts.sec = 0;
+	s.who = "me";
+	s.instrument = instr;
+	s.total = total;
+	s.band = "";
+	s.subscales = sub;
+	s.flags = flags;
+	s.answers = answers;
+	attune_report_screen(r, &s);
+}
+
+static char *
+spark(const struct attune_rperson *p, int k, const char *a, const char *b,
+    int unicode)
+{
+	static char out[256];
+	struct attune_buf buf = { 0 };
+
+	attune_spark(&buf, p, k, D(a), D(b), unicode);
+	attune_buf_add(&buf, "", 1);
+	snprintf(out, sizeof out, "%s", buf.s);
+	attune_buf_free(&buf);
+	return out;
+}
+
+static void
+test_periods(void)
+{
+	int64_t *v;
+	size_t n;
+	char a[16], b[16];
+
+	v = attune_report_periods(D("2026-11-04"), D("2026-11-22"),
+	    ATTUNE_BY_WEEK, &n);
+	is_int(n, 3, "three weeks touch 2026-11-04 to 2026-11-22");
+	attune_date_format(v[0], a);
+	attune_date_format(v[5], b);
+	is_str(a, "2026-11-02", "the first week starts on its Monday");
+	is_str(b, "2026-11-22", "the last week ends on its Sunday");
+	free(v);
+	v = attune_report_periods(D("2026-12-31"), D("2027-03-01"),
+	    ATTUNE_BY_MONTH, &n);
+	is_int(n, 4, "four months touch 2026-12-31 to 2027-03-01");
+	attune_date_format(v[3], a);
+	is_str(a, "2027-01-31", "January ends on the 31st");
+	attune_date_format(v[5], a);
+	is_str(a, "2027-02-28", "February 2027 has 28 days");
+	free(v);
+	v = attune_report_periods(D("2026-11-20"), D("2026-11-22"),
+	    ATTUNE_BY_DAY, &n);
+	is_int(n, 3, "three days");
+	free(v);
+	v = attune_report_periods(D("2026-11-20"), D("2026-11-22"),
+	    ATTUNE_BY_NONE, &n);
+	is_int(n, 1, "no split: one period");
+	ok(v[0] == D("2026-11-20") && v[1] == D("2026-11-22"),
+	    "no split: the period as given");
+	free(v);
+}
+
+static void
+test_labels(void)
+{
+	char buf[96], tmp[40];
+
+	attune_report_label(buf, sizeof buf, D("2026-12-28"), D("2027-01-03"));
+	is_str(buf, "week 2026-W53, 2026-12-28 to 2027-01-03",
+	    "the week across the year end is 2026-W53");
+	attune_report_label(buf, sizeof buf, D("2027-01-04"), D("2027-01-10"));
+	is_str(buf, "week 2027-W01, 2027-01-04 to 2027-01-10",
+	    "and the next is 2027-W01");
+	attune_report_label(buf, sizeof buf, D("2026-02-01"), D("2026-02-28"));
+	is_str(buf, "February 2026, 2026-02-01 to 2026-02-28", "a month");
+	attune_report_label(buf, sizeof buf, D("2026-11-09"), D("2026-11-22"));
+	is_str(buf, "2026-11-09 to 2026-11-22", "any other stretch");
+	is_str(attune_report_before(D("2026-11-09"), D("2026-11-22"), tmp,
+	    sizeof tmp), "the 14 days before", "compared with 14 days");
+	is_str(attune_report_before(D("2026-11-16"), D("2026-11-22"), tmp,
+	    sizeof tmp), "the week before", "compared with a week");
+	is_str(attune_report_direction(ATTUNE_NUMB, -1.0), "better",
+	    "less numbness is better");
+	is_str(attune_report_direction(ATTUNE_MOOD, -1.0), "worse",
+	    "lower mood is worse");
+	is_str(attune_report_direction(ATTUNE_ANXIETY, 0.5), "worse",
+	    "more anxiety is worse");
+	is_str(attune_report_direction(ATTUNE_SLEEP, 0.5), "better",
+	    "more sleep is better");
+	is_str(attune_report_direction(ATTUNE_BOND, 0.04), "about the same",
+	    "a tiny change is about the same");
+	attune_report_change(tmp, sizeof tmp, ATTUNE_BOND, -0.01);
+	is_str(tmp, "0.0 about the same", "no minus sign on nothing");
+}
+
+static void
+test_days_and_spark(void)
+{
+	struct attune_report r;
+	struct attune_rstat m[ATTUNE_NMEASURES];
+	struct attune_rperson *p;
+	uint32_t c, d, f;
+	int64_t base = D("2020-01-01"), day;
+	long want = 0, i;
+
+	memset(&r, 0, sizeof r);
+	/* Days out of order, and enough of them that the table grows. */
+	for (i = 0; i < 3000; i++) {
+		day = base + (i * 7919) % 3000;
+		checkin(&r, "me", day, (int)(day % 11), -1, -1, 0, 0);
+		want += day % 11;
+	}
+	checkin(&r, "sam", base, 5, -1, -1, 0, 0);
+	p = attune_report_person(&r, "me", 2);
+	attune_report_range(p, base, base + 2999, m, &c, &d, &f);
+	is_int(c, 3000, "every check-in is counted");
+	is_int(d, 3000, "on its own day");
+	is_int(m[ATTUNE_MOOD].sum, want, "and every value summed");
+	is_int(r.np, 2, "two people");
+	attune_report_free(&r);
+
+	memset(&r, 0, sizeof r);
+	checkin(&r, "me", D("2026-11-16"), 0, -1, -1, 0, 0);
+	checkin(&r, "me", D("2026-11-18"), 5, -1, -1, 0, 0);
+	checkin(&r, "me", D("2026-11-18"), 6, -1, -1, 0, 0);
+	checkin(&r, "me", D("2026-11-22"), 10, -1, -1, 0, 0);
+	p = attune_report_person(&r, "me", 2);
+	is_str(spark(p, ATTUNE_MOOD, "2026-11-16", "2026-11-22", 0),
+	    "_ =   #", "ASCII sparkline, blanks for days with nothing");
+	is_str(spark(p, ATTUNE_MOOD, "2026-11-16", "2026-11-22", 1),
+	    "\u2581 \u2585   \u2588", "Unicode sparkline");
+	is_int(strlen(spark(p, ATTUNE_MOOD, "2026-01-01", "2026-12-31", 0)),
+	    31, "a year fits in 31 marks");
+	attune_report_free(&r);
+}
+
+static unsigned
+rules_for(struct attune_report *r, const char *a, const char *b)
+{
+	struct attune_rsum s;
+
+	attune_report_done(r);
+	attune_report_sum(attune_report_person(r, "me", 2), D(a), D(b),
+	    ATTUNE_BY_NONE, &s);
+	attune_report_sum_free(&s);
+	return s.rules;
+}
+
+static void
+test_rules(void)
+{
+	struct attune_report r;
+	int64_t end = D("2026-11-22");
+	int i;
+
+	memset(&r, 0, sizeof r);
+	for (i = 0; i < 14; i++)
+		checkin(&r, "me", end - i, 5, 2, -1, 0, 0);
+	is_int(rules_for(&r, "2026-11-16", "2026-11-22"),
+	    1u << ATTUNE_RULE_LASTING, "14 days of low bond: lasting");
+	is_int(rules_for(&r, "2026-11-09", "2026-11-15"), 0,
+	    "not yet a week in");
+	attune_report_free(&r);
+
+	memset(&r, 0, sizeof r);
+	for (i = 0; i < 13; i++)
+		checkin(&r, "me", end - i, 5, 2, 7, 0, 0);
+	is_int(rules_for(&r, "2026-11-16", "2026-11-22"), 0,
+	    "13 days: one day short");
+	attune_report_free(&r);
+
+	memset(&r, 0, sizeof r);
+	for (i = 0; i < 14; i++)	/* 7 low of 14: half, not most */
+		checkin(&r, "me", end - i, 5, i >= 1 && i <= 7 ? 2 : 8, -1,
+		    0, 0);
+	is_int(rules_for(&r, "2026-11-16", "2026-11-22"), 0,
+	    "half the check-ins low is not most");
+	checkin(&r, "me", end, 5, 1, -1, 0, 0);
+	is_int(rules_for(&r, "2026-11-16", "2026-11-22"),
+	    1u << ATTUNE_RULE_LASTING, "one more low one is most");
+	attune_report_free(&r);
+
+	memset(&r, 0, sizeof r);
+	checkin(&r, "me", D("2026-11-19"), 5, 5, -1, 0, ATTUNE_FLAG_HARM);
+	is_int(rules_for(&r, "2026-11-16", "2026-11-22"),
+	    1u << ATTUNE_RULE_URGENT, "a harm flag: urgent");
+	is_int(rules_for(&r, "2026-11-09", "2026-11-15"), 0,
+	    "not in the week before");
+	attune_report_free(&r);
+
+	memset(&r, 0, sizeof r);
+	screen(&r, "PHQ-9", 12, "", "", "");
+	screen(&r, "pbq", 3, "Impaired=1; scale4=2", "", "");
+	screen(&r, "epds", 2, "", "", "1:0;1:0;4:0;1:0;4:0;4:0;4:0;4:0;1:0;3:1");
+	screen(&r, "mystery", 99, "", "safety", "");
+	ok(r.p[0].sc[0].positive && !r.p[0].sc[0].safety,
+	    "PHQ-9 12 is positive, by its name in any case and spelling");
+	ok(r.p[0].sc[1].positive, "PBQ scale 4 at 2 is positive");
+	ok(strstr(r.p[0].sc[1].why, "risk of abuse") != NULL,
+	    "and says which scale");
+	ok(r.p[0].sc[2].safety && !r.p[0].sc[2].positive,
+	    "EPDS item 10 above 0 is a safety item");
+	ok(r.p[0].sc[3].safety && !r.p[0].sc[3].positive,
+	    "a safety flag counts on any instrument");
+	is_int(rules_for(&r, "2026-11-16", "2026-11-22"),
+	    (1u << ATTUNE_RULE_URGENT) | (1u << ATTUNE_RULE_SCREEN),
+	    "urgent and screen");
+	attune_report_free(&r);
+}
+
+static char *
+escaped(void (*put)(FILE *, const char *, size_t), const char *s)
+{
+	static char out[256];
+	FILE *f = fmemopen(out, sizeof out, "w");
+
+	put(f, s, strlen(s));
+	fclose(f);
+	return out;
+}
+
+static void
+test_escape(void)
+{
+	is_str(escaped(attune_html_put, "<b a=\"1\">&'</b>"),
+	    "&lt;b a=&quot;1&quot;&gt;&amp;&#39;&lt;/b&gt;", "HTML escaped");
+	is_str(escaped(attune_html_put, "a\033[2J"), "a\\x1b[2J",
+	    "HTML: a control character shown, not sent");
+	is_str(escaped(attune_json_put, "a\"b\\c\n\033</"),
+	    "\"a\\\"b\\\\c\\n\\u001b\\u003c/\"", "JSON escaped");
+}
+
+static void
+test_csv_header(void)
+{
+	char path[] = "/tmp/unit-report-XXXXXX";
+	struct attune_csv *c;
+	struct attune_screen s;
+	FILE *f;
+	int fd;
+
+	if ((fd = mkstemp(path)) < 0 || (f = fdopen(fd, "w")) == NULL)
+		abort();
+	fprintf(f, "answers,total,instrument,timestamp,who\n"
+	    ";;,7,gad7,2026-11-20T10:00:00+00:00,me\n");
+	fclose(f);
+	c = attune_csv_open(path, attune_checkin_cols, 0);
+	is_int(attune_csv_header_has(c, "instrument"), 1,
+	    "the header is looked at before any row");
+	is_int(attune_csv_header_has(c, "mood"), 0, "and a column it lacks");
+	attune_csv_columns(c, attune_screen_cols);
+	is_int(attune_screen_read(c, &s), 1, "then read as screens");
+	is_str(s.instrument, "gad7", "with the columns found again");
+	is_int(s.total, 7, "all of them");
+	attune_csv_close(c);
+	unlink(path);
+}
+
+int
+main(void)
+{
+	test_periods();
+	test_labels();
+	test_days_and_spark();
+	test_rules();
+	test_escape();
+	test_csv_header();
+	return tap_done();
+}
