@@ -39,7 +39,7 @@ ending(int fd, off_t size)
 
 	if (size == 0)
 		return 0;
-	if (csv_init(&p, CSV_STRICT_FINI) != 0)
+	if (csv_init(&p, CSV_STRICT | CSV_STRICT_FINI) != 0)
 		return 1;
 	while (at < size && (n = pread(fd, buf, sizeof buf, at)) > 0) {
 		csv_parse(&p, buf, (size_t)n, NULL, NULL, NULL);
@@ -90,10 +90,10 @@ open_log(const char *path, int *created)
 		    "points to", path);
 	}
 	for (;;) {
-		fd = open(path, O_WRONLY | O_APPEND | O_CLOEXEC | O_NOCTTY);
+		fd = open(path, O_RDWR | O_APPEND | O_CLOEXEC | O_NOCTTY);
 		if (fd >= 0 || errno != ENOENT)
 			break;
-		fd = open(path, O_WRONLY | O_APPEND | O_CLOEXEC | O_CREAT |
+		fd = open(path, O_RDWR | O_APPEND | O_CLOEXEC | O_CREAT |
 		    O_EXCL | O_NOFOLLOW, 0600);
 		if (fd >= 0) {
 			*created = 1;
