@@ -366,14 +366,22 @@ sync_dir(const char *dir)
 	}
 }
 
-/* Tests stop the run here with ATTUNE_TEST_CRASH=NAME, as a crash would. */
+/*
+ * For the tests only: ATTUNE_TEST_CRASH=NAME stops the run at point NAME
+ * as a crash would (exit 99), and =pause:NAME waits two seconds there so
+ * that a test can start a writer in the middle of the move.
+ */
 static void
 crash_point(const char *name)
 {
 	const char *e = getenv("ATTUNE_TEST_CRASH");
 
-	if (e != NULL && strcmp(e, name) == 0)
+	if (e == NULL)
+		return;
+	if (strcmp(e, name) == 0)
 		_exit(99);
+	if (strncmp(e, "pause:", 6) == 0 && strcmp(e + 6, name) == 0)
+		sleep(2);
 }
 
 /* Write data to path compressed, flush it, read it back and compare. */
