@@ -672,6 +672,13 @@ attune_archive(const char *dir, int64_t before, FILE *out)
 		attune_warnx("%s: is not a regular file", path);
 		goto fail;
 	}
+	/* The move replaces the file, which would replace a link with a
+	 * copy and leave the file it points to as it was. */
+	if (lstat(path, &nst) == 0 && S_ISLNK(nst.st_mode)) {
+		attune_warnx("%s: is a symbolic link; archiving would replace "
+		    "it with a file, so nothing is moved", path);
+		goto fail;
+	}
 	if (recover(dir, (uintmax_t)st.st_ino) < 0 || slurp(path, &live) < 0)
 		goto fail;
 	if (chunks(live.s, live.len, split_chunk, &s) != 0)

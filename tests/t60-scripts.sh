@@ -149,6 +149,18 @@ check "archive: odd archive columns: archive unchanged" \
 check "archive: odd archive columns: nothing half done" \
     test -z "$(ls -A "$D" | grep '^\.')"
 
+# A live log that is a symbolic link is not replaced by a copy.
+fill
+mv "$D/checkins.csv" "$T/real.csv"
+ln -s "$T/real.csv" "$D/checkins.csv"
+cp "$T/real.csv" "$T/real-before.csv"
+run attune-archive
+check "archive: a linked log: exit 1" rc_is 1
+check "archive: a linked log: says why" err_has "is a symbolic link"
+check "archive: a linked log: still a link" test -L "$D/checkins.csv"
+check "archive: a linked log: unchanged" same "$T/real-before.csv" "$T/real.csv"
+check "archive: a linked log: no archive" absent "$D/checkins-2024.csv.gz"
+
 # Stopped at each point of the move: nothing lost, and the next run ends
 # where an uninterrupted run ends.
 fill
