@@ -9,11 +9,13 @@
 
 #include "attune.h"
 
-static int	 dryrun, pflag, qflag;
-static const char *dirflag, *regionflag, *timeflag, *whoflag;
+static int	 Aflag, dryrun, pflag, qflag;
+static const char *beforeflag, *dirflag, *regionflag, *timeflag, *whoflag;
 
 static const struct option longopts[] = {
 	{ "anxiety",	required_argument,	NULL,	'a' },
+	{ "archive",	no_argument,		NULL,	'A' },
+	{ "before",	required_argument,	NULL,	'B' },
 	{ "bond",	required_argument,	NULL,	'b' },
 	{ "dir",	required_argument,	NULL,	'd' },
 	{ "did",	required_argument,	NULL,	'D' },
@@ -40,7 +42,8 @@ usage(void)
 	    "[-n 0-10] [-s HOURS]\n"
 	    "                      [-D MOMENTS] [-f FLAGS] [-N NOTE] "
 	    "[-t WHEN] [-w NAME]\n"
-	    "                      [-d DIR] [-r REGION] [--dry-run]\n\n"
+	    "                      [-d DIR] [-r REGION] [--dry-run]\n"
+	    "       attune-checkin --archive [-q] [--before DATE] [-d DIR]\n\n"
 	    "  -m, --mood N      your mood, 0 very low to 10 very good\n"
 	    "  -b, --bond N      how connected to your baby, 0 not at all to "
 	    "10 deeply\n"
@@ -63,6 +66,9 @@ usage(void)
 	    "  -p, --print       also print the row written\n"
 	    "      --dry-run     print the row instead of writing it\n"
 	    "  -q, --quiet       no acknowledgement\n"
+	    "      --archive     move check-ins older than a year (or --before "
+	    "DATE)\n"
+	    "                    into checkins-YYYY.csv.gz; see attune-archive(1)\n"
 	    "With no measure at a terminal, it asks each question in turn.\n");
 	exit(attune_finish(ATTUNE_OK));
 }
@@ -221,6 +227,38 @@ answered(const struct attune_checkin *ci)
 	return ci->did != 0 || ci->flags != 0 || ci->notelen > 0;
 }
 
+/* --archive: move old check-ins into the yearly archives. */
+static int
+archive(int given)
+{
+	struct attune_time now;
+	const char *why;
+	char *dir;
+	int64_t before;
+	int y, m, d;
+	long moved;
+
+	if (given || timeflag != NULL || dryrun || pflag)
+		attune_usage_error("--archive moves old check-ins and logs "
+		    "nothing; give it alone, with --before, --dir or --quiet");
+	attune_time_now(&now);
+	attune_civil_from_days(now.days, &y, &m, &d);
+	if (m == 2 && d == 29)
+		d = 28;
+	before = attune_days_from_civil(y - 1, m, d);
+	if (beforeflag != NULL) {
+		if (attune_date_user(beforeflag, &before, &why) < 0)
+			attune_usage_error("--before: '%s' %s", beforeflag, why);
+		if (before > now.days)
+			attune_usage_error("--before: '%s' is after today; only "
+			    "past check-ins can be archived", beforeflag);
+	}
+	dir = attune_dir_resolve(dirflag);
+	moved = attune_archive(dir, before, qflag ? NULL : stdout);
+	free(dir);
+	return attune_finish(moved < 0 ? ATTUNE_FAIL : ATTUNE_OK);
+}
+
 static const char *
 thanks(const struct attune_checkin *ci)
 {
@@ -250,12 +288,18 @@ main(int argc, char **argv)
 	memset(&ci, 0, sizeof ci);
 	for (k = 0; k < ATTUNE_NMEASURES; k++)
 		ci.v[k] = -1;
-	while ((c = getopt_long(argc, argv, ":a:b:D:d:f:hm:N:n:pqr:s:t:Vw:",
+	while ((c = getopt_long(argc, argv, ":Aa:B:b:D:d:f:hm:N:n:pqr:s:t:Vw:",
 	    longopts, NULL)) != -1) {
 		switch (c) {
+		case 'A':
+			Aflag = 1;
+			break;
 		case 'a':
 			ci.v[ATTUNE_ANXIETY] = attune_opt_int("--anxiety",
 			    optarg, 0, 10);
+			break;
+		case 'B':
+			beforeflag = optarg;
 			break;
 		case 'b':
 			ci.v[ATTUNE_BOND] = attune_opt_int("--bond", optarg, 0, 10);
@@ -323,6 +367,10 @@ main(int argc, char **argv)
 		    "after --note", argv[optind]);
 	for (k = 0; k < ATTUNE_NMEASURES; k++)
 		given |= ci.v[k] >= 0;
+	if (Aflag)
+		return archive(given);
+	if (beforeflag != NULL)
+		attune_usage_error("--before goes with --archive");
 	/* "--note ''" or "--did ,": a row with no answers, which every
 	 * reader of the log would refuse as malformed. */
 	if (given && !answered(&ci))

@@ -125,6 +125,12 @@ void	 attune_csv_header(struct attune_buf *b, const char *const *cols);
 int	 attune_append(const char *path, const char *header, const char *rows,
 	    size_t n);
 
+/* archive.c: old check-ins move into yearly checkins-YYYY.csv.gz, under
+ * the writers' lock, losing nothing if stopped (attune-archive(1)). */
+long	 attune_archive(const char *dir, int64_t before, FILE *out);
+char	**attune_archive_view(const char *dir, const char *base, char **v,
+	    size_t *n);
+
 /* crisis.c: crisis and support lines, one table for every command. */
 struct attune_line {
 	const char *region, *service, *number, *hours;

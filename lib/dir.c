@@ -118,6 +118,8 @@ attune_dir_logs(const char *dir, const char *base)
 		v[n++] = attune_xstrdup(g.gl_pathv[i]);
 	globfree(&g);
 	attune_buf_free(&pat);
+	/* An archive run stopped half way: read what it committed. */
+	v = attune_archive_view(dir, base, v, &n);
 	attune_buf_printf(&pat, "%s.csv", base);
 	live = join(dir, pat.s);
 	attune_buf_free(&pat);
