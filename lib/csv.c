@@ -45,6 +45,8 @@ struct attune_csv {
 	struct row head;	/* the header row */
 	int	 qn, qi, qcap;
 	struct row *row;	/* the row last returned */
+	const char **val;	/* its wanted columns, by attune_csv_get's col */
+	size_t	*vlen;
 	char	*in;
 	size_t	 inlen, inpos;
 	long	 line;		/* newlines consumed so far */
@@ -55,20 +57,11 @@ struct attune_csv {
 	long	 skipped;
 };
 
-static int
-no_space(unsigned char c)
-{
-	/* A note is stored exactly as typed, spaces included. */
-	(void)c;
-	return 0;
-}
-
 static void
 parser_init(struct attune_csv *c)
 {
 	if (csv_init(&c->p, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL) != 0)
 		attune_errx(ATTUNE_FAIL, "out of memory");
-	csv_set_space_func(&c->p, no_space);
 }
 
 static void
@@ -79,24 +72,32 @@ row_bad(struct row *r, const char *why)
 }
 
 /*
- * Why a field cannot be read, or NULL.  One pass looks for NUL bytes and
- * for bytes above ASCII, and only a field holding those is checked as
- * UTF-8: most fields are short ASCII, and this runs for every one.
+ * Why a row cannot be read, or NULL.  The row's fields lie in one buffer,
+ * each ended by one NUL, so a NUL byte inside a field shows as more NULs
+ * than fields.  One pass counts NULs and gathers the high bits; only a row
+ * holding bytes above ASCII is checked as UTF-8, field by field.  This runs
+ * for every row, so it is written to be cheap for short ASCII rows.
  */
 static const char *
-field_check(const char *s, size_t n)
+row_check(const struct row *r)
 {
-	const unsigned char *p = (const unsigned char *)s;
-	unsigned high = 0;
-	size_t i;
+	const unsigned char *p = (const unsigned char *)r->buf;
+	unsigned char high = 0;
+	size_t i, nul = 0;
+	int f;
 
-	for (i = 0; i < n; i++) {
-		if (p[i] == '\0')
-			return "a field holds a NUL byte";
+	for (i = 0; i < r->len; i++) {
 		high |= p[i];
+		nul += p[i] == '\0';
 	}
-	if ((high & 0x80) && !attune_utf8_valid(s, n))
-		return "a field is not valid UTF-8 text";
+	if (nul != (size_t)r->nf)
+		return "a field holds a NUL byte";
+	if (high & 0x80)
+		for (f = 0; f < r->nf; f++)
+			if (!attune_utf8_valid(r->buf + r->off[f],
+			    (f + 1 < r->nf ? r->off[f + 1] : r->len) -
+			    r->off[f] - 1))
+				return "a field is not valid UTF-8 text";
 	return NULL;
 }
 
@@ -105,7 +106,6 @@ cb_field(void *s, size_t n, void *data)
 {
 	struct attune_csv *c = data;
 	struct row *r = &c->cur;
-	const char *why;
 
 	if (r->nf == 0 && r->len == 0 && r->line == 0)
 		r->line = c->line + 1;
@@ -119,10 +119,6 @@ cb_field(void *s, size_t n, void *data)
 	}
 	if (r->len + n + 1 > ATTUNE_CSV_MAXROW) {
 		row_bad(r, "row is too long (more than 256 KiB)");
-		return;
-	}
-	if ((why = field_check(s, n)) != NULL) {
-		row_bad(r, why);
 		return;
 	}
 	if (r->nf == r->capf) {
@@ -291,6 +287,7 @@ take(struct attune_csv *c)
 }
 
 static void map_columns(struct attune_csv *);
+static void view(struct attune_csv *, const struct row *);
 
 static int
 header(struct attune_csv *c)
@@ -376,17 +373,24 @@ attune_csv_columns(struct attune_csv *c, const char *const *cols)
 	c->cols = cols;
 	c->ncols = k;
 	free(c->pos);
+	free(c->val);
+	free(c->vlen);
 	c->pos = attune_xcalloc(k + 1, sizeof *c->pos);
+	c->val = attune_xcalloc(k + 1, sizeof *c->val);
+	c->vlen = attune_xcalloc(k + 1, sizeof *c->vlen);
 	if (c->have_header)
 		map_columns(c);
+	if (c->row != NULL)
+		view(c, c->row);
 }
 
 struct attune_csv *
 attune_csv_open(const char *path, const char *const *cols, int flags)
 {
+	static const char *const none[] = { NULL };
 	struct attune_csv *c;
 	struct stat st;
-	int fd, k;
+	int fd;
 
 	if (strcmp(path, "-") == 0) {
 		fd = dup(STDIN_FILENO);
@@ -415,14 +419,28 @@ attune_csv_open(const char *path, const char *const *cols, int flags)
 		attune_errx(ATTUNE_FAIL, "out of memory");
 	gzbuffer(c->gz, CHUNK);
 	c->flags = flags;
-	c->cols = cols;
-	for (k = 0; cols != NULL && cols[k] != NULL; k++)
-		;
-	c->ncols = k;
-	c->pos = attune_xcalloc(k + 1, sizeof *c->pos);
+	attune_csv_columns(c, cols != NULL ? cols : none);
 	c->in = attune_xmalloc(CHUNK);
 	parser_init(c);
 	return c;
+}
+
+/* Point each wanted column at its field in the row, once per row. */
+static void
+view(struct attune_csv *c, const struct row *r)
+{
+	int k, i;
+
+	for (k = 0; k < c->ncols; k++) {
+		if ((i = c->pos[k]) < 0 || i >= r->nf) {
+			c->val[k] = "";
+			c->vlen[k] = 0;
+			continue;
+		}
+		c->val[k] = r->buf + r->off[i];
+		c->vlen[k] = (i + 1 < r->nf ? r->off[i + 1] : r->len) -
+		    r->off[i] - 1;
+	}
 }
 
 int
@@ -447,13 +465,17 @@ attune_csv_next(struct attune_csv *c)
 			return c->failed ? -1 : 0;
 		}
 		c->row = r;
+		if (r->why == NULL)
+			r->why = row_check(r);
 		if (r->why != NULL)
 			attune_csv_bad(c, "%s", r->why);
 		else if (r->nf != c->nheader)
 			attune_csv_bad(c, "expected %d fields as in the header, "
 			    "found %d", c->nheader, r->nf);
-		else
+		else {
+			view(c, r);
 			return 1;
+		}
 		if (c->failed)
 			return -1;
 	}
@@ -462,21 +484,14 @@ attune_csv_next(struct attune_csv *c)
 const char *
 attune_csv_get(struct attune_csv *c, int col, size_t *len)
 {
-	const char *s = "";
-	int i;
-
-	if (c->row != NULL && col >= 0 && col < c->ncols &&
-	    (i = c->pos[col]) >= 0 && i < c->row->nf)
-		s = c->row->buf + c->row->off[i];
-	if (len != NULL) {
-		if (*s == '\0')
+	if (c->row == NULL || col < 0 || col >= c->ncols) {
+		if (len != NULL)
 			*len = 0;
-		else if (i + 1 < c->row->nf)
-			*len = c->row->off[i + 1] - c->row->off[i] - 1;
-		else
-			*len = c->row->len - c->row->off[i] - 1;
+		return "";
 	}
-	return s;
+	if (len != NULL)
+		*len = c->vlen[col];
+	return c->val[col];
 }
 
 int
@@ -549,6 +564,8 @@ attune_csv_close(struct attune_csv *c)
 	}
 	free(c->q);
 	free(c->pos);
+	free(c->val);
+	free(c->vlen);
 	free(c->in);
 	free(c->name);
 	free(c);
