@@ -330,10 +330,7 @@ main(int argc, char **argv)
 			dirflag = optarg;
 			break;
 		case 'f':
-			if ((format = attune_word_index(formats, optarg,
-			    strlen(optarg))) < 0)
-				attune_usage_error("--format: '%s' is not text, "
-				    "md, csv, json or html", optarg);
+			format = attune_opt_choice("--format", optarg, formats);
 			break;
 		case 'h':
 			usage();

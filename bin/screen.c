@@ -612,10 +612,7 @@ main(int argc, char **argv)
 			dirflag = optarg;
 			break;
 		case 'f':
-			if ((format = attune_word_index(formats, optarg,
-			    strlen(optarg))) < 0)
-				attune_usage_error("--format: '%s' is not a "
-				    "format; use text, csv or json", optarg);
+			format = attune_opt_choice("--format", optarg, formats);
 			break;
 		case 'h':
 			usage();

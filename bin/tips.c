@@ -1240,10 +1240,7 @@ main(int argc, char **argv)
 			dirflag = optarg;
 			break;
 		case 'f':
-			if ((format = attune_word_index(format_words, optarg,
-			    strlen(optarg))) < 0)
-				attune_usage_error("--format: '%s' is not a format; "
-				    "use text or csv", optarg);
+			format = attune_opt_choice("--format", optarg, format_words);
 			break;
 		case 'h':
 			usage();

@@ -739,14 +739,7 @@ done:
 		fprintf(out, "Nothing to move: no check-ins from before %s in "
 		    "checkins.csv.\n", day);
 	}
-	if (nfd >= 0)
-		close(nfd);
-	close(fd);
-	split_free(&s);
-	attune_buf_free(&live);
-	attune_buf_free(&tmp);
-	free(path);
-	return moved;
+	goto out;
 fail_io:
 	attune_warn("cannot write the new %s", path);
 fail:
@@ -758,6 +751,8 @@ fail:
 			unlink(tmp.s);
 		attune_warnx("nothing was moved; the logs are as they were");
 	}
+	moved = -1;
+out:
 	if (nfd >= 0)
 		close(nfd);
 	close(fd);
@@ -765,5 +760,5 @@ fail:
 	attune_buf_free(&live);
 	attune_buf_free(&tmp);
 	free(path);
-	return -1;
+	return moved;
 }

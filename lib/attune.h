@@ -59,6 +59,8 @@ unsigned attune_opt_words(const char *opt, const char *val,
 	    const char *const *words, unsigned acc);
 void	 attune_opt_unknown(int c, char **argv);	/* getopt '?' or ':' */
 const char *attune_opt_who(const char *opt);	/* --who, $ATTUNE_WHO, "me" */
+int	 attune_opt_choice(const char *opt, const char *val,
+	    const char *const *words);
 int	 attune_word_index(const char *const *words, const char *s, size_t n);
 void	 attune_words_join(FILE *f, const char *const *words, const char *sep);
 
@@ -170,6 +172,7 @@ struct attune_screen {
 	const char *who, *instrument, *band, *subscales, *flags, *answers;
 	int	 total;
 };
+void	 attune_measure_put(struct attune_buf *b, int k, int v);
 void	 attune_checkin_row(struct attune_buf *b, const struct attune_checkin *ci);
 int	 attune_checkin_read(struct attune_csv *c, struct attune_checkin *ci);
 int	 attune_screen_read(struct attune_csv *c, struct attune_screen *s);

@@ -72,25 +72,33 @@ words(struct attune_buf *b, const char *const *w, unsigned set)
 	}
 }
 
+/* A measure's value as written in a log: sleep with one decimal. */
+void
+attune_measure_put(struct attune_buf *b, int k, int v)
+{
+	if (attune_measures[k].tenths)
+		attune_buf_printf(b, "%d.%d", v / 10, v % 10);
+	else
+		attune_buf_printf(b, "%d", v);
+}
+
 void
 attune_checkin_row(struct attune_buf *b, const struct attune_checkin *ci)
 {
 	struct attune_buf f = { 0 };
-	char ts[32], num[16];
+	char ts[32];
 	int k;
 
 	attune_time_format(&ci->ts, ts);
 	attune_csv_field(b, ts, strlen(ts), 1);
 	attune_csv_field(b, ci->who, strlen(ci->who), 0);
 	for (k = 0; k < ATTUNE_NMEASURES; k++) {
-		num[0] = '\0';
-		if (ci->v[k] >= 0 && attune_measures[k].tenths)
-			snprintf(num, sizeof num, "%d.%d", ci->v[k] / 10,
-			    ci->v[k] % 10);
-		else if (ci->v[k] >= 0)
-			snprintf(num, sizeof num, "%d", ci->v[k]);
-		attune_csv_field(b, num, strlen(num), 0);
+		f.len = 0;
+		if (ci->v[k] >= 0)
+			attune_measure_put(&f, k, ci->v[k]);
+		attune_csv_field(b, f.s ? f.s : "", f.len, 0);
 	}
+	f.len = 0;
 	words(&f, attune_did_words, ci->did);
 	attune_csv_field(b, f.s ? f.s : "", f.len, 0);
 	f.len = 0;

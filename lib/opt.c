@@ -93,6 +93,22 @@ attune_word_index(const char *const *words, const char *s, size_t n)
 	return -1;
 }
 
+/* The index of val in words, or a usage error naming the choices. */
+int
+attune_opt_choice(const char *opt, const char *val, const char *const *words)
+{
+	struct attune_buf b = { 0 };
+	int i;
+
+	if ((i = attune_word_index(words, val, strlen(val))) >= 0)
+		return i;
+	for (i = 0; words[i] != NULL; i++)
+		attune_buf_printf(&b, "%s%s", i == 0 ? "" : words[i + 1] == NULL ?
+		    " or " : ", ", words[i]);
+	attune_usage_error("%s: '%s' is not one of the choices; use %s", opt,
+	    val, b.s);
+}
+
 void
 attune_words_join(FILE *f, const char *const *words, const char *sep)
 {

@@ -16,15 +16,6 @@ static const char *const csv_cols[] = {
 };
 
 static void
-value(struct attune_buf *b, int k, int v)
-{
-	if (attune_measures[k].tenths)
-		attune_buf_printf(b, "%d.%d", v / 10, v % 10);
-	else
-		attune_buf_printf(b, "%d", v);
-}
-
-static void
 rules(struct attune_buf *b, unsigned set, const char *sep, const char *q)
 {
 	int r, n = 0;
@@ -60,10 +51,10 @@ attune_report_csv(FILE *f, const struct attune_rview *v)
 				attune_buf_printf(&b, "%.2f", mean);
 			attune_buf_add(&b, ",", 1);
 			if (s->m[k].n > 0)
-				value(&b, k, s->m[k].min);
+				attune_measure_put(&b, k, s->m[k].min);
 			attune_buf_add(&b, ",", 1);
 			if (s->m[k].n > 0)
-				value(&b, k, s->m[k].max);
+				attune_measure_put(&b, k, s->m[k].max);
 		}
 		attune_buf_printf(&b, ",%u,%u,", s->flagged, s->screens);
 		rules(&b, s->rules, ";", "");

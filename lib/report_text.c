@@ -92,25 +92,16 @@ attune_report_change(char *buf, size_t size, int k, double change)
 		snprintf(buf, size, "%+.1f %s", change, dir);
 }
 
-static void
-value(struct attune_buf *b, int k, int v)
-{
-	if (attune_measures[k].tenths)
-		attune_buf_printf(b, "%d.%d", v / 10, v % 10);
-	else
-		attune_buf_printf(b, "%d", v);
-}
-
 /* "3-7", or "7" when the lowest and highest are the same. */
 void
 attune_rstat_range(struct attune_buf *b, const struct attune_rstat *m, int k)
 {
 	if (m->n == 0)
 		return;
-	value(b, k, m->min);
+	attune_measure_put(b, k, m->min);
 	if (m->max != m->min) {
 		attune_buf_add(b, "-", 1);
-		value(b, k, m->max);
+		attune_measure_put(b, k, m->max);
 	}
 }
 

@@ -186,7 +186,7 @@ bad "give --answers or --scores, not both" phq2 --answers 1,1 --scores 0,0
 bad "'phq8' is not a questionnaire attune knows" phq8 --answers 1,1
 bad "which questionnaire?" --answers 1,1
 bad "one questionnaire at a time" phq2 gad2 --answers 1,1
-bad "--format: 'xml' is not a format" -f xml phq2 --answers 1,1
+bad "--format: 'xml' is not one of the choices" -f xml phq2 --answers 1,1
 bad "--region: 'xyz' is not a two-letter country code" -r xyz phq2 --answers 1,1
 bad "unknown option '--bogus'" --bogus phq2 --answers 1,1
 bad "option '--answers' needs a value" phq2 --answers

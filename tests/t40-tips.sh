@@ -471,7 +471,7 @@ check "the log is never changed" same "$D/checkins.csv" "$T/log.before"
 
 for bad in "--count 0|--count: 0 is out of range" \
     "--count x|--count: 'x' is not a whole number" \
-    "--format xml|--format: 'xml' is not a format" \
+    "--format xml|--format: 'xml' is not one of the choices" \
     "--time someday|--time: 'someday' is not a date" \
     "--list closeness|--list shows the topics" \
     "--today --all|--today shows one tip" \
