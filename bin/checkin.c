@@ -1,6 +1,7 @@
 /*
  * attune-checkin: log how today is going, one row in checkins.csv.
  */
+#include <ctype.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -11,6 +12,8 @@
 
 static int	 Aflag, dryrun, pflag, qflag;
 static const char *beforeflag, *dirflag, *regionflag, *timeflag, *whoflag;
+
+#define OPTSTRING ":Aa:B:b:D:d:f:hm:N:n:pqr:s:t:Vw:"
 
 static const struct option longopts[] = {
 	{ "anxiety",	required_argument,	NULL,	'a' },
@@ -273,6 +276,40 @@ thanks(const struct attune_checkin *ci)
 	    "kind thing to do.";
 }
 
+/*
+ * Whether a harm flag is among the options.  It is looked for before any
+ * option is checked, so that the crisis lines come first even when another
+ * option holds a mistake.  Sets the region and where words go, leniently.
+ */
+static int
+harm_first(int argc, char **argv, const char **region, FILE **info)
+{
+	const char *p, *q, *rflag = NULL;
+	int c, harm = 0, out = 0;
+
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, OPTSTRING, longopts, NULL)) != -1) {
+		if (c == 'p' || c == 'y')
+			out = 1;
+		else if (c == 'r')
+			rflag = optarg;
+		else if (c == 'f')
+			for (p = optarg; *p != '\0'; p = *q ? q + 1 : q) {
+				while (*p == ' ')
+					p++;
+				q = p + strcspn(p, ",; ");
+				harm |= q - p == 4 && strncmp(p, "harm", 4) == 0;
+			}
+	}
+	optind = 0;	/* GNU getopt: start afresh for the real pass */
+	*info = out ? stderr : stdout;
+	*region = NULL;
+	if (rflag == NULL || (strlen(rflag) == 2 && isalpha((unsigned char)rflag[0])
+	    && isalpha((unsigned char)rflag[1])))
+		*region = attune_region(rflag);
+	return harm;
+}
+
 int
 main(int argc, char **argv)
 {
@@ -282,14 +319,17 @@ main(int argc, char **argv)
 	FILE *info;
 	const char *region, *why;
 	char *dir, *path;
-	int c, k, given = 0;
+	int c, k, early, given = 0;
 
 	attune_setprog(argv[0]);
 	memset(&ci, 0, sizeof ci);
 	for (k = 0; k < ATTUNE_NMEASURES; k++)
 		ci.v[k] = -1;
-	while ((c = getopt_long(argc, argv, ":Aa:B:b:D:d:f:hm:N:n:pqr:s:t:Vw:",
-	    longopts, NULL)) != -1) {
+	if ((early = harm_first(argc, argv, &region, &info))) {
+		attune_crisis_print(info, region);
+		fflush(info);
+	}
+	while ((c = getopt_long(argc, argv, OPTSTRING, longopts, NULL)) != -1) {
 		switch (c) {
 		case 'A':
 			Aflag = 1;
@@ -406,7 +446,7 @@ main(int argc, char **argv)
 			    "written. That is fine too.\n");
 			return attune_finish(ATTUNE_OK);
 		}
-	} else if (ci.flags & ATTUNE_FLAG_HARM) {
+	} else if ((ci.flags & ATTUNE_FLAG_HARM) && !early) {
 		attune_crisis_print(info, region);
 		fflush(info);
 	}

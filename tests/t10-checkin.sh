@@ -234,8 +234,20 @@ refused "--flag worry" 2 "attune-checkin: --flag: 'worry' is not one of the choi
 check "--flag worry: the choices are listed" err_has \
     "Choose from: intrusive, panic, rage, cant-cope, cant-care, harm"
 try=
-refused "--flag harm with a bad --mood" 2 "--mood: 12 is out of range" \
-    attune-checkin --flag harm --mood 12
+# A harm flag shows the crisis lines even when another option is wrong,
+# and before the mistake is reported; still nothing is written.
+cp "$LOG" "$T/before"
+run attune-checkin --mood 12 --flag harm --region nz
+check "harm with a bad --mood: exits 2" rc_is 2
+check "harm with a bad --mood: the crisis lines come first" \
+    first_line_has "$T/out" "If you are in danger"
+check "harm with a bad --mood: the region's lines" out_has "NZ  Need to Talk?"
+check "harm with a bad --mood: the mistake is named" err_has "--mood: 12 is out of range"
+check "harm with a bad --mood: the log is unchanged" same "$LOG" "$T/before"
+run attune-checkin --flag panic,harm,worry --region xx9
+check "harm beside an unknown flag: every region's lines" out_has "NZ  Emergency"
+check "harm beside an unknown flag: exits 2" rc_is 2
+check "harm beside an unknown flag: the log is unchanged" same "$LOG" "$T/before"
 badnote=$(printf 'bad \377 byte')
 refused "a note that is not UTF-8" 2 "attune-checkin: --note: the note is not valid UTF-8 text" \
     attune-checkin --note "$badnote"
