@@ -1,7 +1,9 @@
 /*
  * share.c: the data files that ship with attune (tips.csv and others).
  * Run from the build tree, a program finds them beside itself, in
- * <program dir>/../share; installed, in ATTUNE_DATADIR.  Looking beside
+ * <program dir>/../share; installed, in <program dir>/../share/attune
+ * (so an install moved to another prefix still works), else in
+ * ATTUNE_DATADIR.  Looking beside
  * the program first means the tests always read the files they were
  * built with, never an older installed copy.
  */
@@ -39,6 +41,10 @@ attune_share_file(const char *name)
 		if ((slash = strrchr(exe, '/')) != NULL) {
 			*slash = '\0';
 			attune_buf_printf(&p, "%s/../share/%s", exe, name);
+			if (is_file(p.s))
+				return p.s;
+			attune_buf_free(&p);
+			attune_buf_printf(&p, "%s/../share/attune/%s", exe, name);
 			if (is_file(p.s))
 				return p.s;
 			attune_buf_free(&p);
