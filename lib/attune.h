@@ -57,6 +57,10 @@ int	 attune_opt_int(const char *opt, const char *val, int min, int max);
 int	 attune_opt_tenths(const char *opt, const char *val, int min, int max);
 unsigned attune_opt_words(const char *opt, const char *val,
 	    const char *const *words, unsigned acc);
+int	 attune_parse_int(const char *val, int min, int max, int *v);
+int	 attune_parse_tenths(const char *val, int min, int max, int *v);
+int	 attune_parse_words(const char *val, const char *const *words,
+	    unsigned *acc, const char **bad, size_t *badlen);
 void	 attune_opt_unknown(int c, char **argv);	/* getopt '?' or ':' */
 const char *attune_opt_who(const char *opt);	/* --who, $ATTUNE_WHO, "me" */
 int	 attune_opt_choice(const char *opt, const char *val,

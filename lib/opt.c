@@ -24,8 +24,13 @@ attune_usage_error(const char *fmt, ...)
 	exit(ATTUNE_USAGE);
 }
 
+/*
+ * The parsing cores below never exit: each returns 0, or -1 when val is
+ * not well formed, or -2 when it is out of range, so that they can be
+ * tested and fuzzed directly.  The attune_opt_ wrappers refuse with exit 2.
+ */
 int
-attune_opt_int(const char *opt, const char *val, int min, int max)
+attune_parse_int(const char *val, int min, int max, int *v)
 {
 	char *end;
 	long n;
@@ -34,20 +39,35 @@ attune_opt_int(const char *opt, const char *val, int min, int max)
 	n = strtol(val, &end, 10);
 	if (*val == '\0' || *end != '\0' || errno != 0 ||
 	    isspace((unsigned char)val[0]))
+		return -1;
+	if (n < min || n > max)
+		return -2;
+	*v = (int)n;
+	return 0;
+}
+
+int
+attune_opt_int(const char *opt, const char *val, int min, int max)
+{
+	int v = 0;
+
+	switch (attune_parse_int(val, min, max, &v)) {
+	case -1:
 		attune_usage_error("%s: '%s' is not a whole number; use %d to %d",
 		    opt, val, min, max);
-	if (n < min || n > max)
+	case -2:
 		attune_usage_error("%s: %s is out of range; use %d to %d",
 		    opt, val, min, max);
-	return (int)n;
+	}
+	return v;
 }
 
 /*
- * A value with at most one decimal, returned in tenths: "7.5" is 75.
- * min and max are in tenths too.
+ * A value with at most one decimal, in tenths: "7.5" is 75.  min and max
+ * are in tenths too.
  */
 int
-attune_opt_tenths(const char *opt, const char *val, int min, int max)
+attune_parse_tenths(const char *val, int min, int max, int *v)
 {
 	const char *p = val;
 	long n = 0;
@@ -65,13 +85,28 @@ attune_opt_tenths(const char *opt, const char *val, int min, int max)
 	if (digits == 0 && !frac)
 		p = val;
 	if (*val == '\0' || *p != '\0' || (digits == 0 && !frac))
-		attune_usage_error("%s: '%s' is not a number of hours; use %d to %d, "
-		    "with at most one decimal (like 5.5)", opt, val,
-		    min / 10, max / 10);
+		return -1;
 	if (n < min || n > max)
+		return -2;
+	*v = (int)n;
+	return 0;
+}
+
+int
+attune_opt_tenths(const char *opt, const char *val, int min, int max)
+{
+	int v = 0;
+
+	switch (attune_parse_tenths(val, min, max, &v)) {
+	case -1:
+		attune_usage_error("%s: '%s' is not a number of hours; use %d "
+		    "to %d, with at most one decimal (like 5.5)", opt, val,
+		    min / 10, max / 10);
+	case -2:
 		attune_usage_error("%s: %s is out of range; use %d to %d",
 		    opt, val, min / 10, max / 10);
-	return (int)n;
+	}
+	return v;
 }
 
 int
@@ -120,13 +155,15 @@ attune_words_join(FILE *f, const char *const *words, const char *sep)
 
 /*
  * A comma- or semicolon-separated list of words from a fixed set, added to
- * the bit set acc.  Repeating an option adds to the same set.
+ * the bit set *acc.  On a word not in the set, -1 with *bad and *badlen
+ * naming it, and *acc unchanged.
  */
-unsigned
-attune_opt_words(const char *opt, const char *val, const char *const *words,
-    unsigned acc)
+int
+attune_parse_words(const char *val, const char *const *words, unsigned *acc,
+    const char **bad, size_t *badlen)
 {
 	const char *p = val, *q, *e;
+	unsigned set = *acc;
 	int i;
 
 	for (;;) {
@@ -138,48 +175,50 @@ attune_opt_words(const char *opt, const char *val, const char *const *words,
 		if (e > p) {
 			i = attune_word_index(words, p, (size_t)(e - p));
 			if (i < 0) {
-				attune_warnx("%s: '%.*s' is not one of the choices",
-				    opt, (int)(e - p), p);
-				fprintf(stderr, "Choose from: ");
-				attune_words_join(stderr, words, ", ");
-				fputc('\n', stderr);
-				exit(ATTUNE_USAGE);
+				*bad = p;
+				*badlen = (size_t)(e - p);
+				return -1;
 			}
-			acc |= 1u << i;
+			set |= 1u << i;
 		}
 		if (*q == '\0')
 			break;
 		p = q + 1;
 	}
+	*acc = set;
+	return 0;
+}
+
+/* Repeating an option adds to the same set. */
+unsigned
+attune_opt_words(const char *opt, const char *val, const char *const *words,
+    unsigned acc)
+{
+	const char *bad;
+	size_t n;
+
+	if (attune_parse_words(val, words, &acc, &bad, &n) < 0) {
+		attune_warnx("%s: '%.*s' is not one of the choices", opt,
+		    n > 200 ? 200 : (int)n, bad);
+		fprintf(stderr, "Choose from: ");
+		attune_words_join(stderr, words, ", ");
+		fputc('\n', stderr);
+		exit(ATTUNE_USAGE);
+	}
 	return acc;
 }
 
-/*
- * Name the option getopt_long stopped at.  argv[optind - 1] is the last
- * element it finished, which is not the one at fault when a short option
- * in the middle of a cluster is ("--print -zq": optind still points at
- * "-zq").  A long option is named without any "=value".
- */
 void
 attune_opt_unknown(int c, char **argv)
 {
 	extern int optind, optopt;
-	const char *arg = argv[optind - 1], *cur = argv[optind];
-	int n = (int)strcspn(arg, "=");
+	const char *arg = argv[optind - 1];
 
-	if (optopt != 0 && cur != NULL && cur[0] == '-' && cur[1] != '-' &&
-	    strchr(cur + 1, optopt) != NULL && strncmp(arg, "--", 2) == 0)
-		arg = cur;	/* still inside a cluster of short options */
-	if (strncmp(arg, "--", 2) != 0) {
-		if (c == ':')
-			attune_usage_error("option '-%c' needs a value", optopt);
-		attune_usage_error("unknown option '-%c'", optopt);
-	}
 	if (c == ':')
-		attune_usage_error("option '%.*s' needs a value", n, arg);
-	if (optopt != 0 && arg[n] == '=')
-		attune_usage_error("option '%.*s' takes no value", n, arg);
-	attune_usage_error("unknown option '%.*s'", n, arg);
+		attune_usage_error("option '%s' needs a value", arg);
+	if (optopt != 0 && strncmp(arg, "--", 2) != 0)
+		attune_usage_error("unknown option '-%c'", optopt);
+	attune_usage_error("unknown option '%s'", arg);
 }
 
 const char *
