@@ -158,6 +158,16 @@ attune_time_iso(const char *s, size_t n, struct attune_time *t)
 	return 0;
 }
 
+/*
+ * A zone's offset in whole minutes, as a timestamp can write it: old
+ * local mean times (London before 1847 was -00:01:15) have seconds.
+ */
+static int32_t
+minutes(long gmtoff)
+{
+	return (int32_t)(gmtoff / 60 * 60);
+}
+
 static void
 from_epoch(time_t e, struct attune_time *t)
 {
@@ -167,7 +177,7 @@ from_epoch(time_t e, struct attune_time *t)
 	t->days = attune_days_from_civil(tm.tm_year + 1900, tm.tm_mon + 1,
 	    tm.tm_mday);
 	t->sec = tm.tm_hour * 3600 + tm.tm_min * 60 + tm.tm_sec;
-	t->off = (int32_t)tm.tm_gmtoff;
+	t->off = minutes(tm.tm_gmtoff);
 }
 
 /* Fill in the local UTC offset for a civil date and clock time. */
@@ -194,7 +204,7 @@ local_offset(struct attune_time *t)
 	t->days = attune_days_from_civil(tm.tm_year + 1900, tm.tm_mon + 1,
 	    tm.tm_mday);
 	t->sec = tm.tm_hour * 3600 + tm.tm_min * 60 + tm.tm_sec;
-	t->off = (int32_t)tm.tm_gmtoff;
+	t->off = minutes(tm.tm_gmtoff);
 }
 
 /*
