@@ -7,6 +7,13 @@
  * before success is reported.  If any part of the write fails (disk full,
  * file size limit, I/O error), the file is cut back to its old length so
  * the log is exactly as it was.
+ *
+ * A write of many pages can be stopped part way by SIGKILL.  So while a
+ * writer writes, LOG.pending holds two numbers, the log's size before and
+ * after the write; the writer removes it when done.  If it is left behind
+ * and the log's size lies between the two, a writer died mid-row: readers
+ * read only up to the first number, and the next writer cuts the log back
+ * to it.  That row was never reported as logged.
  */
 #include <sys/file.h>
 #include <sys/stat.h>
@@ -15,6 +22,7 @@
 #include <fcntl.h>
 #include <libgen.h>
 #include <signal.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -23,36 +31,73 @@
 
 #include "attune.h"
 
+static int
+no_space(unsigned char c)
+{
+	(void)c;
+	return 0;
+}
+
+static int
+parser(struct csv_parser *p)
+{
+	if (csv_init(p, CSV_STRICT | CSV_STRICT_FINI) != 0)
+		return -1;
+	csv_set_space_func(p, no_space);	/* as csv.c reads */
+	return 0;
+}
+
 /*
  * How the log ends: 0 cleanly after a newline, 1 without a final newline,
  * 2 inside a quoted field (a row cut short mid-note).  The next row must
- * start on a fresh line of its own in every case.
+ * start on a fresh line of its own in every case, as the reader in csv.c
+ * will see it, so this parses the same way: strictly, a line at a time,
+ * passing over the rest of a line that is malformed or too long.
  */
 static int
 ending(int fd, off_t size)
 {
 	struct csv_parser p;
 	char buf[65536], last = '\n';
+	const char *seg, *nl;
 	off_t at = 0;
 	ssize_t n;
-	int open_quote;
+	size_t len, pos, used;
+	int skip = 0, open_quote;
 
-	if (size == 0)
-		return 0;
-	if (csv_init(&p, 0) != 0)
+	if (parser(&p) < 0)
 		return 1;
-	while (at < size && (n = pread(fd, buf, sizeof buf, at)) > 0) {
-		csv_parse(&p, buf, (size_t)n, NULL, NULL, NULL);
-		last = buf[n - 1];
+	while (at < size) {
+		if ((n = pread(fd, buf, sizeof buf, at)) <= 0) {
+			if (n < 0 && errno == EINTR)
+				continue;
+			/* Unreadable: a newline first is always safe, as
+			 * readers pass over an empty line. */
+			csv_free(&p);
+			return 1;
+		}
 		at += n;
+		last = buf[n - 1];
+		for (pos = 0; pos < (size_t)n; pos += len) {
+			seg = buf + pos;
+			nl = memchr(seg, '\n', (size_t)n - pos);
+			len = nl != NULL ? (size_t)(nl - seg) + 1 : (size_t)n - pos;
+			if (skip) {
+				skip = nl == NULL;
+				continue;
+			}
+			used = csv_parse(&p, seg, len, NULL, NULL, NULL);
+			if (used < len || p.entry_pos > ATTUNE_CSV_MAXROW) {
+				csv_free(&p);
+				if (parser(&p) < 0)
+					return 1;
+				skip = nl == NULL ||
+				    (used < len && memchr(seg + used, '\n',
+				    len - used) == NULL);
+			}
+		}
 	}
-	/*
-	 * Inside a quoted field is libcsv's state 2 (FIELD_BEGUN) with the
-	 * field quoted.  (csv_fini cannot say so: it reports an open quote
-	 * only under CSV_STRICT, which stops at the first stray quote.)
-	 */
-	open_quote = p.pstate == 2 && p.quoted;
-	csv_fini(&p, NULL, NULL, NULL);
+	open_quote = !skip && csv_fini(&p, NULL, NULL, NULL) != 0;
 	csv_free(&p);
 	if (open_quote)
 		return 2;
@@ -152,13 +197,87 @@ sync_dir(const char *path)
 	free(copy);
 }
 
+static char *
+pending_path(const char *path)
+{
+	struct attune_buf b = { 0 };
+
+	attune_buf_str(&b, path);
+	attune_buf_str(&b, ".pending");
+	return b.s;
+}
+
+/* The sizes in LOG.pending: 1 if it is there and holds them, else 0. */
+static int
+pending_read(const char *pp, long long *before, long long *after)
+{
+	struct stat st;
+	char buf[64];
+	ssize_t n;
+	int fd;
+
+	if ((fd = open(pp, O_RDONLY | O_CLOEXEC | O_NOFOLLOW |
+	    O_NONBLOCK)) < 0)
+		return 0;
+	n = fstat(fd, &st) == 0 && S_ISREG(st.st_mode) ?
+	    read(fd, buf, sizeof buf - 1) : -1;
+	close(fd);
+	if (n <= 0)
+		return 0;
+	buf[n] = '\0';
+	return sscanf(buf, "%lld %lld", before, after) == 2 && *before >= 0 &&
+	    *before < *after;
+}
+
+static int
+pending_write(const char *pp, long long before, long long after)
+{
+	struct stat st;
+	char buf[64];
+	int fd, n, ok;
+
+	fd = open(pp, O_WRONLY | O_CREAT | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK,
+	    0600);
+	if (fd < 0)
+		return -1;
+	if (fstat(fd, &st) < 0 || !S_ISREG(st.st_mode) || ftruncate(fd, 0) < 0) {
+		close(fd);	/* not a file of ours: do without the note */
+		return -1;
+	}
+	n = snprintf(buf, sizeof buf, "%lld %lld\n", before, after);
+	ok = write_all(fd, buf, (size_t)n) == 0;
+	if (close(fd) < 0 || !ok) {
+		unlink(pp);
+		return -1;
+	}
+	return 0;
+}
+
+/*
+ * For readers: how much of a log of size bytes holds whole rows.  Less
+ * than size only while a killed writer's part of a row is at its end.
+ */
+long long
+attune_append_whole(const char *path, long long size)
+{
+	char *pp = pending_path(path);
+	long long before, after;
+
+	if (pending_read(pp, &before, &after) && before < size && size < after)
+		size = before;
+	free(pp);
+	return size;
+}
+
 int
 attune_append(const char *path, const char *header, const char *rows,
     size_t n)
 {
 	struct attune_buf b = { 0 };
 	struct stat st;
-	int fd, created, e, rc = -1;
+	char *pp = NULL;
+	long long before, after;
+	int fd, created, e, marked = 0, rc = -1;
 	off_t size;
 
 	/* Over a file size limit, write() must fail with EFBIG so that the
@@ -185,6 +304,13 @@ again:
 		goto again;
 	}
 	size = st.st_size;
+	pp = pending_path(path);
+	if (pending_read(pp, &before, &after)) {
+		/* A writer was killed mid-row: take its part row away. */
+		if (before < size && size < after && ftruncate(fd, before) == 0)
+			size = before;
+		unlink(pp);
+	}
 	switch (size == 0 ? -1 : ending(fd, size)) {
 	case -1:
 		attune_buf_str(&b, header);
@@ -197,6 +323,9 @@ again:
 		break;
 	}
 	attune_buf_add(&b, rows, n);
+	/* Without the note (a directory others own), append as before. */
+	marked = pending_write(pp, (long long)size,
+	    (long long)size + (long long)b.len) == 0;
 	if (write_all(fd, b.s, b.len) < 0 || fsync(fd) < 0) {
 		e = errno;
 		if (ftruncate(fd, size) < 0 || fsync(fd) < 0)
@@ -207,15 +336,20 @@ again:
 		 * rows in: then it stays, cut back to those. */
 		if (created && size == 0)
 			unlink(path);
+		if (marked)
+			unlink(pp);
 		errno = e;
 		attune_warn("cannot write to %s; the log is as it was", path);
 		goto out;
 	}
+	if (marked)
+		unlink(pp);
 	if (created)
 		sync_dir(path);
 	rc = 0;
 out:
 	attune_buf_free(&b);
+	free(pp);
 	if (close(fd) < 0 && rc == 0) {
 		attune_warn("cannot write to %s", path);
 		rc = -1;

@@ -3,8 +3,11 @@
  * each crash or wrong answer the fuzzers (tests/fuzz) found is kept here
  * as a plain test, and so are the hostile shapes a log may take.
  */
+#include <sys/stat.h>
+
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "attune.h"
 #include "tap.h"
@@ -37,6 +40,95 @@ test_time(void)
 	    round_trips(&t), "1800 (local mean time) formats and parses back");
 }
 
+static char dir[] = "/tmp/unit-hostile-XXXXXX";
+
+/*
+ * Write a log of a good header and then tail, append one check-in, and
+ * read it back: 1 if the old bytes are kept and the new row is the last
+ * row read, whole.  *rows is the number of good rows read.
+ */
+static int
+append_after(const char *tail, size_t n, int *rows)
+{
+	struct attune_buf head = { 0 }, row = { 0 }, file = { 0 };
+	struct attune_checkin ci, got;
+	struct attune_csv *c;
+	char path[64], *back;
+	FILE *f;
+	int k, r, good = 0;
+
+	*rows = 0;
+
+	snprintf(path, sizeof path, "%s/checkins.csv", dir);
+	attune_csv_header(&head, attune_checkin_cols);
+	attune_buf_add(&file, head.s, head.len);
+	attune_buf_add(&file, tail, n);
+	f = fopen(path, "w");
+	fwrite(file.s, 1, file.len, f);
+	fclose(f);
+	memset(&ci, 0, sizeof ci);
+	attune_time_iso("2026-11-22T21:04:00+00:00", 25, &ci.ts);
+	ci.who = "me";
+	for (k = 0; k < ATTUNE_NMEASURES; k++)
+		ci.v[k] = -1;
+	ci.v[ATTUNE_MOOD] = 7;
+	ci.note = "new";
+	ci.notelen = 3;
+	attune_checkin_row(&row, &ci);
+	if (attune_append(path, head.s, row.s, row.len) < 0)
+		return 0;
+	back = malloc(file.len);
+	f = fopen(path, "r");
+	good = fread(back, 1, file.len, f) == file.len &&
+	    memcmp(back, file.s, file.len) == 0;
+	fclose(f);
+	free(back);
+	*rows = 0;
+	memset(&got, 0, sizeof got);
+	c = attune_csv_open(path, attune_checkin_cols, 0);
+	while ((r = attune_checkin_read(c, &ci)) > 0) {
+		(*rows)++;
+		got = ci;
+		got.note = strcmp(ci.note, "new") == 0 ? "new" : "";
+	}
+	attune_csv_close(c);
+	good = good && r == 0 && got.v[ATTUNE_MOOD] == 7 &&
+	    strcmp(got.note, "new") == 0;
+	unlink(path);
+	attune_buf_free(&head);
+	attune_buf_free(&row);
+	attune_buf_free(&file);
+	return good;
+}
+
+#define TAIL(s) s, sizeof s - 1
+
+static void
+test_append(void)
+{
+	int rows;
+
+	/* t70-faults: the writer opened the log write-only, so reading how
+	 * it ended always failed, and a row was glued onto a cut one. */
+	ok(append_after(TAIL("2026-11-20,me,5,,,,,,,no newline"), &rows) &&
+	    rows == 2, "after a row missing its newline (%d rows)", rows);
+	ok(append_after(TAIL("2026-11-20,me,5,,,,,,,\"cut in a note"), &rows) &&
+	    rows == 2, "after a row cut inside a quoted note (%d rows)", rows);
+	ok(append_after(TAIL("2026-11-20,me,5,"), &rows) && rows == 1,
+	    "after a row cut between fields (%d rows)", rows);
+	/* The writer must see quotes as the reader does: a space before a
+	 * quote makes it part of a plain field, which is malformed. */
+	ok(append_after(TAIL("2026-11-20,me,5,,,,,,, \"spaced"), &rows) &&
+	    rows == 1, "after a quote that follows a space (%d rows)", rows);
+	ok(append_after(TAIL("2026-11-20,me,5,,,,,,,\"a\"b\"c\n"
+	    "2026-11-20,me,5,,,,,,,\"open"), &rows) && rows == 2,
+	    "after a broken quote, then an open one (%d rows)", rows);
+	ok(append_after(TAIL("\n\n\r\n"), &rows) && rows == 1,
+	    "after blank lines (%d rows)", rows);
+	ok(append_after(TAIL("2026-11-20,me,5,,,,,,,\"x\0y"), &rows) &&
+	    rows == 1, "after a NUL in an open quote (%d rows)", rows);
+}
+
 int
 main(void)
 {
@@ -44,5 +136,10 @@ main(void)
 	setenv("ATTUNE_NOW", "2026-11-22T21:04:00+00:00", 1);
 	attune_setprog("unit-hostile");
 	test_time();
+	umask(077);
+	if (mkdtemp(dir) == NULL)
+		return 1;
+	test_append();
+	rmdir(dir);
 	return tap_done();
 }
