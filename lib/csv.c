@@ -402,6 +402,7 @@ attune_csv_open(const char *path, const char *const *cols, int flags)
 		attune_warn("%s", path);
 		return NULL;
 	}
+	memset(&st, 0, sizeof st);
 	if (fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) {
 		attune_warnx("%s: is a directory, not a log", path);
 		close(fd);
