@@ -22,7 +22,7 @@ MAN5	 = $(wildcard man/*.5)
 MAN7	 = $(wildcard man/*.7)
 DATA	 = $(wildcard share/*.csv)
 UNITSRC	 = $(wildcard tests/unit-*.c)
-TESTBIN	 = $(UNITSRC:.c=) tests/ptyrun
+TESTBIN	 = $(UNITSRC:.c=) tests/ptyrun tests/logcheck
 
 all: $(PROGS)
 
@@ -40,6 +40,9 @@ bin/attune-%: bin/%.c lib/libattune.a
 	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $< lib/libattune.a $(LDLIBS)
 
 tests/unit-%: tests/unit-%.c tests/tap.h lib/libattune.a
+	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $< lib/libattune.a $(LDLIBS)
+
+tests/logcheck: tests/logcheck.c lib/libattune.a
 	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $< lib/libattune.a $(LDLIBS)
 
 tests/ptyrun: tests/ptyrun.c
