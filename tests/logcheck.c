@@ -4,7 +4,9 @@
  * "rows N skipped M".  For the shell tests: a row is visible to readers
  * exactly when logcheck prints it.
  *
- * usage: logcheck [-s] FILE…	-s: strict, a bad row is an error
+ * usage: logcheck [-s] [-n] FILE…
+ *	-s: strict, a bad row is an error
+ *	-n: print only each note, raw, ending in a NUL byte
  * Exit 0, or 1 if a log could not be read (or, with -s, held a bad row).
  */
 #include <stdio.h>
@@ -20,13 +22,17 @@ main(int argc, char **argv)
 	struct attune_checkin ci;
 	char ts[32];
 	long rows = 0, skipped = 0;
-	int flags = 0, i, k, r, status = 0;
+	int flags = 0, notes = 0, i, k, r, status = 0;
 
 	attune_setprog(argv[0]);
-	if (argc > 1 && strcmp(argv[1], "-s") == 0) {
-		flags = ATTUNE_CSV_STRICT;
-		argv++;
-		argc--;
+	for (; argc > 1 && argv[1][0] == '-' && argv[1][1] != '\0'; argc--,
+	    argv++) {
+		if (strcmp(argv[1], "-s") == 0)
+			flags = ATTUNE_CSV_STRICT;
+		else if (strcmp(argv[1], "-n") == 0)
+			notes = 1;
+		else
+			break;
 	}
 	for (i = 1; i < argc; i++) {
 		if ((c = attune_csv_open(argv[i], attune_checkin_cols,
@@ -35,6 +41,12 @@ main(int argc, char **argv)
 			continue;
 		}
 		while ((r = attune_checkin_read(c, &ci)) > 0) {
+			rows++;
+			if (notes) {
+				fwrite(ci.note, 1, ci.notelen, stdout);
+				putchar('\0');
+				continue;
+			}
 			attune_time_format(&ci.ts, ts);
 			printf("%s|%s", ts, ci.who);
 			for (k = 0; k < ATTUNE_NMEASURES; k++)
@@ -42,12 +54,12 @@ main(int argc, char **argv)
 			printf("|%x|%x|", ci.did, ci.flags);
 			attune_put_safe(stdout, ci.note, ci.notelen);
 			putchar('\n');
-			rows++;
 		}
 		skipped += attune_csv_skipped(c);
 		if (attune_csv_close(c) < 0 || r < 0)
 			status = 1;
 	}
-	printf("rows %ld skipped %ld\n", rows, skipped);
+	if (!notes)
+		printf("rows %ld skipped %ld\n", rows, skipped);
 	return attune_finish(status);
 }

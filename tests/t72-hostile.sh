@@ -1,0 +1,115 @@
+# t72-hostile: notes and logs holding anything at all.  A note is kept
+# exactly as typed; a reader never lets logged text move the cursor or
+# change colours; no content makes a command crash.
+. "$TOP/tests/lib.sh"
+LOGCHECK=$TOP/tests/logcheck
+H='timestamp,who,mood,bond,anxiety,numb,sleep,did,flags,note'
+L=$ATTUNE_DIR/checkins.csv
+ESC=$(printf '\033')
+CR=$(printf '\r')
+
+# note_round_trip DESCRIPTION NOTE: logged and read back byte for byte.
+note_round_trip() {
+	rm -rf "$ATTUNE_DIR"
+	run attune checkin -q -m 5 -N "$2"
+	check "$1: logged" rc_is 0
+	printf '%s\0' "$2" >"$T/want"
+	"$LOGCHECK" -s -n "$L" >"$T/got"
+	check "$1: the note reads back byte for byte" same "$T/want" "$T/got"
+	run "$LOGCHECK" -s "$L"
+	check "$1: reads back strictly" rc_is 0
+	check "$1: one row" out_has "rows 1 skipped 0"
+}
+
+note_round_trip 'quotes and commas' 'she said "hi, little one", then slept'
+check 'quotes and commas: stored quoted, quotes doubled' \
+    grep -qF ',"she said ""hi, little one"", then slept"' "$L"
+check 'quotes and commas: shown as typed' \
+    out_has '|she said "hi, little one", then slept'
+note_round_trip 'newlines' "line one
+line two"
+check 'newlines: shown as an escape, on one line' out_has '|line one\nline two'
+note_round_trip 'carriage return' "over${CR}written"
+check 'carriage return: shown as an escape' out_has '|over\x0dwritten'
+note_round_trip 'terminal escapes' "${ESC}[2J${ESC}[31mred${ESC}[0m${ESC}]0;title$(printf '\007')"
+check 'terminal escapes: no ESC reaches the output' \
+    sh -c "! grep -q '$ESC' '$T/out'"
+check 'terminal escapes: shown as visible escapes' \
+    out_has '|\x1b[2J\x1b[31mred\x1b[0m\x1b]0;title\x07'
+note_round_trip 'C1 control (CSI as UTF-8)' "a$(printf '\302\233')31mb"
+check 'C1 control: shown as an escape' out_has '|a\u009b31mb'
+note_round_trip 'leading and trailing spaces' '  spaced  '
+check 'spaces: kept' out_has '|  spaced  '
+note_round_trip 'UTF-8 text' "caf$(printf '\303\251') $(printf '\360\237\221\266') $(printf '\342\200\224') ok"
+check 'UTF-8 text: shown as is' out_has "|caf$(printf '\303\251') $(printf '\360\237\221\266')"
+
+# Notes that are not text are refused, before anything is written.
+rm -rf "$ATTUNE_DIR"
+attune checkin -q -m 5 -N first
+cp "$L" "$T/before"
+run attune checkin -m 5 -N "bad $(printf '\377\376') bytes"
+check 'invalid UTF-8 note: refused, exit 2' rc_is 2
+check 'invalid UTF-8 note: says why' err_has '--note: the note is not valid UTF-8 text'
+check 'invalid UTF-8 note: the log is unchanged' same "$T/before" "$L"
+run attune checkin -m 5 -N "overlong $(printf '\300\257')"
+check 'overlong UTF-8 note: refused, exit 2' rc_is 2
+check 'overlong UTF-8 note: the log is unchanged' same "$T/before" "$L"
+run attune checkin -m 5 -w "$(printf 'a\033[31mb')"
+check 'a name with an escape: refused, exit 2' rc_is 2
+check 'a name with an escape: the log is unchanged' same "$T/before" "$L"
+
+# A note as long as a command line allows.
+long=$(head -c 120000 /dev/zero | tr '\0' 'n')
+run attune checkin -q -m 5 -N "$long"
+check 'a 120 000 byte note: logged' rc_is 0
+run "$LOGCHECK" -s "$L"
+check 'a 120 000 byte note: reads back whole' \
+    sh -c "grep -c '|$long\$' '$T/out' | grep -qx 1"
+
+# Hand-made logs: what a reader passes over, and what it refuses.
+D=$T/logs
+mkdir -p "$D"
+{
+	printf '%s\n' "$H"
+	printf '2026-11-20T08:00:00+00:00,me,5,,,,,,,before\n'
+	printf '2026-11-20T09:00:00+00:00,me,5,,,,,,,"nul\000inside"\n'
+	printf '2026-11-20T10:00:00+00:00,me,5,,,,,,,bad \377 byte\n'
+	printf '2026-11-20T11:00:00+00:00,me\033[31m,5,,,,,,,who with escape\n'
+	printf '2026-11-20T12:00:00+00:00,me,5,,,,,,,"'
+	head -c 300000 /dev/zero | tr '\0' 'z'
+	printf '"\n'
+	printf '2026-11-20T13:00:00+00:00,me,5,,,,,,,after\n'
+} >"$D/hostile.csv"
+cp "$D/hostile.csv" "$T/before"
+run "$LOGCHECK" "$D/hostile.csv"
+check 'hostile rows: the good rows read' out_has 'rows 2 skipped 4'
+check 'hostile rows: a NUL is named' err_has 'hostile.csv:3: a field holds a NUL byte (row skipped)'
+check 'hostile rows: bad UTF-8 is named' err_has 'hostile.csv:4: a field is not valid UTF-8 text (row skipped)'
+check 'hostile rows: an escape in who is refused' err_has 'hostile.csv:5: who is not a usable name (row skipped)'
+check 'hostile rows: a 300 KB row is named' err_has 'hostile.csv:6: row is too long (more than 256 KiB) (row skipped)'
+check 'hostile rows: the row after it reads' out_has '|after'
+check 'hostile rows: the file is unchanged by reading' same "$T/before" "$D/hostile.csv"
+check 'hostile rows: no warning carries an escape' \
+    sh -c "! grep -q '$ESC' '$T/err'"
+run "$LOGCHECK" -s "$D/hostile.csv"
+check 'hostile rows, strict: exit 1 at the first' rc_is 1
+check 'hostile rows, strict: names it' err_has 'hostile.csv:3: a field holds a NUL byte'
+
+# A million-column header: refused with a message, not a crash.
+awk 'BEGIN { for (i = 1; i <= 1000000; i++) printf "c%d,", i; print "note" }' \
+    >"$D/wide.csv"
+printf '2026-11-20T08:00:00+00:00,x\n' >>"$D/wide.csv"
+cp "$D/wide.csv" "$T/before"
+run "$LOGCHECK" "$D/wide.csv"
+check 'million-column header: exit 1' rc_is 1
+check 'million-column header: says the header cannot be read' \
+    err_has 'wide.csv:1: the header row cannot be read'
+check 'million-column header: unchanged' same "$T/before" "$D/wide.csv"
+# Too many columns, but a short header: the same care.
+awk 'BEGIN { for (i = 1; i <= 1200; i++) printf "%d,", i; print "note" }' \
+    >"$D/many.csv"
+run "$LOGCHECK" "$D/many.csv"
+check 'a 1201-column header: exit 1 with a reason' \
+    sh -c "[ $rc = 1 ] && grep -qF 'many.csv:1: the header row cannot be read: too many fields' '$T/err'"
+
+done_testing

@@ -1,0 +1,84 @@
+# t75-load: 200 check-ins at once against one log, with readers reading
+# it all the while.  Every row lands exactly once, whole, and every read
+# in between sees only whole rows.
+. "$TOP/tests/lib.sh"
+LOGCHECK=$TOP/tests/logcheck
+L=$ATTUNE_DIR/checkins.csv
+N=200
+
+attune checkin -q -m 5 -N 'before the crowd'
+: >"$T/reads" 
+: >"$T/bad"
+
+# Readers: strict, so any half row or broken quote fails the read.
+reader() {
+	while [ ! -e "$T/stop" ]; do
+		if "$LOGCHECK" -s "$L" >"$T/r$1.out" 2>"$T/r$1.err"; then
+			echo ok >>"$T/reads"
+		else
+			cat "$T/r$1.err" >>"$T/bad"
+		fi
+	done
+}
+reader 1 &
+r1=$!
+reader 2 &
+r2=$!
+
+i=1
+pids=
+while [ $i -le $N ]; do
+	attune checkin -q -m $((i % 11)) -b $((i % 7)) \
+	    -N "writer $i, \"quoted\"
+and on two lines" >"$T/w$i.out" 2>&1 &
+	pids="$pids $!"
+	i=$((i + 1))
+done
+failed=0
+for p in $pids; do
+	wait "$p" || failed=$((failed + 1))
+done
+touch "$T/stop"
+wait "$r1" "$r2"
+
+check "$N writers at once: every one succeeded" [ "$failed" = 0 ]
+check "$N writers at once: no reader ever saw a bad row" [ ! -s "$T/bad" ]
+check "$N writers at once: the readers did read meanwhile" [ -s "$T/reads" ]
+run "$LOGCHECK" -s "$L"
+check "$N writers at once: the log reads strictly" rc_is 0
+check "$N writers at once: $((N + 1)) rows, none skipped" \
+    out_has "rows $((N + 1)) skipped 0"
+"$LOGCHECK" -n "$L" | tr '\0\n' '\n ' | sort >"$T/notes"
+i=1
+: >"$T/want"
+echo 'before the crowd' >>"$T/want"
+while [ $i -le $N ]; do
+	echo "writer $i, \"quoted\" and on two lines" >>"$T/want"
+	i=$((i + 1))
+done
+sort "$T/want" -o "$T/want"
+check "$N writers at once: every row present exactly once" same "$T/want" "$T/notes"
+check "$N writers at once: one header" \
+    sh -c "grep -c '^timestamp,who,' '$L' | grep -qx 1"
+
+# Writers racing to create the log: exactly one header, every row.
+D=$T/fresh
+i=1
+pids=
+while [ $i -le 50 ]; do
+	attune checkin -q --dir "$D" -m 5 -N "first $i" 2>>"$T/fresh.err" &
+	pids="$pids $!"
+	i=$((i + 1))
+done
+failed=0
+for p in $pids; do
+	wait "$p" || failed=$((failed + 1))
+done
+check "50 writers creating the log: every one succeeded" [ "$failed" = 0 ]
+run "$LOGCHECK" -s "$D/checkins.csv"
+check "50 writers creating the log: 50 rows" out_has "rows 50 skipped 0"
+check "50 writers creating the log: one header" \
+    sh -c "grep -c '^timestamp,who,' '$D/checkins.csv' | grep -qx 1"
+check "50 writers creating the log: it is private" mode_is 600 "$D/checkins.csv"
+
+done_testing
