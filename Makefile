@@ -57,6 +57,9 @@ sanitize:
 	    LDFLAGS='-fsanitize=address,undefined' check
 	$(MAKE) clean
 
+valgrind: all $(TESTBIN)
+	@sh tests/valgrind
+
 bench: all
 	@sh scripts/bench
 
@@ -84,4 +87,4 @@ clean:
 	rm -f lib/*.o lib/libattune.a $(PROGS) bin/attune-* $(TESTBIN)
 	rm -rf tests/tmp tests/fuzz/bin
 
-.PHONY: all check sanitize bench fuzz install uninstall clean
+.PHONY: all check sanitize valgrind bench fuzz install uninstall clean

@@ -457,8 +457,11 @@ main(int argc, char **argv)
 		return attune_finish(ATTUNE_OK);
 	}
 	dir = attune_dir_resolve(dirflag);
-	if (attune_dir_make(dir) < 0)
+	if (attune_dir_make(dir) < 0) {
+		free(dir);
+		attune_buf_free(&row);
 		return ATTUNE_FAIL;
+	}
 	path = attune_dir_file(dir, "checkins.csv");
 	{
 		struct attune_buf head = { 0 };
@@ -467,8 +470,12 @@ main(int argc, char **argv)
 		attune_csv_header(&head, attune_checkin_cols);
 		rc = attune_append(path, head.s, row.s, row.len);
 		attune_buf_free(&head);
-		if (rc < 0)
+		if (rc < 0) {
+			free(path);
+			free(dir);
+			attune_buf_free(&row);
 			return ATTUNE_FAIL;
+		}
 	}
 	/* --print shows the row written, so only once it is. */
 	if (pflag)

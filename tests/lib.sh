@@ -4,6 +4,25 @@
 # "not ok - …" with the evidence on "#" lines below.
 : "${TOP:?run the tests through tests/run or make check}"
 PATH=$TOP/bin:$TOP/scripts:$PATH
+# ATTUNE_VALGRIND=1 (tests/valgrind sets it): every attune program the
+# tests run by name runs under valgrind, errors logged in tests/tmp/valgrind.
+if [ -n "${ATTUNE_VALGRIND:-}" ]; then
+	_vg=$TOP/tests/tmp/valgrind
+	mkdir -p "$_vg/bin"
+	chmod 1777 "$_vg"	# tests run some programs as nobody
+	for _p in "$TOP"/bin/attune "$TOP"/bin/attune-*; do
+		case $_p in *.c) continue ;; esac
+		[ -x "$_p" ] || continue
+		cat >"$_vg/bin/${_p##*/}" <<-VG
+		#!/bin/sh
+		exec valgrind -q --error-exitcode=99 --leak-check=full \\
+		    --errors-for-leak-kinds=definite --trace-children=yes \\
+		    --log-file="$_vg/%p.log" "$_p" "\$@"
+		VG
+		chmod +x "$_vg/bin/${_p##*/}"
+	done
+	PATH=$_vg/bin:$PATH
+fi
 export PATH
 T=$TOP/tests/tmp/$(basename "$0" .sh)
 rm -rf "$T"
