@@ -183,12 +183,19 @@ fill(struct attune_csv *c)
 		msg = gzerror(c->gz, &zerr);
 		if (zerr == Z_ERRNO)
 			attune_warn("%s: cannot read", c->name);
-		else
+		else {
+			if (strncmp(msg, "<fd:", 4) == 0 &&
+			    strstr(msg, ">: ") != NULL)
+				msg = strstr(msg, ">: ") + 3;
 			attune_warnx("%s: cannot read: %s", c->name, msg);
+		}
 		return -1;
 	}
 	if (n == 0) {
 		msg = gzerror(c->gz, &zerr);
+		/* zlib names the file "<fd:3>: "; the name is said already. */
+		if (strncmp(msg, "<fd:", 4) == 0 && strstr(msg, ">: ") != NULL)
+			msg = strstr(msg, ">: ") + 3;
 		if (zerr != Z_OK && zerr != Z_STREAM_END) {
 			attune_warnx("%s: compressed data is damaged or cut "
 			    "short (%s)", c->name, msg);

@@ -206,6 +206,18 @@ check "gzip cut short: says it is damaged or cut short" \
     err_has "checkins-2025.csv.gz: compressed data is damaged or cut short"
 check "gzip cut short: the archive is unchanged" \
     same "$T/before" "$D/checkins-2025.csv.gz"
+check "gzip cut short: the message does not carry zlib's <fd:N>" \
+    sh -c "! grep -qF '<fd:' '$T/err'"
+if [ -x "$TOP/bin/attune-report" ]; then
+	run attune report --dir "$D"
+	check "gzip cut short: attune report exits 1" rc_is 1
+	check "gzip cut short: attune report names the archive" \
+	    err_has "checkins-2025.csv.gz: compressed data is damaged or cut short"
+	check "gzip cut short: attune report leaves it unchanged" \
+	    same "$T/before" "$D/checkins-2025.csv.gz"
+else
+	skip "gzip cut short: attune report" "attune report is not built yet"
+fi
 run attune checkin -q --dir "$D" -m 5
 check "gzip cut short: a check-in still works beside it" rc_is 0
 check "gzip cut short: and leaves the archive alone" \

@@ -112,4 +112,38 @@ run "$LOGCHECK" "$D/many.csv"
 check 'a 1201-column header: exit 1 with a reason' \
     sh -c "[ $rc = 1 ] && grep -qF 'many.csv:1: the header row cannot be read: too many fields' '$T/err'"
 
+# What attune report shows from a log: safe at a terminal, escaped in HTML.
+if [ -x "$TOP/bin/attune-report" ]; then
+	rm -rf "$ATTUNE_DIR"
+	attune checkin -q -m 3 -b 2 -w '<b>Sam</b> & "co"' \
+	    -N "${ESC}[31mred note${ESC}[0m <script>alert(1)</script>"
+	attune checkin -q -m 4 -N "${ESC}]0;title$(printf '\007')"
+	{
+		echo 'timestamp,who,instrument,total,band,subscales,flags,answers'
+		echo "2026-11-20T10:00:00+00:00,me,epds,12,${ESC}[2Jpossible,\"a=1;<img src=x onerror=alert(1)>\",\"x${ESC}[0m\",1:0"
+		echo "2026-11-21T10:00:00+00:00,<i>me</i>,<script>alert(2)</script>,3,<b>low</b>,,,"
+	} >"$ATTUNE_DIR/screens.csv"
+	chmod 600 "$ATTUNE_DIR/screens.csv"
+	for f in text md csv json html; do
+		run attune report -a --format "$f"
+		check "report --format $f: reads the hostile logs" \
+		    sh -c "[ $rc = 0 ] || [ $rc = 3 ]"
+		check "report --format $f: no escape character on stdout" \
+		    sh -c "! grep -q '$ESC' '$T/out'"
+		check "report --format $f: no escape character on stderr" \
+		    sh -c "! grep -q '$ESC' '$T/err'"
+		check "report --format $f: no BEL" \
+		    sh -c "! grep -q \"\$(printf '\\007')\" '$T/out'"
+	done
+	run attune report -a --format html
+	check 'report html: no tag taken from a log' \
+	    sh -c "! grep -qi -e '<script' -e '<img' -e '<b>Sam' -e '<i>me' '$T/out'"
+	check 'report html: a name is escaped' out_has '&lt;b&gt;Sam&lt;/b&gt; &amp;'
+	run attune report -a
+	check 'report text: a band with an escape is shown visibly' \
+	    out_has '\x1b[2Jpossible'
+else
+	skip "attune report on hostile logs" "attune report is not built yet"
+fi
+
 done_testing

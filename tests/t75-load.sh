@@ -20,10 +20,28 @@ reader() {
 		fi
 	done
 }
+# And attune report, as a person would run it meanwhile.
+reporter() {
+	while [ ! -e "$T/stop" ]; do
+		if attune report -a --format csv >"$T/rep.out" 2>"$T/rep.err" &&
+		    [ ! -s "$T/rep.err" ] && grep -q '^period_start,' "$T/rep.out"
+		then
+			echo ok >>"$T/reports"
+		else
+			{ echo "report: $?"; cat "$T/rep.err"; } >>"$T/bad"
+		fi
+	done
+}
+: >"$T/reports"
 reader 1 &
 r1=$!
 reader 2 &
 r2=$!
+r3=
+if [ -x "$TOP/bin/attune-report" ]; then
+	reporter &
+	r3=$!
+fi
 
 i=1
 pids=
@@ -39,11 +57,21 @@ for p in $pids; do
 	wait "$p" || failed=$((failed + 1))
 done
 touch "$T/stop"
-wait "$r1" "$r2"
+wait "$r1" "$r2" $r3
 
 check "$N writers at once: every one succeeded" [ "$failed" = 0 ]
 check "$N writers at once: no reader ever saw a bad row" [ ! -s "$T/bad" ]
 check "$N writers at once: the readers did read meanwhile" [ -s "$T/reads" ]
+if [ -n "$r3" ]; then
+	check "$N writers at once: attune report ran meanwhile, cleanly" \
+	    [ -s "$T/reports" ]
+	run attune report -a --format csv
+	check "$N writers at once: attune report counts every check-in" \
+	    sh -c "grep -q '^[^,]*,[^,]*,me,$((N + 1)),' '$T/out'"
+else
+	skip "$N writers at once: attune report meanwhile" \
+	    "attune report is not built yet"
+fi
 run "$LOGCHECK" -s "$L"
 check "$N writers at once: the log reads strictly" rc_is 0
 check "$N writers at once: $((N + 1)) rows, none skipped" \
