@@ -55,6 +55,7 @@ struct attune_csv {
 				 * newline outside quotes */
 	int	 inquote;	/* skipping inside a quoted field */
 	long	 skipped;
+	long long limit, total;	/* bytes to read (-1: all), bytes read */
 };
 
 static void
@@ -175,10 +176,14 @@ abandon(struct attune_csv *c, const char *why)
 static int
 fill(struct attune_csv *c)
 {
+	unsigned want;
 	int n, zerr;
 	const char *msg;
 
-	n = gzread(c->gz, c->in, CHUNK);
+	want = CHUNK;
+	if (c->limit >= 0 && c->limit - c->total < CHUNK)
+		want = (unsigned)(c->limit - c->total);
+	n = want > 0 ? gzread(c->gz, c->in, want) : 0;
 	if (n < 0) {
 		msg = gzerror(c->gz, &zerr);
 		if (zerr == Z_ERRNO)
@@ -204,6 +209,7 @@ fill(struct attune_csv *c)
 	}
 	c->inlen = (size_t)n;
 	c->inpos = 0;
+	c->total += n;
 	return n;
 }
 
@@ -417,10 +423,17 @@ attune_csv_open(const char *path, const char *const *cols, int flags)
 	}
 	/* A writer holds an exclusive lock while it appends a row, so a
 	 * reader that holds a shared one never sees half a row. */
-	if (S_ISREG(st.st_mode))
+	c = attune_xcalloc(1, sizeof *c);
+	c->limit = -1;
+	if (S_ISREG(st.st_mode)) {
 		while (flock(fd, LOCK_SH) < 0 && errno == EINTR)
 			;
-	c = attune_xcalloc(1, sizeof *c);
+		/* Past the end of the last whole row, a writer that was
+		 * killed may have left part of one (append.c). */
+		if (strcmp(path, "-") != 0 && fstat(fd, &st) == 0 &&
+		    attune_append_whole(path, st.st_size) < st.st_size)
+			c->limit = attune_append_whole(path, st.st_size);
+	}
 	c->name = attune_xstrdup(strcmp(path, "-") == 0 ? "(stdin)" : path);
 	c->fd = fd;
 	if ((c->gz = gzdopen(fd, "rb")) == NULL)

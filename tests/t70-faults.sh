@@ -261,6 +261,8 @@ while [ $i -lt 150 ]; do
 done
 touch "$T/stop"
 wait "$reader"
+cp "$T/reader-bad" "$T/err"	# shown if the check fails
+: >"$T/out"
 check "killed writers: every row a reader saw was whole" \
     [ ! -s "$T/reader-bad" ]
 run "$LOGCHECK" -s "$D/checkins.csv"

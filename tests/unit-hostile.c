@@ -129,6 +129,85 @@ test_append(void)
 	    rows == 1, "after a NUL in an open quote (%d rows)", rows);
 }
 
+static void
+put(const char *path, const char *s)
+{
+	FILE *f = fopen(path, "w");
+
+	fputs(s, f);
+	fclose(f);
+}
+
+static long
+rows_in(const char *path, long *skipped)
+{
+	struct attune_csv *c = attune_csv_open(path, attune_checkin_cols, 0);
+	struct attune_checkin ci;
+	long n = 0;
+
+	while (attune_checkin_read(c, &ci) > 0)
+		n++;
+	*skipped = attune_csv_skipped(c);
+	attune_csv_close(c);
+	return n;
+}
+
+/*
+ * t70-faults (in a fresh Debian root, under load): a writer killed by
+ * SIGKILL part way through a row of several pages left the start of the
+ * row at the end of the log, and readers saw it.
+ */
+static void
+test_killed_writer(void)
+{
+	struct attune_buf head = { 0 };
+	char path[64], pp[80];
+	const char *good = "2026-11-20,me,5,,,,,,,whole\n";
+	const char *part = "2026-11-21,me,6,,,,,,,\"the start of a lo";
+	char buf[256], mark[64];
+	long skipped, n;
+	FILE *f;
+
+	snprintf(path, sizeof path, "%s/checkins.csv", dir);
+	snprintf(pp, sizeof pp, "%s.pending", path);
+	attune_csv_header(&head, attune_checkin_cols);
+	snprintf(buf, sizeof buf, "%s%s%s", head.s, good, part);
+	put(path, buf);
+	/* What the killed writer left: its note, and part of its row. */
+	snprintf(mark, sizeof mark, "%zu %zu\n", head.len + strlen(good),
+	    head.len + strlen(good) + strlen(part) + 40);
+	put(pp, mark);
+	n = rows_in(path, &skipped);
+	ok(n == 1 && skipped == 0, "a reader sees no part row (%ld rows, "
+	    "%ld skipped)", n, skipped);
+	ok(attune_append(path, head.s, "2026-11-22,me,7,,,,,,,next\n", 27) == 0,
+	    "the next writer appends");
+	f = fopen(path, "r");
+	n = (long)fread(buf, 1, sizeof buf - 1, f);
+	fclose(f);
+	buf[n] = '\0';
+	ok(strstr(buf, "the start of") == NULL &&
+	    strstr(buf, "whole\n2026-11-22,me,7,") != NULL,
+	    "and takes the part row away first");
+	ok(access(pp, F_OK) < 0, "and removes the note");
+	n = rows_in(path, &skipped);
+	ok(n == 2 && skipped == 0, "the log reads whole (%ld rows)", n);
+
+	/* A note left after the row was written whole changes nothing. */
+	snprintf(buf, sizeof buf, "%s%s", head.s, good);
+	put(path, buf);
+	snprintf(mark, sizeof mark, "%zu %zu\n", head.len, head.len +
+	    strlen(good));
+	put(pp, mark);
+	ok(rows_in(path, &skipped) == 1, "a whole row with a stale note reads");
+	attune_append(path, head.s, "2026-11-22,me,7,,,,,,,next\n", 27);
+	ok(rows_in(path, &skipped) == 2 && skipped == 0,
+	    "and is kept by the next writer");
+	unlink(pp);
+	unlink(path);
+	attune_buf_free(&head);
+}
+
 int
 main(void)
 {
@@ -140,6 +219,7 @@ main(void)
 	if (mkdtemp(dir) == NULL)
 		return 1;
 	test_append();
+	test_killed_writer();
 	rmdir(dir);
 	return tap_done();
 }
