@@ -97,7 +97,7 @@ fi
 AS_NOBODY="setpriv --reuid=65534 --regid=65534 --clear-groups"
 if ! command -v setpriv >/dev/null 2>&1 || [ "$(id -u)" != 0 ]; then
 	skip "no write permission" "needs root and setpriv to become nobody"
-elif ! $AS_NOBODY attune --version >/dev/null 2>&1; then
+elif ! $AS_NOBODY attune checkin --dry-run -m 1 >/dev/null 2>&1; then
 	# A build tree under a private directory (such as /root) is out of
 	# nobody's reach.
 	skip "no write permission" "nobody cannot run the programs from here"
