@@ -207,9 +207,14 @@ pending_path(const char *path)
 	return b.s;
 }
 
-/* The sizes in LOG.pending: 1 if it is there and holds them, else 0. */
+/*
+ * The sizes in LOG.pending, and the log's inode (a log replaced since, as
+ * attune-archive does, is not the one the note is about): 1 if it is there
+ * and holds them, else 0.
+ */
 static int
-pending_read(const char *pp, long long *before, long long *after)
+pending_read(const char *pp, long long *before, long long *after,
+    unsigned long long *ino)
 {
 	struct stat st;
 	char buf[64];
@@ -225,12 +230,13 @@ pending_read(const char *pp, long long *before, long long *after)
 	if (n <= 0)
 		return 0;
 	buf[n] = '\0';
-	return sscanf(buf, "%lld %lld", before, after) == 2 && *before >= 0 &&
-	    *before < *after;
+	return sscanf(buf, "%lld %lld %llu", before, after, ino) == 3 &&
+	    *before >= 0 && *before < *after;
 }
 
 static int
-pending_write(const char *pp, long long before, long long after)
+pending_write(const char *pp, long long before, long long after,
+    unsigned long long ino)
 {
 	struct stat st;
 	char buf[64];
@@ -244,7 +250,7 @@ pending_write(const char *pp, long long before, long long after)
 		close(fd);	/* not a file of ours: do without the note */
 		return -1;
 	}
-	n = snprintf(buf, sizeof buf, "%lld %lld\n", before, after);
+	n = snprintf(buf, sizeof buf, "%lld %lld %llu\n", before, after, ino);
 	ok = write_all(fd, buf, (size_t)n) == 0;
 	if (close(fd) < 0 || !ok) {
 		unlink(pp);
@@ -258,12 +264,14 @@ pending_write(const char *pp, long long before, long long after)
  * than size only while a killed writer's part of a row is at its end.
  */
 long long
-attune_append_whole(const char *path, long long size)
+attune_append_whole(const char *path, long long size, unsigned long long ino)
 {
 	char *pp = pending_path(path);
 	long long before, after;
+	unsigned long long pino;
 
-	if (pending_read(pp, &before, &after) && before < size && size < after)
+	if (pending_read(pp, &before, &after, &pino) && pino == ino &&
+	    before < size && size < after)
 		size = before;
 	free(pp);
 	return size;
@@ -277,6 +285,7 @@ attune_append(const char *path, const char *header, const char *rows,
 	struct stat st;
 	char *pp = NULL;
 	long long before, after;
+	unsigned long long pino;
 	int fd, created, e, marked = 0, rc = -1;
 	off_t size;
 
@@ -305,9 +314,10 @@ again:
 	}
 	size = st.st_size;
 	pp = pending_path(path);
-	if (pending_read(pp, &before, &after)) {
+	if (pending_read(pp, &before, &after, &pino)) {
 		/* A writer was killed mid-row: take its part row away. */
-		if (before < size && size < after && ftruncate(fd, before) == 0)
+		if (pino == (unsigned long long)st.st_ino && before < size &&
+		    size < after && ftruncate(fd, before) == 0)
 			size = before;
 		unlink(pp);
 	}
@@ -325,7 +335,8 @@ again:
 	attune_buf_add(&b, rows, n);
 	/* Without the note (a directory others own), append as before. */
 	marked = pending_write(pp, (long long)size,
-	    (long long)size + (long long)b.len) == 0;
+	    (long long)size + (long long)b.len,
+	    (unsigned long long)st.st_ino) == 0;
 	if (write_all(fd, b.s, b.len) < 0 || fsync(fd) < 0) {
 		e = errno;
 		if (ftruncate(fd, size) < 0 || fsync(fd) < 0)

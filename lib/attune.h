@@ -130,7 +130,8 @@ void	 attune_csv_header(struct attune_buf *b, const char *const *cols);
  * failed write leaves the log exactly as it was. */
 int	 attune_append(const char *path, const char *header, const char *rows,
 	    size_t n);
-long long attune_append_whole(const char *path, long long size);
+long long attune_append_whole(const char *path, long long size,
+	    unsigned long long ino);
 
 /* archive.c: old check-ins move into yearly checkins-YYYY.csv.gz, under
  * the writers' lock, losing nothing if stopped (attune-archive(1)). */

@@ -431,8 +431,9 @@ attune_csv_open(const char *path, const char *const *cols, int flags)
 		/* Past the end of the last whole row, a writer that was
 		 * killed may have left part of one (append.c). */
 		if (strcmp(path, "-") != 0 && fstat(fd, &st) == 0 &&
-		    attune_append_whole(path, st.st_size) < st.st_size)
-			c->limit = attune_append_whole(path, st.st_size);
+		    (c->limit = attune_append_whole(path, st.st_size,
+		    st.st_ino)) >= st.st_size)
+			c->limit = -1;
 	}
 	c->name = attune_xstrdup(strcmp(path, "-") == 0 ? "(stdin)" : path);
 	c->fd = fd;

@@ -208,17 +208,32 @@ attune_opt_words(const char *opt, const char *val, const char *const *words,
 	return acc;
 }
 
+/*
+ * Name the option getopt_long stopped at.  argv[optind - 1] is the last
+ * element it finished, which is not the one at fault when a short option
+ * in the middle of a cluster is ("--print -zq": optind still points at
+ * "-zq").  A long option is named without any "=value".
+ */
 void
 attune_opt_unknown(int c, char **argv)
 {
 	extern int optind, optopt;
-	const char *arg = argv[optind - 1];
+	const char *arg = argv[optind - 1], *cur = argv[optind];
+	int n = (int)strcspn(arg, "=");
 
-	if (c == ':')
-		attune_usage_error("option '%s' needs a value", arg);
-	if (optopt != 0 && strncmp(arg, "--", 2) != 0)
+	if (optopt != 0 && cur != NULL && cur[0] == '-' && cur[1] != '-' &&
+	    strchr(cur + 1, optopt) != NULL && strncmp(arg, "--", 2) == 0)
+		arg = cur;	/* still inside a cluster of short options */
+	if (strncmp(arg, "--", 2) != 0) {
+		if (c == ':')
+			attune_usage_error("option '-%c' needs a value", optopt);
 		attune_usage_error("unknown option '-%c'", optopt);
-	attune_usage_error("unknown option '%s'", arg);
+	}
+	if (c == ':')
+		attune_usage_error("option '%.*s' needs a value", n, arg);
+	if (optopt != 0 && arg[n] == '=')
+		attune_usage_error("option '%.*s' takes no value", n, arg);
+	attune_usage_error("unknown option '%.*s'", n, arg);
 }
 
 const char *

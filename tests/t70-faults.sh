@@ -147,7 +147,7 @@ mkdir -p "$D"
 mkfifo "$D/checkins.csv"
 run timeout 10 attune checkin --dir "$D" -m 5
 check "log is a FIFO: exit 1 at once, not a hang" rc_is 1
-check "log is a FIFO: clear message" err_has "is not a regular file, so not a log"
+check "log is a FIFO: clear message" err_has "checkins.csv: is not a regular file"
 
 # --- damaged logs: the next append still makes a valid file ----------------
 H='timestamp,who,mood,bond,anxiety,numb,sleep,did,flags,note'

@@ -164,7 +164,8 @@ test_killed_writer(void)
 	char path[64], pp[80];
 	const char *good = "2026-11-20,me,5,,,,,,,whole\n";
 	const char *part = "2026-11-21,me,6,,,,,,,\"the start of a lo";
-	char buf[256], mark[64];
+	char buf[256], mark[96];
+	struct stat st;
 	long skipped, n;
 	FILE *f;
 
@@ -174,12 +175,23 @@ test_killed_writer(void)
 	snprintf(buf, sizeof buf, "%s%s%s", head.s, good, part);
 	put(path, buf);
 	/* What the killed writer left: its note, and part of its row. */
-	snprintf(mark, sizeof mark, "%zu %zu\n", head.len + strlen(good),
-	    head.len + strlen(good) + strlen(part) + 40);
+	stat(path, &st);
+	snprintf(mark, sizeof mark, "%zu %zu %llu\n", head.len + strlen(good),
+	    head.len + strlen(good) + strlen(part) + 40,
+	    (unsigned long long)st.st_ino);
 	put(pp, mark);
 	n = rows_in(path, &skipped);
 	ok(n == 1 && skipped == 0, "a reader sees no part row (%ld rows, "
 	    "%ld skipped)", n, skipped);
+	/* A note about another file (the log was replaced) is ignored. */
+	rename(pp, "/tmp/unit-hostile-mark");
+	snprintf(mark + strcspn(mark, "\n") - 1, 8, "%d\n",
+	    (int)((st.st_ino + 1) % 10));
+	put(pp, mark);
+	n = rows_in(path, &skipped);
+	ok(n == 1 && skipped == 1, "a note about another file is ignored "
+	    "(%ld rows, %ld skipped)", n, skipped);
+	rename("/tmp/unit-hostile-mark", pp);
 	ok(attune_append(path, head.s, "2026-11-22,me,7,,,,,,,next\n", 27) == 0,
 	    "the next writer appends");
 	f = fopen(path, "r");
@@ -196,8 +208,9 @@ test_killed_writer(void)
 	/* A note left after the row was written whole changes nothing. */
 	snprintf(buf, sizeof buf, "%s%s", head.s, good);
 	put(path, buf);
-	snprintf(mark, sizeof mark, "%zu %zu\n", head.len, head.len +
-	    strlen(good));
+	stat(path, &st);
+	snprintf(mark, sizeof mark, "%zu %zu %llu\n", head.len, head.len +
+	    strlen(good), (unsigned long long)st.st_ino);
 	put(pp, mark);
 	ok(rows_in(path, &skipped) == 1, "a whole row with a stale note reads");
 	attune_append(path, head.s, "2026-11-22,me,7,,,,,,,next\n", 27);
