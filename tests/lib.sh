@@ -15,6 +15,8 @@ if [ -n "${ATTUNE_VALGRIND:-}" ]; then
 		[ -x "$_p" ] || continue
 		cat >"$_vg/bin/${_p##*/}" <<-VG
 		#!/bin/sh
+		# Under a file size limit valgrind's own files fail first.
+		[ "\$(ulimit -f)" = unlimited ] || exec "$_p" "\$@"
 		exec valgrind -q --error-exitcode=99 --leak-check=full \\
 		    --errors-for-leak-kinds=definite --trace-children=yes \\
 		    --log-file="$_vg/%p.log" "$_p" "\$@"
