@@ -32,19 +32,10 @@
 #include "attune.h"
 
 static int
-no_space(unsigned char c)
-{
-	(void)c;
-	return 0;
-}
-
-static int
 parser(struct csv_parser *p)
 {
-	if (csv_init(p, CSV_STRICT | CSV_STRICT_FINI) != 0)
-		return -1;
-	csv_set_space_func(p, no_space);	/* as csv.c reads */
-	return 0;
+	/* As csv.c reads: strict, libcsv's own trimming of spaces. */
+	return csv_init(p, CSV_STRICT | CSV_STRICT_FINI) != 0 ? -1 : 0;
 }
 
 /*
@@ -52,7 +43,8 @@ parser(struct csv_parser *p)
  * 2 inside a quoted field (a row cut short mid-note).  The next row must
  * start on a fresh line of its own in every case, as the reader in csv.c
  * will see it, so this parses the same way: strictly, a line at a time,
- * passing over the rest of a line that is malformed or too long.
+ * passing over the rest of a line that is malformed or too long.  (Keep
+ * it in step with parser_init and parse_more in csv.c.)
  */
 static int
 ending(int fd, off_t size)
