@@ -536,6 +536,10 @@ else
 fi
 if [ -z "$as_other" ]; then
 	skip "a read-only directory" "cannot run as another user here (no setpriv)"
+elif ! $as_other "$TOP/bin/attune-checkin" --version >/dev/null 2>&1 ||
+    ! $as_other test -r "$R/withlog/checkins.csv"; then
+	# The tree may sit where the other user cannot reach (under /root).
+	skip "a read-only directory" "the other user cannot reach the build tree"
 elif $as_other sh -c ': >"$1/probe"' sh "$R/empty" 2>/dev/null; then
 	skip "a read-only directory" "the directory is writable even so"
 else
