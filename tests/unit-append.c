@@ -18,82 +18,9 @@
 
 #include "attune.h"
 #include "tap.h"
+#include "tfile.h"
 
 #define HEAD	"timestamp,note\n"
-
-static char tmpdir[4096];
-static int saved_stderr = -1;
-static char errpath[4200];
-
-static char *
-path(const char *name)
-{
-	static char buf[8][4300];
-	static int i;
-
-	i = (i + 1) % 8;
-	snprintf(buf[i], sizeof buf[i], "%s/%s", tmpdir, name);
-	return buf[i];
-}
-
-static void
-put(const char *name, const char *s)
-{
-	FILE *f = fopen(path(name), "wb");
-
-	chmod(path(name), 0600);
-	if (f == NULL || fputs(s, f) == EOF || fclose(f) != 0) {
-		perror(name);
-		exit(99);
-	}
-}
-
-static char *
-slurp(const char *p)
-{
-	struct attune_buf b = { 0 };
-	char chunk[8192];
-	size_t n;
-	FILE *f = fopen(p, "rb");
-
-	if (f == NULL)
-		return NULL;
-	while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
-		attune_buf_add(&b, chunk, n);
-	fclose(f);
-	if (b.s == NULL)
-		attune_buf_add(&b, "", 0);
-	return b.s;
-}
-
-static void
-catch_start(void)
-{
-	int fd;
-
-	fflush(stdout);
-	fflush(stderr);
-	snprintf(errpath, sizeof errpath, "%s/stderr", tmpdir);
-	fd = open(errpath, O_WRONLY | O_CREAT | O_TRUNC, 0600);
-	saved_stderr = dup(STDERR_FILENO);
-	dup2(fd, STDERR_FILENO);
-	close(fd);
-}
-
-static char *
-catch_end(void)
-{
-	fflush(stderr);
-	dup2(saved_stderr, STDERR_FILENO);
-	close(saved_stderr);
-	return slurp(errpath);
-}
-
-static int
-has(const char *hay, const char *needle)
-{
-	return hay != NULL && strstr(hay, needle) != NULL;
-}
 
 static int
 mode(const char *p)
@@ -162,29 +89,29 @@ test_basic(void)
 	catch_start();
 	is_int(append("log.csv", "t1,first\n"), 0, "append to a new log");
 	err = catch_end();
-	s = slurp(path("log.csv"));
+	s = slurp(path("log.csv"), NULL);
 	is_str(s, HEAD "t1,first\n", "a new log gets the header, then the row");
 	free(s);
 	is_int(mode(path("log.csv")), 0600, "a new log is mode 0600 whatever the umask");
 	is_str(err, "", "and nothing is said");
 	free(err);
 	is_int(append("log.csv", "t2,second\nt3,third\n"), 0, "append two rows");
-	s = slurp(path("log.csv"));
+	s = slurp(path("log.csv"), NULL);
 	is_str(s, HEAD "t1,first\nt2,second\nt3,third\n",
 	    "an existing log gets no second header");
 	free(s);
 
 	/* A log edited by hand, without its last newline. */
-	put("nonl.csv", HEAD "t1,no newline");
+	puts_file("nonl.csv", HEAD "t1,no newline");
 	is_int(append("nonl.csv", "t2,next\n"), 0, "append after a missing newline");
-	s = slurp(path("nonl.csv"));
+	s = slurp(path("nonl.csv"), NULL);
 	is_str(s, HEAD "t1,no newline\nt2,next\n", "the new row starts its own line");
 	free(s);
 
 	/* A log that ends inside a quoted field (cut short by a crash). */
-	put("openq.csv", HEAD "t1,\"cut sho");
+	puts_file("openq.csv", HEAD "t1,\"cut sho");
 	is_int(append("openq.csv", "t2,next\n"), 0, "append after an open quote");
-	s = slurp(path("openq.csv"));
+	s = slurp(path("openq.csv"), NULL);
 	is_str(s, HEAD "t1,\"cut sho\"\nt2,next\n",
 	    "the quote is closed so the new row is a row of its own");
 	free(s);
@@ -200,9 +127,9 @@ test_basic(void)
 	}
 
 	/* An empty log file that exists gets the header too. */
-	put("empty.csv", "");
+	puts_file("empty.csv", "");
 	is_int(append("empty.csv", "t1,x\n"), 0, "append to an empty file");
-	s = slurp(path("empty.csv"));
+	s = slurp(path("empty.csv"), NULL);
 	is_str(s, HEAD "t1,x\n", "an empty file gets the header");
 	free(s);
 }
@@ -218,13 +145,13 @@ test_rollback(void)
 	big[sizeof big - 2] = '\n';
 	big[sizeof big - 1] = '\0';
 
-	put("full.csv", HEAD "t1,one\nt2,two\n");
-	before = slurp(path("full.csv"));
+	puts_file("full.csv", HEAD "t1,one\nt2,two\n");
+	before = slurp(path("full.csv"), NULL);
 	stat(path("full.csv"), &st);
 
 	is_int(append_limited("full.csv", big, (rlim_t)st.st_size + 100, &err), -1,
 	    "a write cut short by the file size limit fails");
-	after = slurp(path("full.csv"));
+	after = slurp(path("full.csv"), NULL);
 	is_str(after, before, "and the log is exactly as it was");
 	ok(has(err, "unit-append: cannot write to ") &&
 	    has(err, "full.csv; the log is as it was: File too large\n"),
@@ -234,7 +161,7 @@ test_rollback(void)
 
 	is_int(append_limited("full.csv", "t3,small\n", (rlim_t)st.st_size, &err),
 	    -1, "a limit at the log's size: nothing fits");
-	after = slurp(path("full.csv"));
+	after = slurp(path("full.csv"), NULL);
 	is_str(after, before, "the log is exactly as it was");
 	ok(has(err, "full.csv; the log is as it was: File too large\n"),
 	    "and says so");
@@ -242,13 +169,13 @@ test_rollback(void)
 	free(err);
 
 	/* Without a final newline the repair is undone too. */
-	put("full2.csv", HEAD "t1,no newline");
+	puts_file("full2.csv", HEAD "t1,no newline");
 	free(before);
-	before = slurp(path("full2.csv"));
+	before = slurp(path("full2.csv"), NULL);
 	stat(path("full2.csv"), &st);
 	is_int(append_limited("full2.csv", big, (rlim_t)st.st_size + 1, NULL), -1,
 	    "only the repairing newline fits");
-	after = slurp(path("full2.csv"));
+	after = slurp(path("full2.csv"), NULL);
 	is_str(after, before, "and it is taken back as well");
 	free(after);
 	free(before);
@@ -265,7 +192,7 @@ test_rollback(void)
 
 	/* And afterwards, with room, all is well. */
 	is_int(append("full.csv", "t3,three\n"), 0, "with room again, it appends");
-	after = slurp(path("full.csv"));
+	after = slurp(path("full.csv"), NULL);
 	is_str(after, HEAD "t1,one\nt2,two\nt3,three\n", "right after the old rows");
 	free(after);
 }
@@ -288,7 +215,7 @@ test_odd_files(void)
 	free(err);
 
 	/* A symbolic link to a file is written through, with a warning. */
-	put("target.csv", HEAD "t1,x\n");
+	puts_file("target.csv", HEAD "t1,x\n");
 	symlink("target.csv", path("link.csv"));
 	chmod(path("target.csv"), 0600);
 	catch_start();
@@ -296,13 +223,13 @@ test_odd_files(void)
 	err = catch_end();
 	ok(has(err, "link.csv: is a symbolic link; writing to the file it points to"),
 	    "with a warning");
-	s = slurp(path("target.csv"));
+	s = slurp(path("target.csv"), NULL);
 	is_str(s, HEAD "t1,x\nt2,y\n", "the row is in the file it points to");
 	free(s);
 	free(err);
 
 	/* Readable by others: a warning, and the row is written. */
-	put("open.csv", HEAD);
+	puts_file("open.csv", HEAD);
 	chmod(path("open.csv"), 0644);
 	catch_start();
 	is_int(append("open.csv", "t1,x\n"), 0, "a log others can read is written");
@@ -447,7 +374,7 @@ test_dir(void)
 	is_int(mode(home), 0755, "its mode is the person's to change");
 	free(err);
 
-	put("plainfile", "x");
+	puts_file("plainfile", "x");
 	catch_start();
 	is_int(attune_dir_make(path("plainfile")), -1, "a file is not a directory");
 	is_int(attune_dir_make(path("plainfile/sub")), -1, "nor can it hold one");
@@ -457,11 +384,11 @@ test_dir(void)
 
 	/* The logs of a kind: archives oldest first, then the live log. */
 	mkdir(path("logs"), 0700);
-	put("logs/checkins.csv", HEAD);
-	put("logs/checkins-2024.csv.gz", "");
-	put("logs/checkins-2023.csv.gz", "");
-	put("logs/screens.csv", HEAD);
-	put("logs/checkins-old.csv", "");
+	puts_file("logs/checkins.csv", HEAD);
+	puts_file("logs/checkins-2024.csv.gz", "");
+	puts_file("logs/checkins-2023.csv.gz", "");
+	puts_file("logs/screens.csv", HEAD);
+	puts_file("logs/checkins-old.csv", "");
 	v = attune_dir_logs(path("logs"), "checkins");
 	ok(v[0] && has(v[0], "logs/checkins-2023.csv.gz") && v[1] &&
 	    has(v[1], "logs/checkins-2024.csv.gz") && v[2] &&
@@ -521,22 +448,10 @@ test_region(void)
 int
 main(void)
 {
-	const char *top = getenv("TOP");
-
 	setvbuf(stdout, NULL, _IOLBF, 0);
 	attune_setprog("unit-append");
-	/* A fresh directory each run, under tests/tmp when run by make. */
-	if (top != NULL) {
-		snprintf(tmpdir, sizeof tmpdir, "%s/tests/tmp", top);
-		mkdir(tmpdir, 0700);
-		snprintf(tmpdir, sizeof tmpdir,
-		    "%s/tests/tmp/unit-append-XXXXXX", top);
-	} else
-		snprintf(tmpdir, sizeof tmpdir, "/tmp/attune-unit-append-XXXXXX");
-	if (mkdtemp(tmpdir) == NULL) {
-		perror("mkdtemp");
+	if (tmpdir_make("unit-append") < 0)
 		return 99;
-	}
 	test_basic();
 	test_rollback();
 	test_odd_files();

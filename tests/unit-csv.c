@@ -25,87 +25,7 @@
 
 #include "attune.h"
 #include "tap.h"
-
-static char tmpdir[4096];
-static int saved_stderr = -1;
-static char errpath[4200];
-
-static char *
-path(const char *name)
-{
-	static char buf[8][4300];
-	static int i;
-
-	i = (i + 1) % 8;
-	snprintf(buf[i], sizeof buf[i], "%s/%s", tmpdir, name);
-	return buf[i];
-}
-
-static void
-put(const char *name, const char *s, size_t n)
-{
-	FILE *f = fopen(path(name), "wb");
-
-	if (f == NULL || fwrite(s, 1, n, f) != n || fclose(f) != 0) {
-		perror(name);
-		exit(99);
-	}
-}
-
-static void
-puts_file(const char *name, const char *s)
-{
-	put(name, s, strlen(s));
-}
-
-static char *
-slurp(const char *p, size_t *len)
-{
-	struct attune_buf b = { 0 };
-	char chunk[8192];
-	size_t n;
-	FILE *f = fopen(p, "rb");
-
-	if (f == NULL)
-		return NULL;
-	while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
-		attune_buf_add(&b, chunk, n);
-	fclose(f);
-	if (b.s == NULL)
-		attune_buf_add(&b, "", 0);
-	if (len != NULL)
-		*len = b.len;
-	return b.s;
-}
-
-/* Catch what the library says on stderr between these two calls. */
-static void
-catch_start(void)
-{
-	int fd;
-
-	fflush(stderr);
-	snprintf(errpath, sizeof errpath, "%s/stderr", tmpdir);
-	fd = open(errpath, O_WRONLY | O_CREAT | O_TRUNC, 0600);
-	saved_stderr = dup(STDERR_FILENO);
-	dup2(fd, STDERR_FILENO);
-	close(fd);
-}
-
-static char *
-catch_end(void)
-{
-	fflush(stderr);
-	dup2(saved_stderr, STDERR_FILENO);
-	close(saved_stderr);
-	return slurp(errpath, NULL);
-}
-
-static int
-has(const char *hay, const char *needle)
-{
-	return hay != NULL && strstr(hay, needle) != NULL;
-}
+#include "tfile.h"
 
 static int
 count(const char *hay, const char *needle)
@@ -745,23 +665,11 @@ rows(int argc, char **argv)
 int
 main(int argc, char **argv)
 {
-	const char *top = getenv("TOP");
-
 	attune_setprog("unit-csv");
 	if (argc >= 3 && strcmp(argv[1], "--rows") == 0)
 		return rows(argc, argv);
-	/* A fresh directory each run, under tests/tmp when run by make. */
-	if (top != NULL) {
-		snprintf(tmpdir, sizeof tmpdir, "%s/tests/tmp", top);
-		mkdir(tmpdir, 0700);
-		snprintf(tmpdir, sizeof tmpdir,
-		    "%s/tests/tmp/unit-csv-XXXXXX", top);
-	} else
-		snprintf(tmpdir, sizeof tmpdir, "/tmp/attune-unit-csv-XXXXXX");
-	if (mkdtemp(tmpdir) == NULL) {
-		perror("mkdtemp");
+	if (tmpdir_make("unit-csv") < 0)
 		return 99;
-	}
 	setvbuf(stdout, NULL, _IOLBF, 0);
 	test_roundtrip();
 	test_header();

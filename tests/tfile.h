@@ -1,0 +1,125 @@
+/*
+ * tfile.h: what the C unit tests that work on real files share: a fresh
+ * directory for each run, paths in it, writing and reading whole files,
+ * and catching what the library says on stderr.
+ */
+#ifndef TFILE_H
+#define TFILE_H
+
+#include <sys/stat.h>
+
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "attune.h"
+
+static char tmpdir[4096];
+static int saved_stderr = -1;
+static char errpath[4200];
+
+/* Make tmpdir afresh: under tests/tmp when run by make, else in /tmp. */
+static int
+tmpdir_make(const char *name)
+{
+	const char *top = getenv("TOP");
+
+	if (top != NULL) {
+		snprintf(tmpdir, sizeof tmpdir, "%s/tests/tmp", top);
+		mkdir(tmpdir, 0700);
+		snprintf(tmpdir, sizeof tmpdir, "%s/tests/tmp/%s-XXXXXX", top,
+		    name);
+	} else
+		snprintf(tmpdir, sizeof tmpdir, "/tmp/attune-%s-XXXXXX", name);
+	if (mkdtemp(tmpdir) == NULL) {
+		perror("mkdtemp");
+		return -1;
+	}
+	return 0;
+}
+
+/* NAME in tmpdir; the last eight results stay valid. */
+static char *
+path(const char *name)
+{
+	static char buf[8][4300];
+	static int i;
+
+	i = (i + 1) % 8;
+	snprintf(buf[i], sizeof buf[i], "%s/%s", tmpdir, name);
+	return buf[i];
+}
+
+/* Write n bytes of s to NAME in tmpdir, mode 0600; exit 99 on failure. */
+static void
+put(const char *name, const char *s, size_t n)
+{
+	FILE *f = fopen(path(name), "wb");
+
+	chmod(path(name), 0600);
+	if (f == NULL || fwrite(s, 1, n, f) != n || fclose(f) != 0) {
+		perror(name);
+		exit(99);
+	}
+}
+
+static void
+puts_file(const char *name, const char *s)
+{
+	put(name, s, strlen(s));
+}
+
+/* A whole file, NUL-terminated, or NULL if it cannot be opened. */
+static char *
+slurp(const char *p, size_t *len)
+{
+	struct attune_buf b = { 0 };
+	char chunk[8192];
+	size_t n;
+	FILE *f = fopen(p, "rb");
+
+	if (f == NULL)
+		return NULL;
+	while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
+		attune_buf_add(&b, chunk, n);
+	fclose(f);
+	if (b.s == NULL)
+		attune_buf_add(&b, "", 0);
+	if (len != NULL)
+		*len = b.len;
+	return b.s;
+}
+
+/* Catch what the library says on stderr between these two calls. */
+static void
+catch_start(void)
+{
+	int fd;
+
+	fflush(stdout);
+	fflush(stderr);
+	snprintf(errpath, sizeof errpath, "%s/stderr", tmpdir);
+	fd = open(errpath, O_WRONLY | O_CREAT | O_TRUNC, 0600);
+	saved_stderr = dup(STDERR_FILENO);
+	dup2(fd, STDERR_FILENO);
+	close(fd);
+}
+
+static char *
+catch_end(void)
+{
+	fflush(stderr);
+	dup2(saved_stderr, STDERR_FILENO);
+	close(saved_stderr);
+	return slurp(errpath, NULL);
+}
+
+static int
+has(const char *hay, const char *needle)
+{
+	return hay != NULL && strstr(hay, needle) != NULL;
+}
+
+#endif
