@@ -283,15 +283,77 @@ person_cmp(const void *a, const void *b)
 static int
 logged(const struct attune_rperson *p, int64_t from, int64_t to)
 {
-	struct attune_rstat m[ATTUNE_NMEASURES];
-	uint32_t c, d, f;
 	size_t i;
 
 	for (i = 0; i < p->nsc; i++)
 		if (p->sc[i].day >= from && p->sc[i].day <= to)
 			return 1;
-	attune_report_range(p, from, to, m, &c, &d, &f);
-	return c > 0;
+	return p->inrange > 0;
+}
+
+/*
+ * Read the logs for the period.  Streaming (--format csv, or --quiet),
+ * only a window of days is kept a person; if a log turns out to be far
+ * out of time order, everything is read again keeping every day, with
+ * the warnings already given held back.
+ */
+static int
+readreport(struct attune_report *r, char **files, const char *only,
+    int64_t from, int64_t to, int stream)
+{
+	char **f;
+	int rval;
+
+	for (f = files; *f != NULL; f++)
+		if (strcmp(*f, "-") == 0)
+			stream = 0;	/* standard input cannot be read again */
+	memset(r, 0, sizeof *r);
+	attune_report_setup(r, from, to, by, stream);
+	rval = readall(r, files, only);
+	if (r->late && !(rval && strictflag)) {
+		attune_report_free(r);
+		attune_report_setup(r, from, to, by, 0);
+		attune_warn_hush(1);
+		rval |= readall(r, files, only);
+		attune_warn_hush(0);
+	}
+	attune_report_done(r);
+	return rval;
+}
+
+/*
+ * The CSV report (or, with --quiet, none), summed and printed a period at
+ * a time; per is NULL when nothing is logged.  The rules that fired.
+ */
+static unsigned
+csv_rows(const struct attune_report *r, struct attune_rperson **people,
+    size_t np, const int64_t *per, size_t nper)
+{
+	struct attune_buf b = { 0 };
+	struct attune_rsum s;
+	unsigned rules = 0;
+	size_t i, k;
+
+	if (!qflag)
+		attune_csv_header(&b, attune_report_csv_cols);
+	for (k = 0; per != NULL && k < nper; k++)
+		for (i = 0; i < np; i++) {
+			attune_report_sum(r, people[i], per[2 * k],
+			    per[2 * k + 1], &s);
+			rules |= s.rules;
+			if (!qflag)
+				attune_report_csv_row(&b, &s);
+			attune_report_sum_free(&s);
+			if (b.len >= 4096) {
+				fwrite(b.s, 1, b.len, stdout);
+				b.len = 0;
+			}
+		}
+	fwrite(b.s, 1, b.len, stdout);
+	attune_buf_free(&b);
+	if (per == NULL && !qflag)
+		attune_warnx("%s", attune_report_empty);
+	return rules;
 }
 
 int
@@ -382,11 +444,10 @@ main(int argc, char **argv)
 	v.today = now.days;
 	k = period(now.days, &from, &to);
 
-	memset(&r, 0, sizeof r);
-	rval = readall(&r, argv, who);
+	rval = readreport(&r, argv, who, k ? from : INT64_MIN,
+	    k ? to : INT64_MAX, format == F_CSV || qflag);
 	if (rval && strictflag)
 		return attune_finish(ATTUNE_FAIL);
-	attune_report_done(&r);
 
 	/* The people reported on, by name; one unless --all-people. */
 	people = attune_xcalloc(r.np + 1, sizeof *people);
@@ -422,14 +483,22 @@ main(int argc, char **argv)
 		any |= logged(people[i], from, to);
 
 	per = attune_report_periods(from, to, by, &nper);
-	sums = attune_xcalloc(nper * np + 1, sizeof *sums);
-	if (any)
-		for (k = 0; k < nper; k++)
-			for (i = 0; i < np; i++) {
-				attune_report_sum(people[i], per[2 * k],
-				    per[2 * k + 1], by, &sums[k * np + i]);
-				v.rules |= sums[k * np + i].rules;
-			}
+	if (format == F_CSV || qflag) {
+		/* A period at a time, so memory does not grow with them. */
+		v.rules = csv_rows(&r, people, np, any ? per : NULL, nper);
+		sums = NULL;
+		nper = 0;
+	} else {
+		sums = attune_xcalloc(nper * np + 1, sizeof *sums);
+		if (any)
+			for (k = 0; k < nper; k++)
+				for (i = 0; i < np; i++) {
+					attune_report_sum(&r, people[i],
+					    per[2 * k], per[2 * k + 1],
+					    &sums[k * np + i]);
+					v.rules |= sums[k * np + i].rules;
+				}
+	}
 	v.s = sums;
 	v.nperiods = any ? nper : 0;
 	v.npeople = np;
@@ -447,8 +516,7 @@ main(int argc, char **argv)
 			attune_report_text(stdout, &v, format == F_MD);
 			break;
 		case F_CSV:
-			attune_report_csv(stdout, &v);
-			break;
+			break;	/* printed already */
 		case F_JSON:
 			attune_report_json(stdout, &v);
 			break;

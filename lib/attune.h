@@ -31,6 +31,7 @@ void	 attune_errx(int status, const char *fmt, ...)
 void	 attune_warn(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 void	 attune_warnx(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 void	 attune_vwarnx(const char *fmt, va_list ap);
+void	 attune_warn_hush(int on);	/* 1: warnings are held back */
 void	*attune_xmalloc(size_t n);
 void	*attune_xcalloc(size_t n, size_t size);
 void	*attune_xrealloc(void *p, size_t n);
@@ -262,14 +263,18 @@ void	 attune_screen_row(struct attune_buf *b, const struct attune_time *ts,
  * (<dir>/../share/NAME) or else in ATTUNE_DATADIR.  NULL if neither. */
 char	*attune_share_file(const char *name);	/* malloc'd path */
 
-/* report.c: what attune report learns from the logs, read once.  Check-ins
- * are summed per person and day as they stream past (memory grows with
- * days, never with rows); screens are few and kept whole.  The rules that
- * say "reach out" are worked out here, rendering lives in report_*.c. */
+/* report.c: what attune report learns from the logs, read once.  The
+ * periods are set before anything is read.  Check-ins are summed per person
+ * and day; a day is then folded, in time order, into the summary of the
+ * period holding it and into the reach-out rules.  Streaming, only the
+ * latest ATTUNE_RWINDOW days are kept, so memory does not grow with the log;
+ * otherwise every day is kept for the charts and lists of the text, HTML
+ * and JSON reports.  Screens are few and kept whole. */
 enum { ATTUNE_RULE_URGENT, ATTUNE_RULE_LASTING, ATTUNE_RULE_WORSE,
 	ATTUNE_RULE_SCREEN, ATTUNE_NRULES };
 extern const char *const attune_rule_ids[];	/* urgent lasting worse screen */
 enum { ATTUNE_BY_NONE, ATTUNE_BY_DAY, ATTUNE_BY_WEEK, ATTUNE_BY_MONTH };
+#define ATTUNE_RWINDOW	128	/* days kept per person when streaming */
 struct attune_rstat {
 	int64_t	 sum;
 	uint32_t n;
@@ -290,24 +295,52 @@ struct attune_rscreen {
 	char	 items[64];	/* the safety items answered above 0 */
 	char	 why[160];	/* the band or cut-off that made it positive */
 };
+struct attune_rworse {		/* a week that made the rule "worse" fire */
+	int64_t	 week;		/* its Monday, or INT64_MIN */
+	double	 a, b, c;	/* the means two weeks before, one, that week */
+};
+struct attune_rbucket {		/* one period's share of a person's days */
+	int64_t	 key;		/* the period's first day */
+	struct attune_rstat m[ATTUNE_NMEASURES];
+	uint32_t checkins, days, flagged;
+	int64_t	 lfrom, lto;	/* rule "lasting": the latest window */
+	struct attune_rworse *worse;	/* rule "worse": mood, anxiety */
+	char	*harm;		/* days with a harm flag, as a list */
+};
 struct attune_rperson {
 	char	*who;
 	size_t	 whon;		/* strlen(who) */
 	int64_t	 lo, hi;	/* first and last day logged */
-	struct attune_rday *days;	/* one per day logged, in no order */
+	uint32_t inrange;	/* check-ins in the period asked for */
+	struct attune_rday *days;	/* the days kept, in no order */
 	size_t	 ndays, capdays;
 	int64_t	*keys;		/* a hash of day → index into days */
 	uint32_t *slot;
 	size_t	 hcap;
 	int64_t	 lastday;	/* the last day looked up, and its index */
 	uint32_t lastidx;
-	int64_t	*lastp, *lastm, *lasts;	/* for the rule "lasting" */
+	int64_t	 closed;	/* streaming: days up to here are folded */
+	struct attune_rbucket *b;	/* by key */
+	size_t	 nb, capb, lastb;
+	/* The rules' state as days are folded in time order. */
+	int64_t	 lp, lmin, lmins;	/* "lasting": prefix sum, its least */
+	int64_t	 lq[16][2];		/* starts not yet 13 days back */
+	int	 lqh, lqn;
+	int64_t	 wk[3];			/* "worse": Mondays, this week last */
+	struct attune_rstat wm[3][2];	/* their mood and anxiety */
 	struct attune_rscreen *sc;	/* in time order after _done */
 	size_t	 nsc, capsc;
 };
 struct attune_report {
 	struct attune_rperson *p;
 	size_t	 np, capp, last;
+	int	 by;
+	int	 stream;	/* keep only ATTUNE_RWINDOW days a person */
+	int	 known;		/* the period is known: from..to */
+	int64_t	 from, to;	/* the period asked for (to: INT64_MAX) */
+	int64_t	 dfrom, dto;	/* the days any period or its previous holds */
+	int64_t	 pstart;	/* by none: the period before from..to */
+	int	 late;		/* streaming: a row came for a folded day */
 };
 struct attune_rwhy {
 	int	 rule;
@@ -322,11 +355,17 @@ struct attune_rsum {
 	struct attune_rwhy *why;	/* what fired, in words; malloc'd */
 	int	 nwhy;
 };
+/* from: INT64_MIN when the period starts at the first day logged; to:
+ * INT64_MAX when it ends at the last.  Set before the first check-in. */
+void	 attune_report_setup(struct attune_report *r, int64_t from,
+	    int64_t to, int by, int stream);
 void	 attune_report_checkin(struct attune_report *r,
 	    const struct attune_checkin *ci);
 void	 attune_report_screen(struct attune_report *r,
 	    const struct attune_screen *sc);
-void	 attune_report_done(struct attune_report *r);	/* sort screens */
+/* Fold the days not folded yet, sort the screens.  Without streaming it
+ * may be called again after more check-ins or another setup. */
+void	 attune_report_done(struct attune_report *r);
 struct attune_rperson *attune_report_person(struct attune_report *r,
 	    const char *who, size_t n);
 const struct attune_rday *attune_report_day(const struct attune_rperson *p,
@@ -335,8 +374,13 @@ void	 attune_report_range(const struct attune_rperson *p, int64_t start,
 	    int64_t end, struct attune_rstat *m, uint32_t *checkins,
 	    uint32_t *days, uint32_t *flagged);
 int64_t	*attune_report_periods(int64_t from, int64_t to, int by, size_t *n);
-void	 attune_report_sum(const struct attune_rperson *p, int64_t start,
-	    int64_t end, int by, struct attune_rsum *s);
+/* One period of the setup (one of attune_report_periods), with the rules. */
+void	 attune_report_sum(const struct attune_report *r,
+	    const struct attune_rperson *p, int64_t start, int64_t end,
+	    struct attune_rsum *s);
+/* Any span of the days kept, without the rules. */
+void	 attune_report_whole(const struct attune_rperson *p, int64_t start,
+	    int64_t end, struct attune_rsum *s);
 int	 attune_rstat_mean(const struct attune_rstat *m, int k, double *mean);
 void	 attune_report_sum_free(struct attune_rsum *s);
 void	 attune_report_free(struct attune_report *r);
@@ -358,7 +402,9 @@ struct attune_rview {
 	const char *region;
 };
 void	 attune_report_text(FILE *f, const struct attune_rview *v, int md);
-void	 attune_report_csv(FILE *f, const struct attune_rview *v);
+extern const char *const attune_report_csv_cols[];
+void	 attune_report_csv_row(struct attune_buf *b,
+	    const struct attune_rsum *s);
 void	 attune_report_json(FILE *f, const struct attune_rview *v);
 void	 attune_report_html(FILE *f, const struct attune_rview *v);
 void	 attune_spark(struct attune_buf *b, const struct attune_rperson *p,

@@ -8,6 +8,15 @@
 #include "attune.h"
 
 static const char *prog = "attune";
+static int hush;	/* warnings are not shown */
+
+/* Hold back warnings (not errors), as when a reader goes over input it
+ * has already warned about once. */
+void
+attune_warn_hush(int on)
+{
+	hush = on;
+}
 
 void
 attune_setprog(const char *argv0)
@@ -41,6 +50,8 @@ vmsg(int errnum, const char *fmt, va_list ap)
 void
 attune_vwarnx(const char *fmt, va_list ap)
 {
+	if (hush)
+		return;
 	vmsg(0, fmt, ap);
 }
 
@@ -73,6 +84,8 @@ attune_warn(const char *fmt, ...)
 	int e = errno;
 	va_list ap;
 
+	if (hush)
+		return;
 	va_start(ap, fmt);
 	vmsg(e, fmt, ap);
 	va_end(ap);
@@ -83,6 +96,8 @@ attune_warnx(const char *fmt, ...)
 {
 	va_list ap;
 
+	if (hush)
+		return;
 	va_start(ap, fmt);
 	vmsg(0, fmt, ap);
 	va_end(ap);

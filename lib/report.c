@@ -1,8 +1,13 @@
 /*
  * report.c: what attune report learns from the logs.  Check-ins stream past
- * once and are summed per person and day, so memory grows with the days
- * logged, never with the rows; screens are few and kept whole.  The
- * reach-out rules of attune-report(1) are worked out here, from the days.
+ * once and are summed per person and day.  Each day is then folded, in
+ * time order, into the summary of the period that holds it and into the
+ * reach-out rules of attune-report(1), which need only a few numbers of
+ * state each.  Streaming, a day is folded once ATTUNE_RWINDOW later days
+ * are logged and then forgotten, so memory grows with the periods asked
+ * for, never with the log.  A row for a day already folded sets r->late,
+ * and the caller reads again keeping every day.  Screens are few and kept
+ * whole.
  */
 #include <ctype.h>
 #include <stdarg.h>
@@ -35,6 +40,20 @@ rehash(struct attune_rperson *p, size_t cap)
 	p->slot = attune_xreallocarray(NULL, cap, sizeof *p->slot);
 	for (i = 0; i < cap; i++)
 		p->slot[i] = NOSLOT;
+	p->lastday = INT64_MIN;
+}
+
+/* Put day, at index idx of p->days, in the hash. */
+static void
+place(struct attune_rperson *p, int64_t day, uint32_t idx)
+{
+	size_t h;
+
+	for (h = hash(day) & (p->hcap - 1); p->slot[h] != NOSLOT;
+	    h = (h + 1) & (p->hcap - 1))
+		;
+	p->keys[h] = day;
+	p->slot[h] = idx;
 }
 
 /* The index of day in p->days, or NOSLOT; with add, made if missing. */
@@ -72,20 +91,14 @@ find(struct attune_rperson *p, int64_t day, int add)
 		/* Grow, and put every day back in its place. */
 		int64_t *keys = p->keys;
 		uint32_t *slot = p->slot;
-		size_t old = p->hcap, i, k;
+		size_t old = p->hcap, i;
 
 		p->keys = NULL;
 		p->slot = NULL;
 		rehash(p, old * 2);
-		for (i = 0; i < old; i++) {
-			if (slot[i] == NOSLOT)
-				continue;
-			for (k = hash(keys[i]) & (p->hcap - 1);
-			    p->slot[k] != NOSLOT; k = (k + 1) & (p->hcap - 1))
-				;
-			p->keys[k] = keys[i];
-			p->slot[k] = slot[i];
-		}
+		for (i = 0; i < old; i++)
+			if (slot[i] != NOSLOT)
+				place(p, keys[i], slot[i]);
 		free(keys);
 		free(slot);
 		return find(p, day, 0);
@@ -94,6 +107,405 @@ found:
 	p->lastday = day;
 	p->lastidx = p->slot[h];
 	return p->lastidx;
+}
+
+static void
+stat_add(struct attune_rstat *s, int v)
+{
+	if (s->n == 0 || v < s->min)
+		s->min = (int16_t)v;
+	if (s->n == 0 || v > s->max)
+		s->max = (int16_t)v;
+	s->sum += v;
+	s->n++;
+}
+
+static void
+stat_merge(struct attune_rstat *s, const struct attune_rstat *t)
+{
+	if (t->n == 0)
+		return;
+	if (s->n == 0 || t->min < s->min)
+		s->min = t->min;
+	if (s->n == 0 || t->max > s->max)
+		s->max = t->max;
+	s->sum += t->sum;
+	s->n += t->n;
+}
+
+int
+attune_rstat_mean(const struct attune_rstat *m, int k, double *mean)
+{
+	if (m->n == 0)
+		return 0;
+	*mean = (double)m->sum / m->n;
+	if (attune_measures[k].tenths)
+		*mean /= 10;
+	return 1;
+}
+
+void
+attune_report_range(const struct attune_rperson *p, int64_t start,
+    int64_t end, struct attune_rstat *m, uint32_t *checkins, uint32_t *days,
+    uint32_t *flagged)
+{
+	const struct attune_rday *d;
+	int64_t day;
+	int k;
+
+	memset(m, 0, ATTUNE_NMEASURES * sizeof *m);
+	*checkins = *days = *flagged = 0;
+	if (start < p->lo)
+		start = p->lo;
+	if (end > p->hi)
+		end = p->hi;
+	for (day = start; day <= end; day++) {
+		if ((d = attune_report_day(p, day)) == NULL)
+			continue;
+		for (k = 0; k < ATTUNE_NMEASURES; k++)
+			stat_merge(&m[k], &d->m[k]);
+		*checkins += d->checkins;
+		*days += d->checkins > 0;
+		*flagged += d->flagged;
+	}
+}
+
+static int64_t
+month_start(int64_t day)
+{
+	int y, m, d;
+
+	attune_civil_from_days(day, &y, &m, &d);
+	return attune_days_from_civil(y, m, 1);
+}
+
+static int64_t
+month_next(int64_t day)
+{
+	int y, m, d;
+
+	attune_civil_from_days(day, &y, &m, &d);
+	return m == 12 ? attune_days_from_civil(y + 1, 1, 1) :
+	    attune_days_from_civil(y, m + 1, 1);
+}
+
+static int64_t
+unit_start(int by, int64_t day)
+{
+	switch (by) {
+	case ATTUNE_BY_WEEK:
+		return day - (attune_weekday(day) - 1);
+	case ATTUNE_BY_MONTH:
+		return month_start(day);
+	default:
+		return day;
+	}
+}
+
+static int64_t
+unit_end(int by, int64_t day)
+{
+	switch (by) {
+	case ATTUNE_BY_WEEK:
+		return unit_start(by, day) + 6;
+	case ATTUNE_BY_MONTH:
+		return month_next(day) - 1;
+	default:
+		return day;
+	}
+}
+
+/* The period before start..end, as attune-report(1) compares against. */
+static int64_t
+before(int by, int64_t start, int64_t end)
+{
+	if (by == ATTUNE_BY_MONTH || (start == month_start(start) &&
+	    end == month_next(start) - 1))
+		return month_start(start - 1);
+	return start - (end - start + 1);
+}
+
+void
+attune_report_setup(struct attune_report *r, int64_t from, int64_t to,
+    int by, int stream)
+{
+	r->by = by;
+	r->stream = stream;
+	r->known = from != INT64_MIN;
+	r->from = from;
+	r->to = to;
+	if (r->known && by == ATTUNE_BY_NONE) {
+		r->pstart = before(by, from, to);
+		r->dfrom = r->pstart;
+		r->dto = to;
+	} else if (r->known) {
+		r->dfrom = unit_start(by, unit_start(by, from) - 1);
+		r->dto = unit_end(by, to);
+	} else {
+		r->dfrom = INT64_MIN;
+		r->dto = to == INT64_MAX || by == ATTUNE_BY_NONE ? to :
+		    unit_end(by, to);
+	}
+}
+
+/* The first day of the period (or the one before it) holding day. */
+static int
+bucket_key(const struct attune_report *r, int64_t day, int64_t *key)
+{
+	if (day < r->dfrom || day > r->dto)
+		return 0;
+	if (r->by != ATTUNE_BY_NONE)
+		*key = unit_start(r->by, day);
+	else if (!r->known)
+		*key = INT64_MIN;
+	else
+		*key = day >= r->from ? r->from : r->pstart;
+	return 1;
+}
+
+/* A person's bucket for key, or NULL; with add, made if missing. */
+static struct attune_rbucket *
+bucket(const struct attune_rperson *cp, int64_t key, int add)
+{
+	struct attune_rperson *p = (struct attune_rperson *)cp;
+	struct attune_rbucket *b;
+	size_t lo = 0, hi = p->nb, mid;
+
+	if (p->lastb < p->nb && p->b[p->lastb].key == key)
+		return &p->b[p->lastb];
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		if (p->b[mid].key < key)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	if (lo < p->nb && p->b[lo].key == key) {
+		p->lastb = lo;
+		return &p->b[lo];
+	}
+	if (!add)
+		return NULL;
+	if (p->nb == p->capb) {
+		p->capb = p->capb ? p->capb * 2 : 16;
+		p->b = attune_xreallocarray(p->b, p->capb, sizeof *p->b);
+	}
+	memmove(&p->b[lo + 1], &p->b[lo], (p->nb - lo) * sizeof *p->b);
+	p->nb++;
+	b = &p->b[lo];
+	memset(b, 0, sizeof *b);
+	b->key = key;
+	b->lto = INT64_MIN;
+	p->lastb = lo;
+	return b;
+}
+
+static struct attune_rbucket *
+bucket_of(const struct attune_report *r, struct attune_rperson *p,
+    int64_t day)
+{
+	int64_t key;
+
+	return bucket_key(r, day, &key) ? bucket(p, key, 1) : NULL;
+}
+
+/* Forget what folding worked out, to fold every day again. */
+static void
+fold_reset(struct attune_rperson *p)
+{
+	size_t i;
+
+	for (i = 0; i < p->nb; i++) {
+		free(p->b[i].harm);
+		free(p->b[i].worse);
+	}
+	p->nb = p->lastb = 0;
+	p->lp = p->lqh = p->lqn = 0;
+	p->lmin = INT64_MAX;
+	p->lmins = 0;
+	p->wk[0] = p->wk[1] = p->wk[2] = INT64_MIN;
+	memset(p->wm, 0, sizeof p->wm);
+	p->closed = INT64_MIN;
+}
+
+static const int worse_k[2] = { ATTUNE_MOOD, ATTUNE_ANXIETY };
+
+/* The mean of measure i of the week before this one by ago weeks. */
+static int
+week_mean(const struct attune_rperson *p, int64_t monday, int i,
+    double *mean)
+{
+	int j;
+
+	for (j = 0; j < 3; j++)
+		if (p->wk[j] == monday)
+			return attune_rstat_mean(&p->wm[j][i], worse_k[i], mean);
+	return 0;
+}
+
+/*
+ * Getting worse: the mean mood fell (or the mean anxiety rose) from two
+ * weeks before to the week before, and again to this week, the week now
+ * ending.  It is noted in every period the week overlaps; weeks end in
+ * time order, so the latest such week stays.
+ */
+static void
+week_end(const struct attune_report *r, struct attune_rperson *p)
+{
+	struct attune_rbucket *b;
+	int64_t w = p->wk[0], d, key, last = 0;
+	double a, bb, c;
+	int i, dir, any;
+
+	if (w == INT64_MIN)
+		return;
+	for (i = 0; i < 2; i++) {
+		dir = attune_measures[worse_k[i]].better;
+		if (!week_mean(p, w - 14, i, &a) ||
+		    !week_mean(p, w - 7, i, &bb) || !week_mean(p, w, i, &c))
+			continue;
+		if (!((dir > 0 && a > bb && bb > c) ||
+		    (dir < 0 && a < bb && bb < c)))
+			continue;
+		for (d = w, any = 0; d <= w + 6; d++) {
+			if (!bucket_key(r, d, &key) || (any && key == last))
+				continue;
+			last = key;
+			any = 1;
+			b = bucket(p, key, 1);
+			if (b->worse == NULL) {
+				b->worse = attune_xcalloc(2, sizeof *b->worse);
+				b->worse[0].week = b->worse[1].week = INT64_MIN;
+			}
+			b->worse[i].week = w;
+			b->worse[i].a = a;
+			b->worse[i].b = bb;
+			b->worse[i].c = c;
+		}
+	}
+	p->wk[2] = p->wk[1];
+	p->wk[1] = p->wk[0];
+	memcpy(p->wm[2], p->wm[1], sizeof p->wm[1]);
+	memcpy(p->wm[1], p->wm[0], sizeof p->wm[0]);
+	p->wk[0] = INT64_MIN;
+	memset(p->wm[0], 0, sizeof p->wm[0]);
+}
+
+/*
+ * Fold one day, the next in time order, into its period and the rules.
+ *
+ * Lasting: a window of 14 days or more, ending on a day in the period (it
+ * may begin before), with a check-in answering bond or numb on its first
+ * and its last day, in which more than half of the check-ins answering
+ * them had numb 6 or more or bond 3 or less.  With P(d) = 2 * low -
+ * answered summed up to day d, a window s..e qualifies when P(e) > P(s -
+ * 1), so the least P(s - 1) over the starts at least 13 days before e is
+ * enough: the starts wait in p->lq until they are 13 days back.
+ */
+static void
+fold(const struct attune_report *r, struct attune_rperson *p, int64_t day,
+    const struct attune_rday *d)
+{
+	struct attune_rbucket *b = bucket_of(r, p, day);
+	int64_t monday = day - (attune_weekday(day) - 1), prev;
+	int k, i;
+
+	if (b != NULL) {
+		for (k = 0; k < ATTUNE_NMEASURES; k++)
+			stat_merge(&b->m[k], &d->m[k]);
+		b->checkins += d->checkins;
+		b->days += d->checkins > 0;
+		b->flagged += d->flagged;
+		if (d->flags & ATTUNE_FLAG_HARM) {
+			char date[16];
+			size_t len;
+
+			if (b->harm == NULL)
+				b->harm = attune_xcalloc(1, 200);
+			attune_date_format(day, date);
+			if ((len = strlen(b->harm)) + 20 < 200)
+				snprintf(b->harm + len, 200 - len, "%s%s",
+				    len ? ", " : "", date);
+		}
+	}
+
+	while (p->lqn > 0 && p->lq[p->lqh][0] <= day - 13) {
+		if (p->lq[p->lqh][1] < p->lmin) {
+			p->lmin = p->lq[p->lqh][1];
+			p->lmins = p->lq[p->lqh][0];
+		}
+		p->lqh = (p->lqh + 1) % 16;
+		p->lqn--;
+	}
+	prev = p->lp;
+	p->lp += 2 * (int64_t)d->low - d->lowans;
+	if (d->lowans > 0) {
+		if (p->lmin != INT64_MAX && p->lp > p->lmin && b != NULL) {
+			b->lfrom = p->lmins;
+			b->lto = day;
+		}
+		p->lq[(p->lqh + p->lqn) % 16][0] = day;
+		p->lq[(p->lqh + p->lqn) % 16][1] = prev;
+		p->lqn++;
+	}
+
+	if (p->wk[0] != INT64_MIN && p->wk[0] != monday)
+		week_end(r, p);
+	p->wk[0] = monday;
+	for (i = 0; i < 2; i++)
+		stat_merge(&p->wm[0][i], &d->m[worse_k[i]]);
+	p->closed = day;
+}
+
+struct dayidx {
+	int64_t	 day;
+	uint32_t idx;
+};
+
+static int
+dayidx_cmp(const void *a, const void *b)
+{
+	const struct dayidx *x = a, *y = b;
+
+	return (x->day > y->day) - (x->day < y->day);
+}
+
+/*
+ * Fold the oldest days kept, all but keep of them, in time order.  When
+ * streaming they are then forgotten and the rest packed together.
+ */
+static void
+fold_oldest(const struct attune_report *r, struct attune_rperson *p,
+    size_t keep)
+{
+	struct attune_rday *days;
+	struct dayidx *v;
+	size_t i, n = 0, nfold;
+
+	if (p->ndays <= keep)
+		return;
+	v = attune_xreallocarray(NULL, p->ndays, sizeof *v);
+	for (i = 0; i < p->hcap; i++)
+		if (p->slot[i] != NOSLOT) {
+			v[n].day = p->keys[i];
+			v[n++].idx = p->slot[i];
+		}
+	qsort(v, n, sizeof *v, dayidx_cmp);
+	nfold = n - keep;
+	for (i = 0; i < nfold; i++)
+		fold(r, p, v[i].day, &p->days[v[i].idx]);
+	if (r->stream) {
+		days = attune_xreallocarray(NULL, p->capdays, sizeof *days);
+		for (i = nfold; i < n; i++)
+			days[i - nfold] = p->days[v[i].idx];
+		free(p->days);
+		p->days = days;
+		p->ndays = 0;
+		rehash(p, p->hcap);
+		for (i = nfold; i < n; i++)
+			place(p, v[i].day, (uint32_t)p->ndays++);
+	}
+	free(v);
 }
 
 const struct attune_rday *
@@ -135,43 +547,9 @@ attune_report_person(struct attune_report *r, const char *who, size_t n)
 	p->whon = n;
 	p->lo = INT64_MAX;
 	p->hi = INT64_MIN;
+	fold_reset(p);
 	r->last = r->np++;
 	return p;
-}
-
-static void
-stat_add(struct attune_rstat *s, int v)
-{
-	if (s->n == 0 || v < s->min)
-		s->min = (int16_t)v;
-	if (s->n == 0 || v > s->max)
-		s->max = (int16_t)v;
-	s->sum += v;
-	s->n++;
-}
-
-static void
-stat_merge(struct attune_rstat *s, const struct attune_rstat *t)
-{
-	if (t->n == 0)
-		return;
-	if (s->n == 0 || t->min < s->min)
-		s->min = t->min;
-	if (s->n == 0 || t->max > s->max)
-		s->max = t->max;
-	s->sum += t->sum;
-	s->n += t->n;
-}
-
-int
-attune_rstat_mean(const struct attune_rstat *m, int k, double *mean)
-{
-	if (m->n == 0)
-		return 0;
-	*mean = (double)m->sum / m->n;
-	if (attune_measures[k].tenths)
-		*mean /= 10;
-	return 1;
 }
 
 void
@@ -179,10 +557,20 @@ attune_report_checkin(struct attune_report *r, const struct attune_checkin *ci)
 {
 	struct attune_rperson *p = attune_report_person(r, ci->who,
 	    strlen(ci->who));
-	uint32_t i = find(p, ci->ts.days, 1);	/* may move p->days */
-	struct attune_rday *d = &p->days[i];
+	int64_t day = ci->ts.days;
+	struct attune_rday *d;
+	uint32_t i;
 	int k, b = ci->v[ATTUNE_BOND], nb = ci->v[ATTUNE_NUMB];
 
+	if (r->stream && p->ndays >= ATTUNE_RWINDOW && day > p->closed &&
+	    find(p, day, 0) == NOSLOT)
+		fold_oldest(r, p, ATTUNE_RWINDOW / 2);
+	if (r->stream && day <= p->closed) {
+		r->late = 1;	/* the caller reads again, keeping every day */
+		return;
+	}
+	i = find(p, day, 1);	/* may move p->days */
+	d = &p->days[i];
 	for (k = 0; k < ATTUNE_NMEASURES; k++)
 		if (ci->v[k] >= 0)
 			stat_add(&d->m[k], ci->v[k]);
@@ -197,13 +585,8 @@ attune_report_checkin(struct attune_report *r, const struct attune_checkin *ci)
 		if ((b >= 0 && b <= 3) || nb >= 6)
 			d->low++;
 	}
-	if (p->lastp != NULL) {
-		/* Worked out before this check-in came: work it out again. */
-		free(p->lastp);
-		free(p->lastm);
-		free(p->lasts);
-		p->lastp = p->lastm = p->lasts = NULL;
-	}
+	if (day >= r->from && day <= r->to)
+		p->inrange++;
 }
 
 /* Does the ';'-separated list hold the word? */
@@ -395,57 +778,18 @@ screen_cmp(const void *a, const void *b)
 void
 attune_report_done(struct attune_report *r)
 {
+	struct attune_rperson *p;
 	size_t i;
 
-	for (i = 0; i < r->np; i++)
-		if (r->p[i].nsc > 1)
-			qsort(r->p[i].sc, r->p[i].nsc, sizeof *r->p[i].sc,
-			    screen_cmp);
-}
-
-void
-attune_report_range(const struct attune_rperson *p, int64_t start,
-    int64_t end, struct attune_rstat *m, uint32_t *checkins, uint32_t *days,
-    uint32_t *flagged)
-{
-	const struct attune_rday *d;
-	int64_t day;
-	int k;
-
-	memset(m, 0, ATTUNE_NMEASURES * sizeof *m);
-	*checkins = *days = *flagged = 0;
-	if (start < p->lo)
-		start = p->lo;
-	if (end > p->hi)
-		end = p->hi;
-	for (day = start; day <= end; day++) {
-		if ((d = attune_report_day(p, day)) == NULL)
-			continue;
-		for (k = 0; k < ATTUNE_NMEASURES; k++)
-			stat_merge(&m[k], &d->m[k]);
-		*checkins += d->checkins;
-		*days += d->checkins > 0;
-		*flagged += d->flagged;
+	for (i = 0; i < r->np; i++) {
+		p = &r->p[i];
+		if (!r->stream)
+			fold_reset(p);
+		fold_oldest(r, p, 0);
+		week_end(r, p);
+		if (p->nsc > 1)
+			qsort(p->sc, p->nsc, sizeof *p->sc, screen_cmp);
 	}
-}
-
-static int64_t
-month_start(int64_t day)
-{
-	int y, m, d;
-
-	attune_civil_from_days(day, &y, &m, &d);
-	return attune_days_from_civil(y, m, 1);
-}
-
-static int64_t
-month_next(int64_t day)
-{
-	int y, m, d;
-
-	attune_civil_from_days(day, &y, &m, &d);
-	return m == 12 ? attune_days_from_civil(y + 1, 1, 1) :
-	    attune_days_from_civil(y, m + 1, 1);
 }
 
 /* The periods from..to split by day, week or month: start, end pairs. */
@@ -504,181 +848,10 @@ why(struct attune_rsum *s, int rule, const char *fmt, ...)
 	s->nwhy++;
 }
 
-/* Days in start..end with a harm flag, listed as dates. */
+/* The screens in the period with a safety item or in a positive band. */
 static void
-rule_urgent(const struct attune_rperson *p, struct attune_rsum *s)
-{
-	const struct attune_rday *d;
-	char list[200], date[16];
-	size_t len = 0;
-	int64_t day;
-	int n = 0;
-	size_t i;
-
-	list[0] = '\0';
-	for (day = s->start > p->lo ? s->start : p->lo;
-	    day <= s->end && day <= p->hi; day++) {
-		if ((d = attune_report_day(p, day)) == NULL ||
-		    !(d->flags & ATTUNE_FLAG_HARM))
-			continue;
-		attune_date_format(day, date);
-		if (len + 20 < sizeof list)
-			len += (size_t)snprintf(list + len, sizeof list - len,
-			    "%s%s", n ? ", " : "", date);
-		n++;
-	}
-	if (n > 0)
-		why(s, ATTUNE_RULE_URGENT, "A flag for thoughts of harm was "
-		    "logged on %s.", list);
-	for (i = 0; i < p->nsc; i++) {
-		const struct attune_rscreen *sc = &p->sc[i];
-
-		if (sc->day < s->start || sc->day > s->end || !sc->safety)
-			continue;
-		attune_date_format(sc->day, date);
-		if (sc->items[0] != '\0')
-			why(s, ATTUNE_RULE_URGENT, "The %s on %s had a safety "
-			    "item (item %s) answered above 0.", sc->name, date,
-			    sc->items);
-		else
-			why(s, ATTUNE_RULE_URGENT, "The %s on %s raised a "
-			    "safety flag.", sc->name ? sc->name : "screen",
-			    date);
-	}
-}
-
-/*
- * Lasting: a window of 14 days or more, ending on a day in the period (it
- * may begin before), with a check-in answering bond or numb on its first
- * and its last day, in which more than half of the check-ins answering
- * them had numb 6 or more or bond 3 or less.  With P(d) = 2 * low - answered
- * summed up to day d, a window s..e qualifies when P(e) > P(s - 1), so the
- * smallest P(s - 1) over the starts at least 13 days before e is enough.
- * Both are worked out once per person, for every day logged.
- */
-static void
-lasting_prepare(struct attune_rperson *p)
-{
-	const struct attune_rday *d;
-	int64_t day, acc = 0, minv = INT64_MAX, mins = 0, *P, *M, *S;
-	size_t span = (size_t)(p->hi - p->lo + 2);
-
-	P = p->lastp = attune_xreallocarray(NULL, span, sizeof *P);
-	M = p->lastm = attune_xreallocarray(NULL, span, sizeof *M);
-	S = p->lasts = attune_xreallocarray(NULL, span, sizeof *S);
-	P[0] = 0;	/* P[i] is the sum up to day lo + i - 1 */
-	for (day = p->lo; day <= p->hi; day++) {
-		d = attune_report_day(p, day);
-		if (d != NULL)
-			acc += 2 * (int64_t)d->low - d->lowans;
-		P[day - p->lo + 1] = acc;
-	}
-	/* M[e - lo], S[e - lo]: the smallest P(s - 1), and its s, over the
-	 * starts s <= e - 13 with an answer on day s. */
-	for (day = p->lo; day <= p->hi; day++) {
-		int64_t st = day - 13;
-
-		if (st >= p->lo && (d = attune_report_day(p, st)) != NULL &&
-		    d->lowans > 0 && P[st - p->lo] < minv) {
-			minv = P[st - p->lo];
-			mins = st;
-		}
-		M[day - p->lo] = minv;
-		S[day - p->lo] = mins;
-	}
-}
-
-static void
-rule_lasting(const struct attune_rperson *cp, struct attune_rsum *s)
-{
-	struct attune_rperson *p = (struct attune_rperson *)cp;
-	const struct attune_rday *d;
-	int64_t e, lo, hi, from = 0, to = 0;
-	char a[16], b[16];
-	int found = 0;
-
-	if (p->lo > p->hi || p->hi - p->lo < 13 || s->end < p->lo + 13)
-		return;
-	if (p->lastp == NULL)
-		lasting_prepare(p);
-	lo = s->start > p->lo + 13 ? s->start : p->lo + 13;
-	hi = s->end < p->hi ? s->end : p->hi;
-	for (e = hi; e >= lo; e--) {
-		d = attune_report_day(p, e);
-		if (d == NULL || d->lowans == 0 ||
-		    p->lastm[e - p->lo] == INT64_MAX)
-			continue;
-		if (p->lastp[e - p->lo + 1] > p->lastm[e - p->lo]) {
-			from = p->lasts[e - p->lo];
-			to = e;
-			found = 1;
-			break;
-		}
-	}
-	if (!found)
-		return;
-	attune_date_format(from, a);
-	attune_date_format(to, b);
-	why(s, ATTUNE_RULE_LASTING, "From %s to %s, most check-ins had "
-	    "numbness of 6 or more or a bond of 3 or less: that has lasted "
-	    "more than two weeks.", a, b);
-}
-
-static int
-week_mean(const struct attune_rperson *p, int64_t monday, int k, double *mean)
-{
-	struct attune_rstat m[ATTUNE_NMEASURES];
-	uint32_t c, d, f;
-
-	attune_report_range(p, monday, monday + 6, m, &c, &d, &f);
-	return attune_rstat_mean(&m[k], k, mean);
-}
-
-/*
- * Getting worse: for an ISO week that overlaps the period, the mean mood
- * fell (or the mean anxiety rose) from two weeks before to the week
- * before, and again to that week.  The latest such week is named.
- */
-static void
-rule_worse(const struct attune_rperson *p, struct attune_rsum *s)
-{
-	static const int ks[] = { ATTUNE_MOOD, ATTUNE_ANXIETY };
-	int64_t w, first;
-	double a, b, c;
-	char d0[16], d2[16];
-	size_t i;
-
-	if (p->lo > p->hi)
-		return;
-	first = s->start - (attune_weekday(s->start) - 1);
-	for (i = 0; i < 2; i++) {
-		int k = ks[i], dir = attune_measures[k].better;
-
-		for (w = s->end - (attune_weekday(s->end) - 1); w >= first;
-		    w -= 7) {
-			if (w + 6 < p->lo || w - 14 > p->hi)
-				continue;
-			if (!week_mean(p, w - 14, k, &a) ||
-			    !week_mean(p, w - 7, k, &b) ||
-			    !week_mean(p, w, k, &c))
-				continue;
-			if ((dir > 0 && a > b && b > c) ||
-			    (dir < 0 && a < b && b < c)) {
-				attune_date_format(w - 14, d0);
-				attune_date_format(w + 6, d2);
-				why(s, ATTUNE_RULE_WORSE, "%s %s week on week "
-				    "for two weeks, from %.1f to %.1f to %.1f "
-				    "(%s to %s): things are getting harder.",
-				    k == ATTUNE_MOOD ? "Mood" : "Anxiety",
-				    dir > 0 ? "fell" : "rose", a, b, c, d0, d2);
-				break;
-			}
-		}
-	}
-}
-
-static void
-rule_screen(const struct attune_rperson *p, struct attune_rsum *s)
+rule_screens(const struct attune_rperson *p, struct attune_rsum *s,
+    int rule)
 {
 	char date[16];
 	size_t i;
@@ -686,43 +859,98 @@ rule_screen(const struct attune_rperson *p, struct attune_rsum *s)
 	for (i = 0; i < p->nsc; i++) {
 		const struct attune_rscreen *sc = &p->sc[i];
 
-		if (sc->day < s->start || sc->day > s->end || !sc->positive)
+		if (sc->day < s->start || sc->day > s->end)
 			continue;
 		attune_date_format(sc->day, date);
-		why(s, ATTUNE_RULE_SCREEN, "The %s on %s is in a range where a "
-		    "talk with a midwife, health visitor or doctor is "
-		    "suggested: %s.", sc->name, date, sc->why);
+		if (rule == ATTUNE_RULE_SCREEN && sc->positive)
+			why(s, rule, "The %s on %s is in a range where a talk "
+			    "with a midwife, health visitor or doctor is "
+			    "suggested: %s.", sc->name, date, sc->why);
+		else if (rule == ATTUNE_RULE_URGENT && sc->safety &&
+		    sc->items[0] != '\0')
+			why(s, rule, "The %s on %s had a safety item (item %s) "
+			    "answered above 0.", sc->name, date, sc->items);
+		else if (rule == ATTUNE_RULE_URGENT && sc->safety)
+			why(s, rule, "The %s on %s raised a safety flag.",
+			    sc->name ? sc->name : "screen", date);
 	}
 }
 
 void
-attune_report_sum(const struct attune_rperson *p, int64_t start, int64_t end,
-    int by, struct attune_rsum *s)
+attune_report_sum(const struct attune_report *r,
+    const struct attune_rperson *p, int64_t start, int64_t end,
+    struct attune_rsum *s)
 {
-	uint32_t c, d, f;
+	const struct attune_rbucket *b = NULL, *pb = NULL;
+	char d0[16], d2[16];
+	int64_t key;
+	size_t i;
+	int k;
+
+	memset(s, 0, sizeof *s);
+	s->p = p;
+	s->start = start;
+	s->end = end;
+	s->pstart = before(r->by, start, end);
+	s->pend = start - 1;
+	if (bucket_key(r, start, &key))
+		b = bucket(p, key, 0);
+	if ((r->known || r->by != ATTUNE_BY_NONE) &&
+	    bucket_key(r, s->pstart, &key))
+		pb = bucket(p, key, 0);
+	if (b != NULL) {
+		memcpy(s->m, b->m, sizeof s->m);
+		s->checkins = b->checkins;
+		s->days = b->days;
+		s->flagged = b->flagged;
+	}
+	if (pb != NULL)
+		memcpy(s->prev, pb->m, sizeof s->prev);
+	for (i = 0; i < p->nsc; i++)
+		s->screens += p->sc[i].day >= start && p->sc[i].day <= end;
+
+	if (b != NULL && b->harm != NULL)
+		why(s, ATTUNE_RULE_URGENT, "A flag for thoughts of harm was "
+		    "logged on %s.", b->harm);
+	rule_screens(p, s, ATTUNE_RULE_URGENT);
+	if (b != NULL && b->lto != INT64_MIN) {
+		attune_date_format(b->lfrom, d0);
+		attune_date_format(b->lto, d2);
+		why(s, ATTUNE_RULE_LASTING, "From %s to %s, most check-ins "
+		    "had numbness of 6 or more or a bond of 3 or less: that "
+		    "has lasted more than two weeks.", d0, d2);
+	}
+	for (k = 0; k < 2 && b != NULL && b->worse != NULL; k++) {
+		const struct attune_rworse *w = &b->worse[k];
+
+		if (w->week == INT64_MIN)
+			continue;
+		attune_date_format(w->week - 14, d0);
+		attune_date_format(w->week + 6, d2);
+		why(s, ATTUNE_RULE_WORSE, "%s %s week on week for two weeks, "
+		    "from %.1f to %.1f to %.1f (%s to %s): things are getting "
+		    "harder.", k == 0 ? "Mood" : "Anxiety", k == 0 ? "fell" :
+		    "rose", w->a, w->b, w->c, d0, d2);
+	}
+	rule_screens(p, s, ATTUNE_RULE_SCREEN);
+}
+
+void
+attune_report_whole(const struct attune_rperson *p, int64_t start,
+    int64_t end, struct attune_rsum *s)
+{
 	size_t i;
 
 	memset(s, 0, sizeof *s);
 	s->p = p;
 	s->start = start;
 	s->end = end;
-	if (by == ATTUNE_BY_MONTH || (start == month_start(start) &&
-	    end == month_next(start) - 1)) {
-		s->pstart = month_start(start - 1);
-		s->pend = start - 1;
-	} else {
-		s->pstart = start - (end - start + 1);
-		s->pend = start - 1;
-	}
+	s->pstart = before(ATTUNE_BY_NONE, start, end);
+	s->pend = start - 1;
 	attune_report_range(p, start, end, s->m, &s->checkins, &s->days,
 	    &s->flagged);
-	attune_report_range(p, s->pstart, s->pend, s->prev, &c, &d, &f);
 	for (i = 0; i < p->nsc; i++)
 		s->screens += p->sc[i].day >= start && p->sc[i].day <= end;
-	rule_urgent(p, s);
-	rule_lasting(p, s);
-	rule_worse(p, s);
-	rule_screen(p, s);
 }
 
 /*
@@ -802,9 +1030,8 @@ attune_report_free(struct attune_report *r)
 		free(p->days);
 		free(p->keys);
 		free(p->slot);
-		free(p->lastp);
-		free(p->lastm);
-		free(p->lasts);
+		fold_reset(p);
+		free(p->b);
 	}
 	free(r->p);
 	memset(r, 0, sizeof *r);

@@ -7,7 +7,7 @@
 
 #include "attune.h"
 
-static const char *const csv_cols[] = {
+const char *const attune_report_csv_cols[] = {
 	"period_start", "period_end", "who", "checkins", "days",
 	"mood_mean", "mood_min", "mood_max", "bond_mean", "bond_min",
 	"bond_max", "anxiety_mean", "anxiety_min", "anxiety_max",
@@ -26,46 +26,34 @@ rules(struct attune_buf *b, unsigned set, const char *sep, const char *q)
 			    attune_rule_ids[r], q);
 }
 
+/* One row of the CSV report, for one period and person. */
 void
-attune_report_csv(FILE *f, const struct attune_rview *v)
+attune_report_csv_row(struct attune_buf *b, const struct attune_rsum *s)
 {
-	struct attune_buf b = { 0 };
-	const struct attune_rsum *s;
 	char date[16];
 	double mean;
-	size_t i;
 	int k;
 
-	attune_csv_header(&b, csv_cols);
-	for (i = 0; i < v->nperiods * v->npeople; i++) {
-		s = &v->s[i];
-		attune_date_format(s->start, date);
-		attune_buf_printf(&b, "%s,", date);
-		attune_date_format(s->end, date);
-		attune_buf_printf(&b, "%s", date);
-		attune_csv_field(&b, s->p->who, strlen(s->p->who), 0);
-		attune_buf_printf(&b, ",%u,%u", s->checkins, s->days);
-		for (k = 0; k < ATTUNE_NMEASURES; k++) {
-			attune_buf_add(&b, ",", 1);
-			if (attune_rstat_mean(&s->m[k], k, &mean))
-				attune_buf_printf(&b, "%.2f", mean);
-			attune_buf_add(&b, ",", 1);
-			if (s->m[k].n > 0)
-				attune_measure_put(&b, k, s->m[k].min);
-			attune_buf_add(&b, ",", 1);
-			if (s->m[k].n > 0)
-				attune_measure_put(&b, k, s->m[k].max);
-		}
-		attune_buf_printf(&b, ",%u,%u,", s->flagged, s->screens);
-		rules(&b, s->rules, ";", "");
-		attune_buf_add(&b, "\n", 1);
-		fwrite(b.s, 1, b.len, f);
-		b.len = 0;
+	attune_date_format(s->start, date);
+	attune_buf_printf(b, "%s,", date);
+	attune_date_format(s->end, date);
+	attune_buf_printf(b, "%s", date);
+	attune_csv_field(b, s->p->who, strlen(s->p->who), 0);
+	attune_buf_printf(b, ",%u,%u", s->checkins, s->days);
+	for (k = 0; k < ATTUNE_NMEASURES; k++) {
+		attune_buf_add(b, ",", 1);
+		if (attune_rstat_mean(&s->m[k], k, &mean))
+			attune_buf_printf(b, "%.2f", mean);
+		attune_buf_add(b, ",", 1);
+		if (s->m[k].n > 0)
+			attune_measure_put(b, k, s->m[k].min);
+		attune_buf_add(b, ",", 1);
+		if (s->m[k].n > 0)
+			attune_measure_put(b, k, s->m[k].max);
 	}
-	fwrite(b.s, 1, b.len, f);
-	attune_buf_free(&b);
-	if (v->nperiods == 0)
-		attune_warnx("%s", attune_report_empty);
+	attune_buf_printf(b, ",%u,%u,", s->flagged, s->screens);
+	rules(b, s->rules, ";", "");
+	attune_buf_add(b, "\n", 1);
 }
 
 /* A JSON string, quoted, with everything that needs it escaped. */

@@ -288,7 +288,7 @@ person(FILE *f, const struct attune_rview *v, size_t who)
 	int k, w, n;
 
 	to = v->s[(v->nperiods - 1) * v->npeople + who].end;
-	attune_report_sum(p, from, to, ATTUNE_BY_NONE, &all);
+	attune_report_whole(p, from, to, &all);
 	fputs("<section>\n<h2>", f);
 	hs(f, p->who);
 	fprintf(f, "</h2>\n<p class=\"sub\">%u check-in%s on %u day%s, "

@@ -185,9 +185,10 @@ rules_for(struct attune_report *r, const char *a, const char *b)
 {
 	struct attune_rsum s;
 
+	attune_report_setup(r, D(a), D(b), ATTUNE_BY_NONE, 0);
 	attune_report_done(r);
-	attune_report_sum(attune_report_person(r, "me", 2), D(a), D(b),
-	    ATTUNE_BY_NONE, &s);
+	attune_report_sum(r, attune_report_person(r, "me", 2), D(a), D(b),
+	    &s);
 	attune_report_sum_free(&s);
 	return s.rules;
 }
