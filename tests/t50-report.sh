@@ -451,4 +451,86 @@ else
 	check "html: the browser renders the report" sh -c "grep -q 'Please reach out now' '$T/dom.html' && [ \$(grep -c '<svg' '$T/dom.html') -ge 5 ]"
 	rm -rf "$_u"
 fi
+# --- a long log in and out of time order --------------------------------
+# 400 days for three people, with stretches of low bond, falling mood and
+# harm flags, so every rule fires somewhere.  A CSV report streams: it
+# keeps a window of days, and reads again keeping all of them when a log
+# is far out of time order.  The answers must not depend on the order.
+awk -v head="$HEAD" 'BEGIN {
+	print head
+	split("me sam jo", who, " ")
+	srand(7)
+	for (d = 0; d < 400; d++) {
+		cmd = "date -d \"2025-09-01 +" d " days\" +%F"
+		cmd | getline date
+		close(cmd)
+		for (p = 1; p <= 3; p++) {
+			if (p == 3 && d % 50 > 30)
+				continue
+			for (j = 0; j < 1 + int(rand() * 3); j++) {
+				ph = int(d / 30) % 3
+				mood = (ph == 1 ? 3 : 6) + int(rand() * 3) - 1 - (d % 30 > 15 && ph == 2)
+				bond = (ph == 1 ? 2 : 7) + int(rand() * 3) - 1
+				numb = (ph == 1 ? 7 : 2) + int(rand() * 3) - 1
+				anx = 3 + ph + int(rand() * 3)
+				fl = rand() < 0.03 ? "harm" : rand() < 0.05 ? "panic" : ""
+				printf "%sT%02d:%02d:00+00:00,%s,%d,%d,%d,%d,%d.%d,%s,%s,\"a, note\"\n",
+				    date, 8 + 4 * j, int(rand() * 60), who[p], mood, bond,
+				    anx, numb, 5 + int(rand() * 3), int(rand() * 10),
+				    rand() < 0.5 ? "skin" : "talk;feed", fl
+			}
+		}
+	}
+}' >"$T/long.csv"
+# The same rows shuffled, and with a handful moved months later.
+awk 'BEGIN { srand(11) } NR == 1 { print; next } { print rand() "\t" $0 | "sort -n | cut -f 2-" }' \
+    "$T/long.csv" >"$T/shuffled.csv"
+awk 'NR == 1 || NR % 97 != 5 { print; next } { late[NR] = $0 }
+    END { for (n in late) print late[n] }' "$T/long.csv" >"$T/late.csv"
+check "the long log has 400 days of check-ins" \
+    [ "$(cut -c 1-10 "$T/long.csv" | sort -u | wc -l)" -ge 400 ]
+for per in "" "--by week" "--by month" "--by day" "--last 6w --by week" \
+    "--since 2026-01-01 --until 2026-03-31 --by week" "--until 2026-02-10"; do
+	ATTUNE_NOW=2026-10-05T12:00:00+01:00 run attune-report --all-people \
+	    $per -f csv "$T/long.csv"
+	cp "$T/out" "$T/sorted.out"
+	rc_sorted=$rc
+	for f in shuffled late; do
+		ATTUNE_NOW=2026-10-05T12:00:00+01:00 run attune-report \
+		    --all-people $per -f csv "$T/$f.csv"
+		check "csv ${per:-(all)}: $f rows give the same report" \
+		    same "$T/out" "$T/sorted.out"
+		check "csv ${per:-(all)}: $f rows, the same exit status" \
+		    rc_is "$rc_sorted"
+		check "csv ${per:-(all)}: $f rows, nothing to warn about" err_empty
+	done
+done
+ATTUNE_NOW=2026-10-05T12:00:00+01:00 run attune-report --all-people \
+    --by week -f csv "$T/long.csv"
+for rule in urgent lasting worse; do
+	check "the long log makes rule $rule fire in some week" out_has "$rule"
+done
+cp "$T/out" "$T/sorted.out"
+ATTUNE_NOW=2026-10-05T12:00:00+01:00 runin "$(cat "$T/shuffled.csv")
+" attune-report --all-people --by week -f csv -
+check "shuffled on standard input: the same report" same "$T/out" "$T/sorted.out"
+# A bad row in a shuffled log is reported once, though it is read twice.
+{ cat "$T/shuffled.csv"; echo "2026-02-30T09:00:00+00:00,me,5,5,5,5,7.0,,,"; } \
+    >"$T/shuffled-bad.csv"
+ATTUNE_NOW=2026-10-05T12:00:00+01:00 run attune-report --all-people \
+    --by week -f csv "$T/shuffled-bad.csv"
+check "a bad row in a log read twice: the report is the same" \
+    same "$T/out" "$T/sorted.out"
+check "and it is reported once, with its line" \
+    [ "$(grep -c "shuffled-bad.csv:$(wc -l <"$T/shuffled-bad.csv" | tr -d ' '):" "$T/err")" = 1 ]
+check "and nothing else is said" lines_are 1 "$T/err"
+# The text and JSON reports keep every day; their rules agree with CSV's.
+ATTUNE_NOW=2026-10-05T12:00:00+01:00 run attune-report --all-people \
+    --by month -f csv --check "$T/shuffled.csv"
+csvrc=$rc
+ATTUNE_NOW=2026-10-05T12:00:00+01:00 run attune-report --all-people \
+    --by month -f json --check "$T/shuffled.csv"
+check "json and csv agree on whether to reach out" rc_is "$csvrc"
+check "and it is time to" rc_is 3
+
 done_testing

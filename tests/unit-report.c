@@ -303,6 +303,146 @@ test_csv_header(void)
 	unlink(path);
 }
 
+/*
+ * Streaming folds days as a window moves and forgets them; keeping every
+ * day folds them all at the end.  Both must give every period the same
+ * summary and the same rules, in the same words, for any setup.
+ */
+static unsigned long lcg = 12345;
+
+static int
+rnd(int n)
+{
+	lcg = lcg * 1103515245ul + 12345ul;
+	return (int)((lcg >> 16) % (unsigned long)n);
+}
+
+/* Check-ins for two people over ndays from base; the days logged. */
+static size_t
+fill(struct attune_report *r, int64_t base, int ndays)
+{
+	static const char *const who[] = { "me", "sam" };
+	int64_t day;
+	size_t logged = 0;
+	int i, j, ph, low;
+
+	lcg = 12345;
+	for (i = 0; i < ndays; i++) {
+		day = base + i;
+		if (rnd(7) == 0)
+			continue;	/* a gap */
+		logged++;
+		for (j = 0; j < 2; j++) {
+			ph = (i / 25) % 3;
+			low = ph == 1;
+			checkin(r, who[j], day, (low ? 3 : 6) + rnd(3) - 1 -
+			    (ph == 2 && i % 25 > 12), low ? 2 + rnd(2) :
+			    6 + rnd(3), low ? 7 : rnd(4), rnd(2) ? 1u : 6u,
+			    rnd(30) == 0 ? ATTUNE_FLAG_HARM : 0);
+		}
+	}
+	return logged;
+}
+
+static int
+sums_equal(const struct attune_rsum *a, const struct attune_rsum *b)
+{
+	int i;
+
+	if (memcmp(a->m, b->m, sizeof a->m) != 0 ||
+	    memcmp(a->prev, b->prev, sizeof a->prev) != 0 ||
+	    a->checkins != b->checkins || a->days != b->days ||
+	    a->flagged != b->flagged || a->rules != b->rules ||
+	    a->nwhy != b->nwhy)
+		return 0;
+	for (i = 0; i < a->nwhy; i++)
+		if (a->why[i].rule != b->why[i].rule ||
+		    strcmp(a->why[i].text, b->why[i].text) != 0)
+			return 0;
+	return 1;
+}
+
+static void
+test_stream(void)
+{
+	static const struct {
+		const char *from, *to;
+		int by;
+	} setups[] = {
+		{ NULL, NULL, ATTUNE_BY_NONE }, { NULL, NULL, ATTUNE_BY_WEEK },
+		{ NULL, NULL, ATTUNE_BY_MONTH }, { NULL, NULL, ATTUNE_BY_DAY },
+		{ "2021-03-01", "2021-06-30", ATTUNE_BY_NONE },
+		{ "2021-02-01", "2021-02-28", ATTUNE_BY_NONE },
+		{ "2021-01-13", "2021-09-02", ATTUNE_BY_WEEK },
+		{ "2021-01-13", "2021-09-02", ATTUNE_BY_MONTH },
+		{ NULL, "2021-05-05", ATTUNE_BY_WEEK },
+	};
+	struct attune_report rs, rk;
+	struct attune_rsum a, b;
+	struct attune_rperson *ps, *pk;
+	int64_t base = D("2020-11-02"), from, to, *per;
+	size_t i, k, n, j, logged;
+	unsigned fired = 0;
+	int same, periods;
+
+	for (i = 0; i < sizeof setups / sizeof setups[0]; i++) {
+		from = setups[i].from ? D(setups[i].from) : INT64_MIN;
+		to = setups[i].to ? D(setups[i].to) : INT64_MAX;
+		memset(&rs, 0, sizeof rs);
+		memset(&rk, 0, sizeof rk);
+		attune_report_setup(&rs, from, to, setups[i].by, 1);
+		attune_report_setup(&rk, from, to, setups[i].by, 0);
+		fill(&rs, base, 500);
+		logged = fill(&rk, base, 500);
+		attune_report_done(&rs);
+		attune_report_done(&rk);
+		ok(!rs.late, "setup %zu: a log in time order is never late", i);
+		ok(rs.p[0].ndays == 0 && rs.p[0].capdays <= 2 * ATTUNE_RWINDOW,
+		    "setup %zu: streaming kept at most a window of days", i);
+		is_int(rk.p[0].ndays, logged,
+		    "setup %zu: keeping, every day is kept", i);
+		per = attune_report_periods(from == INT64_MIN ? base : from,
+		    to == INT64_MAX ? base + 499 : to, setups[i].by, &n);
+		same = 1;
+		periods = 0;
+		for (k = 0; k < n; k++)
+			for (j = 0; j < 2; j++) {
+				ps = attune_report_person(&rs, j ? "sam" : "me",
+				    j ? 3 : 2);
+				pk = attune_report_person(&rk, j ? "sam" : "me",
+				    j ? 3 : 2);
+				attune_report_sum(&rs, ps, per[2 * k],
+				    per[2 * k + 1], &a);
+				attune_report_sum(&rk, pk, per[2 * k],
+				    per[2 * k + 1], &b);
+				same &= sums_equal(&a, &b);
+				periods += a.checkins > 0;
+				fired |= a.rules;
+				attune_report_sum_free(&a);
+				attune_report_sum_free(&b);
+			}
+		ok(same, "setup %zu: streaming and keeping agree on %zu "
+		    "periods", i, n);
+		ok(periods > 0, "setup %zu: and the periods hold check-ins", i);
+		free(per);
+		attune_report_free(&rs);
+		attune_report_free(&rk);
+	}
+	is_int(fired, (1u << ATTUNE_RULE_URGENT) | (1u << ATTUNE_RULE_LASTING) |
+	    (1u << ATTUNE_RULE_WORSE), "the log makes those rules fire");
+
+	/* A day older than the window is late; one inside it is not. */
+	memset(&rs, 0, sizeof rs);
+	attune_report_setup(&rs, INT64_MIN, INT64_MAX, ATTUNE_BY_WEEK, 1);
+	fill(&rs, base, 400);
+	ok(!rs.late, "in time order: not late");
+	checkin(&rs, "me", base + 390, 5, 5, 5, 0, 0);
+	ok(!rs.late, "a few days back, inside the window: not late");
+	checkin(&rs, "me", base + 3, 5, 5, 5, 0, 0);
+	ok(rs.late, "a year back, long folded: late, so read again");
+	attune_report_free(&rs);
+}
+
 int
 main(void)
 {
@@ -310,6 +450,7 @@ main(void)
 	test_labels();
 	test_days_and_spark();
 	test_rules();
+	test_stream();
 	test_escape();
 	test_csv_header();
 	return tap_done();
