@@ -1,8 +1,9 @@
 /*
  * attune-report: how a week, a month or any period went, from the logs:
  * means and charts per measure, bonding moments, screens, and whether a
- * rule says it is time to reach out.  Every row is read once and summed
- * per person and day; the formats live in lib/report_*.c.
+ * rule says it is time to reach out.  Every row is read once, summed per
+ * person and day, and folded into its period (lib/report.c); the formats
+ * live in lib/report_*.c.
  */
 #include <getopt.h>
 #include <stdio.h>

@@ -4,6 +4,7 @@
 #include <unistd.h>
 
 #include "attune.h"
+#include "rsum.h"
 #include "tap.h"
 
 static int64_t
@@ -344,24 +345,6 @@ fill(struct attune_report *r, int64_t base, int ndays)
 	return logged;
 }
 
-static int
-sums_equal(const struct attune_rsum *a, const struct attune_rsum *b)
-{
-	int i;
-
-	if (memcmp(a->m, b->m, sizeof a->m) != 0 ||
-	    memcmp(a->prev, b->prev, sizeof a->prev) != 0 ||
-	    a->checkins != b->checkins || a->days != b->days ||
-	    a->flagged != b->flagged || a->rules != b->rules ||
-	    a->nwhy != b->nwhy)
-		return 0;
-	for (i = 0; i < a->nwhy; i++)
-		if (a->why[i].rule != b->why[i].rule ||
-		    strcmp(a->why[i].text, b->why[i].text) != 0)
-			return 0;
-	return 1;
-}
-
 static void
 test_stream(void)
 {
@@ -415,7 +398,7 @@ test_stream(void)
 				    per[2 * k + 1], &a);
 				attune_report_sum(&rk, pk, per[2 * k],
 				    per[2 * k + 1], &b);
-				same &= sums_equal(&a, &b);
+				same &= rsum_equal(&a, &b);
 				periods += a.checkins > 0;
 				fired |= a.rules;
 				attune_report_sum_free(&a);
