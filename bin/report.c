@@ -350,7 +350,8 @@ csv_rows(const struct attune_report *r, struct attune_rperson **people,
 				b.len = 0;
 			}
 		}
-	fwrite(b.s, 1, b.len, stdout);
+	if (b.len > 0)
+		fwrite(b.s, 1, b.len, stdout);
 	attune_buf_free(&b);
 	if (per == NULL && !qflag)
 		attune_warnx("%s", attune_report_empty);
