@@ -115,6 +115,8 @@ struct attune_csv *attune_csv_open(const char *path, const char *const *cols,
 	    int flags);
 int	 attune_csv_next(struct attune_csv *c);	/* 1 row, 0 end, -1 failed */
 const char *attune_csv_get(struct attune_csv *c, int col, size_t *len);
+void	 attune_csv_getn(struct attune_csv *c, int n, const char **val,
+	    size_t *len);			/* columns 0 … n-1 at once */
 int	 attune_csv_has(const struct attune_csv *c, int col);
 int	 attune_csv_header_has(struct attune_csv *c, const char *name);
 void	 attune_csv_columns(struct attune_csv *c, const char *const *cols);

@@ -13,6 +13,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -27,10 +28,13 @@
 struct row {
 	char	*buf;		/* fields, each ending in NUL */
 	size_t	 len, cap;
-	size_t	*off;		/* where each field starts in buf */
+	size_t	*off;		/* where each field starts in buf, and
+				 * off[nf] == len, where one more would */
 	int	 nf, capf;
 	long	 line;		/* the line the row starts on */
-	const char *why;	/* why it is malformed, or NULL */
+	const char *why;	/* why it cannot be parsed, or NULL */
+	int	 nul, high;	/* a field held a NUL byte; one was not
+				 * valid UTF-8 */
 };
 
 struct attune_csv {
@@ -44,9 +48,8 @@ struct attune_csv {
 	struct row cur, *q;	/* the row being built; rows done */
 	struct row head;	/* the header row */
 	int	 qn, qi, qcap;
-	struct row *row;	/* the row last returned */
-	const char **val;	/* its wanted columns, by attune_csv_get's col */
-	size_t	*vlen;
+	struct row *row;	/* the row last looked at */
+	struct row *good;	/* the row last returned, until the next call */
 	char	*in;
 	size_t	 inlen, inpos;
 	long	 line;		/* newlines consumed so far */
@@ -73,68 +76,119 @@ row_bad(struct row *r, const char *why)
 }
 
 /*
- * Why a row cannot be read, or NULL.  The row's fields lie in one buffer,
- * each ended by one NUL, so a NUL byte inside a field shows as more NULs
- * than fields.  One pass counts NULs and gathers the high bits; only a row
- * holding bytes above ASCII is checked as UTF-8, field by field.  This runs
- * for every row, so it is written to be cheap for short ASCII rows.
+ * Copy a field into its row, and note a NUL byte or a byte above ASCII on
+ * the way.  This runs for every byte of the log, so it moves eight bytes
+ * at a time, the last eight (or four, or two) overlapping those before,
+ * and checks UTF-8 only in a field that needs it.  (w - 0x01…) & ~w & 0x80…
+ * is not zero exactly when a byte of w is zero.
  */
-static const char *
-row_check(const struct row *r)
-{
-	const unsigned char *p = (const unsigned char *)r->buf;
-	unsigned char high = 0;
-	size_t i, nul = 0;
-	int f;
+#define ONES8	0x0101010101010101ULL
+#define HIGH8	0x8080808080808080ULL
+#define ONES4	0x01010101U
+#define HIGH4	0x80808080U
 
-	for (i = 0; i < r->len; i++) {
-		high |= p[i];
-		nul += p[i] == '\0';
+static void
+copy_field(struct row *r, char *d, const unsigned char *s, size_t n)
+{
+	uint64_t w, high = 0, nul = 0;
+	uint32_t v, high4 = 0, nul4 = 0;
+	uint16_t h;
+	size_t i;
+
+	if (n >= 8) {
+		for (i = 0; i + 8 < n; i += 8) {
+			memcpy(&w, s + i, 8);
+			memcpy(d + i, &w, 8);
+			high |= w;
+			nul |= (w - ONES8) & ~w;
+		}
+		memcpy(&w, s + n - 8, 8);
+		memcpy(d + n - 8, &w, 8);
+		high |= w;
+		nul |= (w - ONES8) & ~w;
+	} else if (n >= 4) {
+		memcpy(&v, s, 4);
+		memcpy(d, &v, 4);
+		high4 = v;
+		nul4 = (v - ONES4) & ~v;
+		memcpy(&v, s + n - 4, 4);
+		memcpy(d + n - 4, &v, 4);
+		high4 |= v;
+		nul4 |= (v - ONES4) & ~v;
+	} else if (n >= 2) {
+		memcpy(&h, s, 2);
+		memcpy(d, &h, 2);
+		memcpy(d + n - 1, s + n - 1, 1);
+		high4 = (uint32_t)h << 8 | s[n - 1];
+		/* 0x01xxxxxx keeps the top byte from reading as a zero */
+		high4 |= 0x01000000U;
+		nul4 = (high4 - ONES4) & ~high4;
+	} else if (n == 1) {
+		d[0] = (char)s[0];
+		high4 = s[0];
+		nul4 = s[0] == '\0' ? 0x80 : 0;
 	}
-	if (nul != (size_t)r->nf)
-		return "a field holds a NUL byte";
-	if (high & 0x80)
-		for (f = 0; f < r->nf; f++)
-			if (!attune_utf8_valid(r->buf + r->off[f],
-			    (f + 1 < r->nf ? r->off[f + 1] : r->len) -
-			    r->off[f] - 1))
-				return "a field is not valid UTF-8 text";
-	return NULL;
+	if (((nul & HIGH8) | (nul4 & HIGH4)) != 0)
+		r->nul = 1;
+	if (((high & HIGH8) | (high4 & HIGH4)) != 0 && !r->high &&
+	    !attune_utf8_valid((const char *)s, n))
+		r->high = 1;
 }
 
+/*
+ * Make room for one more field, or say why the row cannot take it: 0 if
+ * the field is to be left out.  The buffers never grow past the limits,
+ * so cb_field tests only them.
+ */
+static int
+field_room(struct row *r, size_t n)
+{
+	if (r->why != NULL) {
+		r->nf++;
+		return 0;
+	}
+	if (r->nf >= ATTUNE_CSV_MAXCOLS) {
+		row_bad(r, "too many fields");
+		return 0;
+	}
+	if (r->len + n + 1 > ATTUNE_CSV_MAXROW) {
+		row_bad(r, "row is too long (more than 256 KiB)");
+		return 0;
+	}
+	if (r->nf + 1 >= r->capf) {
+		r->capf = r->capf ? r->capf * 2 : 16;
+		if (r->capf > ATTUNE_CSV_MAXCOLS + 1)
+			r->capf = ATTUNE_CSV_MAXCOLS + 1;
+		r->off = attune_xreallocarray(r->off, r->capf, sizeof *r->off);
+	}
+	if (r->len + n + 1 > r->cap) {
+		while (r->len + n + 1 > r->cap)
+			r->cap = r->cap ? r->cap * 2 : 256;
+		if (r->cap > ATTUNE_CSV_MAXROW)
+			r->cap = ATTUNE_CSV_MAXROW;
+		r->buf = attune_xrealloc(r->buf, r->cap);
+	}
+	return 1;
+}
+
+/*
+ * A field is done.  The line its row starts on is known already: cb_row
+ * and parse_more set it.
+ */
 static void
 cb_field(void *s, size_t n, void *data)
 {
 	struct attune_csv *c = data;
 	struct row *r = &c->cur;
 
-	if (r->nf == 0 && r->len == 0 && r->line == 0)
-		r->line = c->line + 1;
-	if (r->why != NULL) {
-		r->nf++;
+	if ((r->why != NULL || r->len + n + 1 > r->cap ||
+	    r->nf + 1 >= r->capf) && !field_room(r, n))
 		return;
-	}
-	if (r->nf >= ATTUNE_CSV_MAXCOLS) {
-		row_bad(r, "too many fields");
-		return;
-	}
-	if (r->len + n + 1 > ATTUNE_CSV_MAXROW) {
-		row_bad(r, "row is too long (more than 256 KiB)");
-		return;
-	}
-	if (r->nf == r->capf) {
-		r->capf = r->capf ? r->capf * 2 : 16;
-		r->off = attune_xreallocarray(r->off, r->capf, sizeof *r->off);
-	}
-	if (r->len + n + 1 > r->cap) {
-		while (r->len + n + 1 > r->cap)
-			r->cap = r->cap ? r->cap * 2 : 256;
-		r->buf = attune_xrealloc(r->buf, r->cap);
-	}
 	r->off[r->nf++] = r->len;
-	memcpy(r->buf + r->len, s, n);
+	copy_field(r, r->buf + r->len, s, n);
 	r->len += n;
 	r->buf[r->len++] = '\0';
+	r->off[r->nf] = r->len;
 }
 
 static void
@@ -156,8 +210,11 @@ cb_row(int term, void *data)
 	c->cur = tmp;
 	c->cur.len = 0;
 	c->cur.nf = 0;
-	c->cur.line = 0;
+	/* A row that starts later in this piece of input starts on this
+	 * line; parse_more sets the line of one that starts in the next. */
+	c->cur.line = c->line + 1;
 	c->cur.why = NULL;
+	c->cur.nul = c->cur.high = 0;
 }
 
 /* Give up on the row being built: report it as malformed, start afresh. */
@@ -300,7 +357,6 @@ take(struct attune_csv *c)
 }
 
 static void map_columns(struct attune_csv *);
-static void view(struct attune_csv *, const struct row *);
 
 static int
 header(struct attune_csv *c)
@@ -386,15 +442,9 @@ attune_csv_columns(struct attune_csv *c, const char *const *cols)
 	c->cols = cols;
 	c->ncols = k;
 	free(c->pos);
-	free(c->val);
-	free(c->vlen);
 	c->pos = attune_xcalloc(k + 1, sizeof *c->pos);
-	c->val = attune_xcalloc(k + 1, sizeof *c->val);
-	c->vlen = attune_xcalloc(k + 1, sizeof *c->vlen);
 	if (c->have_header)
 		map_columns(c);
-	if (c->row != NULL)
-		view(c, c->row);
 }
 
 struct attune_csv *
@@ -447,24 +497,6 @@ attune_csv_open(const char *path, const char *const *cols, int flags)
 	return c;
 }
 
-/* Point each wanted column at its field in the row, once per row. */
-static void
-view(struct attune_csv *c, const struct row *r)
-{
-	int k, i;
-
-	for (k = 0; k < c->ncols; k++) {
-		if ((i = c->pos[k]) < 0 || i >= r->nf) {
-			c->val[k] = "";
-			c->vlen[k] = 0;
-			continue;
-		}
-		c->val[k] = r->buf + r->off[i];
-		c->vlen[k] = (i + 1 < r->nf ? r->off[i + 1] : r->len) -
-		    r->off[i] - 1;
-	}
-}
-
 int
 attune_csv_next(struct attune_csv *c)
 {
@@ -480,6 +512,7 @@ attune_csv_next(struct attune_csv *c)
 			return h;
 		}
 	}
+	c->good = NULL;		/* take() may reuse its buffer */
 	for (;;) {
 		if ((r = take(c)) == NULL) {
 			if (!c->eof)
@@ -487,15 +520,17 @@ attune_csv_next(struct attune_csv *c)
 			return c->failed ? -1 : 0;
 		}
 		c->row = r;
-		if (r->why == NULL)
-			r->why = row_check(r);
+		if (r->why == NULL && r->nul)
+			r->why = "a field holds a NUL byte";
+		else if (r->why == NULL && r->high)
+			r->why = "a field is not valid UTF-8 text";
 		if (r->why != NULL)
 			attune_csv_bad(c, "%s", r->why);
 		else if (r->nf != c->nheader)
 			attune_csv_bad(c, "expected %d fields as in the header, "
 			    "found %d", c->nheader, r->nf);
 		else {
-			view(c, r);
+			c->good = r;
 			return 1;
 		}
 		if (c->failed)
@@ -503,17 +538,48 @@ attune_csv_next(struct attune_csv *c)
 	}
 }
 
+/*
+ * A wanted column of the row attune_csv_next last returned, found through
+ * the header each time, so that attune_csv_columns may change the columns
+ * between rows.  "" for a column the header lacks, or with no row.
+ */
 const char *
 attune_csv_get(struct attune_csv *c, int col, size_t *len)
 {
-	if (c->row == NULL || col < 0 || col >= c->ncols) {
+	const struct row *r = c->good;
+	int i;
+
+	if (r == NULL || col < 0 || col >= c->ncols || (i = c->pos[col]) < 0 ||
+	    i >= r->nf) {
 		if (len != NULL)
 			*len = 0;
 		return "";
 	}
 	if (len != NULL)
-		*len = c->vlen[col];
-	return c->val[col];
+		*len = r->off[i + 1] - r->off[i] - 1;
+	return r->buf + r->off[i];
+}
+
+/*
+ * The first n wanted columns at once, as attune_csv_get gives them one at
+ * a time: a reader of every row calls this once a row instead of n times.
+ */
+void
+attune_csv_getn(struct attune_csv *c, int n, const char **val, size_t *len)
+{
+	const struct row *r = c->good;
+	int k, i;
+
+	for (k = 0; k < n; k++) {
+		if (r == NULL || k >= c->ncols || (i = c->pos[k]) < 0 ||
+		    i >= r->nf) {
+			val[k] = "";
+			len[k] = 0;
+			continue;
+		}
+		val[k] = r->buf + r->off[i];
+		len[k] = r->off[i + 1] - r->off[i] - 1;
+	}
 }
 
 int
@@ -586,8 +652,6 @@ attune_csv_close(struct attune_csv *c)
 	}
 	free(c->q);
 	free(c->pos);
-	free(c->val);
-	free(c->vlen);
 	free(c->in);
 	free(c->name);
 	free(c);

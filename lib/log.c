@@ -156,6 +156,43 @@ wordset(const char *s, size_t n, const char *const *w, unsigned *set)
 	return 0;
 }
 
+/*
+ * wordset, remembered: did and flags hold a few values over and over, so
+ * the set of each value seen lately is kept by its exact text, for either
+ * list.  Only good values are kept: a bad one is looked at, and reported,
+ * every time it comes.
+ */
+static int
+wordset_memo(const char *s, size_t n, const char *const *w, unsigned *set)
+{
+	static struct {
+		const char *const *w;
+		size_t	 n;
+		unsigned set;
+		char	 s[32];
+	} memo[32], *m;
+
+	if (n == 0) {
+		*set = 0;
+		return 0;
+	}
+	if (n > sizeof m->s)
+		return wordset(s, n, w, set);
+	m = &memo[(n * 5 + (unsigned char)s[0] + (unsigned char)s[n - 1] * 3 +
+	    (w == attune_flag_words)) % 32];
+	if (m->w == w && m->n == n && memcmp(m->s, s, n) == 0) {
+		*set = m->set;
+		return 0;
+	}
+	if (wordset(s, n, w, set) < 0)
+		return -1;
+	m->w = w;
+	m->n = n;
+	m->set = *set;
+	memcpy(m->s, s, n);
+	return 0;
+}
+
 static int
 need_column(struct attune_csv *c, int col, const char *name)
 {
@@ -167,11 +204,8 @@ need_column(struct attune_csv *c, int col, const char *name)
 }
 
 static int
-read_time(struct attune_csv *c, struct attune_time *t)
+read_time(struct attune_csv *c, const char *s, size_t n, struct attune_time *t)
 {
-	size_t n;
-	const char *s = attune_csv_get(c, 0, &n);
-
 	if (attune_time_iso(s, n, t) < 0) {
 		attune_csv_bad(c, "timestamp '%.40s' is not an ISO 8601 time",
 		    s);
@@ -182,15 +216,19 @@ read_time(struct attune_csv *c, struct attune_time *t)
 	return 0;
 }
 
+/* A who as attune_who_valid sees it, in a row the reader has checked as
+ * UTF-8 already. */
 static const char *
-read_who(struct attune_csv *c, int col)
+read_who(struct attune_csv *c, const char *s, size_t n)
 {
-	size_t n;
-	const char *s = attune_csv_get(c, col, &n);
+	size_t i;
 
 	if (n == 0)
 		return "me";
-	if (!attune_who_valid(s, n)) {
+	for (i = 0; i < n && i <= 64; i++)
+		if ((unsigned char)s[i] < 0x20 || s[i] == 0x7f)
+			break;
+	if (i != n || n > 64) {
 		attune_csv_bad(c, "who is not a usable name");
 		return NULL;
 	}
@@ -200,13 +238,14 @@ read_who(struct attune_csv *c, int col)
 /*
  * The next good check-in: 1, or 0 at the end, or -1 if the log cannot be
  * read (or, under --strict, holds a bad row).  Strings point into the
- * reader and last until the next call.
+ * reader and last until the next call.  This runs for every row of every
+ * log a report reads, so it takes the row's columns in one call.
  */
 int
 attune_checkin_read(struct attune_csv *c, struct attune_checkin *ci)
 {
-	size_t n;
-	const char *s;
+	const char *v[C_NOTE + 1];
+	size_t n[C_NOTE + 1];
 	int r, k, any;
 
 	for (;;) {
@@ -214,37 +253,38 @@ attune_checkin_read(struct attune_csv *c, struct attune_checkin *ci)
 			return r;
 		if (need_column(c, C_TS, "timestamp") < 0)
 			return -1;
-		if (read_time(c, &ci->ts) < 0 ||
-		    (ci->who = read_who(c, C_WHO)) == NULL)
+		attune_csv_getn(c, C_NOTE + 1, v, n);
+		if (read_time(c, v[C_TS], n[C_TS], &ci->ts) < 0 ||
+		    (ci->who = read_who(c, v[C_WHO], n[C_WHO])) == NULL)
 			goto bad;
 		any = 0;
 		for (k = 0; k < ATTUNE_NMEASURES; k++) {
-			s = attune_csv_get(c, C_MOOD + k, &n);
-			ci->v[k] = value(s, n, attune_measures[k].max,
-			    attune_measures[k].tenths);
+			ci->v[k] = value(v[C_MOOD + k], n[C_MOOD + k],
+			    attune_measures[k].max, attune_measures[k].tenths);
 			if (ci->v[k] == -2) {
 				attune_csv_bad(c, "%s '%.20s' is not a number "
-				    "from 0 to %d", attune_measures[k].name, s,
-				    attune_measures[k].tenths ?
+				    "from 0 to %d", attune_measures[k].name,
+				    v[C_MOOD + k], attune_measures[k].tenths ?
 				    attune_measures[k].max / 10 :
 				    attune_measures[k].max);
 				goto bad;
 			}
 			any |= ci->v[k] >= 0;
 		}
-		s = attune_csv_get(c, C_DID, &n);
-		if (wordset(s, n, attune_did_words, &ci->did) < 0) {
+		if (wordset_memo(v[C_DID], n[C_DID], attune_did_words,
+		    &ci->did) < 0) {
 			attune_csv_bad(c, "did '%.40s' holds a word not in the "
-			    "list", s);
+			    "list", v[C_DID]);
 			goto bad;
 		}
-		s = attune_csv_get(c, C_FLAGS, &n);
-		if (wordset(s, n, attune_flag_words, &ci->flags) < 0) {
+		if (wordset_memo(v[C_FLAGS], n[C_FLAGS], attune_flag_words,
+		    &ci->flags) < 0) {
 			attune_csv_bad(c, "flags '%.40s' holds a word not in "
-			    "the list", s);
+			    "the list", v[C_FLAGS]);
 			goto bad;
 		}
-		ci->note = attune_csv_get(c, C_NOTE, &ci->notelen);
+		ci->note = v[C_NOTE];
+		ci->notelen = n[C_NOTE];
 		if (!any && ci->did == 0 && ci->flags == 0 && ci->notelen == 0) {
 			attune_csv_bad(c, "the row holds no answers");
 			goto bad;
@@ -269,8 +309,11 @@ attune_screen_read(struct attune_csv *c, struct attune_screen *sc)
 		if (need_column(c, S_TS, "timestamp") < 0 ||
 		    need_column(c, S_INSTR, "instrument") < 0)
 			return -1;
-		if (read_time(c, &sc->ts) < 0 ||
-		    (sc->who = read_who(c, S_WHO)) == NULL)
+		s = attune_csv_get(c, S_TS, &n);
+		if (read_time(c, s, n, &sc->ts) < 0)
+			continue;
+		s = attune_csv_get(c, S_WHO, &n);
+		if ((sc->who = read_who(c, s, n)) == NULL)
 			continue;
 		sc->instrument = attune_csv_get(c, S_INSTR, &n);
 		if (n == 0) {

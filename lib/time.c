@@ -104,14 +104,28 @@ num(const char *s, size_t n, size_t *i, int digits)
 int
 attune_time_iso(const char *s, size_t n, struct attune_time *t)
 {
+	/* A log's rows come in time order, many a day: the date last read
+	 * is kept, by its text, with its day.  A date is ten bytes. */
+	static char lastdate[10];
+	static int64_t lastdays;
+	static int have;
 	size_t i = 0;
 	int y, mo, d, h, mi, se = 0, oh, om = 0, sign;
 
-	if ((y = num(s, n, &i, 4)) < 1 || i >= n || s[i++] != '-' ||
-	    (mo = num(s, n, &i, 2)) < 1 || mo > 12 || i >= n || s[i++] != '-' ||
-	    (d = num(s, n, &i, 2)) < 1 || d > days_in_month(y, mo))
-		return -1;
-	t->days = attune_days_from_civil(y, mo, d);
+	if (have && n >= 10 && memcmp(s, lastdate, 10) == 0) {
+		t->days = lastdays;
+		i = 10;
+	} else {
+		if ((y = num(s, n, &i, 4)) < 1 || i >= n || s[i++] != '-' ||
+		    (mo = num(s, n, &i, 2)) < 1 || mo > 12 || i >= n ||
+		    s[i++] != '-' || (d = num(s, n, &i, 2)) < 1 ||
+		    d > days_in_month(y, mo))
+			return -1;
+		t->days = attune_days_from_civil(y, mo, d);
+		memcpy(lastdate, s, 10);
+		lastdays = t->days;
+		have = 1;
+	}
 	t->sec = -1;
 	t->off = ATTUNE_NOOFF;
 	if (i == n)
