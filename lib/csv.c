@@ -23,7 +23,13 @@
 
 #include "attune.h"
 
-#define CHUNK	65536
+/*
+ * zlib's buffer, and the reader's.  zlib reads a plain file straight into
+ * a buffer at least twice the size of its own, once the bytes it looked
+ * at for the gzip magic are taken: smaller reads it copies.
+ */
+#define ZCHUNK	65536
+#define CHUNK	(4 * ZCHUNK)
 
 struct row {
 	char	*buf;		/* fields, each ending in NUL */
@@ -489,7 +495,7 @@ attune_csv_open(const char *path, const char *const *cols, int flags)
 	c->fd = fd;
 	if ((c->gz = gzdopen(fd, "rb")) == NULL)
 		attune_errx(ATTUNE_FAIL, "out of memory");
-	gzbuffer(c->gz, CHUNK);
+	gzbuffer(c->gz, ZCHUNK);
 	c->flags = flags;
 	attune_csv_columns(c, cols != NULL ? cols : none);
 	c->in = attune_xmalloc(CHUNK);
@@ -568,17 +574,20 @@ void
 attune_csv_getn(struct attune_csv *c, int n, const char **val, size_t *len)
 {
 	const struct row *r = c->good;
-	int k, i;
+	int k, i, m = r == NULL ? 0 : n < c->ncols ? n : c->ncols;
 
-	for (k = 0; k < n; k++) {
-		if (r == NULL || k >= c->ncols || (i = c->pos[k]) < 0 ||
-		    i >= r->nf) {
+	for (k = 0; k < m; k++) {
+		if ((i = c->pos[k]) >= 0 && i < r->nf) {
+			val[k] = r->buf + r->off[i];
+			len[k] = r->off[i + 1] - r->off[i] - 1;
+		} else {
 			val[k] = "";
 			len[k] = 0;
-			continue;
 		}
-		val[k] = r->buf + r->off[i];
-		len[k] = r->off[i + 1] - r->off[i] - 1;
+	}
+	for (; k < n; k++) {
+		val[k] = "";
+		len[k] = 0;
 	}
 }
 

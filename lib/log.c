@@ -109,6 +109,12 @@ attune_checkin_row(struct attune_buf *b, const struct attune_checkin *ci)
 	attune_buf_free(&f);
 }
 
+static int
+digit(char c)
+{
+	return c >= '0' && c <= '9';
+}
+
 /* A whole number in [0, max], or (tenths) one with at most one decimal,
  * returned in tenths.  -1 if empty, -2 if bad. */
 static int
@@ -119,6 +125,15 @@ value(const char *s, size_t n, int max, int tenths)
 
 	if (n == 0)
 		return -1;
+	/* The usual shapes first: "7", and "6.5" for sleep. */
+	if (n == 1 && digit(s[0])) {
+		v = (s[0] - '0') * (tenths ? 10 : 1);
+		return v <= max ? v : -2;
+	}
+	if (n == 3 && tenths && digit(s[0]) && s[1] == '.' && digit(s[2])) {
+		v = (s[0] - '0') * 10 + (s[2] - '0');
+		return v <= max ? v : -2;
+	}
 	for (; i < n && s[i] >= '0' && s[i] <= '9' && d < 4; i++, d++)
 		v = v * 10 + (s[i] - '0');
 	if (d == 0)
