@@ -26,7 +26,8 @@
 /*
  * zlib's buffer, and the reader's.  zlib reads a plain file straight into
  * a buffer at least twice the size of its own, once the bytes it looked
- * at for the gzip magic are taken: smaller reads it copies.
+ * at for the gzip magic are taken: smaller reads it copies.  CHUNK is a
+ * multiple of STEP (below).
  */
 #define ZCHUNK	65536
 #define CHUNK	(4 * ZCHUNK)
@@ -58,7 +59,12 @@ struct attune_csv {
 	struct row *good;	/* the row last returned, until the next call */
 	char	*in;
 	size_t	 inlen, inpos;
-	long	 line;		/* newlines consumed so far */
+	long	 line;		/* newlines fed to libcsv (or skipped) before
+				 * the piece being parsed */
+	long	 pline;		/* newlines in that piece that ended rows or
+				 * lay in fields done */
+	long	 lag;		/* newlines of the field libcsv is building,
+				 * counted in line already */
 	int	 eof, failed;
 	int	 skipline;	/* 1: skip to the next newline; 2: to the next
 				 * newline outside quotes */
@@ -70,8 +76,12 @@ struct attune_csv {
 static void
 parser_init(struct attune_csv *c)
 {
-	if (csv_init(&c->p, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL) != 0)
+	/* CSV_REPALL_NL: every newline libcsv does not keep in a field
+	 * comes back to cb_row, so that newlines can be counted. */
+	if (csv_init(&c->p, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL |
+	    CSV_REPALL_NL) != 0)
 		attune_errx(ATTUNE_FAIL, "out of memory");
+	c->lag = 0;
 }
 
 static void
@@ -93,11 +103,14 @@ row_bad(struct row *r, const char *why)
 #define ONES4	0x01010101U
 #define HIGH4	0x80808080U
 
-static void
+#define LF8	0x0a0a0a0a0a0a0a0aULL
+#define LF4	0x0a0a0a0aU
+
+static int
 copy_field(struct row *r, char *d, const unsigned char *s, size_t n)
 {
-	uint64_t w, high = 0, nul = 0;
-	uint32_t v, high4 = 0, nul4 = 0;
+	uint64_t w, x, high = 0, nul = 0, lf = 0;
+	uint32_t v, y, high4 = 0, nul4 = 0, lf4 = 0;
 	uint16_t h;
 	size_t i;
 
@@ -107,20 +120,28 @@ copy_field(struct row *r, char *d, const unsigned char *s, size_t n)
 			memcpy(d + i, &w, 8);
 			high |= w;
 			nul |= (w - ONES8) & ~w;
+			x = w ^ LF8;
+			lf |= (x - ONES8) & ~x;
 		}
 		memcpy(&w, s + n - 8, 8);
 		memcpy(d + n - 8, &w, 8);
 		high |= w;
 		nul |= (w - ONES8) & ~w;
+		x = w ^ LF8;
+		lf |= (x - ONES8) & ~x;
 	} else if (n >= 4) {
 		memcpy(&v, s, 4);
 		memcpy(d, &v, 4);
 		high4 = v;
 		nul4 = (v - ONES4) & ~v;
+		y = v ^ LF4;
+		lf4 = (y - ONES4) & ~y;
 		memcpy(&v, s + n - 4, 4);
 		memcpy(d + n - 4, &v, 4);
 		high4 |= v;
 		nul4 |= (v - ONES4) & ~v;
+		y = v ^ LF4;
+		lf4 |= (y - ONES4) & ~y;
 	} else if (n >= 2) {
 		memcpy(&h, s, 2);
 		memcpy(d, &h, 2);
@@ -129,16 +150,41 @@ copy_field(struct row *r, char *d, const unsigned char *s, size_t n)
 		/* 0x01xxxxxx keeps the top byte from reading as a zero */
 		high4 |= 0x01000000U;
 		nul4 = (high4 - ONES4) & ~high4;
+		y = high4 ^ LF4;
+		lf4 = (y - ONES4) & ~y;
 	} else if (n == 1) {
 		d[0] = (char)s[0];
 		high4 = s[0];
 		nul4 = s[0] == '\0' ? 0x80 : 0;
+		lf4 = s[0] == '\n' ? 0x80 : 0;
 	}
 	if (((nul & HIGH8) | (nul4 & HIGH4)) != 0)
 		r->nul = 1;
 	if (((high & HIGH8) | (high4 & HIGH4)) != 0 && !r->high &&
 	    !attune_utf8_valid((const char *)s, n))
 		r->high = 1;
+	return ((lf & HIGH8) | (lf4 & HIGH4)) != 0;
+}
+
+static long
+count_nl(const char *s, size_t n)
+{
+	const char *e = s + n;
+	long k = 0;
+
+	while (s < e && (s = memchr(s, '\n', (size_t)(e - s))) != NULL) {
+		k++;
+		s++;
+	}
+	return k;
+}
+
+/* A field is done: count the newlines in it that line does not hold. */
+static void
+field_lines(struct attune_csv *c, const char *s, size_t n)
+{
+	c->pline += count_nl(s, n) - c->lag;
+	c->lag = 0;
 }
 
 /*
@@ -178,8 +224,8 @@ field_room(struct row *r, size_t n)
 }
 
 /*
- * A field is done.  The line its row starts on is known already: cb_row
- * and parse_more set it.
+ * A field is done.  A row starts on the line after the newlines before
+ * its first field, unless parse_more saw it start in an earlier piece.
  */
 static void
 cb_field(void *s, size_t n, void *data)
@@ -187,11 +233,16 @@ cb_field(void *s, size_t n, void *data)
 	struct attune_csv *c = data;
 	struct row *r = &c->cur;
 
+	if (r->nf == 0 && r->line == 0)
+		r->line = c->line + c->pline + 1;
 	if ((r->why != NULL || r->len + n + 1 > r->cap ||
-	    r->nf + 1 >= r->capf) && !field_room(r, n))
+	    r->nf + 1 >= r->capf) && !field_room(r, n)) {
+		field_lines(c, s, n);
 		return;
+	}
 	r->off[r->nf++] = r->len;
-	copy_field(r, r->buf + r->len, s, n);
+	if (copy_field(r, r->buf + r->len, s, n))
+		field_lines(c, s, n);
 	r->len += n;
 	r->buf[r->len++] = '\0';
 	r->off[r->nf] = r->len;
@@ -203,23 +254,38 @@ cb_row(int term, void *data)
 	struct attune_csv *c = data;
 	struct row tmp;
 
-	(void)term;
+	if (term == '\n')
+		c->pline++;
+	/* An empty line, or the newline after a carriage return, that
+	 * CSV_REPALL_NL reports: no row. */
+	if (c->cur.nf == 0 && c->cur.why == NULL && (term == '\n' ||
+	    term == '\r'))
+		return;
 	if (c->qn == c->qcap) {
 		c->qcap = c->qcap ? c->qcap * 2 : 4;
 		c->q = attune_xreallocarray(c->q, c->qcap, sizeof *c->q);
 		memset(c->q + c->qn, 0, (c->qcap - c->qn) * sizeof *c->q);
 	}
 	if (c->cur.line == 0)
-		c->cur.line = c->line + 1;
+		c->cur.line = c->line + c->pline + 1;
 	tmp = c->q[c->qn];
 	c->q[c->qn++] = c->cur;
 	c->cur = tmp;
 	c->cur.len = 0;
 	c->cur.nf = 0;
-	/* A row that starts later in this piece of input starts on this
-	 * line; parse_more sets the line of one that starts in the next. */
-	c->cur.line = c->line + 1;
+	c->cur.line = 0;
 	c->cur.why = NULL;
+	/* Many rows can wait in the queue: let none keep a big buffer. */
+	if (c->cur.cap > 4096) {
+		free(c->cur.buf);
+		c->cur.buf = NULL;
+		c->cur.cap = 0;
+	}
+	if (c->cur.capf > 64) {
+		free(c->cur.off);
+		c->cur.off = NULL;
+		c->cur.capf = 0;
+	}
 	c->cur.nul = c->cur.high = 0;
 }
 
@@ -229,7 +295,7 @@ abandon(struct attune_csv *c, const char *why)
 {
 	row_bad(&c->cur, why);
 	if (c->cur.line == 0)
-		c->cur.line = c->line + 1;
+		c->cur.line = c->line + c->pline + 1;
 	cb_row(0, c);
 	csv_free(&c->p);
 	parser_init(c);
@@ -276,6 +342,57 @@ fill(struct attune_csv *c)
 	return n;
 }
 
+/*
+ * Where the piece of input to feed libcsv next ends.  Feeding it line by
+ * line tells the line of each row, and checks the field being built for
+ * the 256 KiB limit at the end of each line, and every 64 KiB (STEP) of
+ * the input in a longer line; but it costs a call or two a row.  So a
+ * piece is as many whole lines as fit in PIECE bytes, when the field
+ * being built cannot grow past the limit in them, and the callbacks count
+ * the newlines to place each row on its line; else a piece is what it
+ * would be line by line.  The buffer starts at a multiple of STEP.
+ */
+#define PIECE	4096
+#define STEP	65536
+
+static size_t
+piece(struct attune_csv *c, const char *seg, size_t avail)
+{
+	const char *nl;
+	size_t max = avail < PIECE ? avail : PIECE;
+	size_t step = STEP - c->inpos % STEP;
+
+	if (c->skipline == 0 && c->p.entry_pos + max <= ATTUNE_CSV_MAXROW &&
+	    (nl = memrchr(seg, '\n', max)) != NULL)
+		return (size_t)(nl - seg) + 1;
+	if (step > avail)
+		step = avail;
+	nl = memchr(seg, '\n', step);
+	return nl != NULL ? (size_t)(nl - seg) + 1 : step;
+}
+
+/*
+ * A piece is parsed: move line past its newlines.  Those in the field
+ * libcsv is still building (a quoted one) are counted here, as lag, and
+ * not again when the field is done.  A row whose first field is not done
+ * yet starts on the line it started on.
+ */
+static void
+piece_done(struct attune_csv *c)
+{
+	long nl = 0;
+
+	if (c->cur.nf == 0 && c->cur.line == 0 && c->p.pstate != 0)
+		c->cur.line = c->line + c->pline + 1;
+	if (c->p.entry_pos > 0) {
+		nl = count_nl((const char *)c->p.entry_buf, c->p.entry_pos) -
+		    c->lag;
+		c->lag += nl;
+	}
+	c->line += c->pline + nl;
+	c->pline = 0;
+}
+
 /* Feed libcsv until at least one row is done.  -1 on a read error. */
 static int
 parse_more(struct attune_csv *c)
@@ -297,8 +414,8 @@ parse_more(struct attune_csv *c)
 			}
 		}
 		seg = c->in + c->inpos;
-		nl = memchr(seg, '\n', c->inlen - c->inpos);
-		n = nl != NULL ? (size_t)(nl - seg) + 1 : c->inlen - c->inpos;
+		n = piece(c, seg, c->inlen - c->inpos);
+		nl = seg[n - 1] == '\n' ? seg + n - 1 : NULL;
 		c->inpos += n;
 		if (c->skipline) {
 			if (c->skipline == 2)
@@ -312,39 +429,38 @@ parse_more(struct attune_csv *c)
 			}
 			continue;
 		}
-		if (c->cur.nf == 0 && c->p.pstate == 0)
-			c->cur.line = c->line + 1;
 		used = csv_parse(&c->p, seg, n, cb_field, cb_row, c);
 		if (used < n) {
+			/* Skip the rest of the line the error is on. */
 			abandon(c, csv_error(&c->p) == CSV_EPARSE ?
 			    "a quote is out of place" : "cannot parse the row");
-			if (memchr(seg + used, '\n', n - used) != NULL) {
+			c->line += count_nl(seg, used);
+			c->pline = 0;
+			if ((nl = memchr(seg + used, '\n', n - used)) != NULL) {
 				c->skipline = 0;
 				c->line++;
+				c->inpos = (size_t)(nl - c->in) + 1;
 			}
 			continue;
 		}
+		piece_done(c);
 		if (c->p.entry_pos > ATTUNE_CSV_MAXROW) {
 			/*
 			 * Inside a quoted field (libcsv's state 2, FIELD_BEGUN)
 			 * the row goes on past newlines until the quote closes:
 			 * skip to there, or every line of the field would be
 			 * taken for a row, and the rows after it for the field.
+			 * (Only a piece of one line gets here.)
 			 */
 			int inq = c->p.quoted && c->p.pstate == 2;
 
 			abandon(c, "row is too long (more than 256 KiB)");
 			c->skipline = inq ? 2 : 1;
 			c->inquote = inq;
-			if (nl != NULL) {
-				c->line++;
-				if (!inq)
-					c->skipline = 0;
-			}
+			if (nl != NULL && !inq)
+				c->skipline = 0;
 			continue;
 		}
-		if (nl != NULL)
-			c->line++;
 	}
 	return 0;
 }
