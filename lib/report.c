@@ -516,6 +516,14 @@ attune_report_day(const struct attune_rperson *p, int64_t day)
 	return i == NOSLOT ? NULL : &p->days[i];
 }
 
+/* Whether p is who; the first byte tells most names apart without a call. */
+static int
+same_name(const struct attune_rperson *p, const char *who, size_t n)
+{
+	return p->whon == n && (n == 0 || (p->who[0] == who[0] &&
+	    memcmp(p->who, who, n) == 0));
+}
+
 struct attune_rperson *
 attune_report_person(struct attune_report *r, const char *who, size_t n)
 {
@@ -525,12 +533,12 @@ attune_report_person(struct attune_report *r, const char *who, size_t n)
 	/* Called for every row: the person of the row before is likely. */
 	if (r->np > 0) {
 		p = &r->p[r->last];
-		if (p->whon == n && memcmp(p->who, who, n) == 0)
+		if (same_name(p, who, n))
 			return p;
 	}
 	for (i = 0; i < r->np; i++) {
 		p = &r->p[i];
-		if (p->whon == n && memcmp(p->who, who, n) == 0) {
+		if (same_name(p, who, n)) {
 			r->last = i;
 			return p;
 		}
