@@ -1,10 +1,12 @@
 /*
  * csv.c: every CSV read and write goes through libcsv here.
  *
- * The reader pulls one row at a time.  It feeds libcsv one physical line
- * at a time, so that it knows the line each row starts on, and so that no
- * field can make it hold more than ATTUNE_CSV_MAXROW bytes however long the
- * line.  Input is read through zlib, which passes plain files through and
+ * The reader pulls one row at a time.  It feeds libcsv whole lines, a few
+ * KiB at a time, and counts the newlines libcsv reports so that it knows
+ * the line each row starts on; where a field could grow past
+ * ATTUNE_CSV_MAXROW bytes it feeds one line at a time, cut every 64 KiB,
+ * so that no field makes it hold more however long the line (see piece).
+ * Input is read through zlib, which passes plain files through and
  * inflates gzip ones, told apart by their magic bytes, not their names.
  */
 #include <sys/file.h>
