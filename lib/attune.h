@@ -336,6 +336,8 @@ struct attune_rperson {
 struct attune_report {
 	struct attune_rperson *p;
 	size_t	 np, capp, last;
+	uint32_t *names;	/* a hash of who → index into p */
+	size_t	 ncap;
 	int	 by;
 	int	 stream;	/* keep only ATTUNE_RWINDOW days a person */
 	int	 known;		/* the period is known: from..to */

@@ -67,7 +67,7 @@ find(struct attune_rperson *p, int64_t day, int add)
 	if (p->hcap == 0) {
 		if (!add)
 			return NOSLOT;
-		rehash(p, 256);
+		rehash(p, 8);
 	}
 	for (h = hash(day) & (p->hcap - 1); p->slot[h] != NOSLOT;
 	    h = (h + 1) & (p->hcap - 1))
@@ -76,7 +76,7 @@ find(struct attune_rperson *p, int64_t day, int add)
 	if (!add)
 		return NOSLOT;
 	if (p->ndays == p->capdays) {
-		p->capdays = p->capdays ? p->capdays * 2 : 64;
+		p->capdays = p->capdays ? p->capdays * 2 : 4;
 		p->days = attune_xreallocarray(p->days, p->capdays,
 		    sizeof *p->days);
 	}
@@ -287,7 +287,7 @@ bucket(const struct attune_rperson *cp, int64_t key, int add)
 	if (!add)
 		return NULL;
 	if (p->nb == p->capb) {
-		p->capb = p->capb ? p->capb * 2 : 16;
+		p->capb = p->capb ? p->capb * 2 : 2;
 		p->b = attune_xreallocarray(p->b, p->capb, sizeof *p->b);
 	}
 	memmove(&p->b[lo + 1], &p->b[lo], (p->nb - lo) * sizeof *p->b);
@@ -516,6 +516,16 @@ attune_report_day(const struct attune_rperson *p, int64_t day)
 	return i == NOSLOT ? NULL : &p->days[i];
 }
 
+static uint64_t
+name_hash(const char *s, size_t n)
+{
+	uint64_t h = 0xcbf29ce484222325ull;	/* FNV-1a */
+
+	while (n-- > 0)
+		h = (h ^ (unsigned char)*s++) * 0x100000001b3ull;
+	return h;
+}
+
 /* Whether p is who; the first byte tells most names apart without a call. */
 static int
 same_name(const struct attune_rperson *p, const char *who, size_t n)
@@ -524,11 +534,33 @@ same_name(const struct attune_rperson *p, const char *who, size_t n)
 	    memcmp(p->who, who, n) == 0));
 }
 
+/* Put person i in the hash of names, growing it to stay half empty. */
+static void
+name_place(struct attune_report *r, size_t i)
+{
+	size_t h, k;
+
+	if (2 * (i + 1) > r->ncap) {
+		free(r->names);
+		r->ncap = r->ncap ? r->ncap * 2 : 16;
+		r->names = attune_xreallocarray(NULL, r->ncap,
+		    sizeof *r->names);
+		for (k = 0; k < r->ncap; k++)
+			r->names[k] = NOSLOT;
+		for (k = 0; k < i; k++)
+			name_place(r, k);
+	}
+	for (h = name_hash(r->p[i].who, r->p[i].whon) & (r->ncap - 1);
+	    r->names[h] != NOSLOT; h = (h + 1) & (r->ncap - 1))
+		;
+	r->names[h] = (uint32_t)i;
+}
+
 struct attune_rperson *
 attune_report_person(struct attune_report *r, const char *who, size_t n)
 {
 	struct attune_rperson *p;
-	size_t i;
+	size_t h;
 
 	/* Called for every row: the person of the row before is likely. */
 	if (r->np > 0) {
@@ -536,13 +568,12 @@ attune_report_person(struct attune_report *r, const char *who, size_t n)
 		if (same_name(p, who, n))
 			return p;
 	}
-	for (i = 0; i < r->np; i++) {
-		p = &r->p[i];
-		if (same_name(p, who, n)) {
-			r->last = i;
-			return p;
+	for (h = r->ncap ? name_hash(who, n) & (r->ncap - 1) : 0;
+	    r->ncap > 0 && r->names[h] != NOSLOT; h = (h + 1) & (r->ncap - 1))
+		if (same_name(&r->p[r->names[h]], who, n)) {
+			r->last = r->names[h];
+			return &r->p[r->last];
 		}
-	}
 	if (r->np == r->capp) {
 		r->capp = r->capp ? r->capp * 2 : 4;
 		r->p = attune_xreallocarray(r->p, r->capp, sizeof *r->p);
@@ -557,6 +588,7 @@ attune_report_person(struct attune_report *r, const char *who, size_t n)
 	p->hi = INT64_MIN;
 	fold_reset(p);
 	r->last = r->np++;
+	name_place(r, r->last);
 	return p;
 }
 
@@ -1042,5 +1074,6 @@ attune_report_free(struct attune_report *r)
 		free(p->b);
 	}
 	free(r->p);
+	free(r->names);
 	memset(r, 0, sizeof *r);
 }

@@ -146,4 +146,17 @@ else
 	skip "attune report on hostile logs" "attune report is not built yet"
 fi
 
+# A log naming a new person on every row: each is summed on its own, and
+# the report neither slows to a crawl nor runs out of memory.
+awk -v h="$H" 'BEGIN { print h
+	for (i = 0; i < 30000; i++)
+		printf "2026-11-%02dT09:00:00+00:00,p%d,%d,5,5,5,7.0,,,\n",
+		    1 + i % 20, i, i % 11 }' >"$T/people.csv"
+run attune-report --all-people --since 2026-11-01 -f csv "$T/people.csv"
+check "30000 people: every one reported" \
+    [ "$(grep -c ',p[0-9]*,1,1,' "$T/out")" = 30000 ]
+check "30000 people: each with their own mood" \
+    out_has "2026-11-01,2026-11-22,p29999,1,1,2.00,2,2,"
+check "30000 people: nothing to warn about" err_empty
+
 done_testing

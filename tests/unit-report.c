@@ -426,6 +426,34 @@ test_stream(void)
 	attune_report_free(&rs);
 }
 
+/* Many people, as a hostile log may name: each found again, none mixed up. */
+static void
+test_people(void)
+{
+	struct attune_report r;
+	struct attune_rperson *p;
+	char name[16];
+	int i, n = 20000, found = 0, small = 1;
+
+	memset(&r, 0, sizeof r);
+	attune_report_setup(&r, INT64_MIN, INT64_MAX, ATTUNE_BY_WEEK, 1);
+	for (i = 0; i < n; i++) {
+		snprintf(name, sizeof name, "p%d", i);
+		checkin(&r, name, D("2026-11-02") + i % 9, 5, 5, 5, 0, 0);
+	}
+	is_int(r.np, n, "every name is a person");
+	for (i = n - 1; i >= 0; i--) {
+		snprintf(name, sizeof name, "p%d", i);
+		p = attune_report_person(&r, name, strlen(name));
+		found += p == &r.p[i] && strcmp(p->who, name) == 0;
+		small &= p->capdays <= 4 && p->hcap <= 8;
+	}
+	is_int(found, n, "and each is found again by its name");
+	is_int(r.np, n, "without being added twice");
+	ok(small, "a person with one day holds room for a few days only");
+	attune_report_free(&r);
+}
+
 int
 main(void)
 {
@@ -434,6 +462,7 @@ main(void)
 	test_days_and_spark();
 	test_rules();
 	test_stream();
+	test_people();
 	test_escape();
 	test_csv_header();
 	return tap_done();
