@@ -168,8 +168,7 @@ period(int64_t today, int64_t *from, int64_t *to)
 			attune_usage_error("--month: '%s' is not a month like "
 			    "2026-11", monthflag);
 		*from = attune_days_from_civil(y, m, 1);
-		*to = (m == 12 ? attune_days_from_civil(y + 1, 1, 1) :
-		    attune_days_from_civil(y, m + 1, 1)) - 1;
+		*to = attune_month_next(*from) - 1;
 		return 1;
 	}
 	if (lastflag != NULL) {
@@ -189,9 +188,8 @@ period(int64_t today, int64_t *from, int64_t *to)
 			*to = today - (attune_weekday(today) - 1) + 6;
 			*from = *to - 7 * (int64_t)n + 1;
 		} else {
+			*to = attune_month_next(today) - 1;
 			attune_civil_from_days(today, &y, &m, &d);
-			*to = (m == 12 ? attune_days_from_civil(y + 1, 1, 1) :
-			    attune_days_from_civil(y, m + 1, 1)) - 1;
 			m -= n - 1;
 			while (m < 1) {
 				m += 12;

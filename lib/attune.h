@@ -87,6 +87,9 @@ struct attune_time {
 int64_t	 attune_days_from_civil(int y, int m, int d);
 void	 attune_civil_from_days(int64_t days, int *y, int *m, int *d);
 int	 attune_weekday(int64_t days);			/* 1 Monday … 7 Sunday */
+int64_t	 attune_month_start(int64_t days);	/* the 1st of its month */
+int64_t	 attune_month_next(int64_t days);	/* the 1st of the next */
+int	 attune_month_whole(int64_t start, int64_t end);
 int	 attune_iso_week(int64_t days, int *year);	/* week 1 … 53 */
 int64_t	 attune_iso_week_monday(int year, int week);
 int	 attune_time_now(struct attune_time *t);	/* honours $ATTUNE_NOW */

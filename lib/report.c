@@ -171,32 +171,13 @@ attune_report_range(const struct attune_rperson *p, int64_t start,
 }
 
 static int64_t
-month_start(int64_t day)
-{
-	int y, m, d;
-
-	attune_civil_from_days(day, &y, &m, &d);
-	return attune_days_from_civil(y, m, 1);
-}
-
-static int64_t
-month_next(int64_t day)
-{
-	int y, m, d;
-
-	attune_civil_from_days(day, &y, &m, &d);
-	return m == 12 ? attune_days_from_civil(y + 1, 1, 1) :
-	    attune_days_from_civil(y, m + 1, 1);
-}
-
-static int64_t
 unit_start(int by, int64_t day)
 {
 	switch (by) {
 	case ATTUNE_BY_WEEK:
 		return day - (attune_weekday(day) - 1);
 	case ATTUNE_BY_MONTH:
-		return month_start(day);
+		return attune_month_start(day);
 	default:
 		return day;
 	}
@@ -209,7 +190,7 @@ unit_end(int by, int64_t day)
 	case ATTUNE_BY_WEEK:
 		return unit_start(by, day) + 6;
 	case ATTUNE_BY_MONTH:
-		return month_next(day) - 1;
+		return attune_month_next(day) - 1;
 	default:
 		return day;
 	}
@@ -219,9 +200,8 @@ unit_end(int by, int64_t day)
 static int64_t
 before(int by, int64_t start, int64_t end)
 {
-	if (by == ATTUNE_BY_MONTH || (start == month_start(start) &&
-	    end == month_next(start) - 1))
-		return month_start(start - 1);
+	if (by == ATTUNE_BY_MONTH || attune_month_whole(start, end))
+		return attune_month_start(start - 1);
 	return start - (end - start + 1);
 }
 
@@ -840,24 +820,8 @@ attune_report_periods(int64_t from, int64_t to, int by, size_t *n)
 	size_t cap = 0;
 
 	*n = 0;
-	if (by == ATTUNE_BY_WEEK)
-		from -= attune_weekday(from) - 1;
-	else if (by == ATTUNE_BY_MONTH)
-		from = month_start(from);
-	for (s = from; s <= to; s = e + 1) {
-		switch (by) {
-		case ATTUNE_BY_DAY:
-			e = s;
-			break;
-		case ATTUNE_BY_WEEK:
-			e = s + 6;
-			break;
-		case ATTUNE_BY_MONTH:
-			e = month_next(s) - 1;
-			break;
-		default:
-			e = to;
-		}
+	for (s = unit_start(by, from); s <= to; s = e + 1) {
+		e = by == ATTUNE_BY_NONE ? to : unit_end(by, s);
 		if (*n + 2 > cap) {
 			cap = cap ? cap * 2 : 16;
 			v = attune_xreallocarray(v, cap, sizeof *v);

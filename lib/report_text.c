@@ -25,16 +25,6 @@ static const char *const months[] = { "January", "February", "March",
 	"April", "May", "June", "July", "August", "September", "October",
 	"November", "December" };
 
-static int
-whole_month(int64_t start, int64_t end)
-{
-	int y, m, d, y2, m2, d2;
-
-	attune_civil_from_days(start, &y, &m, &d);
-	attune_civil_from_days(end + 1, &y2, &m2, &d2);
-	return d == 1 && d2 == 1 && (y2 * 12 + m2) - (y * 12 + m) == 1;
-}
-
 /* "week 2026-W47, 2026-11-16 to 2026-11-22", "November 2026, …". */
 void
 attune_report_label(char *buf, size_t size, int64_t start, int64_t end)
@@ -50,7 +40,7 @@ attune_report_label(char *buf, size_t size, int64_t start, int64_t end)
 	else if (end - start == 6 && attune_weekday(start) == 1) {
 		w = attune_iso_week(start, &y);
 		snprintf(buf, size, "week %04d-W%02d, %s to %s", y, w, a, b);
-	} else if (whole_month(start, end))
+	} else if (attune_month_whole(start, end))
 		snprintf(buf, size, "%s %d, %s to %s", months[m - 1], y, a, b);
 	else
 		snprintf(buf, size, "%s to %s", a, b);
@@ -64,7 +54,7 @@ attune_report_before(int64_t start, int64_t end, char *buf, size_t size)
 		return "the day before";
 	if (end - start == 6 && attune_weekday(start) == 1)
 		return "the week before";
-	if (whole_month(start, end))
+	if (attune_month_whole(start, end))
 		return "the month before";
 	snprintf(buf, size, "the %lld days before", (long long)(end - start + 1));
 	return buf;

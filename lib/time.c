@@ -48,6 +48,34 @@ attune_weekday(int64_t days)
 	return (int)(((days % 7) + 7 + 3) % 7) + 1;
 }
 
+/* The first day of the month holding days, and of the month after it. */
+int64_t
+attune_month_start(int64_t days)
+{
+	int y, m, d;
+
+	attune_civil_from_days(days, &y, &m, &d);
+	return attune_days_from_civil(y, m, 1);
+}
+
+int64_t
+attune_month_next(int64_t days)
+{
+	int y, m, d;
+
+	attune_civil_from_days(days, &y, &m, &d);
+	return m == 12 ? attune_days_from_civil(y + 1, 1, 1) :
+	    attune_days_from_civil(y, m + 1, 1);
+}
+
+/* Whether start..end is one whole calendar month. */
+int
+attune_month_whole(int64_t start, int64_t end)
+{
+	return start == attune_month_start(start) &&
+	    end == attune_month_next(start) - 1;
+}
+
 int
 attune_iso_week(int64_t days, int *year)
 {

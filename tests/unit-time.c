@@ -302,6 +302,23 @@ test_now(void)
 	}
 }
 
+static void
+test_months(void)
+{
+	is_int(attune_month_start(day(2026, 11, 22)), day(2026, 11, 1),
+	    "November starts on the 1st");
+	is_int(attune_month_next(day(2026, 12, 31)), day(2027, 1, 1),
+	    "after December comes January of the next year");
+	is_int(attune_month_next(day(2024, 2, 1)) - day(2024, 2, 1), 29,
+	    "February 2024 has 29 days");
+	ok(attune_month_whole(day(2026, 2, 1), day(2026, 2, 28)),
+	    "February 2026 is a whole month");
+	ok(!attune_month_whole(day(2026, 2, 1), day(2026, 2, 27)),
+	    "a day short is not");
+	ok(!attune_month_whole(day(2026, 1, 2), day(2026, 2, 1)),
+	    "nor is a month's length from the 2nd");
+}
+
 int
 main(void)
 {
@@ -311,6 +328,7 @@ main(void)
 	attune_setprog("unit-time");
 	test_civil();
 	test_weeks();
+	test_months();
 	test_iso();
 	test_local();
 	test_now();
