@@ -322,9 +322,7 @@ main(int argc, char **argv)
 	int c, k, early, given = 0;
 
 	attune_setprog(argv[0]);
-	memset(&ci, 0, sizeof ci);
-	for (k = 0; k < ATTUNE_NMEASURES; k++)
-		ci.v[k] = -1;
+	attune_checkin_init(&ci);
 	if ((early = harm_first(argc, argv, &region, &info))) {
 		attune_crisis_print(info, region);
 		fflush(info);

@@ -185,6 +185,7 @@ struct attune_screen {
 	int	 total;
 };
 void	 attune_measure_put(struct attune_buf *b, int k, int v);
+void	 attune_checkin_init(struct attune_checkin *ci);	/* measures -1 */
 void	 attune_checkin_row(struct attune_buf *b, const struct attune_checkin *ci);
 int	 attune_checkin_read(struct attune_csv *c, struct attune_checkin *ci);
 int	 attune_screen_read(struct attune_csv *c, struct attune_screen *s);

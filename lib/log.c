@@ -82,6 +82,17 @@ attune_measure_put(struct attune_buf *b, int k, int v)
 		attune_buf_printf(b, "%d", v);
 }
 
+/* An empty check-in: no time, no who, no measure given. */
+void
+attune_checkin_init(struct attune_checkin *ci)
+{
+	int k;
+
+	memset(ci, 0, sizeof *ci);
+	for (k = 0; k < ATTUNE_NMEASURES; k++)
+		ci->v[k] = -1;
+}
+
 void
 attune_checkin_row(struct attune_buf *b, const struct attune_checkin *ci)
 {

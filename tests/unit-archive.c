@@ -21,14 +21,12 @@ fill(int n)
 	struct attune_buf row = { 0 }, head = { 0 };
 	struct attune_checkin ci;
 	char *path;
-	int i, k;
+	int i;
 
 	path = attune_dir_file(dir, "checkins.csv");
 	attune_csv_header(&head, attune_checkin_cols);
 	for (i = 0; i < n; i++) {
-		memset(&ci, 0, sizeof ci);
-		for (k = 0; k < ATTUNE_NMEASURES; k++)
-			ci.v[k] = -1;
+		attune_checkin_init(&ci);
 		ci.ts.days = attune_days_from_civil(2024, 1, 1) + 14 * i;
 		ci.ts.sec = 9 * 3600;
 		ci.ts.off = 0;

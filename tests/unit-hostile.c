@@ -55,7 +55,7 @@ append_after(const char *tail, size_t n, int *rows)
 	struct attune_csv *c;
 	char path[64], *back;
 	FILE *f;
-	int k, r, good = 0;
+	int r, good = 0;
 
 	*rows = 0;
 
@@ -66,11 +66,9 @@ append_after(const char *tail, size_t n, int *rows)
 	f = fopen(path, "w");
 	fwrite(file.s, 1, file.len, f);
 	fclose(f);
-	memset(&ci, 0, sizeof ci);
+	attune_checkin_init(&ci);
 	attune_time_iso("2026-11-22T21:04:00+00:00", 25, &ci.ts);
 	ci.who = "me";
-	for (k = 0; k < ATTUNE_NMEASURES; k++)
-		ci.v[k] = -1;
 	ci.v[ATTUNE_MOOD] = 7;
 	ci.note = "new";
 	ci.notelen = 3;

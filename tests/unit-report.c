@@ -22,15 +22,12 @@ checkin(struct attune_report *r, const char *who, int64_t day, int mood,
     int bond, int numb, unsigned did, unsigned flags)
 {
 	struct attune_checkin ci;
-	int k;
 
-	memset(&ci, 0, sizeof ci);
+	attune_checkin_init(&ci);
 	ci.ts.days = day;
 	ci.ts.sec = 9 * 3600;
 	ci.ts.off = 0;
 	ci.who = who;
-	for (k = 0; k < ATTUNE_NMEASURES; k++)
-		ci.v[k] = -1;
 	ci.v[ATTUNE_MOOD] = mood;
 	ci.v[ATTUNE_BOND] = bond;
 	ci.v[ATTUNE_NUMB] = numb;

@@ -30,7 +30,6 @@ int
 LLVMFuzzerInitialize(int *argc, char ***argv)
 {
 	FILE *null;
-	int k;
 
 	(void)argc;
 	(void)argv;
@@ -47,11 +46,9 @@ LLVMFuzzerInitialize(int *argc, char ***argv)
 	unlink_at_exit = path;
 	atexit(cleanup);
 	attune_csv_header(&header, attune_checkin_cols);
-	memset(&want, 0, sizeof want);
+	attune_checkin_init(&want);
 	attune_time_iso("2026-11-22T21:04:00+00:00", 25, &want.ts);
 	want.who = "me";
-	for (k = 0; k < ATTUNE_NMEASURES; k++)
-		want.v[k] = -1;
 	want.v[ATTUNE_BOND] = 4;
 	want.note = "the new row, \"whole\"\nwith two lines";
 	want.notelen = strlen(want.note);

@@ -63,13 +63,11 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		memset(&r[i], 0, sizeof r[i]);
 		attune_report_setup(&r[i], from, to, by, i == 0);
 	}
-	memset(&ci, 0, sizeof ci);
 	while (end - p >= 4 && p[0] != 0xff) {
+		attune_checkin_init(&ci);
 		ci.ts.days = BASE + (p[0] | (p[1] & 1) << 8) % 600;
 		ci.ts.sec = 9 * 3600;
 		ci.who = who[p[1] >> 7];
-		for (k = 0; k < ATTUNE_NMEASURES; k++)
-			ci.v[k] = -1;
 		ci.v[ATTUNE_MOOD] = p[2] % 12 == 11 ? -1 : p[2] % 12;
 		ci.v[ATTUNE_BOND] = p[3] % 12 == 11 ? -1 : p[3] % 12;
 		ci.v[ATTUNE_NUMB] = (p[1] >> 1) % 12 == 11 ? -1 : (p[1] >> 1) % 12;
