@@ -213,15 +213,15 @@ period(int64_t today, int64_t *from, int64_t *to)
 
 /* Read one log, check-ins or screens as its header says.  -1 if it failed. */
 static int
-readlog(struct attune_report *r, const char *path, const char *only)
+readlog(struct attune_report *r, const char *path, const char *only,
+    int flags)
 {
 	struct attune_csv *c;
 	struct attune_checkin ci;
 	struct attune_screen sc;
 	int h, n;
 
-	if ((c = attune_csv_open(path, attune_checkin_cols,
-	    strictflag ? ATTUNE_CSV_STRICT : 0)) == NULL)
+	if ((c = attune_csv_open(path, attune_checkin_cols, flags)) == NULL)
 		return -1;
 	if ((h = attune_csv_header_has(c, "instrument")) == 1) {
 		attune_csv_columns(c, attune_screen_cols);
@@ -240,14 +240,14 @@ readlog(struct attune_report *r, const char *path, const char *only)
 }
 
 static int
-readall(struct attune_report *r, char **files, const char *only)
+readall(struct attune_report *r, char **files, const char *only, int flags)
 {
 	char **logs[2] = { NULL, NULL }, *dir;
 	int i, k, rval = 0;
 
 	if (*files != NULL) {
 		for (; *files != NULL; files++)
-			if (readlog(r, *files, only) < 0) {
+			if (readlog(r, *files, only, flags) < 0) {
 				rval = 1;
 				if (strictflag)
 					return rval;
@@ -259,7 +259,7 @@ readall(struct attune_report *r, char **files, const char *only)
 	logs[1] = attune_dir_logs(dir, "screens");
 	for (k = 0; k < 2 && !(rval && strictflag); k++)
 		for (i = 0; logs[k][i] != NULL; i++)
-			if (readlog(r, logs[k][i], only) < 0) {
+			if (readlog(r, logs[k][i], only, flags) < 0) {
 				rval = 1;
 				if (strictflag)
 					break;
@@ -293,28 +293,26 @@ logged(const struct attune_rperson *p, int64_t from, int64_t to)
 /*
  * Read the logs for the period.  Streaming (--format csv, or --quiet),
  * only a window of days is kept a person; if a log turns out to be far
- * out of time order, everything is read again keeping every day, with
- * the warnings already given held back.
+ * out of time order, everything is read again keeping every day, saying
+ * nothing again of what the logs hold (a failure to read is still said).
  */
 static int
 readreport(struct attune_report *r, char **files, const char *only,
     int64_t from, int64_t to, int stream)
 {
 	char **f;
-	int rval;
+	int rval, flags = strictflag ? ATTUNE_CSV_STRICT : 0;
 
 	for (f = files; *f != NULL; f++)
 		if (strcmp(*f, "-") == 0)
 			stream = 0;	/* standard input cannot be read again */
 	memset(r, 0, sizeof *r);
 	attune_report_setup(r, from, to, by, stream);
-	rval = readall(r, files, only);
+	rval = readall(r, files, only, flags);
 	if (r->late && !(rval && strictflag)) {
 		attune_report_free(r);
 		attune_report_setup(r, from, to, by, 0);
-		attune_warn_hush(1);
-		rval |= readall(r, files, only);
-		attune_warn_hush(0);
+		rval |= readall(r, files, only, flags | ATTUNE_CSV_QUIET);
 	}
 	attune_report_done(r);
 	return rval;
@@ -333,23 +331,22 @@ csv_rows(const struct attune_report *r, struct attune_rperson **people,
 	unsigned rules = 0;
 	size_t i, k;
 
-	if (!qflag)
+	if (!qflag) {
 		attune_csv_header(&b, attune_report_csv_cols);
+		fwrite(b.s, 1, b.len, stdout);
+	}
 	for (k = 0; per != NULL && k < nper; k++)
 		for (i = 0; i < np; i++) {
 			attune_report_sum(r, people[i], per[2 * k],
 			    per[2 * k + 1], &s);
 			rules |= s.rules;
-			if (!qflag)
-				attune_report_csv_row(&b, &s);
-			attune_report_sum_free(&s);
-			if (b.len >= 4096) {
-				fwrite(b.s, 1, b.len, stdout);
+			if (!qflag) {
 				b.len = 0;
+				attune_report_csv_row(&b, &s);
+				fwrite(b.s, 1, b.len, stdout);
 			}
+			attune_report_sum_free(&s);
 		}
-	if (b.len > 0)
-		fwrite(b.s, 1, b.len, stdout);
 	attune_buf_free(&b);
 	if (per == NULL && !qflag)
 		attune_warnx("%s", attune_report_empty);

@@ -31,7 +31,6 @@ void	 attune_errx(int status, const char *fmt, ...)
 void	 attune_warn(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 void	 attune_warnx(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 void	 attune_vwarnx(const char *fmt, va_list ap);
-void	 attune_warn_hush(int on);	/* 1: warnings are held back */
 void	*attune_xmalloc(size_t n);
 void	*attune_xcalloc(size_t n, size_t size);
 void	*attune_xrealloc(void *p, size_t n);
@@ -111,6 +110,7 @@ void	 attune_strv_free(char **v);
  * finds the wanted columns by header name, reads plain or gzip files or
  * "-" for stdin, and reports a malformed row as FILE:LINE: reason. */
 #define ATTUNE_CSV_STRICT	1
+#define ATTUNE_CSV_QUIET	2	/* say nothing of what the log holds */
 #define ATTUNE_CSV_MAXROW	(256 * 1024)
 #define ATTUNE_CSV_MAXCOLS	1000
 struct attune_csv;
@@ -125,6 +125,8 @@ int	 attune_csv_header_has(struct attune_csv *c, const char *name);
 void	 attune_csv_columns(struct attune_csv *c, const char *const *cols);
 long	 attune_csv_line(const struct attune_csv *c);
 const char *attune_csv_name(const struct attune_csv *c);
+void	 attune_csv_note(struct attune_csv *c, const char *fmt, ...)
+	    __attribute__((format(printf, 2, 3)));	/* "FILE: ..." */
 void	 attune_csv_bad(struct attune_csv *c, const char *fmt, ...)
 	    __attribute__((format(printf, 2, 3)));
 long	 attune_csv_skipped(const struct attune_csv *c);
@@ -355,7 +357,7 @@ struct attune_rwhy {
 	char	 text[320];
 };
 struct attune_rsum {
-	int64_t	 start, end, pstart, pend;	/* the period and the one before */
+	int64_t	 start, end;		/* the period */
 	const struct attune_rperson *p;
 	struct attune_rstat m[ATTUNE_NMEASURES], prev[ATTUNE_NMEASURES];
 	uint32_t checkins, days, flagged, screens;

@@ -490,8 +490,9 @@ header(struct attune_csv *c)
 	if ((r = take(c)) == NULL)
 		return c->eof ? 0 : -1;
 	if (r->why != NULL) {
-		attune_warnx("%s:%ld: the header row cannot be read: %s",
-		    c->name, r->line, r->why);
+		if (!(c->flags & ATTUNE_CSV_QUIET))
+			attune_warnx("%s:%ld: the header row cannot be read: "
+			    "%s", c->name, r->line, r->why);
 		return -1;
 	}
 	/* Keep the header, so that attune_csv_columns can look again. */
@@ -734,6 +735,24 @@ attune_csv_skipped(const struct attune_csv *c)
 }
 
 /*
+ * Say something of the log as a whole, after its name, unless told to be
+ * quiet about what it holds (a reader going over it a second time).
+ */
+void
+attune_csv_note(struct attune_csv *c, const char *fmt, ...)
+{
+	char tmp[512];
+	va_list ap;
+
+	if (c->flags & ATTUNE_CSV_QUIET)
+		return;
+	va_start(ap, fmt);
+	vsnprintf(tmp, sizeof tmp, fmt, ap);
+	va_end(ap);
+	attune_warnx("%s: %s", c->name, tmp);
+}
+
+/*
  * Report the current row as malformed.  It is skipped; under --strict the
  * reader stops, and attune_csv_next and attune_csv_close then say so.
  */
@@ -751,8 +770,9 @@ attune_csv_bad(struct attune_csv *c, const char *fmt, ...)
 		attune_buf_str(&b, tmp);
 	}
 	va_end(ap);
-	attune_warnx("%s%s", b.s, c->flags & ATTUNE_CSV_STRICT ? "" :
-	    " (row skipped)");
+	if (!(c->flags & ATTUNE_CSV_QUIET))
+		attune_warnx("%s%s", b.s, c->flags & ATTUNE_CSV_STRICT ? "" :
+		    " (row skipped)");
 	attune_buf_free(&b);
 	c->skipped++;
 	if (c->flags & ATTUNE_CSV_STRICT)

@@ -8,15 +8,6 @@
 #include "attune.h"
 
 static const char *prog = "attune";
-static int hush;	/* warnings are not shown */
-
-/* Hold back warnings (not errors), as when a reader goes over input it
- * has already warned about once. */
-void
-attune_warn_hush(int on)
-{
-	hush = on;
-}
 
 void
 attune_setprog(const char *argv0)
@@ -50,8 +41,6 @@ vmsg(int errnum, const char *fmt, va_list ap)
 void
 attune_vwarnx(const char *fmt, va_list ap)
 {
-	if (hush)
-		return;
 	vmsg(0, fmt, ap);
 }
 
@@ -84,8 +73,6 @@ attune_warn(const char *fmt, ...)
 	int e = errno;
 	va_list ap;
 
-	if (hush)
-		return;
 	va_start(ap, fmt);
 	vmsg(e, fmt, ap);
 	va_end(ap);
@@ -96,8 +83,6 @@ attune_warnx(const char *fmt, ...)
 {
 	va_list ap;
 
-	if (hush)
-		return;
 	va_start(ap, fmt);
 	vmsg(0, fmt, ap);
 	va_end(ap);

@@ -224,8 +224,8 @@ need_column(struct attune_csv *c, int col, const char *name)
 {
 	if (attune_csv_has(c, col))
 		return 0;
-	attune_warnx("%s: has no '%s' column, so it is not an attune log",
-	    attune_csv_name(c), name);
+	attune_csv_note(c, "has no '%s' column, so it is not an attune log",
+	    name);
 	return -1;
 }
 

@@ -310,7 +310,8 @@ fold_reset(struct attune_rperson *p)
 
 static const int worse_k[2] = { ATTUNE_MOOD, ATTUNE_ANXIETY };
 
-/* The mean of measure i of the week before this one by ago weeks. */
+/* The mean of measure i (mood, anxiety) in the week from monday, if it is
+ * one of the three weeks kept. */
 static int
 week_mean(const struct attune_rperson *p, int64_t monday, int i,
     double *mean)
@@ -887,7 +888,7 @@ attune_report_sum(const struct attune_report *r,
 {
 	const struct attune_rbucket *b = NULL, *pb = NULL;
 	char d0[16], d2[16];
-	int64_t key;
+	int64_t key, pstart = before(r->by, start, end);
 	size_t i;
 	int k;
 
@@ -895,12 +896,10 @@ attune_report_sum(const struct attune_report *r,
 	s->p = p;
 	s->start = start;
 	s->end = end;
-	s->pstart = before(r->by, start, end);
-	s->pend = start - 1;
 	if (bucket_key(r, start, &key))
 		b = bucket(p, key, 0);
 	if ((r->known || r->by != ATTUNE_BY_NONE) &&
-	    bucket_key(r, s->pstart, &key))
+	    bucket_key(r, pstart, &key))
 		pb = bucket(p, key, 0);
 	if (b != NULL) {
 		memcpy(s->m, b->m, sizeof s->m);
@@ -949,8 +948,6 @@ attune_report_whole(const struct attune_rperson *p, int64_t start,
 	s->p = p;
 	s->start = start;
 	s->end = end;
-	s->pstart = before(ATTUNE_BY_NONE, start, end);
-	s->pend = start - 1;
 	attune_report_range(p, start, end, s->m, &s->checkins, &s->days,
 	    &s->flagged);
 	for (i = 0; i < p->nsc; i++)

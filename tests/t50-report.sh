@@ -524,6 +524,14 @@ check "a bad row in a log read twice: the report is the same" \
 check "and it is reported once, with its line" \
     [ "$(grep -c "shuffled-bad.csv:$(wc -l <"$T/shuffled-bad.csv" | tr -d ' '):" "$T/err")" = 1 ]
 check "and nothing else is said" lines_are 1 "$T/err"
+# What a log holds is said once; a file that cannot be read is always said.
+printf 'when,who,mood\n2026-02-01,me,5\n' >"$T/notalog.csv"
+ATTUNE_NOW=2026-10-05T12:00:00+01:00 run attune-report --all-people \
+    --by week -f csv "$T/shuffled.csv" "$T/notalog.csv" "$T/missing.csv"
+check "read twice, a log without timestamps is named once" \
+    [ "$(grep -c "notalog.csv: has no 'timestamp' column" "$T/err")" = 1 ]
+check "read twice, a missing file is still named" err_has "missing.csv"
+check "and the report says it failed" rc_is 1
 # The text and JSON reports keep every day; their rules agree with CSV's.
 ATTUNE_NOW=2026-10-05T12:00:00+01:00 run attune-report --all-people \
     --by month -f csv --check "$T/shuffled.csv"
