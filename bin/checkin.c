@@ -108,9 +108,6 @@ ask_measure(int k, int *v)
 	const struct attune_measure *m = &attune_measures[k];
 	char line[256], prompt[256];
 	int max = m->tenths ? m->max / 10 : m->max;
-	char *end, *dot;
-	double d;
-	long n;
 
 	fprintf(stderr, "\n%s\n  0 = %s, %d = %s\n", m->question, m->low,
 	    max, m->high);
@@ -122,25 +119,17 @@ ask_measure(int k, int *v)
 		if (line[0] == '\0')
 			return 0;
 		if (m->tenths) {
-			d = strtod(line, &end);
-			dot = strchr(line, '.');
 			/* At most one decimal, as --sleep takes. */
-			if (*end == '\0' && d >= 0 && d <= max &&
-			    strspn(line, "0123456789.") == strlen(line) &&
-			    (dot == NULL || strlen(dot) <= 2)) {
-				*v = (int)(d * 10 + 0.5);
+			if (attune_parse_tenths(line, 0, m->max, v) == 0)
 				return 0;
-			}
 			fprintf(stderr, "Please give hours from 0 to %d, like "
 			    "6 or 5.5, or press Enter to skip.\n", max);
 			continue;
 		}
-		n = strtol(line, &end, 10);
-		if (*end == '\0' && n >= 0 && n <= max &&
-		    strspn(line, "0123456789") == strlen(line)) {
-			*v = (int)n;
+		/* Digits only: a sign is not a count. */
+		if (strspn(line, "0123456789") == strlen(line) &&
+		    attune_parse_int(line, 0, max, v) == 0)
 			return 0;
-		}
 		fprintf(stderr, "Please answer with a whole number from 0 to "
 		    "%d, or press Enter to skip.\n", max);
 	}
@@ -241,7 +230,8 @@ archive(int given)
 	int y, m, d;
 	long moved;
 
-	if (given || timeflag != NULL || dryrun || pflag)
+	if (given || timeflag != NULL || dryrun || pflag || whoflag != NULL ||
+	    regionflag != NULL)
 		attune_usage_error("--archive moves old check-ins and logs "
 		    "nothing; give it alone, with --before, --dir or --quiet");
 	attune_time_now(&now);
@@ -279,7 +269,8 @@ thanks(const struct attune_checkin *ci)
 /*
  * Whether a harm flag is among the options.  It is looked for before any
  * option is checked, so that the crisis lines come first even when another
- * option holds a mistake.  Sets the region and where words go, leniently.
+ * option holds a mistake.  Sets where words go, and with a harm flag the
+ * region, leniently.
  */
 static int
 harm_first(int argc, char **argv, const char **region, FILE **info)
@@ -303,10 +294,10 @@ harm_first(int argc, char **argv, const char **region, FILE **info)
 	}
 	optind = 0;	/* GNU getopt: start afresh for the real pass */
 	*info = out ? stderr : stdout;
-	*region = NULL;
-	if (rflag == NULL || (strlen(rflag) == 2 && isalpha((unsigned char)rflag[0])
-	    && isalpha((unsigned char)rflag[1])))
-		*region = attune_region(rflag);
+	/* A --region that is not one shows every region's lines now; the
+	 * usage error comes after them. */
+	if (harm)
+		attune_region_parse(rflag, region);
 	return harm;
 }
 
@@ -416,7 +407,8 @@ main(int argc, char **argv)
 		    "give at least one of --mood, --bond, --anxiety, --numb, "
 		    "--sleep, --did, --flag or --note");
 	ci.who = attune_opt_who(whoflag);
-	region = attune_region(regionflag);
+	if (!early || regionflag != NULL)	/* else worked out already */
+		region = attune_region(regionflag);
 	attune_time_now(&now);
 	ci.ts = now;
 	if (timeflag != NULL) {
@@ -444,9 +436,6 @@ main(int argc, char **argv)
 			    "written. That is fine too.\n");
 			return attune_finish(ATTUNE_OK);
 		}
-	} else if ((ci.flags & ATTUNE_FLAG_HARM) && !early) {
-		attune_crisis_print(info, region);
-		fflush(info);
 	}
 	attune_checkin_row(&row, &ci);
 	if (dryrun) {

@@ -154,6 +154,7 @@ struct attune_line {
 extern const struct attune_line attune_lines[];
 #define ATTUNE_LINES_CHECKED "2026-11"
 const char *attune_region(const char *opt);	/* NULL: every region */
+int	 attune_region_parse(const char *opt, const char **region);
 int	 attune_region_known(const char *region);
 void	 attune_crisis_print(FILE *f, const char *region);
 

@@ -92,31 +92,45 @@ locale_country(char out[3])
 /*
  * The region whose lines to print: --region, else $ATTUNE_REGION, else the
  * locale's country.  NULL means none is known, and every region's lines
- * are printed.  An empty string ("all") also means every region.
+ * are printed.  An empty string ("all") also means every region.  -1 if
+ * opt is not a region (then *region is NULL); a bad $ATTUNE_REGION is
+ * only warned about.
  */
-const char *
-attune_region(const char *opt)
+int
+attune_region_parse(const char *opt, const char **region)
 {
 	static char buf[3];
 	const char *r, *env;
 
+	*region = NULL;
 	if (opt != NULL) {
 		if ((r = normal(opt, buf)) == NULL)
-			attune_usage_error("--region: '%s' is not a two-letter "
-			    "country code like US, GB, CA, AU, IE or NZ (or "
-			    "'all')", opt);
-		return *r ? r : NULL;
+			return -1;
+		*region = *r ? r : NULL;
+		return 0;
 	}
 	if ((env = getenv("ATTUNE_REGION")) != NULL && *env != '\0') {
 		if ((r = normal(env, buf)) != NULL)
-			return *r ? r : NULL;
-		attune_warnx("ATTUNE_REGION: '%s' is not a two-letter country "
-		    "code; showing every region's lines", env);
-		return NULL;
+			*region = *r ? r : NULL;
+		else
+			attune_warnx("ATTUNE_REGION: '%s' is not a two-letter "
+			    "country code; showing every region's lines", env);
+		return 0;
 	}
 	if ((r = locale_country(buf)) != NULL && *r)
-		return r;
-	return NULL;
+		*region = r;
+	return 0;
+}
+
+const char *
+attune_region(const char *opt)
+{
+	const char *region;
+
+	if (attune_region_parse(opt, &region) < 0)
+		attune_usage_error("--region: '%s' is not a two-letter country "
+		    "code like US, GB, CA, AU, IE or NZ (or 'all')", opt);
+	return region;
 }
 
 static void

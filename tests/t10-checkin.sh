@@ -346,6 +346,16 @@ check "harm -q: the crisis lines are not quietened" first_out \
 ATTUNE_REGION=us run attune-checkin --flag harm -q --region nz
 check "harm: --region wins over ATTUNE_REGION" out_has "  NZ  Need to Talk?: call or text 1737 (24/7)"
 check "harm: --region alone" out_lacks "  US  "
+for f in "" "--flag harm"; do
+	ATTUNE_REGION=zzz run attune-checkin -q -m 5 $f
+	check "a bad ATTUNE_REGION${f:+, $f}: warned about once" \
+	    [ "$(grep -c "ATTUNE_REGION: 'zzz' is not a two-letter" "$T/err")" = 1 ]
+	check "a bad ATTUNE_REGION${f:+, $f}: still logged" rc_is 0
+done
+run attune-checkin -q -m 5 --flag harm --region 123
+check "harm with a bad --region: the crisis lines first" first_out "$CRISIS1"
+check "harm with a bad --region: then the usage error" rc_is 2
+check "harm with a bad --region: which names it" err_has "--region: '123'"
 run env -u LC_ALL LANG=en_AU.UTF-8 attune-checkin --flag harm -q
 check "harm: the locale's country" out_has "  AU  Lifeline: 13 11 14"
 check "harm: the locale's country alone" out_lacks "  GB  "

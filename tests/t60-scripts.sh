@@ -126,6 +126,10 @@ bad "archive with an unknown option" "unknown option '--force'" \
 bad "archive --dir without a value" "needs a value" attune-archive --dir
 bad "checkin --archive with a measure" "--archive moves old check-ins" \
     attune-checkin --archive -m 3
+bad "checkin --archive with --who (it moves everyone's rows)" \
+    "--archive moves old check-ins" attune-checkin --archive --who sam
+bad "checkin --archive with --region" "--archive moves old check-ins" \
+    attune-checkin --archive --region gb
 bad "checkin --before without --archive" "--before goes with --archive" \
     attune-checkin --before 2025-01-01 -m 3
 run attune-archive --help
