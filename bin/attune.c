@@ -6,7 +6,6 @@
 #include <sys/wait.h>
 
 #include <errno.h>
-#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -39,25 +38,18 @@ list(FILE *f)
 	    "'man 7 attune' is the overview.\n", f);
 }
 
-/* The directory this program was run from, when argv[0] names one. */
+/* The directory this program was run from, or the one argv[0] names. */
 static char *
 own_dir(const char *argv0)
 {
-	char buf[PATH_MAX];
-	ssize_t n;
-	char *slash;
+	char *dir, *slash;
 
-	n = readlink("/proc/self/exe", buf, sizeof buf - 1);
-	if (n > 0)
-		buf[n] = '\0';
-	else if (strchr(argv0, '/') != NULL)
-		snprintf(buf, sizeof buf, "%s", argv0);
-	else
-		return NULL;
-	if ((slash = strrchr(buf, '/')) == NULL)
-		return NULL;
+	if ((dir = attune_exe_dir()) != NULL || strchr(argv0, '/') == NULL)
+		return dir;
+	dir = attune_xstrdup(argv0);
+	slash = strrchr(dir, '/');
 	*slash = '\0';
-	return attune_xstrdup(buf);
+	return dir;
 }
 
 static int
@@ -76,20 +68,14 @@ help(const char *name)
 {
 	char page[64];
 
-	if (name == NULL)
-		snprintf(page, sizeof page, "attune.7");
-	else if (known(name))
-		snprintf(page, sizeof page, "attune-%s", name);
-	else {
+	if (!known(name)) {
 		attune_warnx("there is no command called '%s'", name);
 		list(stderr);
 		return ATTUNE_USAGE;
 	}
+	snprintf(page, sizeof page, "attune-%s", name);
 	fflush(stdout);
-	if (name == NULL)
-		execlp("man", "man", "7", "attune", (char *)NULL);
-	else
-		execlp("man", "man", page, (char *)NULL);
+	execlp("man", "man", page, (char *)NULL);
 	attune_warn("cannot run man to show %s", page);
 	return ATTUNE_FAIL;
 }

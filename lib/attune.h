@@ -269,8 +269,10 @@ void	 attune_screen_row(struct attune_buf *b, const struct attune_time *ts,
 	    const char *who, const struct attune_result *r);
 
 /* share.c: data files shipped with attune, found beside the program
- * (<dir>/../share/NAME) or else in ATTUNE_DATADIR.  NULL if neither. */
+ * (<dir>/../share/NAME, installed <dir>/../share/attune/NAME) or else in
+ * ATTUNE_DATADIR.  NULL if none. */
 char	*attune_share_file(const char *name);	/* malloc'd path */
+char	*attune_exe_dir(void);	/* the running program's; malloc'd, or NULL */
 
 /* report.c: what attune report learns from the logs, read once.  The
  * periods are set before anything is read.  Check-ins are summed per person

@@ -28,27 +28,40 @@ is_file(const char *path)
 	return stat(path, &st) == 0 && S_ISREG(st.st_mode);
 }
 
+/* The directory of the running program, from /proc; NULL if unknown. */
 char *
-attune_share_file(const char *name)
+attune_exe_dir(void)
 {
-	struct attune_buf p = { 0 };
 	char exe[PATH_MAX], *slash;
 	ssize_t n;
 
 	n = readlink("/proc/self/exe", exe, sizeof exe - 1);
-	if (n > 0) {
-		exe[n] = '\0';
-		if ((slash = strrchr(exe, '/')) != NULL) {
-			*slash = '\0';
-			attune_buf_printf(&p, "%s/../share/%s", exe, name);
-			if (is_file(p.s))
-				return p.s;
+	if (n <= 0)
+		return NULL;
+	exe[n] = '\0';
+	if ((slash = strrchr(exe, '/')) == NULL)
+		return NULL;
+	*slash = '\0';
+	return attune_xstrdup(exe);
+}
+
+char *
+attune_share_file(const char *name)
+{
+	struct attune_buf p = { 0 };
+	char *exe;
+
+	if ((exe = attune_exe_dir()) != NULL) {
+		attune_buf_printf(&p, "%s/../share/%s", exe, name);
+		if (!is_file(p.s)) {
 			attune_buf_free(&p);
-			attune_buf_printf(&p, "%s/../share/attune/%s", exe, name);
-			if (is_file(p.s))
-				return p.s;
-			attune_buf_free(&p);
+			attune_buf_printf(&p, "%s/../share/attune/%s", exe,
+			    name);
 		}
+		free(exe);
+		if (is_file(p.s))
+			return p.s;
+		attune_buf_free(&p);
 	}
 	attune_buf_printf(&p, "%s/%s", ATTUNE_DATADIR, name);
 	if (is_file(p.s))
