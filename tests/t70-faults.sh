@@ -151,30 +151,31 @@ check "log is a FIFO: clear message" err_has "checkins.csv: is not a regular fil
 
 # --- damaged logs: the next append still makes a valid file ----------------
 H='timestamp,who,mood,bond,anxiety,numb,sleep,did,flags,note'
-D=$T/cutquote
-mkdir -p "$D"
-printf '%s\n2026-11-20T08:00:00+00:00,me,5,,,,,,,kept\n2026-11-21T08:00:00+00:00,me,6,,,,,,,"cut in the mid' \
-    "$H" >"$D/checkins.csv"
-cp "$D/checkins.csv" "$T/before"
-run attune checkin -q --dir "$D" -m 7 -N 'after the cut'
-check "cut inside a quoted note: the next check-in is kept" rc_is 0
-check "cut inside a quoted note: the old bytes are untouched" \
-    cmp -s -n "$(wc -c <"$T/before")" "$T/before" "$D/checkins.csv"
+# damaged NAME LABEL ROWS: a log of the header and ROWS (no final newline)
+# in $T/NAME; one more check-in is kept, and the old bytes stay as they were.
+damaged() {
+	D=$T/$1
+	mkdir -p "$D"
+	printf '%s\n%s' "$H" "$3" >"$D/checkins.csv"
+	cp "$D/checkins.csv" "$T/before"
+	run attune checkin -q --dir "$D" -m 7 -N 'after the cut'
+	check "$2: the next check-in is kept" rc_is 0
+	check "$2: the old bytes are untouched" \
+	    cmp -s -n "$(wc -c <"$T/before")" "$T/before" "$D/checkins.csv"
+}
+KEPT='2026-11-20T08:00:00+00:00,me,5,,,,,,,kept'
+
+damaged cutquote "cut inside a quoted note" \
+    "$KEPT
+2026-11-21T08:00:00+00:00,me,6,,,,,,,\"cut in the mid"
 run "$LOGCHECK" -s "$D/checkins.csv"
 check "cut inside a quoted note: the file reads strictly" rc_is 0
 check "cut inside a quoted note: the cut row keeps what it had" \
     out_has "|6|-1|-1|-1|-1|0|0|cut in the mid"
 check "cut inside a quoted note: the new row reads back" out_has "after the cut"
 
-D=$T/cutrow
-mkdir -p "$D"
-printf '%s\n2026-11-20T08:00:00+00:00,me,5,,,,,,,kept\n2026-11-21T08:00:00+00:00,me,6,' \
-    "$H" >"$D/checkins.csv"
-cp "$D/checkins.csv" "$T/before"
-run attune checkin -q --dir "$D" -m 7 -N 'after the cut'
-check "cut mid-row: the next check-in is kept" rc_is 0
-check "cut mid-row: the old bytes are untouched" \
-    cmp -s -n "$(wc -c <"$T/before")" "$T/before" "$D/checkins.csv"
+damaged cutrow "cut mid-row" "$KEPT
+2026-11-21T08:00:00+00:00,me,6,"
 run "$LOGCHECK" "$D/checkins.csv"
 check "cut mid-row: the new row and the old one read" out_has "rows 2 skipped 1"
 check "cut mid-row: the broken row is named by line" \
@@ -182,15 +183,8 @@ check "cut mid-row: the broken row is named by line" \
 check "cut mid-row: the new row is on a line of its own" \
     sh -c "tail -n 1 '$D/checkins.csv' | grep -q '^2026-11-22T21:04:00+00:00,me,7,'"
 
-D=$T/nofinal
-mkdir -p "$D"
-printf '%s\n2026-11-20T08:00:00+00:00,me,5,,,,,,,no final newline' \
-    "$H" >"$D/checkins.csv"
-cp "$D/checkins.csv" "$T/before"
-run attune checkin -q --dir "$D" -m 7
-check "no final newline: the next check-in is kept" rc_is 0
-check "no final newline: the old bytes are untouched" \
-    cmp -s -n "$(wc -c <"$T/before")" "$T/before" "$D/checkins.csv"
+damaged nofinal "no final newline" \
+    '2026-11-20T08:00:00+00:00,me,5,,,,,,,no final newline'
 run "$LOGCHECK" -s "$D/checkins.csv"
 check "no final newline: both rows read strictly" out_has "rows 2 skipped 0"
 check "no final newline: the old note is whole" out_has "|no final newline"

@@ -43,6 +43,14 @@ if [ -x "$TOP/bin/attune-report" ]; then
 	r3=$!
 fi
 
+# wait_all: wait for every process in $pids; $failed counts those that failed.
+wait_all() {
+	failed=0
+	for p in $pids; do
+		wait "$p" || failed=$((failed + 1))
+	done
+}
+
 i=1
 pids=
 while [ $i -le $N ]; do
@@ -52,14 +60,13 @@ and on two lines" >"$T/w$i.out" 2>&1 &
 	pids="$pids $!"
 	i=$((i + 1))
 done
-failed=0
-for p in $pids; do
-	wait "$p" || failed=$((failed + 1))
-done
+wait_all
 touch "$T/stop"
 wait "$r1" "$r2" $r3
 
 check "$N writers at once: every one succeeded" [ "$failed" = 0 ]
+cat "$T"/w*.out >"$T/writers.out"
+check "$N writers at once: none said a word (-q)" [ ! -s "$T/writers.out" ]
 check "$N writers at once: no reader ever saw a bad row" [ ! -s "$T/bad" ]
 check "$N writers at once: the readers did read meanwhile" [ -s "$T/reads" ]
 if [ -n "$r3" ]; then
@@ -98,11 +105,9 @@ while [ $i -le 50 ]; do
 	pids="$pids $!"
 	i=$((i + 1))
 done
-failed=0
-for p in $pids; do
-	wait "$p" || failed=$((failed + 1))
-done
+wait_all
 check "50 writers creating the log: every one succeeded" [ "$failed" = 0 ]
+check "50 writers creating the log: none said a word" [ ! -s "$T/fresh.err" ]
 run "$LOGCHECK" -s "$D/checkins.csv"
 check "50 writers creating the log: 50 rows" out_has "rows 50 skipped 0"
 check "50 writers creating the log: one header" \
