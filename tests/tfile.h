@@ -1,7 +1,8 @@
 /*
  * tfile.h: what the C unit tests that work on real files share: a fresh
  * directory for each run, paths in it, writing and reading whole files,
- * and catching what the library says on stderr.
+ * and catching what the library says on stderr.  The functions are inline,
+ * so that a test may use only some of them.
  */
 #ifndef TFILE_H
 #define TFILE_H
@@ -21,7 +22,7 @@ static int saved_stderr = -1;
 static char errpath[4200];
 
 /* Make tmpdir afresh: under tests/tmp when run by make, else in /tmp. */
-static int
+static inline int
 tmpdir_make(const char *name)
 {
 	const char *top = getenv("TOP");
@@ -41,7 +42,7 @@ tmpdir_make(const char *name)
 }
 
 /* NAME in tmpdir; the last eight results stay valid. */
-static char *
+static inline char *
 path(const char *name)
 {
 	static char buf[8][4300];
@@ -53,7 +54,7 @@ path(const char *name)
 }
 
 /* Write n bytes of s to NAME in tmpdir, mode 0600; exit 99 on failure. */
-static void
+static inline void
 put(const char *name, const char *s, size_t n)
 {
 	FILE *f = fopen(path(name), "wb");
@@ -65,14 +66,14 @@ put(const char *name, const char *s, size_t n)
 	}
 }
 
-static void
+static inline void
 puts_file(const char *name, const char *s)
 {
 	put(name, s, strlen(s));
 }
 
 /* A whole file, NUL-terminated, or NULL if it cannot be opened. */
-static char *
+static inline char *
 slurp(const char *p, size_t *len)
 {
 	struct attune_buf b = { 0 };
@@ -93,7 +94,7 @@ slurp(const char *p, size_t *len)
 }
 
 /* Catch what the library says on stderr between these two calls. */
-static void
+static inline void
 catch_start(void)
 {
 	int fd;
@@ -107,7 +108,7 @@ catch_start(void)
 	close(fd);
 }
 
-static char *
+static inline char *
 catch_end(void)
 {
 	fflush(stderr);
@@ -116,7 +117,7 @@ catch_end(void)
 	return slurp(errpath, NULL);
 }
 
-static int
+static inline int
 has(const char *hay, const char *needle)
 {
 	return hay != NULL && strstr(hay, needle) != NULL;

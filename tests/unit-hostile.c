@@ -11,6 +11,7 @@
 
 #include "attune.h"
 #include "tap.h"
+#include "tfile.h"
 
 /* Format a time and parse it back: the same time, offset included. */
 static int
@@ -40,8 +41,6 @@ test_time(void)
 	    round_trips(&t), "1800 (local mean time) formats and parses back");
 }
 
-static char dir[] = "/tmp/unit-hostile-XXXXXX";
-
 /*
  * Write a log of a good header and then tail, append one check-in, and
  * read it back: 1 if the old bytes are kept and the new row is the last
@@ -53,19 +52,15 @@ append_after(const char *tail, size_t n, int *rows)
 	struct attune_buf head = { 0 }, row = { 0 }, file = { 0 };
 	struct attune_checkin ci, got;
 	struct attune_csv *c;
-	char path[64], *back;
-	FILE *f;
+	char *log = attune_xstrdup(path("checkins.csv")), *back;
+	size_t len;
 	int r, good = 0;
 
 	*rows = 0;
-
-	snprintf(path, sizeof path, "%s/checkins.csv", dir);
 	attune_csv_header(&head, attune_checkin_cols);
 	attune_buf_add(&file, head.s, head.len);
 	attune_buf_add(&file, tail, n);
-	f = fopen(path, "w");
-	fwrite(file.s, 1, file.len, f);
-	fclose(f);
+	put("checkins.csv", file.s, file.len);
 	attune_checkin_init(&ci);
 	attune_time_iso("2026-11-22T21:04:00+00:00", 25, &ci.ts);
 	ci.who = "me";
@@ -73,17 +68,14 @@ append_after(const char *tail, size_t n, int *rows)
 	ci.note = "new";
 	ci.notelen = 3;
 	attune_checkin_row(&row, &ci);
-	if (attune_append(path, head.s, row.s, row.len) < 0)
-		return 0;
-	back = malloc(file.len);
-	f = fopen(path, "r");
-	good = fread(back, 1, file.len, f) == file.len &&
+	back = attune_append(log, head.s, row.s, row.len) == 0 ?
+	    slurp(log, &len) : NULL;
+	good = back != NULL && len >= file.len &&
 	    memcmp(back, file.s, file.len) == 0;
-	fclose(f);
 	free(back);
 	*rows = 0;
 	memset(&got, 0, sizeof got);
-	c = attune_csv_open(path, attune_checkin_cols, 0);
+	c = attune_csv_open(log, attune_checkin_cols, 0);
 	while ((r = attune_checkin_read(c, &ci)) > 0) {
 		(*rows)++;
 		got = ci;
@@ -92,7 +84,8 @@ append_after(const char *tail, size_t n, int *rows)
 	attune_csv_close(c);
 	good = good && r == 0 && got.v[ATTUNE_MOOD] == 7 &&
 	    strcmp(got.note, "new") == 0;
-	unlink(path);
+	unlink(log);
+	free(log);
 	attune_buf_free(&head);
 	attune_buf_free(&row);
 	attune_buf_free(&file);
@@ -127,15 +120,6 @@ test_append(void)
 	    rows == 1, "after a NUL in an open quote (%d rows)", rows);
 }
 
-static void
-put(const char *path, const char *s)
-{
-	FILE *f = fopen(path, "w");
-
-	fputs(s, f);
-	fclose(f);
-}
-
 static long
 rows_in(const char *path, long *skipped)
 {
@@ -159,63 +143,62 @@ static void
 test_killed_writer(void)
 {
 	struct attune_buf head = { 0 };
-	char path[64], pp[80];
+	/* Copies: path()'s own buffers are reused. */
+	char *log = attune_xstrdup(path("checkins.csv"));
+	char *pp = attune_xstrdup(path("checkins.csv.pending"));
 	const char *good = "2026-11-20,me,5,,,,,,,whole\n";
 	const char *part = "2026-11-21,me,6,,,,,,,\"the start of a lo";
-	char buf[256], mark[96];
+	char buf[256], mark[96], *back;
 	struct stat st;
 	long skipped, n;
-	FILE *f;
 
-	snprintf(path, sizeof path, "%s/checkins.csv", dir);
-	snprintf(pp, sizeof pp, "%s.pending", path);
 	attune_csv_header(&head, attune_checkin_cols);
 	snprintf(buf, sizeof buf, "%s%s%s", head.s, good, part);
-	put(path, buf);
+	puts_file("checkins.csv", buf);
 	/* What the killed writer left: its note, and part of its row. */
-	stat(path, &st);
+	stat(log, &st);
 	snprintf(mark, sizeof mark, "%zu %zu %llu\n", head.len + strlen(good),
 	    head.len + strlen(good) + strlen(part) + 40,
 	    (unsigned long long)st.st_ino);
-	put(pp, mark);
-	n = rows_in(path, &skipped);
+	puts_file("checkins.csv.pending", mark);
+	n = rows_in(log, &skipped);
 	ok(n == 1 && skipped == 0, "a reader sees no part row (%ld rows, "
 	    "%ld skipped)", n, skipped);
 	/* A note about another file (the log was replaced) is ignored. */
-	rename(pp, "/tmp/unit-hostile-mark");
+	rename(pp, path("mark"));
 	snprintf(mark + strcspn(mark, "\n") - 1, 8, "%d\n",
 	    (int)((st.st_ino + 1) % 10));
-	put(pp, mark);
-	n = rows_in(path, &skipped);
+	puts_file("checkins.csv.pending", mark);
+	n = rows_in(log, &skipped);
 	ok(n == 1 && skipped == 1, "a note about another file is ignored "
 	    "(%ld rows, %ld skipped)", n, skipped);
-	rename("/tmp/unit-hostile-mark", pp);
-	ok(attune_append(path, head.s, "2026-11-22,me,7,,,,,,,next\n", 27) == 0,
+	rename(path("mark"), pp);
+	ok(attune_append(log, head.s, "2026-11-22,me,7,,,,,,,next\n", 27) == 0,
 	    "the next writer appends");
-	f = fopen(path, "r");
-	n = (long)fread(buf, 1, sizeof buf - 1, f);
-	fclose(f);
-	buf[n] = '\0';
-	ok(strstr(buf, "the start of") == NULL &&
-	    strstr(buf, "whole\n2026-11-22,me,7,") != NULL,
+	back = slurp(log, NULL);
+	ok(back != NULL && strstr(back, "the start of") == NULL &&
+	    strstr(back, "whole\n2026-11-22,me,7,") != NULL,
 	    "and takes the part row away first");
+	free(back);
 	ok(access(pp, F_OK) < 0, "and removes the note");
-	n = rows_in(path, &skipped);
+	n = rows_in(log, &skipped);
 	ok(n == 2 && skipped == 0, "the log reads whole (%ld rows)", n);
 
 	/* A note left after the row was written whole changes nothing. */
 	snprintf(buf, sizeof buf, "%s%s", head.s, good);
-	put(path, buf);
-	stat(path, &st);
+	puts_file("checkins.csv", buf);
+	stat(log, &st);
 	snprintf(mark, sizeof mark, "%zu %zu %llu\n", head.len, head.len +
 	    strlen(good), (unsigned long long)st.st_ino);
-	put(pp, mark);
-	ok(rows_in(path, &skipped) == 1, "a whole row with a stale note reads");
-	attune_append(path, head.s, "2026-11-22,me,7,,,,,,,next\n", 27);
-	ok(rows_in(path, &skipped) == 2 && skipped == 0,
+	puts_file("checkins.csv.pending", mark);
+	ok(rows_in(log, &skipped) == 1, "a whole row with a stale note reads");
+	attune_append(log, head.s, "2026-11-22,me,7,,,,,,,next\n", 27);
+	ok(rows_in(log, &skipped) == 2 && skipped == 0,
 	    "and is kept by the next writer");
 	unlink(pp);
-	unlink(path);
+	unlink(log);
+	free(pp);
+	free(log);
 	attune_buf_free(&head);
 }
 
@@ -227,10 +210,10 @@ main(void)
 	attune_setprog("unit-hostile");
 	test_time();
 	umask(077);
-	if (mkdtemp(dir) == NULL)
+	if (tmpdir_make("unit-hostile") < 0)
 		return 1;
 	test_append();
 	test_killed_writer();
-	rmdir(dir);
+	rmdir(tmpdir);
 	return tap_done();
 }
