@@ -45,6 +45,9 @@ tests/unit-%: tests/unit-%.c tests/tap.h tests/tfile.h tests/rsum.h lib/libattun
 tests/logcheck: tests/logcheck.c lib/libattune.a
 	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $< lib/libattune.a $(LDLIBS)
 
+tests/bench/%: tests/bench/%.c lib/libattune.a
+	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $< lib/libattune.a $(LDLIBS)
+
 tests/ptyrun: tests/ptyrun.c
 	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $< -lutil
 
@@ -60,7 +63,7 @@ sanitize:
 valgrind: all $(TESTBIN)
 	@sh tests/valgrind
 
-bench: all
+bench: all tests/bench/floor tests/bench/genlog
 	@sh scripts/bench
 
 fuzz:
@@ -84,7 +87,8 @@ uninstall:
 	-rmdir $(DESTDIR)$(DATADIR)
 
 clean:
-	rm -f lib/*.o lib/libattune.a $(PROGS) bin/attune-* $(TESTBIN)
+	rm -f lib/*.o lib/libattune.a $(PROGS) bin/attune-* $(TESTBIN) \
+	    tests/bench/floor tests/bench/genlog
 	rm -rf tests/tmp tests/fuzz/bin
 
 .PHONY: all check sanitize valgrind bench fuzz install uninstall clean
