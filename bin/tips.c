@@ -971,45 +971,61 @@ print_csv(const struct tip *t, const char *why)
 	attune_buf_free(&src);
 }
 
+static const char *const csv_head[] = { "id", "topic", "title", "text",
+    "source", "who", "why" };
+static int	 headed;	/* the CSV header is out */
+
+/*
+ * The crisis lines, shown as soon as the logs are judged and before
+ * anything else, so that no later failure can keep them back.  In CSV
+ * they are the first row, under the header.
+ */
 static void
-print_tips(const int *v, int n, const char *why, int crisis,
-    const char *region)
+print_crisis(int crisis, const char *why, const char *region)
 {
-	static const char *const head[] = { "id", "topic", "title", "text",
-	    "source", "who", "why" };
+	char *s = NULL;
+	size_t len = 0;
+	FILE *m;
+	const char *f[7];
+	char src[64];
+
+	if (!crisis)
+		return;
+	if (format == FMT_TEXT) {
+		attune_crisis_print(stdout, region);
+		return;
+	}
+	csv_row(csv_head, 7);
+	headed = 1;
+	if ((m = open_memstream(&s, &len)) == NULL)
+		attune_err(ATTUNE_FAIL, "out of memory");
+	attune_crisis_print(m, region);
+	fclose(m);
+	snprintf(src, sizeof src, "attune crisis lines, checked %s",
+	    ATTUNE_LINES_CHECKED);
+	f[0] = "crisis";
+	f[1] = "crisis";
+	f[2] = "Please reach out now";
+	f[3] = s;
+	f[4] = src;
+	f[5] = "any";
+	f[6] = why;
+	csv_row(f, 7);
+	free(s);
+}
+
+static void
+print_tips(const int *v, int n, const char *why)
+{
 	int i, width = attune_term_width();
 
 	if (format == FMT_CSV) {
-		csv_row(head, 7);
-		if (crisis) {
-			char *s = NULL;
-			size_t len = 0;
-			FILE *m = open_memstream(&s, &len);
-			const char *f[7];
-			char src[64];
-
-			if (m == NULL)
-				attune_err(ATTUNE_FAIL, "out of memory");
-			attune_crisis_print(m, region);
-			fclose(m);
-			snprintf(src, sizeof src, "attune crisis lines, checked %s",
-			    ATTUNE_LINES_CHECKED);
-			f[0] = "crisis";
-			f[1] = "crisis";
-			f[2] = "Please reach out now";
-			f[3] = s;
-			f[4] = src;
-			f[5] = "any";
-			f[6] = why;
-			csv_row(f, 7);
-			free(s);
-		}
+		if (!headed)
+			csv_row(csv_head, 7);
 		for (i = 0; i < n; i++)
 			print_csv(&tips[v[i]], why);
 		return;
 	}
-	if (crisis)
-		attune_crisis_print(stdout, region);
 	if (*why != '\0') {
 		attune_wrap(stdout, why, width, 0);
 		putchar('\n');
@@ -1190,11 +1206,9 @@ ask_all(void)
 			asked[nasked++] = topics[i].name;
 }
 
-/* The tips to show, by the options given; why says why, when chosen for
- * the person. */
+/* The tips to show, by the options given. */
 static int
-pick(const struct week *w, int partner, int64_t day, int *out,
-    struct attune_buf *why)
+pick(const struct week *w, int partner, int64_t day, int *out)
 {
 	int i, k, n = 0, fired = 0, filter = nasked == 0;
 
@@ -1214,7 +1228,6 @@ pick(const struct week *w, int partner, int64_t day, int *out,
 			fired += w->fired[i];
 		n = choose(w, partner, day, count > 0 ? count :
 		    fired > 3 ? fired : 3, out);
-		reason(w, why);
 	}
 	return n;
 }
@@ -1226,7 +1239,7 @@ main(int argc, char **argv)
 	struct attune_time now;
 	struct attune_buf why = { 0 };
 	const char *who, *region, *msg;
-	int *out, c, i, k, n, partner, rval = ATTUNE_OK;
+	int *out, bad = 0, c, i, k, n, partner, rval = ATTUNE_OK;
 	int64_t day;
 
 	attune_setprog(argv[0]);
@@ -1294,9 +1307,37 @@ main(int argc, char **argv)
 		attune_usage_error("--time: '%s' %s", timeflag, msg);
 	datadir = attune_dir_resolve(dirflag);
 
-	if (load_all(datadir) < 0) {
-		if (strictflag)
+	/*
+	 * The logs first: whether harm came up must be known, and the crisis
+	 * lines shown, before anything that may fail (the tips files, a
+	 * malformed row under --strict).
+	 */
+	memset(&w, 0, sizeof w);
+	if (!lflag) {
+		/* Both logs, even when one fails: a safety item in either
+		 * counts. */
+		k = read_checkins(datadir, who, day, &w);
+		if (read_screens(datadir, who, day, &w) < 0 || k < 0) {
+			if (strictflag)
+				bad = 1;
+			rval = ATTUNE_FAIL;
+		}
+		judge(&w, partner);
+		if (!todayflag && !aflag && argc == 0)
+			reason(&w, &why);
+		print_crisis(w.harm, why.s != NULL ? why.s : "", region);
+		if (bad) {
+			attune_buf_free(&why);
+			free(datadir);
 			return attune_finish(ATTUNE_FAIL);
+		}
+	}
+	if (load_all(datadir) < 0) {
+		if (strictflag) {
+			attune_buf_free(&why);
+			free_all();
+			return attune_finish(ATTUNE_FAIL);
+		}
 		rval = ATTUNE_FAIL;
 	}
 	asked = attune_xcalloc((size_t)argc + ntopics + 1, sizeof *asked);
@@ -1314,17 +1355,9 @@ main(int argc, char **argv)
 		return attune_finish(rval);
 	}
 
-	memset(&w, 0, sizeof w);
-	if (read_checkins(datadir, who, day, &w) < 0 ||
-	    read_screens(datadir, who, day, &w) < 0) {
-		if (strictflag)
-			return attune_finish(ATTUNE_FAIL);
-		rval = ATTUNE_FAIL;
-	}
-	judge(&w, partner);
 	out = attune_xcalloc(ntips + 1, sizeof *out);
-	n = pick(&w, partner, day, out, &why);
-	print_tips(out, n, why.s != NULL ? why.s : "", w.harm, region);
+	n = pick(&w, partner, day, out);
+	print_tips(out, n, why.s != NULL ? why.s : "");
 	if (n == 0 && format == FMT_TEXT)
 		printf("There are no tips to show here yet.\n");
 	attune_buf_free(&why);

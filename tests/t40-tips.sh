@@ -335,6 +335,90 @@ check "a safety item in a screen: crisis lines first" \
     first_line_has "$T/out" "If you are in danger"
 check "a safety item: US lines" out_has "988"
 
+# Crisis lines come before anything that can fail after the logs are read.
+fresh
+checkin 21 6 6 2 2 7
+checkin 12 3 3 5 5 6 me harm
+printf 'id,topic,text\nx,closeness,No title here.\n' >"$D/tips.csv"
+cp "$D/checkins.csv" "$T/log.before"
+cp "$D/tips.csv" "$T/tips.before"
+run attune-tips --strict --region GB
+check "harm and a tips file without a title, --strict: status 1" rc_is 1
+check "harm and a bad tips file, --strict: crisis lines first" \
+    first_line_has "$T/out" "If you are in danger"
+check "harm and a bad tips file, --strict: the region's lines" \
+    out_has "Samaritans"
+check "harm and a bad tips file, --strict: no tips after them" \
+    out_lacks "Chosen because"
+check "harm and a bad tips file, --strict: the file is named" \
+    err_has "$D/tips.csv: has no 'title' column"
+check "harm and a bad tips file: the log is unchanged" \
+    same "$D/checkins.csv" "$T/log.before"
+check "harm and a bad tips file: the tips file is unchanged" \
+    same "$D/tips.csv" "$T/tips.before"
+run attune-tips --strict --format csv --region GB
+check "harm and a bad tips file, --strict, csv: status 1" rc_is 1
+check "harm and a bad tips file, --strict, csv: the header, then crisis" \
+    [ "$(sed -n 1p "$T/out")" = id,topic,title,text,source,who,why -a \
+    "$(sed -n 2p "$T/out" | cut -d, -f1)" = crisis ]
+check "harm and a bad tips file, --strict, csv: one header only" \
+    [ "$(grep -c '^id,topic,' "$T/out")" = 1 ]
+run attune-tips --region GB
+check "harm and a bad tips file, no --strict: status 1" rc_is 1
+check "harm and a bad tips file, no --strict: crisis lines first" \
+    first_line_has "$T/out" "If you are in danger"
+check "harm and a bad tips file, no --strict: then the tips" \
+    out_has "[reaching-out]"
+rm "$D/tips.csv"
+run attune-tips walks --region GB
+check "harm and an unknown topic: status 2" rc_is 2
+check "harm and an unknown topic: crisis lines still first" \
+    first_line_has "$T/out" "If you are in danger"
+check "harm and an unknown topic: says so" err_has "no topic called 'walks'"
+check "harm and an unknown topic: no tips" out_lacks "[reaching-out]"
+echo "2026-11-21T10:00:00+00:00,me,5,99,3,2,7,,," >>"$D/checkins.csv"
+cp "$D/checkins.csv" "$T/log.before"
+run attune-tips --strict --region GB
+check "harm and a bad log row, --strict: status 1" rc_is 1
+check "harm and a bad log row, --strict: crisis lines first" \
+    first_line_has "$T/out" "If you are in danger"
+check "harm and a bad log row, --strict: the row is named" \
+    err_has "checkins.csv:4:"
+check "harm and a bad log row, --strict: no tips" out_lacks "[reaching-out]"
+check "harm and a bad log row: the log is unchanged" \
+    same "$D/checkins.csv" "$T/log.before"
+fresh
+checkin 21 5 2 3 2 7 me
+echo "2026-11-21T10:00:00+00:00,me,5,99,3,2,7,,," >>"$D/checkins.csv"
+screen 2026-11-20 phq9 6 mild safety
+run attune-tips --strict --region GB
+check "a bad check-in row, --strict: a screen's safety item still counts" \
+    first_line_has "$T/out" "If you are in danger"
+check "a bad check-in row and a safety item, --strict: status 1" rc_is 1
+
+# The shipped tips file missing: a copy of the program with no share/ beside
+# it, when none is installed either.
+fresh
+checkin 12 3 3 5 5 6 me harm
+mkdir -p "$T/lone/bin"
+cp "$TOP/bin/attune-tips" "$T/lone/bin/attune-tips"
+run "$T/lone/bin/attune-tips" --region GB
+if [ "$rc" = 0 ]; then
+	skip "no shipped tips file: crisis lines first" "a tips file is installed"
+else
+	check "no shipped tips file: status 1" rc_is 1
+	check "no shipped tips file: crisis lines first" \
+	    first_line_has "$T/out" "If you are in danger"
+	check "no shipped tips file: says which file is missing" \
+	    err_has "cannot find the tips file tips.csv"
+	check "no shipped tips file: no tips" out_lacks "[reaching-out]"
+	fresh
+	checkin 21 6 6 2 2 7
+	run "$T/lone/bin/attune-tips" --region GB
+	check "no shipped tips file and no harm: status 1" rc_is 1
+	check "no shipped tips file and no harm: nothing shown" out_empty
+fi
+
 # --- the tip of the day -----------------------------------------------
 
 fresh
