@@ -377,75 +377,6 @@ load(const char *path, int user)
 /* --- the logs ------------------------------------------------------- */
 
 static int
-has_word(const char *list, const char *word)
-{
-	size_t n = strlen(word);
-	const char *p, *q;
-
-	for (p = list; *p != '\0'; p = *q ? q + 1 : q) {
-		q = p + strcspn(p, ";");
-		if ((size_t)(q - p) == n && strncmp(p, word, n) == 0)
-			return 1;
-	}
-	return 0;
-}
-
-/*
- * Whether a screen is positive: its band as attune-screen(1) wrote it,
- * looked up in the instrument's table; else, for a band this version does
- * not know or none at all, the total against the usual cut-off.  A GAD
- * screen sets *anxiety instead, for the grounding rule.
- */
-static int
-screen_high(const struct attune_screen *s, int *anxiety)
-{
-	static const struct { const char *name; int cut; } cuts[] = {
-		{ "epds", 10 }, { "pbq", -1 }, { "phq9", 10 }, { "phq2", 3 },
-		{ "gad7", 10 }, { "gad2", 3 }, { NULL, 0 }
-	};
-	const struct attune_instrument *in;
-	const struct attune_band *b;
-	int i, pos;
-
-	*anxiety = 0;
-	for (i = 0; cuts[i].name != NULL; i++)
-		if (strcasecmp(s->instrument, cuts[i].name) == 0)
-			break;
-	if (cuts[i].name == NULL)
-		return 0;
-	in = attune_instrument(cuts[i].name);
-	b = in != NULL && *s->band != '\0' ? attune_band_find(in, s->band) :
-	    NULL;
-	if (b != NULL)
-		pos = b->positive;
-	else if (cuts[i].cut < 0 || *s->band != '\0')
-		pos = *s->band != '\0' && strcmp(s->band, "none") != 0 &&
-		    strcmp(s->band, "minimal") != 0;
-	else
-		pos = s->total >= cuts[i].cut;
-	if (strncmp(cuts[i].name, "gad", 3) == 0) {
-		*anxiety = pos;
-		return 0;
-	}
-	return pos;
-}
-
-static const char *
-instrument_name(const char *in)
-{
-	static const char *const names[][2] = {
-		{ "epds", "EPDS" }, { "pbq", "PBQ" }, { "phq9", "PHQ-9" },
-		{ "phq2", "PHQ-2" }, { NULL, NULL }
-	};
-	int i;
-
-	for (i = 0; names[i][0] != NULL; i++)
-		if (strcasecmp(names[i][0], in) == 0)
-			return names[i][1];
-	return "screen";
-}
-
-static int
 read_checkins(const char *dir, const char *who, int64_t today,
     struct week *w)
 {
@@ -498,22 +429,23 @@ read_checkins(const char *dir, const char *who, int64_t today,
 	return rval;
 }
 
-/* The latest screen of each instrument this week counts; any safety
- * item in the last two weeks does. */
+/* The latest screen of each instrument this week counts, judged as
+ * attune-report(1) judges it; any safety item in the last two weeks does. */
 static int
 read_screens(const char *dir, const char *who, int64_t today, struct week *w)
 {
 	static const char *const instr[] = { "epds", "pbq", "phq9", "phq2",
 	    "gad7", "gad2" };
 	enum { NI = sizeof instr / sizeof instr[0] };
+	const struct attune_instrument *in;
 	struct attune_screen s;
 	struct attune_csv *c;
 	int64_t when[NI];
-	int high[NI], anx[NI], a, i, k, r, rval = 0;
-	char **logs;
+	int high[NI], i, k, r, safety, pos, rval = 0;
+	char **logs, items[64], why[160];
 
 	for (k = 0; k < NI; k++)
-		when[k] = INT64_MIN, high[k] = anx[k] = 0;
+		when[k] = INT64_MIN, high[k] = 0;
 	logs = attune_dir_logs(dir, "screens");
 	for (i = 0; logs[i] != NULL; i++) {
 		if ((c = attune_csv_open(logs[i], attune_screen_cols,
@@ -525,31 +457,35 @@ read_screens(const char *dir, const char *who, int64_t today, struct week *w)
 			if (strcmp(s.who, who) != 0 || s.ts.days > today ||
 			    s.ts.days <= today - 14)
 				continue;
-			if (has_word(s.flags, "safety"))
+			in = attune_screen_judge(&s, &safety, &pos, items, why);
+			if (safety)
 				w->harm = 1;
 			if (s.ts.days <= today - 7)
 				continue;
 			w->screens++;
-			for (k = 0; k < NI; k++)
-				if (strcasecmp(s.instrument, instr[k]) == 0)
+			for (k = 0; in != NULL && k < NI; k++)
+				if (strcmp(in->name, instr[k]) == 0)
 					break;
-			if (k == NI || attune_time_epoch(&s.ts) < when[k])
+			if (in == NULL || k == NI ||
+			    attune_time_epoch(&s.ts) < when[k])
 				continue;
 			when[k] = attune_time_epoch(&s.ts);
-			high[k] = screen_high(&s, &a);
-			anx[k] = a;
+			high[k] = pos;
 		}
 		if (attune_csv_close(c) < 0 || r < 0)
 			rval = -1;
 	}
 	attune_strv_free(logs);
 	for (k = 0; k < NI; k++) {
-		w->anxscreen |= anx[k];
 		if (!high[k])
 			continue;
+		if (strncmp(instr[k], "gad", 3) == 0) {
+			w->anxscreen = 1;
+			continue;
+		}
 		if (w->screen[0] != '\0')
 			strcat(w->screen, " and ");
-		strcat(w->screen, instrument_name(instr[k]));
+		strcat(w->screen, attune_instrument(instr[k])->label);
 	}
 	return rval;
 }

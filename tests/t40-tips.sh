@@ -273,7 +273,25 @@ check "a PBQ with a high band: reaching-out tips" only_topics reaching-out
 fresh
 screen 2026-11-21 pbq 30 some-future-word
 run attune-tips --format csv
-check "a PBQ band this version does not know counts as high" why_has "PBQ"
+check "a PBQ band this version does not know is not a reason by itself" \
+    sh -c "! grep -q PBQ '$T/out'"
+run attune-report --format csv
+check "a PBQ band this version does not know: attune report agrees" \
+    [ "$(sed -n 2p "$T/out" | awk -F, '{ print $NF }')" = "" ]
+fresh
+mkdir -p "$D"
+echo "$SHEAD" >"$D/screens.csv"
+echo "2026-11-21T09:00:00+00:00,me,pbq,14,,bonding=13,," >>"$D/screens.csv"
+run attune-tips --format csv
+check "a PBQ with no band and a scale at its cut-off: reaching out" \
+    why_has "your PBQ screen"
+run attune-report --format csv
+check "a PBQ with no band and a scale at its cut-off: attune report agrees" \
+    [ "$(sed -n 2p "$T/out" | awk -F, '{ print $NF }')" = screen ]
+fresh
+screen 2026-11-21 phq9 12
+run attune-tips --format csv
+check "a PHQ-9 with no band: its total decides" why_has "your PHQ-9 screen"
 fresh
 screen 2026-11-21 phq9 7 mild
 run attune-tips --format csv
@@ -334,6 +352,34 @@ run attune-tips --region US
 check "a safety item in a screen: crisis lines first" \
     first_line_has "$T/out" "If you are in danger"
 check "a safety item: US lines" out_has "988"
+# A safety item answered above 0 with no flag logged: attune report calls it
+# urgent, and attune tips shows the crisis lines the same.
+fresh
+mkdir -p "$D"
+echo "$SHEAD" >"$D/screens.csv"
+echo "2026-11-20T09:00:00+00:00,me,epds,1,none,,,1:0;1:0;4:0;1:0;4:0;4:0;4:0;4:0;4:0;3:1" \
+    >>"$D/screens.csv"
+cp "$D/screens.csv" "$T/log.before"
+run attune-report --format csv
+check "an EPDS safety item only in the answers: attune report says urgent" \
+    [ "$(sed -n 2p "$T/out" | awk -F, '{ print $NF }')" = urgent ]
+run attune-tips --region US
+check "an EPDS safety item only in the answers: crisis lines first" \
+    first_line_has "$T/out" "If you are in danger"
+check "an EPDS safety item only in the answers: the reason says so" \
+    out_has "thoughts of harm came up"
+check "the screens log is never changed" same "$D/screens.csv" "$T/log.before"
+fresh
+mkdir -p "$D"
+echo "$SHEAD" >"$D/screens.csv"
+echo "2026-11-20T09:00:00+00:00,me,epds,0,none,,,1:0;1:0;4:0;1:0;4:0;4:0;4:0;4:0;4:0;4:0" \
+    >>"$D/screens.csv"
+run attune-report --format csv
+check "an EPDS with its safety item at 0: attune report does not say urgent" \
+    [ "$(sed -n 2p "$T/out" | awk -F, '{ print $NF }')" = "" ]
+run attune-tips --region US
+check "an EPDS with its safety item at 0: no crisis lines" \
+    out_lacks "If you are in danger"
 
 # Crisis lines come before anything that can fail after the logs are read.
 fresh
