@@ -662,31 +662,37 @@ static int
 tip_of_day(const char **names, int nnames, int filter, int partner,
     int64_t day)
 {
-	int *v = attune_xcalloc(ntips + 1, sizeof *v);
-	int *prev = attune_xcalloc(ntips + 1, sizeof *prev);
+	int *v, *prev;
 	int i, n, nt = 0, pick, t;
-	const char **use = attune_xcalloc((size_t)nnames + 1, sizeof *use);
+	const char **use;
 	int64_t visit, cycle, pos;
+	size_t j;
 
+	/* The topics that have a tip for the person, in the order named. */
+	use = attune_xcalloc((size_t)nnames + 1, sizeof *use);
 	for (i = 0; i < nnames; i++)
-		if (topic_tips(names[i], filter, partner, v) > 0)
-			use[nt++] = names[i];
+		for (j = 0; j < ntips; j++)
+			if (strcmp(tips[j].topic, names[i]) == 0 &&
+			    (!filter || suits(&tips[j], partner))) {
+				use[nt++] = names[i];
+				break;
+			}
 	if (nt == 0) {
-		free(v);
-		free(prev);
 		free(use);
 		return -1;
 	}
 	t = (int)(day - floordiv(day, nt) * nt);
 	visit = floordiv(day, nt);
+	v = attune_xcalloc(ntips + 1, sizeof *v);
+	prev = attune_xcalloc(ntips + 1, sizeof *prev);
 	n = topic_tips(use[t], filter, partner, v);
+	memcpy(prev, v, (size_t)n * sizeof *v);
 	cycle = floordiv(visit, n);
 	pos = visit - cycle * n;
 	shuffle(v, n, use[t], cycle);
 	if (n > 1) {
 		/* The first tip of a new round is never the last of the round
 		 * before: with one topic, that would be yesterday's. */
-		topic_tips(use[t], filter, partner, prev);
 		shuffle(prev, n, use[t], cycle - 1);
 		if (v[0] == prev[n - 1]) {
 			int tmp = v[0];
@@ -738,45 +744,55 @@ rule_tips(int r, int partner, int *v)
 	return n;
 }
 
-/* One more tip for rule r, not among those chosen: those tagged with the
- * rule's fit first.  -1 when it has none left. */
+/* One more tip for rule r from its tips v (in the order of the day), not
+ * among those chosen: those tagged with the rule's fit first.  -1 when it
+ * has none left. */
 static int
-pick_for_rule(int r, int partner, int64_t day, const int *out, int nout)
+pick_for_rule(int r, const int *v, int n, const int *out, int nout)
 {
-	int *v = attune_xcalloc(ntips + 1, sizeof *v);
-	int i, n, pass, pick = -1;
+	int i, pass;
 
-	n = rule_tips(r, partner, v);
-	shuffle(v, n, rules[r].name, day);
-	for (pass = 0; pass < 2 && pick < 0; pass++)
-		for (i = 0; i < n && pick < 0; i++)
+	for (pass = 0; pass < 2; pass++)
+		for (i = 0; i < n; i++)
 			if (((tips[v[i]].fits >> rules[r].fit) & 1) == !pass &&
 			    !chosen_already(out, nout, v[i]))
-				pick = v[i];
-	free(v);
-	return pick;
+				return v[i];
+	return -1;
 }
 
 /* Tips for the person: one for each rule that fired, in the rules'
- * order, then round again until there are enough. */
+ * order, then round again until there are enough.  Each fired rule's
+ * tips are gathered and put in the order of the day once. */
 static int
 choose(const struct week *w, int partner, int64_t day, int want, int *out)
 {
+	int *v[NRULES], n[NRULES];
 	int r, k, nout = 0, more = 1, fired = 0;
 
 	for (r = 0; r < R_START; r++)
 		fired |= w->fired[r];
+	for (r = 0; r < NRULES; r++) {
+		v[r] = NULL;
+		n[r] = 0;
+		if (!w->fired[r] || (r == R_START && fired))
+			continue;
+		v[r] = attune_xcalloc(ntips + 1, sizeof *v[r]);
+		n[r] = rule_tips(r, partner, v[r]);
+		shuffle(v[r], n[r], rules[r].name, day);
+	}
 	while (nout < want && more) {
 		more = 0;
 		for (r = 0; r < NRULES && nout < want; r++) {
-			if (!w->fired[r] || (r == R_START && fired))
+			if (v[r] == NULL)
 				continue;
-			if ((k = pick_for_rule(r, partner, day, out, nout)) < 0)
+			if ((k = pick_for_rule(r, v[r], n[r], out, nout)) < 0)
 				continue;
 			out[nout++] = k;
 			more = 1;
 		}
 	}
+	for (r = 0; r < NRULES; r++)
+		free(v[r]);
 	return nout;
 }
 
