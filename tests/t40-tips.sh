@@ -398,6 +398,9 @@ check "harm and a bad tips file, --strict: no tips after them" \
     out_lacks "Chosen because"
 check "harm and a bad tips file, --strict: the file is named" \
     err_has "$D/tips.csv: has no 'title' column"
+attune-tips --strict --region GB >"$T/both" 2>&1
+check "harm and a bad tips file, --strict: crisis lines before the message" \
+    first_line_has "$T/both" "If you are in danger"
 check "harm and a bad tips file: the log is unchanged" \
     same "$D/checkins.csv" "$T/log.before"
 check "harm and a bad tips file: the tips file is unchanged" \
