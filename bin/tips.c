@@ -377,75 +377,6 @@ load(const char *path, int user)
 /* --- the logs ------------------------------------------------------- */
 
 static int
-has_word(const char *list, const char *word)
-{
-	size_t n = strlen(word);
-	const char *p, *q;
-
-	for (p = list; *p != '\0'; p = *q ? q + 1 : q) {
-		q = p + strcspn(p, ";");
-		if ((size_t)(q - p) == n && strncmp(p, word, n) == 0)
-			return 1;
-	}
-	return 0;
-}
-
-/*
- * Whether a screen is positive: its band as attune-screen(1) wrote it,
- * looked up in the instrument's table; else, for a band this version does
- * not know or none at all, the total against the usual cut-off.  A GAD
- * screen sets *anxiety instead, for the grounding rule.
- */
-static int
-screen_high(const struct attune_screen *s, int *anxiety)
-{
-	static const struct { const char *name; int cut; } cuts[] = {
-		{ "epds", 10 }, { "pbq", -1 }, { "phq9", 10 }, { "phq2", 3 },
-		{ "gad7", 10 }, { "gad2", 3 }, { NULL, 0 }
-	};
-	const struct attune_instrument *in;
-	const struct attune_band *b;
-	int i, pos;
-
-	*anxiety = 0;
-	for (i = 0; cuts[i].name != NULL; i++)
-		if (strcasecmp(s->instrument, cuts[i].name) == 0)
-			break;
-	if (cuts[i].name == NULL)
-		return 0;
-	in = attune_instrument(cuts[i].name);
-	b = in != NULL && *s->band != '\0' ? attune_band_find(in, s->band) :
-	    NULL;
-	if (b != NULL)
-		pos = b->positive;
-	else if (cuts[i].cut < 0 || *s->band != '\0')
-		pos = *s->band != '\0' && strcmp(s->band, "none") != 0 &&
-		    strcmp(s->band, "minimal") != 0;
-	else
-		pos = s->total >= cuts[i].cut;
-	if (strncmp(cuts[i].name, "gad", 3) == 0) {
-		*anxiety = pos;
-		return 0;
-	}
-	return pos;
-}
-
-static const char *
-instrument_name(const char *in)
-{
-	static const char *const names[][2] = {
-		{ "epds", "EPDS" }, { "pbq", "PBQ" }, { "phq9", "PHQ-9" },
-		{ "phq2", "PHQ-2" }, { NULL, NULL }
-	};
-	int i;
-
-	for (i = 0; names[i][0] != NULL; i++)
-		if (strcasecmp(names[i][0], in) == 0)
-			return names[i][1];
-	return "screen";
-}
-
-static int
 read_checkins(const char *dir, const char *who, int64_t today,
     struct week *w)
 {
@@ -498,22 +429,23 @@ read_checkins(const char *dir, const char *who, int64_t today,
 	return rval;
 }
 
-/* The latest screen of each instrument this week counts; any safety
- * item in the last two weeks does. */
+/* The latest screen of each instrument this week counts, judged as
+ * attune-report(1) judges it; any safety item in the last two weeks does. */
 static int
 read_screens(const char *dir, const char *who, int64_t today, struct week *w)
 {
 	static const char *const instr[] = { "epds", "pbq", "phq9", "phq2",
 	    "gad7", "gad2" };
 	enum { NI = sizeof instr / sizeof instr[0] };
+	const struct attune_instrument *in;
 	struct attune_screen s;
 	struct attune_csv *c;
 	int64_t when[NI];
-	int high[NI], anx[NI], a, i, k, r, rval = 0;
-	char **logs;
+	int high[NI], i, k, r, safety, pos, rval = 0;
+	char **logs, items[64], why[160];
 
 	for (k = 0; k < NI; k++)
-		when[k] = INT64_MIN, high[k] = anx[k] = 0;
+		when[k] = INT64_MIN, high[k] = 0;
 	logs = attune_dir_logs(dir, "screens");
 	for (i = 0; logs[i] != NULL; i++) {
 		if ((c = attune_csv_open(logs[i], attune_screen_cols,
@@ -525,31 +457,35 @@ read_screens(const char *dir, const char *who, int64_t today, struct week *w)
 			if (strcmp(s.who, who) != 0 || s.ts.days > today ||
 			    s.ts.days <= today - 14)
 				continue;
-			if (has_word(s.flags, "safety"))
+			in = attune_screen_judge(&s, &safety, &pos, items, why);
+			if (safety)
 				w->harm = 1;
 			if (s.ts.days <= today - 7)
 				continue;
 			w->screens++;
-			for (k = 0; k < NI; k++)
-				if (strcasecmp(s.instrument, instr[k]) == 0)
+			for (k = 0; in != NULL && k < NI; k++)
+				if (strcmp(in->name, instr[k]) == 0)
 					break;
-			if (k == NI || attune_time_epoch(&s.ts) < when[k])
+			if (in == NULL || k == NI ||
+			    attune_time_epoch(&s.ts) < when[k])
 				continue;
 			when[k] = attune_time_epoch(&s.ts);
-			high[k] = screen_high(&s, &a);
-			anx[k] = a;
+			high[k] = pos;
 		}
 		if (attune_csv_close(c) < 0 || r < 0)
 			rval = -1;
 	}
 	attune_strv_free(logs);
 	for (k = 0; k < NI; k++) {
-		w->anxscreen |= anx[k];
 		if (!high[k])
 			continue;
+		if (strncmp(instr[k], "gad", 3) == 0) {
+			w->anxscreen = 1;
+			continue;
+		}
 		if (w->screen[0] != '\0')
 			strcat(w->screen, " and ");
-		strcat(w->screen, instrument_name(instr[k]));
+		strcat(w->screen, attune_instrument(instr[k])->label);
 	}
 	return rval;
 }
@@ -726,31 +662,37 @@ static int
 tip_of_day(const char **names, int nnames, int filter, int partner,
     int64_t day)
 {
-	int *v = attune_xcalloc(ntips + 1, sizeof *v);
-	int *prev = attune_xcalloc(ntips + 1, sizeof *prev);
+	int *v, *prev;
 	int i, n, nt = 0, pick, t;
-	const char **use = attune_xcalloc((size_t)nnames + 1, sizeof *use);
+	const char **use;
 	int64_t visit, cycle, pos;
+	size_t j;
 
+	/* The topics that have a tip for the person, in the order named. */
+	use = attune_xcalloc((size_t)nnames + 1, sizeof *use);
 	for (i = 0; i < nnames; i++)
-		if (topic_tips(names[i], filter, partner, v) > 0)
-			use[nt++] = names[i];
+		for (j = 0; j < ntips; j++)
+			if (strcmp(tips[j].topic, names[i]) == 0 &&
+			    (!filter || suits(&tips[j], partner))) {
+				use[nt++] = names[i];
+				break;
+			}
 	if (nt == 0) {
-		free(v);
-		free(prev);
 		free(use);
 		return -1;
 	}
 	t = (int)(day - floordiv(day, nt) * nt);
 	visit = floordiv(day, nt);
+	v = attune_xcalloc(ntips + 1, sizeof *v);
+	prev = attune_xcalloc(ntips + 1, sizeof *prev);
 	n = topic_tips(use[t], filter, partner, v);
+	memcpy(prev, v, (size_t)n * sizeof *v);
 	cycle = floordiv(visit, n);
 	pos = visit - cycle * n;
 	shuffle(v, n, use[t], cycle);
 	if (n > 1) {
 		/* The first tip of a new round is never the last of the round
 		 * before: with one topic, that would be yesterday's. */
-		topic_tips(use[t], filter, partner, prev);
 		shuffle(prev, n, use[t], cycle - 1);
 		if (v[0] == prev[n - 1]) {
 			int tmp = v[0];
@@ -802,45 +744,55 @@ rule_tips(int r, int partner, int *v)
 	return n;
 }
 
-/* One more tip for rule r, not among those chosen: those tagged with the
- * rule's fit first.  -1 when it has none left. */
+/* One more tip for rule r from its tips v (in the order of the day), not
+ * among those chosen: those tagged with the rule's fit first.  -1 when it
+ * has none left. */
 static int
-pick_for_rule(int r, int partner, int64_t day, const int *out, int nout)
+pick_for_rule(int r, const int *v, int n, const int *out, int nout)
 {
-	int *v = attune_xcalloc(ntips + 1, sizeof *v);
-	int i, n, pass, pick = -1;
+	int i, pass;
 
-	n = rule_tips(r, partner, v);
-	shuffle(v, n, rules[r].name, day);
-	for (pass = 0; pass < 2 && pick < 0; pass++)
-		for (i = 0; i < n && pick < 0; i++)
+	for (pass = 0; pass < 2; pass++)
+		for (i = 0; i < n; i++)
 			if (((tips[v[i]].fits >> rules[r].fit) & 1) == !pass &&
 			    !chosen_already(out, nout, v[i]))
-				pick = v[i];
-	free(v);
-	return pick;
+				return v[i];
+	return -1;
 }
 
 /* Tips for the person: one for each rule that fired, in the rules'
- * order, then round again until there are enough. */
+ * order, then round again until there are enough.  Each fired rule's
+ * tips are gathered and put in the order of the day once. */
 static int
 choose(const struct week *w, int partner, int64_t day, int want, int *out)
 {
+	int *v[NRULES], n[NRULES];
 	int r, k, nout = 0, more = 1, fired = 0;
 
 	for (r = 0; r < R_START; r++)
 		fired |= w->fired[r];
+	for (r = 0; r < NRULES; r++) {
+		v[r] = NULL;
+		n[r] = 0;
+		if (!w->fired[r] || (r == R_START && fired))
+			continue;
+		v[r] = attune_xcalloc(ntips + 1, sizeof *v[r]);
+		n[r] = rule_tips(r, partner, v[r]);
+		shuffle(v[r], n[r], rules[r].name, day);
+	}
 	while (nout < want && more) {
 		more = 0;
 		for (r = 0; r < NRULES && nout < want; r++) {
-			if (!w->fired[r] || (r == R_START && fired))
+			if (v[r] == NULL)
 				continue;
-			if ((k = pick_for_rule(r, partner, day, out, nout)) < 0)
+			if ((k = pick_for_rule(r, v[r], n[r], out, nout)) < 0)
 				continue;
 			out[nout++] = k;
 			more = 1;
 		}
 	}
+	for (r = 0; r < NRULES; r++)
+		free(v[r]);
 	return nout;
 }
 
@@ -971,45 +923,61 @@ print_csv(const struct tip *t, const char *why)
 	attune_buf_free(&src);
 }
 
+static const char *const csv_head[] = { "id", "topic", "title", "text",
+    "source", "who", "why" };
+static int	 headed;	/* the CSV header is out */
+
+/*
+ * The crisis lines, shown as soon as the logs are judged and before
+ * anything else, so that no later failure can keep them back.  In CSV
+ * they are the first row, under the header.
+ */
 static void
-print_tips(const int *v, int n, const char *why, int crisis,
-    const char *region)
+print_crisis(int crisis, const char *why, const char *region)
 {
-	static const char *const head[] = { "id", "topic", "title", "text",
-	    "source", "who", "why" };
+	char *s = NULL;
+	size_t len = 0;
+	FILE *m;
+	const char *f[7];
+	char src[64];
+
+	if (!crisis)
+		return;
+	if (format == FMT_TEXT) {
+		attune_crisis_print(stdout, region);
+		return;
+	}
+	csv_row(csv_head, 7);
+	headed = 1;
+	if ((m = open_memstream(&s, &len)) == NULL)
+		attune_err(ATTUNE_FAIL, "out of memory");
+	attune_crisis_print(m, region);
+	fclose(m);
+	snprintf(src, sizeof src, "attune crisis lines, checked %s",
+	    ATTUNE_LINES_CHECKED);
+	f[0] = "crisis";
+	f[1] = "crisis";
+	f[2] = "Please reach out now";
+	f[3] = s;
+	f[4] = src;
+	f[5] = "any";
+	f[6] = why;
+	csv_row(f, 7);
+	free(s);
+}
+
+static void
+print_tips(const int *v, int n, const char *why)
+{
 	int i, width = attune_term_width();
 
 	if (format == FMT_CSV) {
-		csv_row(head, 7);
-		if (crisis) {
-			char *s = NULL;
-			size_t len = 0;
-			FILE *m = open_memstream(&s, &len);
-			const char *f[7];
-			char src[64];
-
-			if (m == NULL)
-				attune_err(ATTUNE_FAIL, "out of memory");
-			attune_crisis_print(m, region);
-			fclose(m);
-			snprintf(src, sizeof src, "attune crisis lines, checked %s",
-			    ATTUNE_LINES_CHECKED);
-			f[0] = "crisis";
-			f[1] = "crisis";
-			f[2] = "Please reach out now";
-			f[3] = s;
-			f[4] = src;
-			f[5] = "any";
-			f[6] = why;
-			csv_row(f, 7);
-			free(s);
-		}
+		if (!headed)
+			csv_row(csv_head, 7);
 		for (i = 0; i < n; i++)
 			print_csv(&tips[v[i]], why);
 		return;
 	}
-	if (crisis)
-		attune_crisis_print(stdout, region);
 	if (*why != '\0') {
 		attune_wrap(stdout, why, width, 0);
 		putchar('\n');
@@ -1190,11 +1158,9 @@ ask_all(void)
 			asked[nasked++] = topics[i].name;
 }
 
-/* The tips to show, by the options given; why says why, when chosen for
- * the person. */
+/* The tips to show, by the options given. */
 static int
-pick(const struct week *w, int partner, int64_t day, int *out,
-    struct attune_buf *why)
+pick(const struct week *w, int partner, int64_t day, int *out)
 {
 	int i, k, n = 0, fired = 0, filter = nasked == 0;
 
@@ -1214,7 +1180,6 @@ pick(const struct week *w, int partner, int64_t day, int *out,
 			fired += w->fired[i];
 		n = choose(w, partner, day, count > 0 ? count :
 		    fired > 3 ? fired : 3, out);
-		reason(w, why);
 	}
 	return n;
 }
@@ -1226,7 +1191,7 @@ main(int argc, char **argv)
 	struct attune_time now;
 	struct attune_buf why = { 0 };
 	const char *who, *region, *msg;
-	int *out, c, i, k, n, partner, rval = ATTUNE_OK;
+	int *out, bad = 0, c, i, k, n, partner, rval = ATTUNE_OK;
 	int64_t day;
 
 	attune_setprog(argv[0]);
@@ -1294,9 +1259,37 @@ main(int argc, char **argv)
 		attune_usage_error("--time: '%s' %s", timeflag, msg);
 	datadir = attune_dir_resolve(dirflag);
 
-	if (load_all(datadir) < 0) {
-		if (strictflag)
+	/*
+	 * The logs first: whether harm came up must be known, and the crisis
+	 * lines shown, before anything that may fail (the tips files, a
+	 * malformed row under --strict).
+	 */
+	memset(&w, 0, sizeof w);
+	if (!lflag) {
+		/* Both logs, even when one fails: a safety item in either
+		 * counts. */
+		k = read_checkins(datadir, who, day, &w);
+		if (read_screens(datadir, who, day, &w) < 0 || k < 0) {
+			if (strictflag)
+				bad = 1;
+			rval = ATTUNE_FAIL;
+		}
+		judge(&w, partner);
+		if (!todayflag && !aflag && argc == 0)
+			reason(&w, &why);
+		print_crisis(w.harm, why.s != NULL ? why.s : "", region);
+		if (bad) {
+			attune_buf_free(&why);
+			free(datadir);
 			return attune_finish(ATTUNE_FAIL);
+		}
+	}
+	if (load_all(datadir) < 0) {
+		if (strictflag) {
+			attune_buf_free(&why);
+			free_all();
+			return attune_finish(ATTUNE_FAIL);
+		}
 		rval = ATTUNE_FAIL;
 	}
 	asked = attune_xcalloc((size_t)argc + ntopics + 1, sizeof *asked);
@@ -1314,17 +1307,9 @@ main(int argc, char **argv)
 		return attune_finish(rval);
 	}
 
-	memset(&w, 0, sizeof w);
-	if (read_checkins(datadir, who, day, &w) < 0 ||
-	    read_screens(datadir, who, day, &w) < 0) {
-		if (strictflag)
-			return attune_finish(ATTUNE_FAIL);
-		rval = ATTUNE_FAIL;
-	}
-	judge(&w, partner);
 	out = attune_xcalloc(ntips + 1, sizeof *out);
-	n = pick(&w, partner, day, out, &why);
-	print_tips(out, n, why.s != NULL ? why.s : "", w.harm, region);
+	n = pick(&w, partner, day, out);
+	print_tips(out, n, why.s != NULL ? why.s : "");
 	if (n == 0 && format == FMT_TEXT)
 		printf("There are no tips to show here yet.\n");
 	attune_buf_free(&why);

@@ -376,6 +376,17 @@ void	 attune_report_checkin(struct attune_report *r,
 	    const struct attune_checkin *ci);
 void	 attune_report_screen(struct attune_report *r,
 	    const struct attune_screen *sc);
+/* One logged screen judged, the same for every command: *safety when the
+ * "safety" flag is logged or a safety item was answered above 0 (items
+ * lists them, "9 and 10"); *positive when it is in a positive band, by its
+ * total and attune-screen(1)'s bands (partner cut-offs when flagged
+ * "partner"), the PBQ by its scales, or by the band word logged (why says
+ * which).  Returns its instrument, or NULL for one this version does not
+ * know, when only the flag counts. */
+const struct attune_instrument *attune_screen_judge(
+	    const struct attune_screen *sc, int *safety, int *positive,
+	    char items[64], char why[160]);
+int	 attune_has_word(const char *list, const char *word);	/* ";, " */
 /* Fold the days not folded yet, sort the screens.  Without streaming it
  * may be called again after more check-ins or another setup. */
 void	 attune_report_done(struct attune_report *r);

@@ -610,9 +610,9 @@ attune_report_checkin(struct attune_report *r, const struct attune_checkin *ci)
 		p->inrange++;
 }
 
-/* Does the ';'-separated list hold the word? */
-static int
-has_word(const char *list, const char *word)
+/* Does the list (words split by ';', ',' or spaces) hold the word? */
+int
+attune_has_word(const char *list, const char *word)
 {
 	size_t n = strlen(word), k;
 	const char *p = list;
@@ -686,8 +686,8 @@ scale_named(const struct attune_scale *sc, int nth, const char *s, size_t n)
 
 /* A scale at or above its cut-off, from the subscales or the flags. */
 static void
-scales_positive(struct attune_rscreen *s, const struct attune_instrument *in,
-    const char *flags, int partner)
+scales_positive(const char *subscales, const struct attune_instrument *in,
+    const char *flags, int partner, int *positive, char why[160])
 {
 	const struct attune_scale *sc;
 	const char *p, *eq;
@@ -698,7 +698,7 @@ scales_positive(struct attune_rscreen *s, const struct attune_instrument *in,
 	for (nth = 0, sc = in->scales; sc != NULL && sc->name != NULL;
 	    sc++, nth++) {
 		cut = attune_scale_cutoff(sc, partner);
-		for (p = s->subscales; *p != '\0'; p += k) {
+		for (p = subscales; *p != '\0'; p += k) {
 			while (*p == ' ' || *p == ';' || *p == ',')
 				p++;
 			k = strcspn(p, ";,");
@@ -706,18 +706,18 @@ scales_positive(struct attune_rscreen *s, const struct attune_instrument *in,
 			    !scale_named(sc, nth, p, (size_t)(eq - p)))
 				continue;
 			v = atoi(eq + 1);
-			if (v >= cut && !s->positive) {
-				s->positive = 1;
-				snprintf(s->why, sizeof s->why, "its %c%s scale "
+			if (v >= cut && !*positive) {
+				*positive = 1;
+				snprintf(why, 160, "its %c%s scale "
 				    "scored %d, at or above %d",
 				    tolower((unsigned char)sc->title[0]),
 				    sc->title + 1, v, cut);
 			}
 		}
 		snprintf(high, sizeof high, "high-%s", sc->name);
-		if (!s->positive && has_word(flags, high)) {
-			s->positive = 1;
-			snprintf(s->why, sizeof s->why, "its %c%s scale was "
+		if (!*positive && attune_has_word(flags, high)) {
+			*positive = 1;
+			snprintf(why, 160, "its %c%s scale was "
 			    "at or above its cut-off",
 			    tolower((unsigned char)sc->title[0]), sc->title + 1);
 		}
@@ -725,21 +725,65 @@ scales_positive(struct attune_rscreen *s, const struct attune_instrument *in,
 }
 
 /*
- * Keep a screen, and work out once whether it raised a safety item (the
- * "safety" flag, or a safety item answered above 0) and whether it is in
- * a positive band (by its total and the bands of attune-screen(1), or
- * by the band word logged, or for the PBQ by its scales).
+ * Whether a logged screen raised a safety item (the "safety" flag, or a
+ * safety item answered above 0, listed in items as "9 and 10") and whether
+ * it is in a positive band (by its total and the bands of attune-screen(1),
+ * partner cut-offs when flagged "partner", or the band word logged, or for
+ * the PBQ by its scales; why says which).  Its instrument, or NULL for one
+ * this version does not know: then only the flag counts.
  */
+const struct attune_instrument *
+attune_screen_judge(const struct attune_screen *sc, int *safety,
+    int *positive, char items[64], char why[160])
+{
+	const struct attune_instrument *in;
+	const struct attune_band *b, *band = NULL;
+	size_t len = 0;
+	int i, partner;
+
+	*safety = attune_has_word(sc->flags, "safety");
+	*positive = 0;
+	items[0] = '\0';
+	why[0] = '\0';
+	if ((in = attune_instrument(sc->instrument)) == NULL)
+		return NULL;
+	partner = attune_has_word(sc->flags, "partner");
+	for (i = 0; i < in->nitems; i++)
+		if (in->items[i].safety && item_points(sc->answers, i + 1) > 0) {
+			*safety = 1;
+			if (len + 8 < 64)
+				len += (size_t)snprintf(items + len, 64 - len,
+				    "%s%d", len ? " and " : "", i + 1);
+		}
+	if (in->scale_bands) {
+		scales_positive(sc->subscales, in, sc->flags, partner,
+		    positive, why);
+	} else {
+		for (b = attune_bands(in, partner); b->word != NULL; b++)
+			if (b->min <= sc->total)
+				band = b;
+		if (band != NULL && band->positive) {
+			*positive = 1;
+			snprintf(why, 160, "it scored %d (%s)", sc->total,
+			    band->plain);
+		}
+	}
+	if (!*positive && (b = attune_band_find(in, sc->band)) != NULL &&
+	    b->positive) {
+		*positive = 1;
+		snprintf(why, 160, "it scored %d (%s)", sc->total, b->plain);
+	}
+	return in;
+}
+
+/* Keep a screen, judged once by attune_screen_judge. */
 void
 attune_report_screen(struct attune_report *r, const struct attune_screen *sc)
 {
 	struct attune_rperson *p = attune_report_person(r, sc->who,
 	    strlen(sc->who));
 	const struct attune_instrument *in;
-	const struct attune_band *b, *band = NULL;
 	struct attune_rscreen *s;
-	size_t len = 0;
-	int i, partner;
 
 	if (p->nsc == p->capsc) {
 		p->capsc = p->capsc ? p->capsc * 2 : 8;
@@ -753,37 +797,10 @@ attune_report_screen(struct attune_report *r, const struct attune_screen *sc)
 	s->band = attune_xstrdup(sc->band);
 	s->subscales = attune_xstrdup(sc->subscales);
 	s->total = sc->total;
-	s->safety = has_word(sc->flags, "safety");
-	if ((in = attune_instrument(sc->instrument)) == NULL)
-		return;
-	s->name = in->label;
-	partner = has_word(sc->flags, "partner");
-	for (i = 0; i < in->nitems; i++)
-		if (in->items[i].safety && item_points(sc->answers, i + 1) > 0) {
-			s->safety = 1;
-			if (len + 8 < sizeof s->items)
-				len += (size_t)snprintf(s->items + len,
-				    sizeof s->items - len, "%s%d",
-				    len ? " and " : "", i + 1);
-		}
-	if (in->scale_bands) {
-		scales_positive(s, in, sc->flags, partner);
-	} else {
-		for (b = attune_bands(in, partner); b->word != NULL; b++)
-			if (b->min <= s->total)
-				band = b;
-		if (band != NULL && band->positive) {
-			s->positive = 1;
-			snprintf(s->why, sizeof s->why, "it scored %d (%s)",
-			    s->total, band->plain);
-		}
-	}
-	if (!s->positive && (b = attune_band_find(in, sc->band)) != NULL &&
-	    b->positive) {
-		s->positive = 1;
-		snprintf(s->why, sizeof s->why, "it scored %d (%s)", s->total,
-		    b->plain);
-	}
+	in = attune_screen_judge(sc, &s->safety, &s->positive, s->items,
+	    s->why);
+	if (in != NULL)
+		s->name = in->label;
 }
 
 static int

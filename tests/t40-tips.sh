@@ -273,7 +273,25 @@ check "a PBQ with a high band: reaching-out tips" only_topics reaching-out
 fresh
 screen 2026-11-21 pbq 30 some-future-word
 run attune-tips --format csv
-check "a PBQ band this version does not know counts as high" why_has "PBQ"
+check "a PBQ band this version does not know is not a reason by itself" \
+    sh -c "! grep -q PBQ '$T/out'"
+run attune-report --format csv
+check "a PBQ band this version does not know: attune report agrees" \
+    [ "$(sed -n 2p "$T/out" | awk -F, '{ print $NF }')" = "" ]
+fresh
+mkdir -p "$D"
+echo "$SHEAD" >"$D/screens.csv"
+echo "2026-11-21T09:00:00+00:00,me,pbq,14,,bonding=13,," >>"$D/screens.csv"
+run attune-tips --format csv
+check "a PBQ with no band and a scale at its cut-off: reaching out" \
+    why_has "your PBQ screen"
+run attune-report --format csv
+check "a PBQ with no band and a scale at its cut-off: attune report agrees" \
+    [ "$(sed -n 2p "$T/out" | awk -F, '{ print $NF }')" = screen ]
+fresh
+screen 2026-11-21 phq9 12
+run attune-tips --format csv
+check "a PHQ-9 with no band: its total decides" why_has "your PHQ-9 screen"
 fresh
 screen 2026-11-21 phq9 7 mild
 run attune-tips --format csv
@@ -334,6 +352,121 @@ run attune-tips --region US
 check "a safety item in a screen: crisis lines first" \
     first_line_has "$T/out" "If you are in danger"
 check "a safety item: US lines" out_has "988"
+# A safety item answered above 0 with no flag logged: attune report calls it
+# urgent, and attune tips shows the crisis lines the same.
+fresh
+mkdir -p "$D"
+echo "$SHEAD" >"$D/screens.csv"
+echo "2026-11-20T09:00:00+00:00,me,epds,1,none,,,1:0;1:0;4:0;1:0;4:0;4:0;4:0;4:0;4:0;3:1" \
+    >>"$D/screens.csv"
+cp "$D/screens.csv" "$T/log.before"
+run attune-report --format csv
+check "an EPDS safety item only in the answers: attune report says urgent" \
+    [ "$(sed -n 2p "$T/out" | awk -F, '{ print $NF }')" = urgent ]
+run attune-tips --region US
+check "an EPDS safety item only in the answers: crisis lines first" \
+    first_line_has "$T/out" "If you are in danger"
+check "an EPDS safety item only in the answers: the reason says so" \
+    out_has "thoughts of harm came up"
+check "the screens log is never changed" same "$D/screens.csv" "$T/log.before"
+fresh
+mkdir -p "$D"
+echo "$SHEAD" >"$D/screens.csv"
+echo "2026-11-20T09:00:00+00:00,me,epds,0,none,,,1:0;1:0;4:0;1:0;4:0;4:0;4:0;4:0;4:0;4:0" \
+    >>"$D/screens.csv"
+run attune-report --format csv
+check "an EPDS with its safety item at 0: attune report does not say urgent" \
+    [ "$(sed -n 2p "$T/out" | awk -F, '{ print $NF }')" = "" ]
+run attune-tips --region US
+check "an EPDS with its safety item at 0: no crisis lines" \
+    out_lacks "If you are in danger"
+
+# Crisis lines come before anything that can fail after the logs are read.
+fresh
+checkin 21 6 6 2 2 7
+checkin 12 3 3 5 5 6 me harm
+printf 'id,topic,text\nx,closeness,No title here.\n' >"$D/tips.csv"
+cp "$D/checkins.csv" "$T/log.before"
+cp "$D/tips.csv" "$T/tips.before"
+run attune-tips --strict --region GB
+check "harm and a tips file without a title, --strict: status 1" rc_is 1
+check "harm and a bad tips file, --strict: crisis lines first" \
+    first_line_has "$T/out" "If you are in danger"
+check "harm and a bad tips file, --strict: the region's lines" \
+    out_has "Samaritans"
+check "harm and a bad tips file, --strict: no tips after them" \
+    out_lacks "Chosen because"
+check "harm and a bad tips file, --strict: the file is named" \
+    err_has "$D/tips.csv: has no 'title' column"
+attune-tips --strict --region GB >"$T/both" 2>&1
+check "harm and a bad tips file, --strict: crisis lines before the message" \
+    first_line_has "$T/both" "If you are in danger"
+check "harm and a bad tips file: the log is unchanged" \
+    same "$D/checkins.csv" "$T/log.before"
+check "harm and a bad tips file: the tips file is unchanged" \
+    same "$D/tips.csv" "$T/tips.before"
+run attune-tips --strict --format csv --region GB
+check "harm and a bad tips file, --strict, csv: status 1" rc_is 1
+check "harm and a bad tips file, --strict, csv: the header, then crisis" \
+    [ "$(sed -n 1p "$T/out")" = id,topic,title,text,source,who,why -a \
+    "$(sed -n 2p "$T/out" | cut -d, -f1)" = crisis ]
+check "harm and a bad tips file, --strict, csv: one header only" \
+    [ "$(grep -c '^id,topic,' "$T/out")" = 1 ]
+run attune-tips --region GB
+check "harm and a bad tips file, no --strict: status 1" rc_is 1
+check "harm and a bad tips file, no --strict: crisis lines first" \
+    first_line_has "$T/out" "If you are in danger"
+check "harm and a bad tips file, no --strict: then the tips" \
+    out_has "[reaching-out]"
+rm "$D/tips.csv"
+run attune-tips walks --region GB
+check "harm and an unknown topic: status 2" rc_is 2
+check "harm and an unknown topic: crisis lines still first" \
+    first_line_has "$T/out" "If you are in danger"
+check "harm and an unknown topic: says so" err_has "no topic called 'walks'"
+check "harm and an unknown topic: no tips" out_lacks "[reaching-out]"
+echo "2026-11-21T10:00:00+00:00,me,5,99,3,2,7,,," >>"$D/checkins.csv"
+cp "$D/checkins.csv" "$T/log.before"
+run attune-tips --strict --region GB
+check "harm and a bad log row, --strict: status 1" rc_is 1
+check "harm and a bad log row, --strict: crisis lines first" \
+    first_line_has "$T/out" "If you are in danger"
+check "harm and a bad log row, --strict: the row is named" \
+    err_has "checkins.csv:4:"
+check "harm and a bad log row, --strict: no tips" out_lacks "[reaching-out]"
+check "harm and a bad log row: the log is unchanged" \
+    same "$D/checkins.csv" "$T/log.before"
+fresh
+checkin 21 5 2 3 2 7 me
+echo "2026-11-21T10:00:00+00:00,me,5,99,3,2,7,,," >>"$D/checkins.csv"
+screen 2026-11-20 phq9 6 mild safety
+run attune-tips --strict --region GB
+check "a bad check-in row, --strict: a screen's safety item still counts" \
+    first_line_has "$T/out" "If you are in danger"
+check "a bad check-in row and a safety item, --strict: status 1" rc_is 1
+
+# The shipped tips file missing: a copy of the program with no share/ beside
+# it, when none is installed either.
+fresh
+checkin 12 3 3 5 5 6 me harm
+mkdir -p "$T/lone/bin"
+cp "$TOP/bin/attune-tips" "$T/lone/bin/attune-tips"
+run "$T/lone/bin/attune-tips" --region GB
+if [ "$rc" = 0 ]; then
+	skip "no shipped tips file: crisis lines first" "a tips file is installed"
+else
+	check "no shipped tips file: status 1" rc_is 1
+	check "no shipped tips file: crisis lines first" \
+	    first_line_has "$T/out" "If you are in danger"
+	check "no shipped tips file: says which file is missing" \
+	    err_has "cannot find the tips file tips.csv"
+	check "no shipped tips file: no tips" out_lacks "[reaching-out]"
+	fresh
+	checkin 21 6 6 2 2 7
+	run "$T/lone/bin/attune-tips" --region GB
+	check "no shipped tips file and no harm: status 1" rc_is 1
+	check "no shipped tips file and no harm: nothing shown" out_empty
+fi
 
 # --- the tip of the day -----------------------------------------------
 

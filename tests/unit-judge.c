@@ -1,0 +1,102 @@
+/*
+ * unit-judge: attune_screen_judge and attune_has_word, the one judgement
+ * of a logged screen that attune report and attune tips share.
+ */
+#include <string.h>
+
+#include "attune.h"
+#include "tap.h"
+
+static int safety, positive;
+static char items[64], why[160];
+
+static const struct attune_instrument *
+judge(const char *instr, int total, const char *band, const char *sub,
+    const char *flags, const char *answers)
+{
+	struct attune_screen s;
+
+	memset(&s, 0, sizeof s);
+	s.who = "me";
+	s.instrument = instr;
+	s.total = total;
+	s.band = band;
+	s.subscales = sub;
+	s.flags = flags;
+	s.answers = answers;
+	return attune_screen_judge(&s, &safety, &positive, items, why);
+}
+
+static void
+test_has_word(void)
+{
+	ok(attune_has_word("safety", "safety"), "a word alone");
+	ok(attune_has_word("partner;safety", "safety"), "after a ';'");
+	ok(attune_has_word("partner, safety", "safety"), "after ', '");
+	ok(attune_has_word("a b safety", "safety"), "after a space");
+	ok(!attune_has_word("unsafety;safetyx", "safety"),
+	    "not inside another word");
+	ok(!attune_has_word("", "safety"), "not in an empty list");
+}
+
+static void
+test_safety(void)
+{
+	const struct attune_instrument *in;
+
+	in = judge("epds", 1, "none", "", "",
+	    "1:0;1:0;4:0;1:0;4:0;4:0;4:0;4:0;4:0;3:1");
+	ok(in != NULL && strcmp(in->name, "epds") == 0, "the EPDS is known");
+	is_int(safety, 1, "EPDS item 10 above 0 is a safety item, unflagged");
+	is_str(items, "10", "and is named");
+	is_int(positive, 0, "a total of 1 is not a positive screen");
+	judge("epds", 0, "none", "", "",
+	    "1:0;1:0;4:0;1:0;4:0;4:0;4:0;4:0;4:0;4:0");
+	is_int(safety, 0, "EPDS item 10 at 0 is not");
+	is_str(items, "", "and nothing is named");
+	judge("epds", 0, "none", "", "safety", "");
+	is_int(safety, 1, "the safety flag counts without answers");
+	judge("PHQ-9", 3, "", "", "", "0;0;0;0;0;0;0;0;2");
+	is_int(safety, 1, "PHQ-9 item 9, as bare points, by its other name");
+	is_str(items, "9", "item 9 is named");
+	ok(judge("nosuch", 30, "high", "", "safety", "") == NULL,
+	    "an unknown instrument gives NULL");
+	is_int(safety, 1, "but its safety flag still counts");
+	is_int(positive, 0, "and it is never positive");
+}
+
+static void
+test_positive(void)
+{
+	judge("epds", 10, "", "", "", "");
+	is_int(positive, 1, "EPDS 10, no band: positive by its total");
+	ok(strstr(why, "scored 10") != NULL, "why says the score: %s", why);
+	judge("epds", 10, "", "", "partner", "");
+	is_int(positive, 0, "EPDS 10 for a partner is under the cut-off");
+	judge("epds", 11, "", "", "partner", "");
+	is_int(positive, 1, "EPDS 11 for a partner is not");
+	judge("epds", 4, "probable", "", "", "");
+	is_int(positive, 1, "a positive band word logged counts");
+	judge("epds", 4, "some-future-word", "", "", "");
+	is_int(positive, 0, "a band word not known does not");
+	judge("pbq", 14, "", "bonding=13", "", "");
+	is_int(positive, 1, "a PBQ with no band, a scale at its cut-off");
+	ok(strstr(why, "at or above") != NULL, "why names the scale: %s", why);
+	judge("pbq", 14, "", "bonding=3", "", "");
+	is_int(positive, 0, "a PBQ with its scales under the cut-offs");
+	judge("pbq", 14, "", "", "high-bonding", "");
+	is_int(positive, 1, "a PBQ scale flagged high");
+	judge("gad2", 3, "", "", "", "");
+	is_int(positive, 1, "GAD-2 3 is positive");
+	judge("phq2", 2, "", "", "", "");
+	is_int(positive, 0, "PHQ-2 2 is not");
+}
+
+int
+main(void)
+{
+	test_has_word();
+	test_safety();
+	test_positive();
+	return tap_done();
+}
