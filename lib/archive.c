@@ -339,33 +339,6 @@ slurp(const char *path, struct attune_buf *b)
 	return 0;
 }
 
-static int
-write_all(int fd, const char *s, size_t n)
-{
-	ssize_t w;
-
-	while (n > 0) {
-		if ((w = write(fd, s, n)) < 0 && errno == EINTR)
-			continue;
-		if (w <= 0)
-			return -1;
-		s += w;
-		n -= (size_t)w;
-	}
-	return 0;
-}
-
-static void
-sync_dir(const char *dir)
-{
-	int fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-
-	if (fd >= 0) {
-		fsync(fd);
-		close(fd);
-	}
-}
-
 /*
  * For the tests only: ATTUNE_TEST_CRASH=NAME stops the run at point NAME
  * as a crash would (exit 99), and =pause:NAME waits two seconds there so
@@ -596,7 +569,7 @@ recover(const char *dir, uintmax_t live_ino)
 	globfree(&g);
 	attune_buf_free(&pat);
 	if (changed)
-		sync_dir(dir);
+		attune_sync_dir(dir);
 	return rc;
 }
 
@@ -703,17 +676,17 @@ attune_archive(const char *dir, int64_t before, FILE *out)
 			goto fail;
 	crash_point("after-archive");
 	if (fchmod(nfd, st.st_mode & 07777) < 0 ||
-	    write_all(nfd, s.keep.s, s.keep.len) < 0 || fsync(nfd) < 0)
+	    attune_write_all(nfd, s.keep.s, s.keep.len) < 0 || fsync(nfd) < 0)
 		goto fail_io;
 	while (flock(nfd, LOCK_EX) < 0)
 		if (errno != EINTR)
 			goto fail_io;
-	sync_dir(dir);
+	attune_sync_dir(dir);
 	crash_point("before-commit");
 	if (rename(tmp.s, path) < 0)
 		goto fail_io;
 	committed = 1;
-	sync_dir(dir);
+	attune_sync_dir(dir);
 	crash_point("after-commit");
 	for (i = 0; i < s.ny; i++) {
 		char *final = final_name(s.y[i].pending);
@@ -730,7 +703,7 @@ attune_archive(const char *dir, int64_t before, FILE *out)
 		if (i == 0)
 			crash_point("after-rename");
 	}
-	sync_dir(dir);
+	attune_sync_dir(dir);
 done:
 	if (moved == 0 && out != NULL) {
 		char day[16];
