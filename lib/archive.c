@@ -58,13 +58,6 @@ struct chunk {
 
 typedef int (*chunk_fn)(const char *buf, const struct chunk *, void *);
 
-static int
-no_space(unsigned char c)
-{
-	(void)c;
-	return 0;
-}
-
 static void
 fields_clear(struct fields *fs)
 {
@@ -106,9 +99,10 @@ cb_row(int term, void *data)
 static void
 parser_init(struct csv_parser *p)
 {
+	/* As csv.c and append.c parse: strict, with libcsv's own trimming
+	 * of spaces, so that a row here is a row to the reader. */
 	if (csv_init(p, CSV_STRICT | CSV_STRICT_FINI) != 0)
 		attune_errx(ATTUNE_FAIL, "out of memory");
-	csv_set_space_func(p, no_space);
 }
 
 /*

@@ -70,6 +70,132 @@ readall(long *sum, int *pending)
 	return n;
 }
 
+/* Write s as the file name in dir. */
+static void
+put(const char *name, const char *s)
+{
+	char *path = attune_dir_file(dir, name);
+	FILE *fp;
+
+	if ((fp = fopen(path, "w")) == NULL || fputs(s, fp) == EOF ||
+	    fclose(fp) == EOF)
+		attune_err(1, "cannot write %s", path);
+	free(path);
+}
+
+/* The whole of the file name in dir, or NULL. */
+static char *
+slurp(const char *name)
+{
+	struct attune_buf b = { 0 };
+	char *path = attune_dir_file(dir, name);
+	FILE *fp;
+	size_t n;
+
+	if ((fp = fopen(path, "r")) == NULL) {
+		free(path);
+		return NULL;
+	}
+	attune_buf_add(&b, "", 0);
+	while ((n = fread(attune_buf_space(&b, 4096), 1, 4096, fp)) > 0)
+		b.len -= 4096 - n;
+	b.len -= 4096 - n;
+	b.s[b.len] = '\0';
+	fclose(fp);
+	free(path);
+	return b.s;
+}
+
+/*
+ * Every row a strict reader sees in every log, one line each (a note's
+ * newlines as \n), in b: the number of rows, or -1 if a log held a bad
+ * row or could not be read.
+ */
+static long
+readstrict(struct attune_buf *b)
+{
+	struct attune_checkin ci;
+	struct attune_csv *c;
+	char **v, ts[32];
+	size_t k;
+	long n = 0;
+	int i, bad = 0;
+
+	b->len = 0;
+	attune_buf_add(b, "", 0);
+	v = attune_dir_logs(dir, "checkins");
+	for (i = 0; v[i] != NULL; i++) {
+		if ((c = attune_csv_open(v[i], attune_checkin_cols,
+		    ATTUNE_CSV_STRICT)) == NULL) {
+			bad = 1;
+			continue;
+		}
+		while (attune_checkin_read(c, &ci) == 1) {
+			n++;
+			attune_time_format(&ci.ts, ts);
+			attune_buf_printf(b, "%s|%s|%d|", ts, ci.who,
+			    ci.v[ATTUNE_MOOD]);
+			for (k = 0; k < ci.notelen; k++)
+				if (ci.note[k] == '\n')
+					attune_buf_add(b, "\\n", 2);
+				else
+					attune_buf_add(b, ci.note + k, 1);
+			attune_buf_add(b, "\n", 1);
+		}
+		if (attune_csv_skipped(c) != 0 || attune_csv_close(c) < 0)
+			bad = 1;
+	}
+	attune_strv_free(v);
+	return bad ? -1 : n;
+}
+
+static void
+fresh(void)
+{
+	char cmd[4200];
+
+	snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+	if (system(cmd) != 0 || mkdir(dir, 0700) < 0)
+		attune_err(1, "cannot make %s", dir);
+}
+
+#define HEAD	"timestamp,who,mood,bond,anxiety,numb,sleep,did,flags,note\n"
+
+/*
+ * A note that starts with a space before its opening quote: the reader
+ * (like libcsv) passes over the space and reads one row whose note holds
+ * a line that looks like a check-in.  The archive must split the log the
+ * same way and not move that line as a row of its own.
+ */
+static void
+spaced_note(int64_t before)
+{
+	struct attune_buf b0 = { 0 }, b1 = { 0 };
+	char *live;
+	long n0;
+
+	fresh();
+	put("checkins.csv", HEAD
+	    "2024-01-01T09:00:00+00:00,me,5,,,,,,, \"line1\n"
+	    "2024-02-01T09:00:00+00:00,me,6,,,,,,,x\n\"\n"
+	    "2026-11-01T09:00:00+00:00,me,7,,,,,,,late\n");
+	n0 = readstrict(&b0);
+	is_int(n0, 2, "spaced note: the reader sees two rows");
+	ok(strstr(b0.s, "|line1\\n2024-02-01T09:00:00+00:00,me,6,,,,,,,x"
+	    "\\n\n") != NULL, "spaced note: the inner line is in the note");
+	is_int(attune_archive(dir, before, NULL), 1,
+	    "spaced note: one row moves");
+	is_int(readstrict(&b1), n0,
+	    "spaced note: the same number of rows after, none made up");
+	is_str(b1.s, b0.s, "spaced note: and the same rows");
+	live = slurp("checkins.csv");
+	is_str(live, HEAD "2026-11-01T09:00:00+00:00,me,7,,,,,,,late\n",
+	    "spaced note: the live log keeps only the late row");
+	free(live);
+	attune_buf_free(&b0);
+	attune_buf_free(&b1);
+}
+
 static int
 run_stopped(const char *point, int64_t before)
 {
@@ -126,6 +252,7 @@ main(void)
 	is_int(attune_archive(dir, before, NULL), 1, "a back-filled row moves");
 	n = readall(&s, &pend);
 	is_int(n, 61, "and is read once");
+	spaced_note(before);
 	snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
 	ok(system(cmd) == 0, "cleaned up");
 	return tap_done();
