@@ -3,6 +3,9 @@
  * checkins-YYYY.csv.gz, losing nothing even if stopped half way.
  *
  * Everything happens under the writers' exclusive lock on checkins.csv.
+ * Only the whole rows are read: part of a row that a killed writer left
+ * at the end (see append.c, checkins.csv.pending) is neither moved nor
+ * kept, and the note goes when the live log is replaced.
  * Rows are moved byte for byte: a row is moved only when it parses as one
  * whole row with as many fields as the header and a timestamp dated before
  * the cut-off; anything else (a damaged row, a blank line) stays in the
@@ -616,7 +619,7 @@ split_free(struct split *s)
 long
 attune_archive(const char *dir, int64_t before, FILE *out)
 {
-	struct attune_buf live = { 0 }, tmp = { 0 };
+	struct attune_buf live = { 0 }, tmp = { 0 }, pending = { 0 };
 	struct split s;
 	struct stat st, nst;
 	char *path;
@@ -648,6 +651,14 @@ attune_archive(const char *dir, int64_t before, FILE *out)
 	}
 	if (recover(dir, (uintmax_t)st.st_ino) < 0 || slurp(path, &live) < 0)
 		goto fail;
+	/* Only whole rows: past them may be part of one that a killed
+	 * writer left, which its note (PATH.pending) hides from readers.
+	 * The note names this inode, so once the live log is replaced it
+	 * must go, with the part row. */
+	live.len = (size_t)attune_append_whole(path, (long long)live.len,
+	    (unsigned long long)st.st_ino);
+	if (live.s != NULL)
+		live.s[live.len] = '\0';
 	if (chunks(live.s, live.len, split_chunk, &s) != 0)
 		goto fail;
 	if (s.have_header && s.tscol < 0) {
@@ -680,6 +691,9 @@ attune_archive(const char *dir, int64_t before, FILE *out)
 	if (rename(tmp.s, path) < 0)
 		goto fail_io;
 	committed = 1;
+	pending.len = 0;
+	attune_buf_printf(&pending, "%s.pending", path);
+	unlink(pending.s);
 	attune_sync_dir(dir);
 	crash_point("after-commit");
 	for (i = 0; i < s.ny; i++) {
@@ -726,6 +740,7 @@ out:
 	split_free(&s);
 	attune_buf_free(&live);
 	attune_buf_free(&tmp);
+	attune_buf_free(&pending);
 	free(path);
 	return moved;
 }
