@@ -96,8 +96,10 @@ ending(int fd, off_t size)
 	return last == '\n' ? 0 : 1;
 }
 
-static int
-write_all(int fd, const char *s, size_t n)
+/* Write all n bytes of s to fd: 0, or -1 with errno set (EIO if write()
+ * wrote nothing and said no more). */
+int
+attune_write_all(int fd, const char *s, size_t n)
 {
 	ssize_t w;
 
@@ -176,16 +178,26 @@ open_log(const char *path, int *created)
 	return fd;
 }
 
-static void
-sync_dir(const char *path)
+/* Flush dir itself, so that names created, removed or renamed in it
+ * last; best effort, as some file systems cannot. */
+void
+attune_sync_dir(const char *dir)
 {
-	char *copy = attune_xstrdup(path);
-	int fd = open(dirname(copy), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	int fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
 
 	if (fd >= 0) {
 		fsync(fd);
 		close(fd);
 	}
+}
+
+/* attune_sync_dir for the directory that holds path. */
+static void
+sync_dir_of(const char *path)
+{
+	char *copy = attune_xstrdup(path);
+
+	attune_sync_dir(dirname(copy));
 	free(copy);
 }
 
@@ -243,7 +255,7 @@ pending_write(const char *pp, long long before, long long after,
 		return -1;
 	}
 	n = snprintf(buf, sizeof buf, "%lld %lld %llu\n", before, after, ino);
-	ok = write_all(fd, buf, (size_t)n) == 0;
+	ok = attune_write_all(fd, buf, (size_t)n) == 0;
 	if (close(fd) < 0 || !ok) {
 		unlink(pp);
 		return -1;
@@ -329,7 +341,7 @@ again:
 	marked = pending_write(pp, (long long)size,
 	    (long long)size + (long long)b.len,
 	    (unsigned long long)st.st_ino) == 0;
-	if (write_all(fd, b.s, b.len) < 0 || fsync(fd) < 0) {
+	if (attune_write_all(fd, b.s, b.len) < 0 || fsync(fd) < 0) {
 		e = errno;
 		if (ftruncate(fd, size) < 0 || fsync(fd) < 0)
 			attune_warn("%s: could not undo a failed write; the log "
@@ -348,7 +360,7 @@ again:
 	if (marked)
 		unlink(pp);
 	if (created)
-		sync_dir(path);
+		sync_dir_of(path);
 	rc = 0;
 out:
 	attune_buf_free(&b);

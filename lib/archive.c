@@ -3,6 +3,9 @@
  * checkins-YYYY.csv.gz, losing nothing even if stopped half way.
  *
  * Everything happens under the writers' exclusive lock on checkins.csv.
+ * Only the whole rows are read: part of a row that a killed writer left
+ * at the end (see append.c, checkins.csv.pending) is neither moved nor
+ * kept, and the note goes when the live log is replaced.
  * Rows are moved byte for byte: a row is moved only when it parses as one
  * whole row with as many fields as the header and a timestamp dated before
  * the cut-off; anything else (a damaged row, a blank line) stays in the
@@ -58,13 +61,6 @@ struct chunk {
 
 typedef int (*chunk_fn)(const char *buf, const struct chunk *, void *);
 
-static int
-no_space(unsigned char c)
-{
-	(void)c;
-	return 0;
-}
-
 static void
 fields_clear(struct fields *fs)
 {
@@ -106,9 +102,10 @@ cb_row(int term, void *data)
 static void
 parser_init(struct csv_parser *p)
 {
+	/* As csv.c and append.c parse: strict, with libcsv's own trimming
+	 * of spaces, so that a row here is a row to the reader. */
 	if (csv_init(p, CSV_STRICT | CSV_STRICT_FINI) != 0)
 		attune_errx(ATTUNE_FAIL, "out of memory");
-	csv_set_space_func(p, no_space);
 }
 
 /*
@@ -337,33 +334,6 @@ slurp(const char *path, struct attune_buf *b)
 	}
 	gzclose_r(gz);
 	return 0;
-}
-
-static int
-write_all(int fd, const char *s, size_t n)
-{
-	ssize_t w;
-
-	while (n > 0) {
-		if ((w = write(fd, s, n)) < 0 && errno == EINTR)
-			continue;
-		if (w <= 0)
-			return -1;
-		s += w;
-		n -= (size_t)w;
-	}
-	return 0;
-}
-
-static void
-sync_dir(const char *dir)
-{
-	int fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-
-	if (fd >= 0) {
-		fsync(fd);
-		close(fd);
-	}
 }
 
 /*
@@ -596,7 +566,7 @@ recover(const char *dir, uintmax_t live_ino)
 	globfree(&g);
 	attune_buf_free(&pat);
 	if (changed)
-		sync_dir(dir);
+		attune_sync_dir(dir);
 	return rc;
 }
 
@@ -649,7 +619,7 @@ split_free(struct split *s)
 long
 attune_archive(const char *dir, int64_t before, FILE *out)
 {
-	struct attune_buf live = { 0 }, tmp = { 0 };
+	struct attune_buf live = { 0 }, tmp = { 0 }, pending = { 0 };
 	struct split s;
 	struct stat st, nst;
 	char *path;
@@ -681,6 +651,14 @@ attune_archive(const char *dir, int64_t before, FILE *out)
 	}
 	if (recover(dir, (uintmax_t)st.st_ino) < 0 || slurp(path, &live) < 0)
 		goto fail;
+	/* Only whole rows: past them may be part of one that a killed
+	 * writer left, which its note (PATH.pending) hides from readers.
+	 * The note names this inode, so once the live log is replaced it
+	 * must go, with the part row. */
+	live.len = (size_t)attune_append_whole(path, (long long)live.len,
+	    (unsigned long long)st.st_ino);
+	if (live.s != NULL)
+		live.s[live.len] = '\0';
 	if (chunks(live.s, live.len, split_chunk, &s) != 0)
 		goto fail;
 	if (s.have_header && s.tscol < 0) {
@@ -703,17 +681,20 @@ attune_archive(const char *dir, int64_t before, FILE *out)
 			goto fail;
 	crash_point("after-archive");
 	if (fchmod(nfd, st.st_mode & 07777) < 0 ||
-	    write_all(nfd, s.keep.s, s.keep.len) < 0 || fsync(nfd) < 0)
+	    attune_write_all(nfd, s.keep.s, s.keep.len) < 0 || fsync(nfd) < 0)
 		goto fail_io;
 	while (flock(nfd, LOCK_EX) < 0)
 		if (errno != EINTR)
 			goto fail_io;
-	sync_dir(dir);
+	attune_sync_dir(dir);
 	crash_point("before-commit");
 	if (rename(tmp.s, path) < 0)
 		goto fail_io;
 	committed = 1;
-	sync_dir(dir);
+	pending.len = 0;
+	attune_buf_printf(&pending, "%s.pending", path);
+	unlink(pending.s);
+	attune_sync_dir(dir);
 	crash_point("after-commit");
 	for (i = 0; i < s.ny; i++) {
 		char *final = final_name(s.y[i].pending);
@@ -730,7 +711,7 @@ attune_archive(const char *dir, int64_t before, FILE *out)
 		if (i == 0)
 			crash_point("after-rename");
 	}
-	sync_dir(dir);
+	attune_sync_dir(dir);
 done:
 	if (moved == 0 && out != NULL) {
 		char day[16];
@@ -759,6 +740,7 @@ out:
 	split_free(&s);
 	attune_buf_free(&live);
 	attune_buf_free(&tmp);
+	attune_buf_free(&pending);
 	free(path);
 	return moved;
 }

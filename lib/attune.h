@@ -140,6 +140,8 @@ int	 attune_append(const char *path, const char *header, const char *rows,
 	    size_t n);
 long long attune_append_whole(const char *path, long long size,
 	    unsigned long long ino);
+int	 attune_write_all(int fd, const char *s, size_t n);
+void	 attune_sync_dir(const char *dir);
 
 /* archive.c: old check-ins move into yearly checkins-YYYY.csv.gz, under
  * the writers' lock, losing nothing if stopped (attune-archive(1)). */
