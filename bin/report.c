@@ -298,7 +298,7 @@ logged(const struct attune_rperson *p, int64_t from, int64_t to)
  */
 static int
 readreport(struct attune_report *r, char **files, const char *only,
-    int64_t from, int64_t to, int stream)
+    int64_t from, int64_t to, int stream, int64_t today)
 {
 	char **f;
 	int rval, flags = strictflag ? ATTUNE_CSV_STRICT : 0;
@@ -307,24 +307,37 @@ readreport(struct attune_report *r, char **files, const char *only,
 		if (strcmp(*f, "-") == 0)
 			stream = 0;	/* standard input cannot be read again */
 	memset(r, 0, sizeof *r);
-	attune_report_setup(r, from, to, by, stream);
+	attune_report_setup(r, from, to, by, stream, today);
 	rval = readall(r, files, only, flags);
 	if (r->late && !(rval && strictflag)) {
 		attune_report_free(r);
-		attune_report_setup(r, from, to, by, 0);
+		attune_report_setup(r, from, to, by, 0, today);
 		rval |= readall(r, files, only, flags | ATTUNE_CSV_QUIET);
 	}
 	attune_report_done(r);
 	return rval;
 }
 
+/* The period holding the day the check looks back from, or -1. */
+static long
+check_period(const int64_t *per, size_t nper, int64_t at)
+{
+	size_t k;
+
+	for (k = 0; per != NULL && k < nper; k++)
+		if (per[2 * k] <= at && at <= per[2 * k + 1])
+			return (long)k;
+	return -1;
+}
+
 /*
  * The CSV report (or, with --quiet, none), summed and printed a period at
- * a time; per is NULL when nothing is logged.  The rules that fired.
+ * a time; per is NULL when nothing is logged.  The rules that fired, and
+ * in *now those of the period the check looks at (period kc).
  */
 static unsigned
 csv_rows(const struct attune_report *r, struct attune_rperson **people,
-    size_t np, const int64_t *per, size_t nper)
+    size_t np, const int64_t *per, size_t nper, long kc, unsigned *now)
 {
 	struct attune_buf b = { 0 };
 	struct attune_rsum s;
@@ -340,6 +353,8 @@ csv_rows(const struct attune_report *r, struct attune_rperson **people,
 			attune_report_sum(r, people[i], per[2 * k],
 			    per[2 * k + 1], &s);
 			rules |= s.rules;
+			if ((long)k == kc)
+				*now |= s.rules;
 			if (!qflag) {
 				b.len = 0;
 				attune_report_csv_row(&b, &s);
@@ -351,6 +366,35 @@ csv_rows(const struct attune_report *r, struct attune_rperson **people,
 	if (per == NULL && !qflag)
 		attune_warnx("%s", attune_report_empty);
 	return rules;
+}
+
+/*
+ * Whether anyone read (or only who) has an urgent rule in the window the
+ * check looks at: used when --strict stops the report, so that what was
+ * read still shows the crisis lines.
+ */
+static int
+urgent_now(struct attune_report *r, const char *who, int64_t to,
+    int64_t today)
+{
+	struct attune_rsum s;
+	size_t i;
+	int urgent = 0;
+	int64_t at = to < today ? to : today;
+	int64_t *per, n;
+	size_t nper;
+
+	for (i = 0; i < r->np; i++) {
+		if (who != NULL && strcmp(r->p[i].who, who) != 0)
+			continue;
+		per = attune_report_periods(at, at, by, &nper);
+		n = nper > 0 ? per[0] : at;
+		attune_report_sum(r, &r->p[i], n, nper > 0 ? per[1] : at, &s);
+		urgent |= (s.rules & (1u << ATTUNE_RULE_URGENT)) != 0;
+		attune_report_sum_free(&s);
+		free(per);
+	}
+	return urgent;
 }
 
 int
@@ -365,6 +409,7 @@ main(int argc, char **argv)
 	int64_t from = 0, to = 0, *per;
 	size_t np = 0, nper, i, k;
 	int c, rval, any = 0;
+	long kc;
 
 	attune_setprog(argv[0]);
 	while ((c = getopt_long(argc, argv, ":ab:cd:f:hqr:Vw:", longopts,
@@ -442,9 +487,14 @@ main(int argc, char **argv)
 	k = period(now.days, &from, &to);
 
 	rval = readreport(&r, argv, who, k ? from : INT64_MIN,
-	    k ? to : INT64_MAX, format == F_CSV || qflag);
-	if (rval && strictflag)
+	    k ? to : INT64_MAX, format == F_CSV || qflag, now.days);
+	if (rval && strictflag) {
+		/* What was read still counts for safety. */
+		if (urgent_now(&r, who, k ? to : INT64_MAX, now.days))
+			attune_crisis_print(stderr, v.region);
+		attune_report_free(&r);
 		return attune_finish(ATTUNE_FAIL);
+	}
 
 	/* The people reported on, by name; one unless --all-people. */
 	people = attune_xcalloc(r.np + 1, sizeof *people);
@@ -480,9 +530,11 @@ main(int argc, char **argv)
 		any |= logged(people[i], from, to);
 
 	per = attune_report_periods(from, to, by, &nper);
+	kc = check_period(per, nper, to < now.days ? to : now.days);
 	if (format == F_CSV || qflag) {
 		/* A period at a time, so memory does not grow with them. */
-		v.rules = csv_rows(&r, people, np, any ? per : NULL, nper);
+		v.rules = csv_rows(&r, people, np, any ? per : NULL, nper, kc,
+		    &v.now);
 		sums = NULL;
 		nper = 0;
 	} else {
@@ -494,6 +546,9 @@ main(int argc, char **argv)
 					    per[2 * k], per[2 * k + 1],
 					    &sums[k * np + i]);
 					v.rules |= sums[k * np + i].rules;
+					if ((long)k == kc)
+						v.now |= sums[k * np +
+						    i].rules;
 				}
 	}
 	v.s = sums;
@@ -506,6 +561,14 @@ main(int argc, char **argv)
 	    attune_term_utf8()));
 	v.colour = format == F_TEXT && isatty(STDOUT_FILENO) &&
 	    (getenv("NO_COLOR") == NULL || *getenv("NO_COLOR") == '\0');
+	/* Crisis lines are never silenced: with --quiet they go to standard
+	 * error, and when the report goes to a file or a pipe, there too. */
+	if (v.rules & (1u << ATTUNE_RULE_URGENT)) {
+		if (qflag)
+			attune_crisis_print(stderr, v.region);
+		else
+			attune_crisis_stderr(v.region);
+	}
 	if (!qflag) {
 		switch (format) {
 		case F_TEXT:
@@ -531,5 +594,5 @@ main(int argc, char **argv)
 		return attune_finish(ATTUNE_FAIL);
 	if (attune_finish(ATTUNE_OK) != ATTUNE_OK)
 		return ATTUNE_FAIL;
-	return checkflag && v.rules ? ATTUNE_ATTENTION : ATTUNE_OK;
+	return checkflag && v.now ? ATTUNE_ATTENTION : ATTUNE_OK;
 }

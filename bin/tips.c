@@ -24,53 +24,19 @@ struct tip {
 };
 
 struct topic {
-	const char *name, *what;
+	char	*name, *what;
+	int	 asked;		/* 1: shown only when asked for (faith) */
 };
 
-/* The shipped topics, in the order --list shows them. */
-static const struct topic known_topics[] = {
-	{ "closeness", "holding your baby close: skin-to-skin, cuddles, "
-	    "resting together" },
-	{ "senses", "noticing your baby with your eyes, ears and nose" },
-	{ "voice", "talking, reading, singing and humming to your baby" },
-	{ "touch", "gentle touch and baby massage" },
-	{ "carrying", "slings, carriers, swaying and walking together" },
-	{ "responsiveness", "answering cues, and coming back after a hard "
-	    "moment" },
-	{ "rituals", "small routines that come round each day" },
-	{ "pressure", "easing the pressure of how bonding is meant to feel" },
-	{ "guilt", "guilt, shame and comparing yourself with others" },
-	{ "self-care", "rest, sleep, food and small kindnesses to yourself" },
-	{ "support", "asking for help, and saying yes to it" },
-	{ "grounding", "calming a body on high alert when you feel anxious" },
-	{ "numbness", "when you feel numb, flat or on autopilot" },
-	{ "birth-trauma", "after a hard birth, a caesarean or time in the "
-	    "NICU" },
-	{ "feeding", "closeness during feeds, however you feed" },
-	{ "partner", "you and your partner, and a partner's own bond" },
-	{ "older-child", "caring for an older child alongside the baby" },
-	{ "faith", "comfort from faith, for those who want it (shown only "
-	    "when asked for)" },
-	{ "reaching-out", "when and how to ask a professional for help" },
-	{ NULL, NULL }
-};
-
-/* Other words people may reach for, and the topic each one means. */
-static const struct topic aliases[] = {
-	{ "anxiety", "grounding" }, { "anxious", "grounding" },
-	{ "breastfeeding", "feeding" }, { "caesarean", "birth-trauma" },
-	{ "cuddle", "closeness" }, { "help", "reaching-out" },
-	{ "massage", "touch" }, { "nicu", "birth-trauma" },
-	{ "numb", "numbness" }, { "read", "voice" }, { "rest", "self-care" },
-	{ "routine", "rituals" }, { "sibling", "older-child" },
-	{ "sing", "voice" }, { "skin", "closeness" }, { "sleep", "self-care" },
-	{ "talk", "voice" }, { "trauma", "birth-trauma" },
-	{ NULL, NULL }
+struct alias {
+	char	*name, *topic;
 };
 
 /* The articles the shipped tips draw their facts from (share/tips.csv
  * names them as seed:NNN), by a short form of their titles. */
-static const struct topic seeds[] = {
+static const struct {
+	const char *name, *what;
+} seeds[] = {
 	{ "000", "Feeling Disconnected After Birth" },
 	{ "001", "Postpartum Emotional Disconnect (Phoenix Health)" },
 	{ "002", "A Difficult Connection" },
@@ -79,12 +45,46 @@ static const struct topic seeds[] = {
 	{ NULL, NULL }
 };
 
-static const char *const fit_words[] = {
-	"bond-low", "numb-high", "anxiety-high", "sleep-low", "mood-low",
-	"screen-high", "start", "partner", NULL
+/*
+ * What each signal of the judgement (lib/judge.c) says in plain words,
+ * and the order the signals choose in: what is most pressing first.
+ */
+static const struct {
+	int	 sig;
+	const char *words;
+} said[] = {
+	{ ATTUNE_SIG_HARM, "thoughts of harm came up in the last two weeks" },
+	{ ATTUNE_SIG_HARD, "the last few days have been very hard" },
+	{ ATTUNE_SIG_LASTING, "hard feelings have lasted about two weeks" },
+	{ ATTUNE_SIG_WORSE, "things have been getting harder week by week" },
+	{ ATTUNE_SIG_CONCERNS, "the same worries keep coming up" },
+	{ ATTUNE_SIG_DEPRESSION_SCREEN, "a recent screen for low mood was in "
+	    "a range where talking to someone helps" },
+	{ ATTUNE_SIG_ANXIETY_SCREEN, "a recent anxiety screen was high" },
+	{ ATTUNE_SIG_BONDING_SCREEN, "your recent PBQ bonding scale was "
+	    "high" },
+	{ ATTUNE_SIG_REJECTION_SCREEN, "your recent PBQ scale for anger and "
+	    "distance was high" },
+	{ ATTUNE_SIG_INFANT_ANXIETY_SCREEN, "your recent PBQ scale for worry "
+	    "about your baby was high" },
+	{ ATTUNE_SIG_RAGE, "rage came up this week" },
+	{ ATTUNE_SIG_CANT_COPE, "feeling unable to cope came up this week" },
+	{ ATTUNE_SIG_CANT_CARE, "feeling unable to care came up this week" },
+	{ ATTUNE_SIG_INTRUSIVE, "unwanted thoughts came up this week" },
+	{ ATTUNE_SIG_PANIC, "panic came up this week" },
+	{ ATTUNE_SIG_BOND_LOW, "your bond was low on most days logged this "
+	    "week" },
+	{ ATTUNE_SIG_NUMB_HIGH, "you felt numb on most days logged this week" },
+	{ ATTUNE_SIG_ANXIETY_HIGH, "your anxiety was high on most days "
+	    "logged this week" },
+	{ ATTUNE_SIG_MOOD_LOW, "your mood was low on most days logged this "
+	    "week" },
+	{ ATTUNE_SIG_SLEEP_LOW, "you slept little this week" },
+	{ ATTUNE_SIG_PARTNER, "you are checking in as a partner" },
+	{ ATTUNE_SIG_OLDER_CHILD, "there is an older child at home" },
+	{ ATTUNE_SIG_START, "a gentle place to start" },
 };
-enum { F_BOND, F_NUMB, F_ANXIETY, F_SLEEP, F_MOOD, F_SCREEN, F_START,
-	F_PARTNER };
+#define NSAID	(sizeof said / sizeof said[0])
 
 static const char *const role_words[] = { "any", "birthing", "partner", NULL };
 static const char *const format_words[] = { "text", "csv", NULL };
@@ -94,51 +94,20 @@ static const char *const tip_cols[] = {
 };
 enum { T_ID, T_TOPIC, T_TITLE, T_TEXT, T_SOURCE, T_WHO, T_FITS };
 
-/*
- * The rules that choose for the person, in the order their tips are shown.
- * Each draws on its topics; tips tagged with its fit come first.
- */
-enum { R_HARM, R_SCREEN, R_BOND, R_NUMB, R_ANXIETY, R_SLEEP, R_MOOD,
-	R_PARTNER, R_START, NRULES };
-static const struct rule {
-	const char *name;
-	const char *topics[4];
-	int	 fit;
-} rules[NRULES] = {
-	{ "harm", { "reaching-out" }, F_SCREEN },
-	{ "screen", { "reaching-out" }, F_SCREEN },
-	{ "bond", { "closeness", "senses" }, F_BOND },
-	{ "numb", { "numbness", "touch" }, F_NUMB },
-	{ "anxiety", { "grounding" }, F_ANXIETY },
-	{ "sleep", { "self-care", "support" }, F_SLEEP },
-	{ "mood", { "support", "self-care", "guilt" }, F_MOOD },
-	{ "partner", { "partner" }, F_PARTNER },
-	{ "start", { NULL }, F_START },
-};
-
-/* What the last week's logs say, for the person whose entries they are. */
-struct week {
-	int	 checkins, screens;
-	int	 nbond, lowbond, nanx, highanx, nnumb, highnumb, nmood, lowmood;
-	int	 nsleep;
-	long	 sleepsum;	/* tenths of hours */
-	int	 harm;		/* harm flag or safety item, last 14 days */
-	int	 anxscreen;	/* a GAD screen was positive */
-	char	 screen[64];	/* positive screens, as "EPDS and PBQ" */
-	int	 fired[NRULES];
-};
-
 static struct tip *tips;
 static size_t	 ntips;
 static struct topic *topics;	/* shipped topics, then the person's own */
-static size_t	 ntopics;
+static size_t	 ntopics, nshipped;
+static struct alias *aliases;
+static size_t	 naliases;
 static const char **asked;	/* the topics asked for */
 static int	 nasked;
 static char	*datadir;
 
-static int	 aflag, lflag, partnerflag, strictflag, todayflag;
+static int	 aflag, lflag, partnerflag, strictflag, todayflag, whyflag;
 static int	 count = -1, format = FMT_TEXT;
-static const char *dirflag, *regionflag, *timeflag, *whoflag;
+static const char *countflag, *dirflag, *formatflag, *regionflag,
+		*timeflag, *whoflag;
 
 static const struct option longopts[] = {
 	{ "all",	no_argument,		NULL,	'a' },
@@ -154,6 +123,7 @@ static const struct option longopts[] = {
 	{ "today",	no_argument,		NULL,	'T' },
 	{ "version",	no_argument,		NULL,	'V' },
 	{ "who",	required_argument,	NULL,	'w' },
+	{ "why",	no_argument,		NULL,	'y' },
 	{ NULL,		0,			NULL,	0 }
 };
 
@@ -310,8 +280,10 @@ add_row(struct attune_csv *c, int user)
 		q = p + strcspn(p, ";");
 		if (q == p)
 			continue;
-		if ((k = attune_word_index(fit_words, p, (size_t)(q - p))) < 0) {
-			attune_csv_bad(c, "fits '%.*s' is not one of the fit words",
+		if ((k = attune_word_index(attune_signal_ids, p,
+		    (size_t)(q - p))) < 0) {
+			attune_csv_bad(c, "fits '%.*s' is not one of the signals "
+			    "of attune-tips(1)",
 			    (int)(q - p) > 30 ? 30 : (int)(q - p), p);
 			goto bad;
 		}
@@ -321,7 +293,8 @@ add_row(struct attune_csv *c, int user)
 		topics = attune_xreallocarray(topics, ntopics + 1,
 		    sizeof *topics);
 		topics[ntopics].name = attune_xstrdup(t.topic);
-		topics[ntopics++].what = "your own tips";
+		topics[ntopics].asked = 0;
+		topics[ntopics++].what = attune_xstrdup("your own tips");
 	}
 	/* A tip of the person's own with a shipped tip's id takes its place,
 	 * so a tip can be reworded without editing the shipped file. */
@@ -374,140 +347,127 @@ load(const char *path, int user)
 	return 0;
 }
 
-/* --- the logs ------------------------------------------------------- */
+/* --- the topics file ------------------------------------------------ */
 
+/* share/topics.csv: each topic, what it is about, the other words people
+ * may reach for, and whether it is chosen from signals or only asked for. */
 static int
-read_checkins(const char *dir, const char *who, int64_t today,
-    struct week *w)
+load_topics(const char *path)
 {
-	struct attune_checkin ci;
+	static const char *const cols[] = { "topic", "about", "aliases",
+	    "shown", NULL };
 	struct attune_csv *c;
-	char **logs;
-	int i, r, rval = 0;
+	const char *s, *p, *q;
+	size_t n;
+	int r;
 
-	logs = attune_dir_logs(dir, "checkins");
-	for (i = 0; logs[i] != NULL; i++) {
-		if ((c = attune_csv_open(logs[i], attune_checkin_cols,
-		    strictflag ? ATTUNE_CSV_STRICT : 0)) == NULL) {
-			rval = -1;
+	if ((c = attune_csv_open(path, cols, strictflag ? ATTUNE_CSV_STRICT :
+	    0)) == NULL)
+		return -1;
+	while ((r = attune_csv_next(c)) == 1) {
+		s = attune_csv_get(c, 0, &n);
+		if (!is_name(s, 32)) {
+			attune_csv_bad(c, "topic '%.32s' is not a name of "
+			    "lowercase letters, digits and hyphens", s);
 			continue;
 		}
-		while ((r = attune_checkin_read(c, &ci)) == 1) {
-			if (strcmp(ci.who, who) != 0 || ci.ts.days > today ||
-			    ci.ts.days <= today - 14)
+		topics = attune_xreallocarray(topics, ntopics + 1,
+		    sizeof *topics);
+		topics[ntopics].name = attune_xstrdup(s);
+		topics[ntopics].what = attune_xstrdup(attune_csv_get(c, 1,
+		    NULL));
+		topics[ntopics].asked = strcmp(attune_csv_get(c, 3, NULL),
+		    "asked") == 0;
+		for (p = attune_csv_get(c, 2, NULL); *p != '\0';
+		    p = *q ? q + 1 : q) {
+			q = p + strcspn(p, ";");
+			while (p < q && *p == ' ')
+				p++;
+			if (q == p)
 				continue;
-			if (ci.flags & ATTUNE_FLAG_HARM)
-				w->harm = 1;
-			if (ci.ts.days <= today - 7)
-				continue;
-			w->checkins++;
-			if (ci.v[ATTUNE_BOND] >= 0) {
-				w->nbond++;
-				w->lowbond += ci.v[ATTUNE_BOND] <= 3;
-			}
-			if (ci.v[ATTUNE_ANXIETY] >= 0) {
-				w->nanx++;
-				w->highanx += ci.v[ATTUNE_ANXIETY] >= 7;
-			}
-			if (ci.v[ATTUNE_NUMB] >= 0) {
-				w->nnumb++;
-				w->highnumb += ci.v[ATTUNE_NUMB] >= 6;
-			}
-			if (ci.v[ATTUNE_MOOD] >= 0) {
-				w->nmood++;
-				w->lowmood += ci.v[ATTUNE_MOOD] <= 3;
-			}
-			if (ci.v[ATTUNE_SLEEP] >= 0) {
-				w->nsleep++;
-				w->sleepsum += ci.v[ATTUNE_SLEEP];
-			}
+			aliases = attune_xreallocarray(aliases, naliases + 1,
+			    sizeof *aliases);
+			aliases[naliases].name = attune_xmalloc((size_t)(q - p)
+			    + 1);
+			memcpy(aliases[naliases].name, p, (size_t)(q - p));
+			aliases[naliases].name[q - p] = '\0';
+			aliases[naliases++].topic = topics[ntopics].name;
 		}
-		if (attune_csv_close(c) < 0 || r < 0)
-			rval = -1;
+		ntopics++;
 	}
-	attune_strv_free(logs);
+	if (attune_csv_close(c) < 0 || r < 0)
+		return -1;
+	if (ntopics == 0) {
+		attune_warnx("%s: holds no topics", path);
+		return -1;
+	}
+	nshipped = ntopics;
+	return 0;
+}
+
+/* --- what the logs say ---------------------------------------------- */
+
+/*
+ * Judge the person's logs for the day, as attune report judges them
+ * (lib/judge.c): the rules that fire and the signals tips choose from.
+ * -1 if a log could not be read in full.
+ */
+static int
+judge_logs(const char *dir, const char *who, int64_t day,
+    struct attune_verdict *v)
+{
+	struct attune_report r;
+	int rval;
+
+	memset(&r, 0, sizeof r);
+	memset(v, 0, sizeof *v);
+	v->sleep = -1;
+	attune_report_setup(&r, day - ATTUNE_RBACK, day, ATTUNE_BY_NONE, 0,
+	    day);
+	rval = attune_diary_read(&r, dir, who, strictflag ? ATTUNE_CSV_STRICT :
+	    0);
+	attune_report_done(&r);
+	attune_judge(attune_report_person(&r, who, strlen(who)), day, v);
+	attune_report_free(&r);
 	return rval;
 }
 
-/* The latest screen of each instrument this week counts, judged as
- * attune-report(1) judges it; any safety item in the last two weeks does. */
+/* Whether the person's settings say there is more than one child. */
 static int
-read_screens(const char *dir, const char *who, int64_t today, struct week *w)
+older_children(const char *dir)
 {
-	static const char *const instr[] = { "epds", "pbq", "phq9", "phq2",
-	    "gad7", "gad2" };
-	enum { NI = sizeof instr / sizeof instr[0] };
-	const struct attune_instrument *in;
-	struct attune_screen s;
-	struct attune_csv *c;
-	int64_t when[NI];
-	int high[NI], i, k, r, safety, pos, rval = 0;
-	char **logs, items[64], why[160];
-
-	for (k = 0; k < NI; k++)
-		when[k] = INT64_MIN, high[k] = 0;
-	logs = attune_dir_logs(dir, "screens");
-	for (i = 0; logs[i] != NULL; i++) {
-		if ((c = attune_csv_open(logs[i], attune_screen_cols,
-		    strictflag ? ATTUNE_CSV_STRICT : 0)) == NULL) {
-			rval = -1;
-			continue;
-		}
-		while ((r = attune_screen_read(c, &s)) == 1) {
-			if (strcmp(s.who, who) != 0 || s.ts.days > today ||
-			    s.ts.days <= today - 14)
-				continue;
-			in = attune_screen_judge(&s, &safety, &pos, items, why);
-			if (safety)
-				w->harm = 1;
-			if (s.ts.days <= today - 7)
-				continue;
-			w->screens++;
-			for (k = 0; in != NULL && k < NI; k++)
-				if (strcmp(in->name, instr[k]) == 0)
-					break;
-			if (in == NULL || k == NI ||
-			    attune_time_epoch(&s.ts) < when[k])
-				continue;
-			when[k] = attune_time_epoch(&s.ts);
-			high[k] = pos;
-		}
-		if (attune_csv_close(c) < 0 || r < 0)
-			rval = -1;
-	}
-	attune_strv_free(logs);
-	for (k = 0; k < NI; k++) {
-		if (!high[k])
-			continue;
-		if (strncmp(instr[k], "gad", 3) == 0) {
-			w->anxscreen = 1;
-			continue;
-		}
-		if (w->screen[0] != '\0')
-			strcat(w->screen, " and ");
-		strcat(w->screen, attune_instrument(instr[k])->label);
-	}
-	return rval;
+	(void)dir;
+	return 0;	/* MERGE: attune_conf_load(dir, &conf), conf.children */
 }
 
-static int
-most(int hits, int n)
-{
-	return n > 0 && hits * 2 > n;
-}
-
+/* Put in the signals that come from the person, not the logs. */
 static void
-judge(struct week *w, int partner)
+context(struct attune_verdict *v, int partner, int children)
 {
-	w->fired[R_HARM] = w->harm;
-	w->fired[R_SCREEN] = w->screen[0] != '\0';
-	w->fired[R_BOND] = most(w->lowbond, w->nbond);
-	w->fired[R_NUMB] = most(w->highnumb, w->nnumb);
-	w->fired[R_ANXIETY] = most(w->highanx, w->nanx) || w->anxscreen;
-	w->fired[R_SLEEP] = w->nsleep > 0 && w->sleepsum < 50L * w->nsleep;
-	w->fired[R_MOOD] = most(w->lowmood, w->nmood);
-	w->fired[R_PARTNER] = partner;
-	w->fired[R_START] = 1;
+	if (partner)
+		v->signals |= 1u << ATTUNE_SIG_PARTNER;
+	if (children > 1)
+		v->signals |= 1u << ATTUNE_SIG_OLDER_CHILD;
+	if ((v->signals & ~((1u << ATTUNE_SIG_PARTNER) |
+	    (1u << ATTUNE_SIG_OLDER_CHILD))) == 0)
+		v->signals |= 1u << ATTUNE_SIG_START;
+}
+
+/* What a signal says, in plain words. */
+static const char *
+signal_words(int sig, char *buf, size_t size, const struct attune_verdict *v)
+{
+	size_t i;
+
+	if (sig == ATTUNE_SIG_SLEEP_LOW && v->sleep >= 0) {
+		snprintf(buf, size, "you slept about %.1f hours a day this "
+		    "week", v->sleep);
+		return buf;
+	}
+	for (i = 0; i < NSAID; i++)
+		if (said[i].sig == sig)
+			return said[i].words;
+	return attune_signal_ids[sig];
 }
 
 /* Join phrases as "a, b and c". */
@@ -523,52 +483,23 @@ join(struct attune_buf *b, const char *const *part, int n)
 
 /* One line saying why these tips were chosen. */
 static void
-reason(const struct week *w, struct attune_buf *b)
+reason(const struct attune_verdict *v, struct attune_buf *b)
 {
-	const char *part[NRULES], *most_part[4];
-	struct attune_buf m = { 0 };
-	char sleep[80], screen[160];
-	long mean;
-	int n = 0, nm = 0;
+	const char *part[NSAID];
+	char sleep[80];
+	size_t i;
+	int n = 0;
 
-	if (w->fired[R_HARM])
-		part[n++] = "thoughts of harm came up in the last two weeks";
-	if (w->fired[R_SCREEN]) {
-		snprintf(screen, sizeof screen, "your %s screen this week was in "
-		    "a range where talking to someone can help", w->screen);
-		part[n++] = screen;
-	}
-	if (w->fired[R_BOND])
-		most_part[nm++] = "your bond scores were low";
-	if (w->fired[R_NUMB])
-		most_part[nm++] = "you felt numb";
-	if (most(w->highanx, w->nanx))
-		most_part[nm++] = "your anxiety was high";
-	if (w->fired[R_MOOD])
-		most_part[nm++] = "your mood was low";
-	if (nm > 0) {
-		join(&m, most_part, nm);
-		attune_buf_str(&m, " on most check-ins this week");
-		part[n++] = m.s;
-	}
-	if (w->fired[R_ANXIETY] && !most(w->highanx, w->nanx))
-		part[n++] = "your anxiety screen this week was high";
-	if (w->fired[R_SLEEP]) {
-		mean = w->sleepsum / w->nsleep;
-		if (mean % 10 == 0)
-			snprintf(sleep, sizeof sleep, "you slept about %ld hours "
-			    "a day", mean / 10);
-		else
-			snprintf(sleep, sizeof sleep, "you slept about %ld.%ld "
-			    "hours a day", mean / 10, mean % 10);
-		part[n++] = sleep;
-	}
-	if (w->fired[R_PARTNER])
-		part[n++] = "you are checking in as a partner";
-	if (n == 0 && w->checkins + w->screens == 0)
+	for (i = 0; i < NSAID; i++)
+		if ((v->signals & (1u << said[i].sig)) &&
+		    said[i].sig != ATTUNE_SIG_START)
+			part[n++] = signal_words(said[i].sig, sleep,
+			    sizeof sleep, v);
+	if (n == 0 && v->days + v->screens == 0)
 		attune_buf_str(b, "There are no check-ins from the last 7 days, "
 		    "so here is a gentle place to start.");
-	else if (n == 0)
+	else if (n == 0 || (n == 1 && (v->signals &
+	    (1u << ATTUNE_SIG_START))))
 		attune_buf_str(b, "Nothing in this week's check-ins asks for "
 		    "anything in particular, so here are a few gentle ideas.");
 	else {
@@ -576,7 +507,6 @@ reason(const struct week *w, struct attune_buf *b)
 		join(b, part, n);
 		attune_buf_str(b, ".");
 	}
-	attune_buf_free(&m);
 }
 
 /* --- choosing ------------------------------------------------------- */
@@ -718,81 +648,86 @@ chosen_already(const int *out, int nout, int k)
 	return 0;
 }
 
-/* The tips that may answer one rule: those of its topics (for a partner,
- * the partner tips of any topic too), leaving out faith. */
 static int
-rule_tips(int r, int partner, int *v)
+asked_only(const char *topic)
+{
+	size_t i;
+
+	for (i = 0; i < ntopics; i++)
+		if (strcmp(topics[i].name, topic) == 0)
+			return topics[i].asked;
+	return 0;
+}
+
+/* The tips a signal may choose: those tagged with it that suit the
+ * person, leaving out topics shown only when asked for. */
+static int
+signal_tips(int sig, int partner, int *v)
 {
 	const struct tip *t;
 	size_t i;
-	int j, n = 0, in;
+	int n = 0;
 
 	for (i = 0; i < ntips; i++) {
 		t = &tips[i];
-		if (strcmp(t->topic, "faith") == 0 || !suits(t, partner))
-			continue;
-		in = 0;
-		for (j = 0; rules[r].topics[j] != NULL; j++)
-			in |= strcmp(t->topic, rules[r].topics[j]) == 0;
-		if (r == R_PARTNER && t->role == ROLE_PARTNER)
-			in = 1;
-		if (r == R_START)
-			in = (t->fits >> F_START) & 1;
-		if (in)
+		if ((t->fits & (1u << sig)) && suits(t, partner) &&
+		    !asked_only(t->topic))
 			v[n++] = (int)i;
 	}
 	return n;
 }
 
-/* One more tip for rule r from its tips v (in the order of the day), not
- * among those chosen: those tagged with the rule's fit first.  -1 when it
- * has none left. */
+/* The tip that speaks first after harm came up: the reach-out one. */
+#define FIRST_AFTER_HARM	"reach-out-today"
+
+/*
+ * Tips for the person: one for each signal that is on, most pressing
+ * first, then round again until there are enough.  Each signal's tips are
+ * put in the order of the day once; after harm the reach-out tip leads.
+ * why[k] is the signal that chose out[k].
+ */
 static int
-pick_for_rule(int r, const int *v, int n, const int *out, int nout)
+choose(const struct attune_verdict *w, int partner, int64_t day, int want,
+    int *out, int *why)
 {
-	int i, pass;
+	int *v[NSAID], n[NSAID];
+	int i, k, j, nout = 0, more = 1, sig;
 
-	for (pass = 0; pass < 2; pass++)
-		for (i = 0; i < n; i++)
-			if (((tips[v[i]].fits >> rules[r].fit) & 1) == !pass &&
-			    !chosen_already(out, nout, v[i]))
-				return v[i];
-	return -1;
-}
-
-/* Tips for the person: one for each rule that fired, in the rules'
- * order, then round again until there are enough.  Each fired rule's
- * tips are gathered and put in the order of the day once. */
-static int
-choose(const struct week *w, int partner, int64_t day, int want, int *out)
-{
-	int *v[NRULES], n[NRULES];
-	int r, k, nout = 0, more = 1, fired = 0;
-
-	for (r = 0; r < R_START; r++)
-		fired |= w->fired[r];
-	for (r = 0; r < NRULES; r++) {
-		v[r] = NULL;
-		n[r] = 0;
-		if (!w->fired[r] || (r == R_START && fired))
+	for (i = 0; i < (int)NSAID; i++) {
+		v[i] = NULL;
+		n[i] = 0;
+		sig = said[i].sig;
+		if (!(w->signals & (1u << sig)))
 			continue;
-		v[r] = attune_xcalloc(ntips + 1, sizeof *v[r]);
-		n[r] = rule_tips(r, partner, v[r]);
-		shuffle(v[r], n[r], rules[r].name, day);
+		v[i] = attune_xcalloc(ntips + 1, sizeof *v[i]);
+		n[i] = signal_tips(sig, partner, v[i]);
+		shuffle(v[i], n[i], attune_signal_ids[sig], day);
+		if (sig != ATTUNE_SIG_HARM)
+			continue;
+		for (k = 0; k < n[i]; k++)
+			if (strcmp(tips[v[i][k]].id, FIRST_AFTER_HARM) == 0) {
+				int t = v[i][k];
+
+				memmove(v[i] + 1, v[i], (size_t)k * sizeof *v[i]);
+				v[i][0] = t;
+				break;
+			}
 	}
 	while (nout < want && more) {
 		more = 0;
-		for (r = 0; r < NRULES && nout < want; r++) {
-			if (v[r] == NULL)
+		for (i = 0; i < (int)NSAID && nout < want; i++) {
+			for (j = 0; v[i] != NULL && j < n[i]; j++)
+				if (!chosen_already(out, nout, v[i][j]))
+					break;
+			if (v[i] == NULL || j == n[i])
 				continue;
-			if ((k = pick_for_rule(r, v[r], n[r], out, nout)) < 0)
-				continue;
-			out[nout++] = k;
+			why[nout] = said[i].sig;
+			out[nout++] = v[i][j];
 			more = 1;
 		}
 	}
-	for (r = 0; r < NRULES; r++)
-		free(v[r]);
+	for (i = 0; i < (int)NSAID; i++)
+		free(v[i]);
 	return nout;
 }
 
@@ -967,15 +902,19 @@ print_crisis(int crisis, const char *why, const char *region)
 }
 
 static void
-print_tips(const int *v, int n, const char *why)
+print_tips(const int *v, const int *sig, int n, const char *why,
+    const struct attune_verdict *w)
 {
+	struct attune_buf line = { 0 };
+	char buf[80];
 	int i, width = attune_term_width();
 
 	if (format == FMT_CSV) {
 		if (!headed)
 			csv_row(csv_head, 7);
 		for (i = 0; i < n; i++)
-			print_csv(&tips[v[i]], why);
+			print_csv(&tips[v[i]], sig[i] >= 0 ? signal_words(sig[i],
+			    buf, sizeof buf, w) : why);
 		return;
 	}
 	if (*why != '\0') {
@@ -986,7 +925,14 @@ print_tips(const int *v, int n, const char *why)
 		if (i > 0)
 			putchar('\n');
 		print_text(&tips[v[i]], width);
+		if (whyflag && sig[i] >= 0) {
+			line.len = 0;
+			attune_buf_printf(&line, "Why this one: %s.",
+			    signal_words(sig[i], buf, sizeof buf, w));
+			attune_wrap(stdout, line.s, width, 2);
+		}
 	}
+	attune_buf_free(&line);
 }
 
 static void
@@ -1004,6 +950,8 @@ list_topics(void)
 	}
 	for (i = 0; i < ntopics; i++) {
 		n = topic_tips(topics[i].name, 0, 0, v);
+		if (n == 0 && i >= nshipped)
+			continue;
 		if (format == FMT_CSV) {
 			snprintf(num, sizeof num, "%d", n);
 			f[0] = topics[i].name, f[1] = num, f[2] = topics[i].what;
@@ -1050,7 +998,7 @@ unknown_topic(const char *name)
 	size_t dist[3], d, i, j, k, len = strlen(name);
 	const char *cand;
 
-	for (i = 0; i < ntopics || aliases[i - ntopics].name != NULL; i++) {
+	for (i = 0; i < ntopics + naliases; i++) {
 		cand = i < ntopics ? topics[i].name : aliases[i - ntopics].name;
 		d = distance(name, cand);
 		if (len >= 3 && strstr(cand, name) != NULL)
@@ -1058,7 +1006,7 @@ unknown_topic(const char *name)
 		if (d > (len < 6 ? 2 : 3))
 			continue;
 		if (i >= ntopics)
-			cand = aliases[i - ntopics].what;
+			cand = aliases[i - ntopics].topic;
 		for (k = 0; k < 3 && best[k] != NULL; k++)
 			if (strcmp(best[k], cand) == 0)
 				break;
@@ -1094,9 +1042,9 @@ resolve_topic(const char *name)
 
 	if ((i = topic_index(name)) >= 0)
 		return topics[i].name;
-	for (i = 0; aliases[i].name != NULL; i++)
+	for (i = 0; i < (int)naliases; i++)
 		if (strcasecmp(aliases[i].name, name) == 0)
-			return aliases[i].what;
+			return aliases[i].topic;
 	for (i = 0; i < (int)ntopics; i++)
 		if (strcasecmp(topics[i].name, name) == 0)
 			return topics[i].name;
@@ -1111,10 +1059,13 @@ load_all(const char *dir)
 	char *path;
 	int rval = 0;
 
-	for (ntopics = 0; known_topics[ntopics].name != NULL; ntopics++)
-		;
-	topics = attune_xcalloc(ntopics, sizeof *topics);
-	memcpy(topics, known_topics, ntopics * sizeof *topics);
+	if ((path = attune_share_file("topics.csv")) == NULL)
+		attune_errx(ATTUNE_FAIL, "cannot find the topics file topics.csv, "
+		    "neither beside this program nor in %s", ATTUNE_DATADIR);
+	if (load_topics(path) < 0)
+		attune_errx(ATTUNE_FAIL, "%s: the topics could not be read",
+		    path);
+	free(path);
 	if ((path = attune_share_file("tips.csv")) == NULL)
 		attune_errx(ATTUNE_FAIL, "cannot find the tips file tips.csv, "
 		    "neither beside this program nor in %s", ATTUNE_DATADIR);
@@ -1135,67 +1086,135 @@ free_all(void)
 
 	for (i = 0; i < ntips; i++)
 		free_tip(&tips[i]);
-	for (i = 0; known_topics[i].name != NULL; i++)
-		;
-	for (; i < ntopics; i++)
-		free((char *)topics[i].name);
+	for (i = 0; i < ntopics; i++) {
+		free(topics[i].name);
+		free(topics[i].what);
+	}
+	for (i = 0; i < naliases; i++)
+		free(aliases[i].name);
+	free(aliases);
 	free(tips);
 	free(topics);
 	free(asked);
 	free(datadir);
 }
 
-/* Every topic but faith, when none was named. */
+/* Every topic that may be offered unasked, when none was named: not those
+ * shown only when asked for, and older-child only with an older child. */
 static void
-ask_all(void)
+ask_all(const struct attune_verdict *w)
 {
 	size_t i;
 
 	if (nasked > 0)
 		return;
 	for (i = 0; i < ntopics; i++)
-		if (strcmp(topics[i].name, "faith") != 0)
+		if (!topics[i].asked && (strcmp(topics[i].name,
+		    "older-child") != 0 ||
+		    (w->signals & (1u << ATTUNE_SIG_OLDER_CHILD))))
 			asked[nasked++] = topics[i].name;
 }
 
-/* The tips to show, by the options given. */
+/* The tips to show, by the options given; why[k] the signal behind out[k],
+ * or -1. */
 static int
-pick(const struct week *w, int partner, int64_t day, int *out)
+pick(const struct attune_verdict *w, int partner, int64_t day, int *out,
+    int *why)
 {
 	int i, k, n = 0, fired = 0, filter = nasked == 0;
+	size_t j;
 
+	for (i = 0; i < (int)ntips; i++)
+		why[i] = -1;
 	if (todayflag) {
-		ask_all();
+		ask_all(w);
 		if ((k = tip_of_day(asked, nasked, filter, partner, day)) >= 0)
 			out[n++] = k;
 	} else if (aflag) {
-		ask_all();
+		ask_all(w);
 		for (i = 0; i < nasked; i++)
 			n += topic_tips(asked[i], 0, 0, out + n);
 	} else if (nasked > 0) {
 		n = from_topics(asked, nasked, day, count > 0 ? count :
 		    nasked > 3 ? nasked : 3, out);
 	} else {
-		for (i = 0; i < R_START; i++)
-			fired += w->fired[i];
+		for (j = 0; j < NSAID; j++)
+			fired += (w->signals >> said[j].sig) & 1;
 		n = choose(w, partner, day, count > 0 ? count :
-		    fired > 3 ? fired : 3, out);
+		    fired > 6 ? 6 : fired > 3 ? fired : 3, out, why);
 	}
 	return n;
+}
+
+/*
+ * Before any usage error (lib/opt.c calls this first): judge the logs with
+ * what is known so far, and if harm came up, show the crisis lines, so a
+ * typo in an option can never hide them.
+ */
+static int crisis_shown;
+
+static void
+safety_first(void)
+{
+	struct attune_verdict w;
+	struct attune_time now;
+	const char *who = whoflag, *region = NULL;
+	char *dir;
+
+	if (crisis_shown || lflag)
+		return;
+	if (who == NULL && ((who = getenv("ATTUNE_WHO")) == NULL ||
+	    *who == '\0'))
+		who = "me";
+	if (!attune_who_valid(who, strlen(who)))
+		return;
+	if (attune_region_parse(regionflag, &region) < 0)
+		region = NULL;		/* every region's lines */
+	attune_time_now(&now);
+	if ((dir = attune_dir_resolve(dirflag)) == NULL)
+		return;
+	judge_logs(dir, who, now.days, &w);
+	free(dir);
+	if (w.signals & (1u << ATTUNE_SIG_HARM)) {
+		crisis_shown = 1;
+		attune_crisis_print(stdout, region);
+		attune_crisis_stderr(region);
+		fflush(stdout);
+	}
+	attune_verdict_free(&w);
+}
+
+/* The options' values, checked once the crisis lines are out. */
+static void
+check_options(int argc)
+{
+	if (formatflag != NULL)
+		format = attune_opt_choice("--format", formatflag, format_words);
+	if (countflag != NULL)
+		count = attune_opt_int("--count", countflag, 1, 50);
+	if (lflag && (argc > 0 || aflag || todayflag || count > 0))
+		attune_usage_error("--list shows the topics; it takes no topic, "
+		    "--all, --today or --count");
+	if (todayflag && (aflag || count > 0))
+		attune_usage_error("--today shows one tip; it cannot be used "
+		    "with --all or --count");
+	if (aflag && count > 0)
+		attune_usage_error("--all and --count cannot be used together");
 }
 
 int
 main(int argc, char **argv)
 {
-	struct week w;
+	struct attune_verdict w;
 	struct attune_time now;
 	struct attune_buf why = { 0 };
 	const char *who, *region, *msg;
-	int *out, bad = 0, c, i, k, n, partner, rval = ATTUNE_OK;
+	int *out, *outwhy, bad = 0, c, i, k, n, partner, rval = ATTUNE_OK;
 	int64_t day;
 
 	attune_setprog(argv[0]);
-	while ((c = getopt_long(argc, argv, ":ad:f:hln:pr:St:TVw:", longopts,
+	attune_usage_first(safety_first);
+	while ((c = getopt_long(argc, argv, ":ad:f:hln:pr:St:TVw:y", longopts,
 	    NULL)) != -1) {
 		switch (c) {
 		case 'a':
@@ -1205,7 +1224,7 @@ main(int argc, char **argv)
 			dirflag = optarg;
 			break;
 		case 'f':
-			format = attune_opt_choice("--format", optarg, format_words);
+			formatflag = optarg;
 			break;
 		case 'h':
 			usage();
@@ -1213,7 +1232,7 @@ main(int argc, char **argv)
 			lflag = 1;
 			break;
 		case 'n':
-			count = attune_opt_int("--count", optarg, 1, 50);
+			countflag = optarg;
 			break;
 		case 'p':
 			partnerflag = 1;
@@ -1236,27 +1255,23 @@ main(int argc, char **argv)
 		case 'w':
 			whoflag = optarg;
 			break;
+		case 'y':
+			whyflag = 1;
+			break;
 		default:
 			attune_opt_unknown(c, argv);
 		}
 	}
 	argc -= optind;
 	argv += optind;
-	if (lflag && (argc > 0 || aflag || todayflag || count > 0))
-		attune_usage_error("--list shows the topics; it takes no topic, "
-		    "--all, --today or --count");
-	if (todayflag && (aflag || count > 0))
-		attune_usage_error("--today shows one tip; it cannot be used "
-		    "with --all or --count");
-	if (aflag && count > 0)
-		attune_usage_error("--all and --count cannot be used together");
 	who = attune_opt_who(whoflag);
-	region = attune_region(regionflag);
-	partner = partnerflag || strcasecmp(who, "partner") == 0;
 	attune_time_now(&now);
 	day = now.days;
 	if (timeflag != NULL && attune_date_user(timeflag, &day, &msg) < 0)
 		attune_usage_error("--time: '%s' %s", timeflag, msg);
+	check_options(argc);
+	region = attune_region(regionflag);
+	partner = partnerflag || strcasecmp(who, "partner") == 0;
 	datadir = attune_dir_resolve(dirflag);
 
 	/*
@@ -1265,21 +1280,22 @@ main(int argc, char **argv)
 	 * malformed row under --strict).
 	 */
 	memset(&w, 0, sizeof w);
+	w.sleep = -1;
 	if (!lflag) {
-		/* Both logs, even when one fails: a safety item in either
-		 * counts. */
-		k = read_checkins(datadir, who, day, &w);
-		if (read_screens(datadir, who, day, &w) < 0 || k < 0) {
+		if (judge_logs(datadir, who, day, &w) < 0) {
 			if (strictflag)
 				bad = 1;
 			rval = ATTUNE_FAIL;
 		}
-		judge(&w, partner);
+		context(&w, partner, older_children(datadir));
 		if (!todayflag && !aflag && argc == 0)
 			reason(&w, &why);
-		print_crisis(w.harm, why.s != NULL ? why.s : "", region);
+		if (!crisis_shown)
+			print_crisis(w.signals & (1u << ATTUNE_SIG_HARM),
+			    why.s != NULL ? why.s : "", region);
 		if (bad) {
 			attune_buf_free(&why);
+			attune_verdict_free(&w);
 			free(datadir);
 			return attune_finish(ATTUNE_FAIL);
 		}
@@ -1287,6 +1303,7 @@ main(int argc, char **argv)
 	if (load_all(datadir) < 0) {
 		if (strictflag) {
 			attune_buf_free(&why);
+			attune_verdict_free(&w);
 			free_all();
 			return attune_finish(ATTUNE_FAIL);
 		}
@@ -1308,12 +1325,15 @@ main(int argc, char **argv)
 	}
 
 	out = attune_xcalloc(ntips + 1, sizeof *out);
-	n = pick(&w, partner, day, out);
-	print_tips(out, n, why.s != NULL ? why.s : "");
+	outwhy = attune_xcalloc(ntips + 1, sizeof *outwhy);
+	n = pick(&w, partner, day, out, outwhy);
+	print_tips(out, outwhy, n, why.s != NULL ? why.s : "", &w);
 	if (n == 0 && format == FMT_TEXT)
 		printf("There are no tips to show here yet.\n");
 	attune_buf_free(&why);
+	attune_verdict_free(&w);
 	free(out);
+	free(outwhy);
 	free_all();
 	return attune_finish(rval);
 }

@@ -62,6 +62,7 @@ int	 attune_parse_tenths(const char *val, int min, int max, int *v);
 int	 attune_parse_words(const char *val, const char *const *words,
 	    unsigned *acc, const char **bad, size_t *badlen);
 void	 attune_opt_unknown(int c, char **argv);	/* getopt '?' or ':' */
+void	 attune_usage_first(void (*fn)(void));	/* runs before a usage error */
 const char *attune_opt_who(const char *opt);	/* --who, $ATTUNE_WHO, "me" */
 int	 attune_opt_choice(const char *opt, const char *val,
 	    const char *const *words);
@@ -159,6 +160,7 @@ const char *attune_region(const char *opt);	/* NULL: every region */
 int	 attune_region_parse(const char *opt, const char **region);
 int	 attune_region_known(const char *region);
 void	 attune_crisis_print(FILE *f, const char *region);
+void	 attune_crisis_stderr(const char *region);	/* once, if stdout is no tty */
 
 /* log.c: the two logs, checkins.csv and screens.csv (attune-log(5)). */
 enum { ATTUNE_MOOD, ATTUNE_BOND, ATTUNE_ANXIETY, ATTUNE_NUMB, ATTUNE_SLEEP,
@@ -276,18 +278,79 @@ void	 attune_screen_row(struct attune_buf *b, const struct attune_time *ts,
 char	*attune_share_file(const char *name);	/* malloc'd path */
 char	*attune_exe_dir(void);	/* the running program's; malloc'd, or NULL */
 
+/* judge.c: the one judgement of the logs (attune-report(1), "Reach-out
+ * rules").  Every threshold is in attune_thresholds[] with its source. */
+enum { ATTUNE_RULE_URGENT, ATTUNE_RULE_HARD, ATTUNE_RULE_LASTING,
+	ATTUNE_RULE_WORSE, ATTUNE_RULE_CONCERNS, ATTUNE_RULE_SCREEN,
+	ATTUNE_NRULES };
+extern const char *const attune_rule_ids[];	/* urgent hard-stretch … */
+enum { ATTUNE_SIG_BOND_LOW, ATTUNE_SIG_NUMB_HIGH, ATTUNE_SIG_ANXIETY_HIGH,
+	ATTUNE_SIG_MOOD_LOW, ATTUNE_SIG_SLEEP_LOW, ATTUNE_SIG_INTRUSIVE,
+	ATTUNE_SIG_PANIC, ATTUNE_SIG_RAGE, ATTUNE_SIG_CANT_COPE,
+	ATTUNE_SIG_CANT_CARE, ATTUNE_SIG_HARM, ATTUNE_SIG_DEPRESSION_SCREEN,
+	ATTUNE_SIG_ANXIETY_SCREEN, ATTUNE_SIG_BONDING_SCREEN,
+	ATTUNE_SIG_REJECTION_SCREEN, ATTUNE_SIG_INFANT_ANXIETY_SCREEN,
+	ATTUNE_SIG_LASTING, ATTUNE_SIG_HARD, ATTUNE_SIG_WORSE,
+	ATTUNE_SIG_CONCERNS, ATTUNE_SIG_PARTNER, ATTUNE_SIG_OLDER_CHILD,
+	ATTUNE_SIG_START, ATTUNE_NSIGNALS };
+extern const char *const attune_signal_ids[];	/* the tips' "fits" words */
+enum { ATTUNE_T_BOND_LOW, ATTUNE_T_NUMB_HIGH, ATTUNE_T_MOOD_LOW,
+	ATTUNE_T_ANXIETY_HIGH, ATTUNE_T_BOND_VERY, ATTUNE_T_NUMB_VERY,
+	ATTUNE_T_MOOD_VERY, ATTUNE_T_ANXIETY_VERY, ATTUNE_T_SLEEP_LOW,
+	ATTUNE_T_WINDOW, ATTUNE_T_LASTING_DAYS, ATTUNE_T_LASTING_SPAN,
+	ATTUNE_T_HARD_WINDOW, ATTUNE_T_HARD_DAYS, ATTUNE_T_WORSE_WEEKS,
+	ATTUNE_T_WORSE_COUNTED, ATTUNE_T_WORSE_PARTIAL, ATTUNE_T_WORSE_CHANGE,
+	ATTUNE_T_WORSE_BACK, ATTUNE_T_WORSE_GOOD, ATTUNE_T_WORSE_BAD,
+	ATTUNE_T_CONCERN_DAYS, ATTUNE_T_CANTCARE_DAYS, ATTUNE_T_SIGNAL_DAYS,
+	ATTUNE_NTHRESHOLDS };
+struct attune_threshold {
+	const char *id;
+	double	 value;
+	const char *what, *source;
+};
+extern const struct attune_threshold attune_thresholds[];	/* NULL id ends */
+struct attune_rwhy {
+	int	 rule;
+	char	 text[320];
+};
+struct attune_verdict {
+	unsigned rules;			/* 1 << ATTUNE_RULE_… */
+	uint32_t signals;		/* 1 << ATTUNE_SIG_… */
+	struct attune_rwhy *why;	/* urgent first; malloc'd */
+	int	 nwhy;
+	int	 days, screens;		/* logged in the latest week, window */
+	double	 sleep;			/* mean hours, latest week; -1 none */
+};
+struct attune_screen_verdict {
+	int	 safety, positive, bandpos;
+	unsigned high;			/* bit k: scale k high */
+	char	 items[64], why[160];
+};
+struct attune_rperson;
+void	 attune_judge(const struct attune_rperson *p, int64_t at,
+	    struct attune_verdict *v);		/* the window ending at */
+void	 attune_judge_days(const struct attune_rperson *p, int64_t at,
+	    struct attune_verdict *v);
+void	 attune_judge_screens(const struct attune_rperson *p, int64_t at,
+	    struct attune_verdict *v);
+void	 attune_judge_end(struct attune_verdict *v);	/* urgent first */
+void	 attune_verdict_merge(struct attune_verdict *v,
+	    const struct attune_verdict *w);
+void	 attune_verdict_free(struct attune_verdict *v);
+const struct attune_instrument *attune_screen_judge_full(
+	    const struct attune_screen *sc, struct attune_screen_verdict *sv);
+
 /* report.c: what attune report learns from the logs, read once.  The
  * periods are set before anything is read.  Check-ins are summed per person
  * and day; a day is then folded, in time order, into the summary of the
- * period holding it and into the reach-out rules.  Streaming, only the
- * latest ATTUNE_RWINDOW days are kept, so memory does not grow with the log;
- * otherwise every day is kept for the charts and lists of the text, HTML
- * and JSON reports.  Screens are few and kept whole. */
-enum { ATTUNE_RULE_URGENT, ATTUNE_RULE_LASTING, ATTUNE_RULE_WORSE,
-	ATTUNE_RULE_SCREEN, ATTUNE_NRULES };
-extern const char *const attune_rule_ids[];	/* urgent lasting worse screen */
+ * period holding it, and each period is judged (judge.c) once its last day
+ * is folded.  Streaming, only the latest ATTUNE_RWINDOW days are kept, so
+ * memory does not grow with the log; otherwise every day is kept for the
+ * charts and lists of the text, HTML and JSON reports.  Screens are few and
+ * kept whole. */
 enum { ATTUNE_BY_NONE, ATTUNE_BY_DAY, ATTUNE_BY_WEEK, ATTUNE_BY_MONTH };
 #define ATTUNE_RWINDOW	128	/* days kept per person when streaming */
+#define ATTUNE_RBACK	40	/* days a judgement may look back */
 struct attune_rstat {
 	int64_t	 sum;
 	uint32_t n;
@@ -304,21 +367,17 @@ struct attune_rscreen {
 	int32_t	 sec;
 	char	*instrument, *band, *subscales;
 	const char *name;	/* the instrument's display name, or NULL */
-	int	 total, safety, positive;
+	int	 total, safety, positive, bandpos;
+	unsigned high;		/* bit k: scale k at or above its cut-off */
 	char	 items[64];	/* the safety items answered above 0 */
 	char	 why[160];	/* the band or cut-off that made it positive */
-};
-struct attune_rworse {		/* a week that made the rule "worse" fire */
-	int64_t	 week;		/* its Monday, or INT64_MIN */
-	double	 a, b, c;	/* the means two weeks before, one, that week */
 };
 struct attune_rbucket {		/* one period's share of a person's days */
 	int64_t	 key;		/* the period's first day */
 	struct attune_rstat m[ATTUNE_NMEASURES];
 	uint32_t checkins, days, flagged;
-	int64_t	 lfrom, lto;	/* rule "lasting": the latest window */
-	struct attune_rworse *worse;	/* rule "worse": mood, anxiety */
-	char	*harm;		/* days with a harm flag, as a list */
+	struct attune_verdict *v;	/* the period judged, if anything fired */
+	int	 judged;
 };
 struct attune_rperson {
 	char	*who;
@@ -333,14 +392,9 @@ struct attune_rperson {
 	int64_t	 lastday;	/* the last day looked up, and its index */
 	uint32_t lastidx;
 	int64_t	 closed;	/* streaming: days up to here are folded */
+	int64_t	 judged;	/* periods ending up to here are judged */
 	struct attune_rbucket *b;	/* by key */
 	size_t	 nb, capb, lastb;
-	/* The rules' state as days are folded in time order. */
-	int64_t	 lp, lmin, lmins;	/* "lasting": prefix sum, its least */
-	int64_t	 lq[16][2];		/* starts not yet 13 days back */
-	int	 lqh, lqn;
-	int64_t	 wk[3];			/* "worse": Mondays, this week last */
-	struct attune_rstat wm[3][2];	/* their mood and anxiety */
 	struct attune_rscreen *sc;	/* in time order after _done */
 	size_t	 nsc, capsc;
 };
@@ -355,11 +409,8 @@ struct attune_report {
 	int64_t	 from, to;	/* the period asked for (to: INT64_MAX) */
 	int64_t	 dfrom, dto;	/* the days any period or its previous holds */
 	int64_t	 pstart;	/* by none: the period before from..to */
+	int64_t	 today;		/* judgements end here at the latest */
 	int	 late;		/* streaming: a row came for a folded day */
-};
-struct attune_rwhy {
-	int	 rule;
-	char	 text[320];
 };
 struct attune_rsum {
 	int64_t	 start, end;		/* the period */
@@ -373,11 +424,13 @@ struct attune_rsum {
 /* from: INT64_MIN when the period starts at the first day logged; to:
  * INT64_MAX when it ends at the last.  Set before the first check-in. */
 void	 attune_report_setup(struct attune_report *r, int64_t from,
-	    int64_t to, int by, int stream);
+	    int64_t to, int by, int stream, int64_t today);
 void	 attune_report_checkin(struct attune_report *r,
 	    const struct attune_checkin *ci);
 void	 attune_report_screen(struct attune_report *r,
 	    const struct attune_screen *sc);
+int	 attune_diary_read(struct attune_report *r, const char *dir,
+	    const char *who, int flags);	/* both logs, one person */
 /* One logged screen judged, the same for every command: *safety when the
  * "safety" flag is logged or a safety item was answered above 0 (items
  * lists them, "9 and 10"); *positive when it is in a positive band, by its
@@ -425,6 +478,7 @@ struct attune_rview {
 	int	 by;
 	int	 unicode, colour;
 	unsigned rules;			/* every rule that fired */
+	unsigned now;			/* those of the window --check reads */
 	const char *region;
 };
 void	 attune_report_text(FILE *f, const struct attune_rview *v, int md);

@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "attune.h"
 
@@ -176,4 +177,18 @@ attune_crisis_print(FILE *f, const char *region)
 	}
 	fprintf(f, "\n(These numbers were last checked %s. Set your region "
 	    "with --region or ATTUNE_REGION.)\n\n", ATTUNE_LINES_CHECKED);
+}
+
+/* When standard output is not a terminal, the crisis lines go to standard
+ * error as well, once, so that a person reading the terminal sees them. */
+void
+attune_crisis_stderr(const char *region)
+{
+	static int done;
+
+	if (done || isatty(STDOUT_FILENO))
+		return;
+	done = 1;
+	fflush(stdout);
+	attune_crisis_print(stderr, region);
 }

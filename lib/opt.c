@@ -12,11 +12,25 @@
 
 #include "attune.h"
 
+static void (*first)(void);
+
+/* What a command must do before any usage error: show the crisis lines
+ * when harm came up, so that no typo can hide them. */
+void
+attune_usage_first(void (*fn)(void))
+{
+	first = fn;
+}
+
 void
 attune_usage_error(const char *fmt, ...)
 {
 	va_list ap;
+	void (*fn)(void) = first;
 
+	first = NULL;
+	if (fn != NULL)
+		fn();
 	va_start(ap, fmt);
 	attune_vwarnx(fmt, ap);
 	va_end(ap);

@@ -16,10 +16,6 @@
 
 #include "attune.h"
 
-const char *const attune_rule_ids[] = {
-	"urgent", "lasting", "worse", "screen", NULL
-};
-
 #define NOSLOT	UINT32_MAX
 
 static uint64_t
@@ -207,8 +203,9 @@ before(int by, int64_t start, int64_t end)
 
 void
 attune_report_setup(struct attune_report *r, int64_t from, int64_t to,
-    int by, int stream)
+    int by, int stream, int64_t today)
 {
+	r->today = today;
 	r->by = by;
 	r->stream = stream;
 	r->known = from != INT64_MIN;
@@ -275,7 +272,6 @@ bucket(const struct attune_rperson *cp, int64_t key, int add)
 	b = &p->b[lo];
 	memset(b, 0, sizeof *b);
 	b->key = key;
-	b->lto = INT64_MIN;
 	p->lastb = lo;
 	return b;
 }
@@ -295,101 +291,23 @@ fold_reset(struct attune_rperson *p)
 {
 	size_t i;
 
-	for (i = 0; i < p->nb; i++) {
-		free(p->b[i].harm);
-		free(p->b[i].worse);
-	}
-	p->nb = p->lastb = 0;
-	p->lp = p->lqh = p->lqn = 0;
-	p->lmin = INT64_MAX;
-	p->lmins = 0;
-	p->wk[0] = p->wk[1] = p->wk[2] = INT64_MIN;
-	memset(p->wm, 0, sizeof p->wm);
-	p->closed = INT64_MIN;
-}
-
-static const int worse_k[2] = { ATTUNE_MOOD, ATTUNE_ANXIETY };
-
-/* The mean of measure i (mood, anxiety) in the week from monday, if it is
- * one of the three weeks kept. */
-static int
-week_mean(const struct attune_rperson *p, int64_t monday, int i,
-    double *mean)
-{
-	int j;
-
-	for (j = 0; j < 3; j++)
-		if (p->wk[j] == monday)
-			return attune_rstat_mean(&p->wm[j][i], worse_k[i], mean);
-	return 0;
-}
-
-/*
- * Getting worse: the mean mood fell (or the mean anxiety rose) from two
- * weeks before to the week before, and again to this week, the week now
- * ending.  It is noted in every period the week overlaps; weeks end in
- * time order, so the latest such week stays.
- */
-static void
-week_end(const struct attune_report *r, struct attune_rperson *p)
-{
-	struct attune_rbucket *b;
-	int64_t w = p->wk[0], d, key, last = 0;
-	double a, bb, c;
-	int i, dir, any;
-
-	if (w == INT64_MIN)
-		return;
-	for (i = 0; i < 2; i++) {
-		dir = attune_measures[worse_k[i]].better;
-		if (!week_mean(p, w - 14, i, &a) ||
-		    !week_mean(p, w - 7, i, &bb) || !week_mean(p, w, i, &c))
-			continue;
-		if (!((dir > 0 && a > bb && bb > c) ||
-		    (dir < 0 && a < bb && bb < c)))
-			continue;
-		for (d = w, any = 0; d <= w + 6; d++) {
-			if (!bucket_key(r, d, &key) || (any && key == last))
-				continue;
-			last = key;
-			any = 1;
-			b = bucket(p, key, 1);
-			if (b->worse == NULL) {
-				b->worse = attune_xcalloc(2, sizeof *b->worse);
-				b->worse[0].week = b->worse[1].week = INT64_MIN;
-			}
-			b->worse[i].week = w;
-			b->worse[i].a = a;
-			b->worse[i].b = bb;
-			b->worse[i].c = c;
+	for (i = 0; i < p->nb; i++)
+		if (p->b[i].v != NULL) {
+			attune_verdict_free(p->b[i].v);
+			free(p->b[i].v);
 		}
-	}
-	p->wk[2] = p->wk[1];
-	p->wk[1] = p->wk[0];
-	memcpy(p->wm[2], p->wm[1], sizeof p->wm[1]);
-	memcpy(p->wm[1], p->wm[0], sizeof p->wm[0]);
-	p->wk[0] = INT64_MIN;
-	memset(p->wm[0], 0, sizeof p->wm[0]);
+	p->nb = p->lastb = 0;
+	p->closed = INT64_MIN;
+	p->judged = INT64_MIN;
 }
 
-/*
- * Fold one day, the next in time order, into its period and the rules.
- *
- * Lasting: a window of 14 days or more, ending on a day in the period (it
- * may begin before), with a check-in answering bond or numb on its first
- * and its last day, in which more than half of the check-ins answering
- * them had numb 6 or more or bond 3 or less.  With P(d) = 2 * low -
- * answered summed up to day d, a window s..e qualifies when P(e) > P(s -
- * 1), so the least P(s - 1) over the starts at least 13 days before e is
- * enough: the starts wait in p->lq until they are 13 days back.
- */
+/* Fold one day, the next in time order, into its period. */
 static void
 fold(const struct attune_report *r, struct attune_rperson *p, int64_t day,
     const struct attune_rday *d)
 {
 	struct attune_rbucket *b = bucket_of(r, p, day);
-	int64_t monday = day - (attune_weekday(day) - 1), prev;
-	int k, i;
+	int k;
 
 	if (b != NULL) {
 		for (k = 0; k < ATTUNE_NMEASURES; k++)
@@ -397,45 +315,73 @@ fold(const struct attune_report *r, struct attune_rperson *p, int64_t day,
 		b->checkins += d->checkins;
 		b->days += d->checkins > 0;
 		b->flagged += d->flagged;
-		if (d->flags & ATTUNE_FLAG_HARM) {
-			char date[16];
-			size_t len;
-
-			if (b->harm == NULL)
-				b->harm = attune_xcalloc(1, 200);
-			attune_date_format(day, date);
-			if ((len = strlen(b->harm)) + 20 < 200)
-				snprintf(b->harm + len, 200 - len, "%s%s",
-				    len ? ", " : "", date);
-		}
 	}
-
-	while (p->lqn > 0 && p->lq[p->lqh][0] <= day - 13) {
-		if (p->lq[p->lqh][1] < p->lmin) {
-			p->lmin = p->lq[p->lqh][1];
-			p->lmins = p->lq[p->lqh][0];
-		}
-		p->lqh = (p->lqh + 1) % 16;
-		p->lqn--;
-	}
-	prev = p->lp;
-	p->lp += 2 * (int64_t)d->low - d->lowans;
-	if (d->lowans > 0) {
-		if (p->lmin != INT64_MAX && p->lp > p->lmin && b != NULL) {
-			b->lfrom = p->lmins;
-			b->lto = day;
-		}
-		p->lq[(p->lqh + p->lqn) % 16][0] = day;
-		p->lq[(p->lqh + p->lqn) % 16][1] = prev;
-		p->lqn++;
-	}
-
-	if (p->wk[0] != INT64_MIN && p->wk[0] != monday)
-		week_end(r, p);
-	p->wk[0] = monday;
-	for (i = 0; i < 2; i++)
-		stat_merge(&p->wm[0][i], &d->m[worse_k[i]]);
 	p->closed = day;
+}
+
+/* The day a period's judgement looks back from: its last, or today. */
+static int64_t
+judge_end(const struct attune_report *r, int64_t end)
+{
+	if (end > r->to)
+		end = r->to;
+	return end < r->today ? end : r->today;
+}
+
+/* Judge one period ending at end (its key is key) on the check-ins, if it
+ * was not judged already; only what fired is kept. */
+static void
+judge_period(const struct attune_report *r, struct attune_rperson *p,
+    int64_t key, int64_t end)
+{
+	struct attune_rbucket *b = bucket(p, key, 1);
+	struct attune_verdict v;
+
+	if (b->judged)
+		return;
+	b->judged = 1;
+	memset(&v, 0, sizeof v);
+	v.sleep = -1;
+	attune_judge_days(p, judge_end(r, end), &v);
+	if (v.rules != 0) {
+		b->v = attune_xmalloc(sizeof *b->v);
+		*b->v = v;
+	} else
+		attune_verdict_free(&v);
+}
+
+/*
+ * Judge every period of the person that ends by day upto and was not
+ * judged yet: the days it looks back over are all still kept.  Periods
+ * run from the first day folded (or the period asked for) to today.
+ */
+static void
+judge_upto(const struct attune_report *r, struct attune_rperson *p,
+    int64_t upto)
+{
+	int64_t s, e, last = r->to < r->today ? r->to : r->today;
+
+	if (upto > last)
+		upto = last;
+	if (r->by == ATTUNE_BY_NONE) {
+		e = judge_end(r, r->to);
+		if (e <= upto && p->judged < e) {
+			judge_period(r, p, r->known ? r->from : INT64_MIN, e);
+			p->judged = e;
+		}
+		return;
+	}
+	s = p->judged == INT64_MIN ? (r->known ? r->from : p->lo) :
+	    p->judged + 1;
+	if (s == INT64_MAX)
+		return;		/* no check-in to judge */
+	for (s = unit_start(r->by, s); s <= last; s = e + 1) {
+		e = unit_end(r->by, s);
+		if (judge_end(r, e) > upto)
+			break;
+		judge_period(r, p, s, e);
+		p->judged = e;
+	}
 }
 
 struct dayidx {
@@ -461,7 +407,7 @@ fold_oldest(const struct attune_report *r, struct attune_rperson *p,
 {
 	struct attune_rday *days;
 	struct dayidx *v;
-	size_t i, n = 0, nfold;
+	size_t i, n = 0, nfold, first;
 
 	if (p->ndays <= keep)
 		return;
@@ -474,16 +420,23 @@ fold_oldest(const struct attune_report *r, struct attune_rperson *p,
 	qsort(v, n, sizeof *v, dayidx_cmp);
 	nfold = n - keep;
 	for (i = 0; i < nfold; i++)
-		fold(r, p, v[i].day, &p->days[v[i].idx]);
-	if (r->stream) {
+		if (v[i].day > p->closed)
+			fold(r, p, v[i].day, &p->days[v[i].idx]);
+	if (nfold > 0)
+		judge_upto(r, p, keep == 0 ? INT64_MAX : p->closed);
+	if (r->stream && keep > 0) {
+		/* Forget what no judgement will look back to again. */
+		for (first = 0; first < nfold &&
+		    v[first].day <= p->closed - ATTUNE_RBACK; first++)
+			;
 		days = attune_xreallocarray(NULL, p->capdays, sizeof *days);
-		for (i = nfold; i < n; i++)
-			days[i - nfold] = p->days[v[i].idx];
+		for (i = first; i < n; i++)
+			days[i - first] = p->days[v[i].idx];
 		free(p->days);
 		p->days = days;
 		p->ndays = 0;
 		rehash(p, p->hcap);
-		for (i = nfold; i < n; i++)
+		for (i = first; i < n; i++)
 			place(p, v[i].day, (uint32_t)p->ndays++);
 	}
 	free(v);
@@ -581,7 +534,7 @@ attune_report_checkin(struct attune_report *r, const struct attune_checkin *ci)
 	int64_t day = ci->ts.days;
 	struct attune_rday *d;
 	uint32_t i;
-	int k, b = ci->v[ATTUNE_BOND], nb = ci->v[ATTUNE_NUMB];
+	int k;
 
 	if (r->stream && p->ndays >= ATTUNE_RWINDOW && day > p->closed &&
 	    find(p, day, 0) == NOSLOT)
@@ -601,188 +554,60 @@ attune_report_checkin(struct attune_report *r, const struct attune_checkin *ci)
 		d->flags |= (uint8_t)ci->flags;
 	}
 	d->did |= (uint16_t)ci->did;
-	if (b >= 0 || nb >= 0) {
-		d->lowans++;
-		if ((b >= 0 && b <= 3) || nb >= 6)
-			d->low++;
-	}
 	if (day >= r->from && day <= r->to)
 		p->inrange++;
 }
 
-/* Does the list (words split by ';', ',' or spaces) hold the word? */
+/*
+ * Read one person's entries from both logs of a data directory, archives
+ * included, into r.  Both logs are read even when one fails, so that a
+ * safety item in either counts.  -1 if anything could not be read.
+ */
 int
-attune_has_word(const char *list, const char *word)
+attune_diary_read(struct attune_report *r, const char *dir, const char *who,
+    int flags)
 {
-	size_t n = strlen(word), k;
-	const char *p = list;
+	struct attune_checkin ci;
+	struct attune_screen sc;
+	struct attune_csv *c;
+	char **logs;
+	int i, k, n, rval = 0;
 
-	while (*p != '\0') {
-		while (*p == ' ' || *p == ';' || *p == ',')
-			p++;
-		k = strcspn(p, ";, ");
-		if (k == n && strncmp(p, word, n) == 0)
-			return 1;
-		p += k;
-	}
-	return 0;
-}
-
-/*
- * Points given to item (1-based) in an answers list, "position:points"
- * pairs in item order; -1 if not there.  A bare number counts as points.
- */
-static int
-item_points(const char *answers, int item)
-{
-	const char *p = answers, *colon;
-	int i = 1;
-	size_t k;
-
-	while (*p != '\0') {
-		k = strcspn(p, ";,");
-		if (i == item) {
-			colon = memchr(p, ':', k);
-			return atoi(colon != NULL ? colon + 1 : p);
-		}
-		p += k;
-		if (*p != '\0')
-			p++;
-		i++;
-	}
-	return -1;
-}
-
-/*
- * Whether a subscale name in a log stands for the scale: its own name
- * ("bonding"), "scaleN" or "sN" for the Nth, or, for the PBQ, a word of
- * its title (impaired, rejection or anger, anxiety, abuse or risk).
- */
-static int
-scale_named(const struct attune_scale *sc, int nth, const char *s, size_t n)
-{
-	static const char *const pbq_words[][2] = {
-		{ "impair", "bond" }, { "reject", "anger" }, { "anx", "anx" },
-		{ "abuse", "risk" }
-	};
-	char name[40];
-	size_t i;
-
-	if (n == 0 || n >= sizeof name)
-		return 0;
-	for (i = 0; i < n; i++)
-		name[i] = (char)tolower((unsigned char)s[i]);
-	name[n] = '\0';
-	if (strcmp(name, sc->name) == 0)
-		return 1;
-	if (isdigit((unsigned char)name[n - 1]))
-		return (n == 1 || !isdigit((unsigned char)name[n - 2])) &&
-		    name[n - 1] - '0' == nth + 1 && (n == 1 ||
-		    strncmp(name, "scale", n - 1) == 0 ||
-		    strncmp(name, "s", n - 1) == 0);
-	return nth < 4 && (strstr(name, pbq_words[nth][0]) != NULL ||
-	    strstr(name, pbq_words[nth][1]) != NULL);
-}
-
-/* A scale at or above its cut-off, from the subscales or the flags. */
-static void
-scales_positive(const char *subscales, const struct attune_instrument *in,
-    const char *flags, int partner, int *positive, char why[160])
-{
-	const struct attune_scale *sc;
-	const char *p, *eq;
-	char high[48];
-	size_t k;
-	int nth, v, cut;
-
-	for (nth = 0, sc = in->scales; sc != NULL && sc->name != NULL;
-	    sc++, nth++) {
-		cut = attune_scale_cutoff(sc, partner);
-		for (p = subscales; *p != '\0'; p += k) {
-			while (*p == ' ' || *p == ';' || *p == ',')
-				p++;
-			k = strcspn(p, ";,");
-			if ((eq = memchr(p, '=', k)) == NULL ||
-			    !scale_named(sc, nth, p, (size_t)(eq - p)))
+	for (k = 0; k < 2; k++) {
+		logs = attune_dir_logs(dir, k == 0 ? "checkins" : "screens");
+		for (i = 0; logs[i] != NULL; i++) {
+			if ((c = attune_csv_open(logs[i], k == 0 ?
+			    attune_checkin_cols : attune_screen_cols,
+			    flags)) == NULL) {
+				rval = -1;
 				continue;
-			v = atoi(eq + 1);
-			if (v >= cut && !*positive) {
-				*positive = 1;
-				snprintf(why, 160, "its %c%s scale "
-				    "scored %d, at or above %d",
-				    tolower((unsigned char)sc->title[0]),
-				    sc->title + 1, v, cut);
 			}
+			if (k == 0)
+				while ((n = attune_checkin_read(c, &ci)) == 1) {
+					if (strcmp(ci.who, who) == 0)
+						attune_report_checkin(r, &ci);
+				}
+			else
+				while ((n = attune_screen_read(c, &sc)) == 1) {
+					if (strcmp(sc.who, who) == 0)
+						attune_report_screen(r, &sc);
+				}
+			if (attune_csv_close(c) < 0 || n < 0)
+				rval = -1;
 		}
-		snprintf(high, sizeof high, "high-%s", sc->name);
-		if (!*positive && attune_has_word(flags, high)) {
-			*positive = 1;
-			snprintf(why, 160, "its %c%s scale was "
-			    "at or above its cut-off",
-			    tolower((unsigned char)sc->title[0]), sc->title + 1);
-		}
+		attune_strv_free(logs);
 	}
+	return rval;
 }
 
-/*
- * Whether a logged screen raised a safety item (the "safety" flag, or a
- * safety item answered above 0, listed in items as "9 and 10") and whether
- * it is in a positive band (by its total and the bands of attune-screen(1),
- * partner cut-offs when flagged "partner", or the band word logged, or for
- * the PBQ by its scales; why says which).  Its instrument, or NULL for one
- * this version does not know: then only the flag counts.
- */
-const struct attune_instrument *
-attune_screen_judge(const struct attune_screen *sc, int *safety,
-    int *positive, char items[64], char why[160])
-{
-	const struct attune_instrument *in;
-	const struct attune_band *b, *band = NULL;
-	size_t len = 0;
-	int i, partner;
-
-	*safety = attune_has_word(sc->flags, "safety");
-	*positive = 0;
-	items[0] = '\0';
-	why[0] = '\0';
-	if ((in = attune_instrument(sc->instrument)) == NULL)
-		return NULL;
-	partner = attune_has_word(sc->flags, "partner");
-	for (i = 0; i < in->nitems; i++)
-		if (in->items[i].safety && item_points(sc->answers, i + 1) > 0) {
-			*safety = 1;
-			if (len + 8 < 64)
-				len += (size_t)snprintf(items + len, 64 - len,
-				    "%s%d", len ? " and " : "", i + 1);
-		}
-	if (in->scale_bands) {
-		scales_positive(sc->subscales, in, sc->flags, partner,
-		    positive, why);
-	} else {
-		for (b = attune_bands(in, partner); b->word != NULL; b++)
-			if (b->min <= sc->total)
-				band = b;
-		if (band != NULL && band->positive) {
-			*positive = 1;
-			snprintf(why, 160, "it scored %d (%s)", sc->total,
-			    band->plain);
-		}
-	}
-	if (!*positive && (b = attune_band_find(in, sc->band)) != NULL &&
-	    b->positive) {
-		*positive = 1;
-		snprintf(why, 160, "it scored %d (%s)", sc->total, b->plain);
-	}
-	return in;
-}
-
-/* Keep a screen, judged once by attune_screen_judge. */
+/* Keep a screen, judged once by attune_screen_judge_full. */
 void
 attune_report_screen(struct attune_report *r, const struct attune_screen *sc)
 {
 	struct attune_rperson *p = attune_report_person(r, sc->who,
 	    strlen(sc->who));
 	const struct attune_instrument *in;
+	struct attune_screen_verdict sv;
 	struct attune_rscreen *s;
 
 	if (p->nsc == p->capsc) {
@@ -797,8 +622,13 @@ attune_report_screen(struct attune_report *r, const struct attune_screen *sc)
 	s->band = attune_xstrdup(sc->band);
 	s->subscales = attune_xstrdup(sc->subscales);
 	s->total = sc->total;
-	in = attune_screen_judge(sc, &s->safety, &s->positive, s->items,
-	    s->why);
+	in = attune_screen_judge_full(sc, &sv);
+	s->safety = sv.safety;
+	s->positive = sv.positive;
+	s->bandpos = sv.bandpos;
+	s->high = sv.high;
+	memcpy(s->items, sv.items, sizeof s->items);
+	memcpy(s->why, sv.why, sizeof s->why);
 	if (in != NULL)
 		s->name = in->label;
 }
@@ -824,7 +654,6 @@ attune_report_done(struct attune_report *r)
 		if (!r->stream)
 			fold_reset(p);
 		fold_oldest(r, p, 0);
-		week_end(r, p);
 		if (p->nsc > 1)
 			qsort(p->sc, p->nsc, sizeof *p->sc, screen_cmp);
 	}
@@ -851,63 +680,15 @@ attune_report_periods(int64_t from, int64_t to, int by, size_t *n)
 	return v;
 }
 
-static void
-why(struct attune_rsum *s, int rule, const char *fmt, ...)
-    __attribute__((format(printf, 3, 4)));
-
-static void
-why(struct attune_rsum *s, int rule, const char *fmt, ...)
-{
-	va_list ap;
-
-	s->rules |= 1u << rule;
-	/* Kept apart, so that a summary with nothing to say stays small. */
-	s->why = attune_xreallocarray(s->why, s->nwhy + 1, sizeof *s->why);
-	s->why[s->nwhy].rule = rule;
-	va_start(ap, fmt);
-	vsnprintf(s->why[s->nwhy].text, sizeof s->why[0].text, fmt, ap);
-	va_end(ap);
-	s->nwhy++;
-}
-
-/* The screens in the period with a safety item or in a positive band. */
-static void
-rule_screens(const struct attune_rperson *p, struct attune_rsum *s,
-    int rule)
-{
-	char date[16];
-	size_t i;
-
-	for (i = 0; i < p->nsc; i++) {
-		const struct attune_rscreen *sc = &p->sc[i];
-
-		if (sc->day < s->start || sc->day > s->end)
-			continue;
-		attune_date_format(sc->day, date);
-		if (rule == ATTUNE_RULE_SCREEN && sc->positive)
-			why(s, rule, "The %s on %s is in a range where a talk "
-			    "with a midwife, health visitor or doctor is "
-			    "suggested: %s.", sc->name, date, sc->why);
-		else if (rule == ATTUNE_RULE_URGENT && sc->safety &&
-		    sc->items[0] != '\0')
-			why(s, rule, "The %s on %s had a safety item (item %s) "
-			    "answered above 0.", sc->name, date, sc->items);
-		else if (rule == ATTUNE_RULE_URGENT && sc->safety)
-			why(s, rule, "The %s on %s raised a safety flag.",
-			    sc->name ? sc->name : "screen", date);
-	}
-}
-
 void
 attune_report_sum(const struct attune_report *r,
     const struct attune_rperson *p, int64_t start, int64_t end,
     struct attune_rsum *s)
 {
 	const struct attune_rbucket *b = NULL, *pb = NULL;
-	char d0[16], d2[16];
+	struct attune_verdict v;
 	int64_t key, pstart = before(r->by, start, end);
 	size_t i;
-	int k;
 
 	memset(s, 0, sizeof *s);
 	s->p = p;
@@ -929,30 +710,19 @@ attune_report_sum(const struct attune_report *r,
 	for (i = 0; i < p->nsc; i++)
 		s->screens += p->sc[i].day >= start && p->sc[i].day <= end;
 
-	if (b != NULL && b->harm != NULL)
-		why(s, ATTUNE_RULE_URGENT, "A flag for thoughts of harm was "
-		    "logged on %s.", b->harm);
-	rule_screens(p, s, ATTUNE_RULE_URGENT);
-	if (b != NULL && b->lto != INT64_MIN) {
-		attune_date_format(b->lfrom, d0);
-		attune_date_format(b->lto, d2);
-		why(s, ATTUNE_RULE_LASTING, "From %s to %s, most check-ins "
-		    "had numbness of 6 or more or a bond of 3 or less: that "
-		    "has lasted more than two weeks.", d0, d2);
-	}
-	for (k = 0; k < 2 && b != NULL && b->worse != NULL; k++) {
-		const struct attune_rworse *w = &b->worse[k];
-
-		if (w->week == INT64_MIN)
-			continue;
-		attune_date_format(w->week - 14, d0);
-		attune_date_format(w->week + 6, d2);
-		why(s, ATTUNE_RULE_WORSE, "%s %s week on week for two weeks, "
-		    "from %.1f to %.1f to %.1f (%s to %s): things are getting "
-		    "harder.", k == 0 ? "Mood" : "Anxiety", k == 0 ? "fell" :
-		    "rose", w->a, w->b, w->c, d0, d2);
-	}
-	rule_screens(p, s, ATTUNE_RULE_SCREEN);
+	/* The check-ins were judged as they were folded; the screens,
+	 * read whole, are judged now, on the same window. */
+	if (start > r->today)
+		return;
+	memset(&v, 0, sizeof v);
+	v.sleep = -1;
+	if (b != NULL && b->v != NULL)
+		attune_verdict_merge(&v, b->v);
+	attune_judge_screens(p, judge_end(r, end), &v);
+	attune_judge_end(&v);
+	s->rules = v.rules;
+	s->why = v.why;
+	s->nwhy = v.nwhy;
 }
 
 void

@@ -15,8 +15,10 @@ const char attune_report_empty[] = "Nothing is logged for this period yet. "
 
 const char *const attune_rule_names[] = {
 	"Please reach out now",
-	"Lasting more than two weeks",
+	"A very hard stretch",
+	"Lasting two weeks",
 	"Getting worse",
+	"Concerns that keep coming up",
 	"A screen above its cut-off",
 	NULL
 };

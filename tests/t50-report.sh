@@ -168,22 +168,25 @@ rule_case() {	# DESCRIPTION RULE-ID(or -) FILE [ARGS]
 	fi
 }
 
-# Lasting: 14 days of low bond fire; 13 do not; half is not most.
+# Lasting: low bond on check-ins spread over 10 days of the 14 fires; over
+# 9 it does not yet; half is not most.
 { echo "$HEAD"; rows me 14 0 5 2 3 2; } >"$T/l14.csv"
-{ echo "$HEAD"; rows me 13 0 5 2 3 2; } >"$T/l13.csv"
+{ echo "$HEAD"; rows me 9 0 5 2 3 2; } >"$T/l13.csv"
+{ echo "$HEAD"; rows me 10 0 5 2 3 2; } >"$T/l10.csv"
 { echo "$HEAD"; rows me 7 0 5 2 3 2; rows me 7 7 5 7 3 2; } >"$T/lhalf.csv"
 { echo "$HEAD"; rows me 8 0 5 2 3 2; rows me 6 8 5 7 3 2; } >"$T/lmost.csv"
 { echo "$HEAD"; rows me 14 0 5 7 3 6; } >"$T/lnumb.csv"
 { echo "$HEAD"; rows me 14 0 5 7 3 5; } >"$T/lnumb5.csv"
 rule_case "14 days of low bond" lasting "$T/l14.csv"
-rule_case "13 days of low bond, a day short" - "$T/l13.csv"
+rule_case "9 days of low bond, not yet spread over 10" - "$T/l13.csv"
+rule_case "10 days of low bond" lasting "$T/l10.csv"
 rule_case "low on 7 of 14 days, not most" - "$T/lhalf.csv"
 rule_case "low on 8 of 14 days, most" lasting "$T/lmost.csv"
 rule_case "14 days of numbness 6" lasting "$T/lnumb.csv"
 rule_case "14 days of numbness 5" - "$T/lnumb5.csv"
 run attune-report --week "$T/l14.csv"
-check "lasting: said in plain words with its days" out_has "From 2026-11-09 to 2026-11-22, most check-ins had"
-check "lasting: named" out_has "Lasting more than two weeks"
+check "lasting: said in plain words with its days" out_has "From 2026-11-09 to 2026-11-22 there was a bond of 3 or less on 14 of the"
+check "lasting: named" out_has "Lasting two weeks"
 run attune-report --week 2026-11-15 -f csv "$T/l14.csv"
 check "lasting: not before it has lasted" out_has "2026-11-09,2026-11-15,me,7,7,"
 check "lasting: not before it has lasted, no rule" sh -c "tail -n 1 '$T/out' | grep -q ',$'"
@@ -198,14 +201,17 @@ rule_case "mood falling, then flat" - "$T/wflat.csv"
 rule_case "mood falling for one week only" - "$T/wone.csv"
 rule_case "anxiety rising two weeks running" worse "$T/wanx.csv"
 run attune-report --week "$T/w.csv"
-check "worse: said with its weeks" out_has "Mood fell week on week for two weeks, from 7.0 to 6.0 to 5.0"
+check "worse: said with its weeks" out_has "Week by week, mood fell: 7.0, 6.0, 5.0 (2026-11-02 to 2026-11-22)."
 
 # Urgent: a harm flag in the period, crisis lines first.
 { echo "$HEAD"; echo "2026-11-19T09:00:00+00:00,me,5,5,5,5,5.0,,harm,"; } >"$T/harm.csv"
 { echo "$HEAD"; echo "2026-11-12T09:00:00+00:00,me,5,5,5,5,5.0,,harm,"
+  echo "2026-11-19T09:00:00+00:00,me,5,5,5,5,5.0,,,"; } >"$T/harmweek.csv"
+{ echo "$HEAD"; echo "2026-11-08T09:00:00+00:00,me,5,5,5,5,5.0,,harm,"
   echo "2026-11-19T09:00:00+00:00,me,5,5,5,5,5.0,,,"; } >"$T/harmold.csv"
 rule_case "a harm flag" urgent "$T/harm.csv"
-rule_case "a harm flag the week before" - "$T/harmold.csv"
+rule_case "a harm flag the week before, inside the two weeks" urgent "$T/harmweek.csv"
+rule_case "a harm flag 15 days back" - "$T/harmold.csv"
 run attune-report --week -r GB "$T/harm.csv"
 check "urgent: crisis resources on the very first line" first_line_has "$T/out" "If you are in danger"
 check "urgent: the region's lines" out_has "Samaritans: 116 123"
@@ -246,7 +252,13 @@ screen_case "a safety flag" urgent "2026-11-20T10:00:00+00:00,me,phq9,4,minimal,
 screen_case "EPDS item 10 above 0" urgent "2026-11-20T10:00:00+00:00,me,epds,3,below,,,1:0;1:0;4:0;1:0;4:0;4:0;4:0;4:0;1:0;3:1"
 screen_case "EPDS item 10 at 0" - "2026-11-20T10:00:00+00:00,me,epds,3,below,,,1:0;1:0;4:0;1:0;4:0;4:0;4:0;4:0;1:0;4:0"
 screen_case "PBQ item 24 above 0" urgent "2026-11-20T10:00:00+00:00,me,pbq,5,,scale4=1,,1:0;1:0;1:0;1:0;1:0;1:0;1:0;1:0;1:0;1:0;1:0;1:0;1:0;1:0;1:0;1:0;1:0;1:0;1:0;1:0;1:0;1:0;1:0;2:1;1:0"
-screen_case "a screen the week before" - "2026-11-13T10:00:00+00:00,me,epds,20,probable depression,,,"
+screen_case "a screen the week before, inside the two weeks" screen "2026-11-13T10:00:00+00:00,me,epds,20,probable depression,,,"
+screen_case "a screen 15 days back" - "2026-11-08T10:00:00+00:00,me,epds,20,probable depression,,,"
+screen_case "EPDS 9 with EPDS-3A at 9" screen "2026-11-20T10:00:00+00:00,me,epds,9,none,epds3a=9,,"
+printf '%s\n%s\n%s\n' "$SHEAD" "2026-11-12T10:00:00+00:00,me,phq9,14,moderate,,," \
+    "2026-11-20T10:00:00+00:00,me,phq9,4,minimal,,," >"$T/s2.csv"
+run attune-report --week -f csv --check "$T/s2.csv"
+check "a later negative screen supersedes a positive one: exit 0" rc_is 0
 
 screen_case "PBQ as attune screen logs it" screen "2026-11-20T10:00:00+00:00,me,pbq,40,high,bonding=10;rejection=13;anxiety=2;abuse=0,high-rejection,"
 screen_case "PBQ high only in its flags" screen "2026-11-20T10:00:00+00:00,me,pbq,40,,,high-anxiety,"
@@ -262,8 +274,8 @@ if [ -x "$TOP/bin/attune-screen" ]; then
 	run attune-report -d "$SD" --week --check
 	check "attune screen's log: exit 3" rc_is 3
 	check "attune screen's log: the safety item first" first_line_has "$T/out" "If you are in danger"
-	check "attune screen's log: which item" out_has "The PHQ-9 on 2026-11-19 had a safety item (item 9) answered above 0."
-	check "attune screen's log: the band" out_has "The PHQ-9 on 2026-11-20 is in a range where a talk with a midwife"
+	check "attune screen's log: which item" out_has "The PHQ-9 on 2026-11-19 had its question about harm (item 9) answered"
+	check "attune screen's log: the band" out_has "The PHQ-9 on 2026-11-20 is in a range where a talk with your midwife,"
 	check "attune screen's log: the change" out_has "up 1 since 2026-11-19"
 fi
 
@@ -502,7 +514,8 @@ for per in "" "--by week" "--by month" "--by day" "--last 6w --by week" \
 		    same "$T/out" "$T/sorted.out"
 		check "csv ${per:-(all)}: $f rows, the same exit status" \
 		    rc_is "$rc_sorted"
-		check "csv ${per:-(all)}: $f rows, nothing to warn about" err_empty
+		check "csv ${per:-(all)}: $f rows, nothing to warn about" \
+		    sh -c "! grep -q '^attune-report:' '$T/err'"
 	done
 done
 ATTUNE_NOW=2026-10-05T12:00:00+01:00 run attune-report --all-people \
@@ -523,7 +536,8 @@ check "a bad row in a log read twice: the report is the same" \
     same "$T/out" "$T/sorted.out"
 check "and it is reported once, with its line" \
     [ "$(grep -c "shuffled-bad.csv:$(wc -l <"$T/shuffled-bad.csv" | tr -d ' '):" "$T/err")" = 1 ]
-check "and nothing else is said" lines_are 1 "$T/err"
+check "and nothing else is said" \
+    [ "$(grep -c '^attune-report:' "$T/err")" = 1 ]
 # What a log holds is said once; a file that cannot be read is always said.
 printf 'when,who,mood\n2026-02-01,me,5\n' >"$T/notalog.csv"
 ATTUNE_NOW=2026-10-05T12:00:00+01:00 run attune-report --all-people \

@@ -183,13 +183,15 @@ rules_for(struct attune_report *r, const char *a, const char *b)
 {
 	struct attune_rsum s;
 
-	attune_report_setup(r, D(a), D(b), ATTUNE_BY_NONE, 0);
+	attune_report_setup(r, D(a), D(b), ATTUNE_BY_NONE, 0, D("2026-11-22"));
 	attune_report_done(r);
 	attune_report_sum(r, attune_report_person(r, "me", 2), D(a), D(b),
 	    &s);
 	attune_report_sum_free(&s);
 	return s.rules;
 }
+
+#define RULE(x)	(1u << ATTUNE_RULE_##x)
 
 static void
 test_rules(void)
@@ -201,17 +203,29 @@ test_rules(void)
 	memset(&r, 0, sizeof r);
 	for (i = 0; i < 14; i++)
 		checkin(&r, "me", end - i, 5, 2, -1, 0, 0);
-	is_int(rules_for(&r, "2026-11-16", "2026-11-22"),
-	    1u << ATTUNE_RULE_LASTING, "14 days of low bond: lasting");
+	is_int(rules_for(&r, "2026-11-16", "2026-11-22"), RULE(LASTING),
+	    "14 days of low bond: lasting");
 	is_int(rules_for(&r, "2026-11-09", "2026-11-15"), 0,
-	    "not yet a week in");
+	    "judged at the end of the week before: not yet");
+	is_int(rules_for(&r, "2026-11-22", "2026-11-22"), RULE(LASTING),
+	    "a one-day period looks back two weeks all the same");
 	attune_report_free(&r);
 
 	memset(&r, 0, sizeof r);
-	for (i = 0; i < 13; i++)
-		checkin(&r, "me", end - i, 5, 2, 7, 0, 0);
+	for (i = 0; i < 9; i++)
+		checkin(&r, "me", end - i, 5, 2, 3, 0, 0);
 	is_int(rules_for(&r, "2026-11-16", "2026-11-22"), 0,
-	    "13 days: one day short");
+	    "9 days of low bond: not yet spread over 10");
+	checkin(&r, "me", end - 9, 5, 2, 3, 0, 0);
+	is_int(rules_for(&r, "2026-11-16", "2026-11-22"), RULE(LASTING),
+	    "10 days: lasting");
+	attune_report_free(&r);
+
+	memset(&r, 0, sizeof r);
+	checkin(&r, "me", end - 13, 5, 2, -1, 0, 0);
+	checkin(&r, "me", end, 5, 2, -1, 0, 0);
+	is_int(rules_for(&r, "2026-11-09", "2026-11-22"), 0,
+	    "two check-ins 14 days apart are not two weeks of it");
 	attune_report_free(&r);
 
 	memset(&r, 0, sizeof r);
@@ -219,18 +233,62 @@ test_rules(void)
 		checkin(&r, "me", end - i, 5, i >= 1 && i <= 7 ? 2 : 8, -1,
 		    0, 0);
 	is_int(rules_for(&r, "2026-11-16", "2026-11-22"), 0,
-	    "half the check-ins low is not most");
-	checkin(&r, "me", end, 5, 1, -1, 0, 0);
-	is_int(rules_for(&r, "2026-11-16", "2026-11-22"),
-	    1u << ATTUNE_RULE_LASTING, "one more low one is most");
+	    "half the days low is not most");
+	checkin(&r, "me", end - 14, 5, 1, -1, 0, 0);
+	is_int(rules_for(&r, "2026-11-16", "2026-11-22"), 0,
+	    "a low day before the window does not count");
+	attune_report_free(&r);
+
+	memset(&r, 0, sizeof r);
+	for (i = 0; i < 21; i++)	/* three hard weeks, then three good */
+		checkin(&r, "me", end - 41 + i, 2, 1, 9, 0, 0);
+	for (i = 21; i < 42; i++)
+		checkin(&r, "me", end - 41 + i, 7, 8, 2, 0, 0);
+	is_int(rules_for(&r, "2026-11-09", "2026-11-22"), 0,
+	    "recovered: nothing fires now");
+	is_int(rules_for(&r, "2026-10-12", "2026-11-01"),
+	    RULE(HARD) | RULE(LASTING), "but it did at the end of the hard "
+	    "weeks");
+	attune_report_free(&r);
+
+	memset(&r, 0, sizeof r);
+	for (i = 0; i < 4; i++)
+		checkin(&r, "me", end - i, 2, 5, -1, 0, 0);
+	is_int(rules_for(&r, "2026-11-16", "2026-11-22"), RULE(HARD),
+	    "four days of mood 2: a very hard stretch, without waiting");
+	attune_report_free(&r);
+
+	memset(&r, 0, sizeof r);
+	for (i = 0; i < 2; i++)
+		checkin(&r, "me", end - i, 1, 0, 10, 0, 0);
+	is_int(rules_for(&r, "2026-11-16", "2026-11-22"), 0,
+	    "two very hard days are not yet a stretch");
+	attune_report_free(&r);
+
+	memset(&r, 0, sizeof r);
+	for (i = 0; i < 3; i++)
+		checkin(&r, "me", end - i, 6, 6, -1, 0, 1u);	/* intrusive */
+	is_int(rules_for(&r, "2026-11-16", "2026-11-22"), RULE(CONCERNS),
+	    "intrusive thoughts on 3 days of a week: concerns");
+	attune_report_free(&r);
+
+	memset(&r, 0, sizeof r);
+	checkin(&r, "me", end - 10, 6, 6, -1, 0, 1u << 4);	/* cant-care */
+	is_int(rules_for(&r, "2026-11-16", "2026-11-22"), 0,
+	    "cant-care once is not yet");
+	checkin(&r, "me", end, 6, 6, -1, 0, 1u << 4);
+	is_int(rules_for(&r, "2026-11-16", "2026-11-22"), RULE(CONCERNS),
+	    "cant-care twice in the window is");
 	attune_report_free(&r);
 
 	memset(&r, 0, sizeof r);
 	checkin(&r, "me", D("2026-11-19"), 5, 5, -1, 0, ATTUNE_FLAG_HARM);
-	is_int(rules_for(&r, "2026-11-16", "2026-11-22"),
-	    1u << ATTUNE_RULE_URGENT, "a harm flag: urgent");
+	is_int(rules_for(&r, "2026-11-16", "2026-11-22"), RULE(URGENT),
+	    "a harm flag: urgent");
 	is_int(rules_for(&r, "2026-11-09", "2026-11-15"), 0,
 	    "not in the week before");
+	is_int(rules_for(&r, "2026-12-01", "2026-12-02"), 0,
+	    "nor in a period after today");
 	attune_report_free(&r);
 
 	memset(&r, 0, sizeof r);
@@ -238,6 +296,7 @@ test_rules(void)
 	screen(&r, "pbq", 3, "Impaired=1; scale4=2", "", "");
 	screen(&r, "epds", 2, "", "", "1:0;1:0;4:0;1:0;4:0;4:0;4:0;4:0;1:0;3:1");
 	screen(&r, "mystery", 99, "", "safety", "");
+	screen(&r, "epds", 9, "epds3a=9", "", "");
 	ok(r.p[0].sc[0].positive && !r.p[0].sc[0].safety,
 	    "PHQ-9 12 is positive, by its name in any case and spelling");
 	ok(r.p[0].sc[1].positive, "PBQ scale 4 at 2 is positive");
@@ -247,9 +306,11 @@ test_rules(void)
 	    "EPDS item 10 above 0 is a safety item");
 	ok(r.p[0].sc[3].safety && !r.p[0].sc[3].positive,
 	    "a safety flag counts on any instrument");
+	ok(r.p[0].sc[4].positive && !r.p[0].sc[4].bandpos &&
+	    r.p[0].sc[4].high == 1u,
+	    "an EPDS of 9 with EPDS-3A at 9 is positive by its subscale");
 	is_int(rules_for(&r, "2026-11-16", "2026-11-22"),
-	    (1u << ATTUNE_RULE_URGENT) | (1u << ATTUNE_RULE_SCREEN),
-	    "urgent and screen");
+	    RULE(URGENT) | RULE(SCREEN), "urgent and screen");
 	attune_report_free(&r);
 }
 
@@ -370,14 +431,15 @@ test_stream(void)
 		to = setups[i].to ? D(setups[i].to) : INT64_MAX;
 		memset(&rs, 0, sizeof rs);
 		memset(&rk, 0, sizeof rk);
-		attune_report_setup(&rs, from, to, setups[i].by, 1);
-		attune_report_setup(&rk, from, to, setups[i].by, 0);
+		attune_report_setup(&rs, from, to, setups[i].by, 1, base + 520);
+		attune_report_setup(&rk, from, to, setups[i].by, 0, base + 520);
 		fill(&rs, base, 500);
 		logged = fill(&rk, base, 500);
 		attune_report_done(&rs);
 		attune_report_done(&rk);
 		ok(!rs.late, "setup %zu: a log in time order is never late", i);
-		ok(rs.p[0].ndays == 0 && rs.p[0].capdays <= 2 * ATTUNE_RWINDOW,
+		ok(rs.p[0].ndays <= ATTUNE_RWINDOW &&
+		    rs.p[0].capdays <= 2 * ATTUNE_RWINDOW,
 		    "setup %zu: streaming kept at most a window of days", i);
 		is_int(rk.p[0].ndays, logged,
 		    "setup %zu: keeping, every day is kept", i);
@@ -408,12 +470,13 @@ test_stream(void)
 		attune_report_free(&rs);
 		attune_report_free(&rk);
 	}
-	is_int(fired, (1u << ATTUNE_RULE_URGENT) | (1u << ATTUNE_RULE_LASTING) |
-	    (1u << ATTUNE_RULE_WORSE), "the log makes those rules fire");
+	is_int(fired & (RULE(URGENT) | RULE(LASTING) | RULE(WORSE)),
+	    RULE(URGENT) | RULE(LASTING) | RULE(WORSE),
+	    "the log makes those rules fire");
 
 	/* A day older than the window is late; one inside it is not. */
 	memset(&rs, 0, sizeof rs);
-	attune_report_setup(&rs, INT64_MIN, INT64_MAX, ATTUNE_BY_WEEK, 1);
+	attune_report_setup(&rs, INT64_MIN, INT64_MAX, ATTUNE_BY_WEEK, 1, base + 420);
 	fill(&rs, base, 400);
 	ok(!rs.late, "in time order: not late");
 	checkin(&rs, "me", base + 390, 5, 5, 5, 0, 0);
@@ -433,7 +496,7 @@ test_people(void)
 	int i, n = 20000, found = 0, small = 1;
 
 	memset(&r, 0, sizeof r);
-	attune_report_setup(&r, INT64_MIN, INT64_MAX, ATTUNE_BY_WEEK, 1);
+	attune_report_setup(&r, INT64_MIN, INT64_MAX, ATTUNE_BY_WEEK, 1, D("2026-11-22"));
 	for (i = 0; i < n; i++) {
 		snprintf(name, sizeof name, "p%d", i);
 		checkin(&r, name, D("2026-11-02") + i % 9, 5, 5, 5, 0, 0);
