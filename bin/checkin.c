@@ -1,6 +1,8 @@
 /*
  * attune-checkin: log how today is going, one row in checkins.csv.
  */
+#include <sys/stat.h>
+
 #include <ctype.h>
 #include <getopt.h>
 #include <stdio.h>
@@ -252,18 +254,68 @@ archive(int given)
 	return attune_finish(moved < 0 ? ATTUNE_FAIL : ATTUNE_OK);
 }
 
+/*
+ * What the logs said before this check-in and say with it, judged as
+ * attune report judges them (lib/judge.c), on the two weeks ending today.
+ * A log too large to read at every check-in is left to attune report.
+ */
+#define JUDGE_MAX	(32L * 1024 * 1024)
+
+static int
+judge_around(const char *dir, const char *path, const struct attune_checkin *ci,
+    int64_t today, struct attune_verdict *before, struct attune_verdict *after)
+{
+	struct attune_report r;
+	struct stat st;
+
+	memset(before, 0, sizeof *before);
+	memset(after, 0, sizeof *after);
+	if (stat(path, &st) == 0 && st.st_size > JUDGE_MAX)
+		return -1;
+	memset(&r, 0, sizeof r);
+	attune_report_setup(&r, today - ATTUNE_RBACK, today, ATTUNE_BY_NONE, 0,
+	    today);
+	attune_diary_read(&r, dir, ci->who, ATTUNE_CSV_QUIET);
+	attune_report_done(&r);
+	attune_judge(attune_report_person(&r, ci->who, strlen(ci->who)),
+	    today, before);
+	attune_report_checkin(&r, ci);
+	attune_report_done(&r);
+	attune_judge(attune_report_person(&r, ci->who, strlen(ci->who)),
+	    today, after);
+	attune_report_free(&r);
+	return 0;
+}
+
 static const char *
-thanks(const struct attune_checkin *ci)
+thanks(const struct attune_checkin *ci, const struct attune_verdict *v)
 {
 	if (ci->flags & ATTUNE_FLAG_HARM)
 		return "Logged. Please do reach out to someone today; you "
 		    "deserve support.";
-	if ((ci->v[ATTUNE_BOND] >= 0 && ci->v[ATTUNE_BOND] <= 3) ||
-	    ci->v[ATTUNE_NUMB] >= 6)
+	if (v->signals & ((1u << ATTUNE_SIG_BOND_LOW) |
+	    (1u << ATTUNE_SIG_NUMB_HIGH)))
 		return "Logged. Feeling far from your baby is common and can "
 		    "change with time; 'attune tips' has small things to try.";
 	return "Logged. Thank you for checking in; noticing how you are is a "
 	    "kind thing to do.";
+}
+
+/* One kind line when this check-in makes a reach-out rule fire that did
+ * not before (harm has its own words above). */
+static void
+reach_note(FILE *f, const struct attune_verdict *before,
+    const struct attune_verdict *after)
+{
+	unsigned fresh = after->rules & ~before->rules &
+	    ~(1u << ATTUNE_RULE_URGENT);
+
+	if (fresh == 0)
+		return;
+	fputs("Your check-ins of the last two weeks suggest it may help to "
+	    "talk to someone\nabout how things are: your midwife, health "
+	    "visitor, doctor or nurse, or\nsomeone you trust. 'attune "
+	    "report --last 14d' shows what it noticed.\n", f);
 }
 
 /*
@@ -305,6 +357,7 @@ int
 main(int argc, char **argv)
 {
 	struct attune_checkin ci;
+	struct attune_verdict before = { 0 }, after = { 0 };
 	struct attune_time now;
 	struct attune_buf row = { 0 };
 	FILE *info;
@@ -450,6 +503,8 @@ main(int argc, char **argv)
 		return ATTUNE_FAIL;
 	}
 	path = attune_dir_file(dir, "checkins.csv");
+	if (!qflag)
+		judge_around(dir, path, &ci, now.days, &before, &after);
 	{
 		struct attune_buf head = { 0 };
 		int rc;
@@ -461,14 +516,20 @@ main(int argc, char **argv)
 			free(path);
 			free(dir);
 			attune_buf_free(&row);
+			attune_verdict_free(&before);
+			attune_verdict_free(&after);
 			return ATTUNE_FAIL;
 		}
 	}
 	/* --print shows the row written, so only once it is. */
 	if (pflag)
 		fwrite(row.s, 1, row.len, stdout);
-	if (!qflag)
-		fprintf(info, "%s\n", thanks(&ci));
+	if (!qflag) {
+		fprintf(info, "%s\n", thanks(&ci, &after));
+		reach_note(info, &before, &after);
+	}
+	attune_verdict_free(&before);
+	attune_verdict_free(&after);
 	free(path);
 	free(dir);
 	attune_buf_free(&row);

@@ -36,6 +36,7 @@ static const struct option longopts[] = {
 	{ "month",	optional_argument,	NULL,	'M' },
 	{ "quiet",	no_argument,		NULL,	'q' },
 	{ "region",	required_argument,	NULL,	'r' },
+	{ "rules",	no_argument,		NULL,	'R' },
 	{ "since",	required_argument,	NULL,	'S' },
 	{ "strict",	no_argument,		NULL,	'X' },
 	{ "until",	required_argument,	NULL,	'U' },
@@ -66,7 +67,10 @@ usage(void)
 	    "  -a, --all-people   everyone in the logs, side by side\n"
 	    "  -f, --format FMT   text (default), md, csv, json or html\n"
 	    "      --ascii        plain ASCII charts\n"
-	    "  -c, --check        exit 3 if a reach-out rule fires\n"
+	    "  -c, --check        exit 3 if a reach-out rule fires in the "
+	    "last 14 days\n"
+	    "      --rules        print every threshold of the reach-out "
+	    "rules, and its source\n"
 	    "  -q, --quiet        print nothing (with --check: just the "
 	    "status)\n"
 	    "      --strict       a malformed row is an error, not skipped\n"
@@ -448,6 +452,9 @@ main(int argc, char **argv)
 		case 'q':
 			qflag = 1;
 			break;
+		case 'R':
+			attune_thresholds_print(stdout);
+			return attune_finish(ATTUNE_OK);
 		case 'r':
 			regionflag = optarg;
 			break;

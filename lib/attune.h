@@ -309,6 +309,7 @@ struct attune_threshold {
 	const char *what, *source;
 };
 extern const struct attune_threshold attune_thresholds[];	/* NULL id ends */
+void	 attune_thresholds_print(FILE *f);
 struct attune_rwhy {
 	int	 rule;
 	char	 text[320];

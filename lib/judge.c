@@ -105,6 +105,17 @@ const struct attune_threshold attune_thresholds[] = {
 
 #define T(i)	(attune_thresholds[i].value)
 
+/* The table as attune report --rules prints it: id, value, what, source. */
+void
+attune_thresholds_print(FILE *f)
+{
+	const struct attune_threshold *t;
+
+	for (t = attune_thresholds; t->id != NULL; t++)
+		fprintf(f, "%-18s %4g  %s (%s)\n", t->id, t->value, t->what,
+		    t->source);
+}
+
 /* The four measures the rules watch, and their thresholds. */
 static const struct {
 	int	 k, low, very;

@@ -115,10 +115,12 @@ reach_out(FILE *f, const struct attune_rview *v)
 	int j, pass;
 
 	fputs("<div class=\"reach\"><h2 style=\"border:0\">Reach out</h2>\n"
-	    "<p>Some of what was logged suggests talking with someone: a "
-	    "midwife, health visitor, doctor or someone you trust. This is "
-	    "not a diagnosis, and feeling this way is not a failure of love. "
-	    "Asking for help is a caring step.</p>\n<ul>\n", f);
+	    "<p>Some of what was logged suggests talking with someone: your "
+	    "midwife, health visitor, doctor or nurse, or someone you trust. "
+	    "This is not a diagnosis, and feeling this way is not a failure "
+	    "of love. Asking for help is a caring step. If you notice "
+	    "confusion, nights without sleep, or hearing or believing things "
+	    "that frighten you, get help the same day.</p>\n<ul>\n", f);
 	/* Anything urgent first, then the rest. */
 	for (pass = 0; pass < 2; pass++)
 	for (i = 0; i < v->nperiods * v->npeople; i++) {

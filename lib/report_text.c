@@ -197,10 +197,13 @@ reach_out(struct out *o)
 	int j, pass;
 
 	heading(o, 2, "Reach out");
-	fputs("Some of what was logged suggests talking with someone: a "
-	    "midwife, health\nvisitor, doctor or someone you trust. This is "
-	    "not a diagnosis, and feeling\nthis way is not a failure of love. "
-	    "Asking for help is a caring step.\n\n", o->f);
+	fputs("Some of what was logged suggests talking with someone: your "
+	    "midwife, health\nvisitor, doctor or nurse, or someone you trust. "
+	    "This is not a diagnosis, and\nfeeling this way is not a failure "
+	    "of love. Asking for help is a caring step.\nIf you notice "
+	    "confusion, nights without sleep, or hearing or believing things\n"
+	    "that frighten you, get help the same day ('attune tips "
+	    "warning-signs').\n\n", o->f);
 	/* Anything urgent first, then the rest. */
 	for (pass = 0; pass < 2; pass++)
 	for (i = 0; i < v->nperiods * v->npeople; i++) {

@@ -239,6 +239,7 @@ case " $* " in
 *" csv "*)
 	echo "period_start,period_end,who,checkins,days,mood_mean,mood_min,mood_max,bond_mean,bond_min,bond_max,anxiety_mean,anxiety_min,anxiety_max,numb_mean,numb_min,numb_max,sleep_mean,sleep_min,sleep_max,flags,screens,reach_out"
 	[ -n "$FAKE_CHECKINS" ] && echo "2026-11-22,2026-11-22,\"Sam, the parent\",$FAKE_CHECKINS,1,5.00,5,5,,,,,,,,,,,,,0,0,"
+	[ -n "$FAKE_RULES" ] && echo "2026-11-16,2026-11-22,me,3,3,5.00,5,5,,,,,,,,,,,,,1,0,$FAKE_RULES"
 	;;
 *" html "*) echo "<!DOCTYPE html><html><body>Week \"report\" = kind</body></html>" ;;
 *) echo "Your week: caf$(printf '\303\251') and mood 5.00" ;;
@@ -257,7 +258,8 @@ echo "$*" >"$FAKE_NOTIFY"
 EOF
 chmod +x "$KIT"/* "$T/fakebin"/*
 export FAKE_CALLS="$T/calls" FAKE_MAIL="$T/mail" FAKE_NOTIFY="$T/notify"
-unset FAKE_FAIL FAKE_CHECKINS FAKE_SENDMAIL_FAIL DISPLAY WAYLAND_DISPLAY
+unset FAKE_FAIL FAKE_CHECKINS FAKE_RULES FAKE_SENDMAIL_FAIL DISPLAY \
+    WAYLAND_DISPLAY
 PATH=$T/fakebin:$PATH
 
 rm -rf "$D" "$T/calls"
@@ -293,6 +295,28 @@ check "weekly mail: html attached" \
 check "weekly mail: html safely encoded" grep -q '=3D kind' "$T/mail"
 check "weekly: --region reaches the report" grep -qF -- "-r GB" "$T/calls"
 
+check "weekly mail: a quiet week's subject says nothing more" \
+    grep -q '^Subject: Your attune week, 2026-W46$' "$T/mail"
+check "weekly mail: dated" grep -q '^Date: ' "$T/mail"
+run env FAKE_RULES="lasting;worse" ATTUNE_MAILTO=me@example.org \
+    "$KIT/attune-weekly" -w Sam
+check "weekly mail: a rule fired: the subject says to reach out" \
+    grep -q '^Subject: Your attune week, 2026-W46: time to reach out (for Sam)$' "$T/mail"
+run env FAKE_RULES="urgent;lasting" ATTUNE_MAILTO=me@example.org \
+    "$KIT/attune-weekly"
+check "weekly mail: harm came up: the subject asks to reach out today" \
+    grep -q '^Subject: Please reach out today: your attune week, 2026-W46$' "$T/mail"
+rm -f "$T/mail"
+run env FAKE_RULES="lasting" "$KIT/attune-weekly"
+check "weekly: a rule fired, no mail: still quiet" err_empty
+run env FAKE_RULES="urgent" "$KIT/attune-weekly"
+check "weekly: harm came up, no mail: not silent" \
+    err_has "last week, thoughts of harm came up"
+check "weekly: harm came up, no mail: the report follows on stderr" \
+    err_has "Your week: caf"
+check "weekly: harm came up, no mail: exit 0" rc_is 0
+check "weekly: harm came up, no mail: nothing mailed" absent "$T/mail"
+
 run env FAKE_SENDMAIL_FAIL=1 ATTUNE_MAILTO=me@example.org "$KIT/attune-weekly"
 check "weekly: sendmail failing: exit 1" rc_is 1
 check "weekly: sendmail failing: says the report is saved" \
@@ -326,6 +350,13 @@ if [ -n "$REPORT" ]; then
 	check "weekly (real report): text written" test -s "$D/reports/2026-W46.txt"
 	check "weekly (real report): html written" \
 	    grep -qi '<html' "$D/reports/2026-W46.html"
+	ci -m 5 -b 5 -f harm -t 2026-11-12T09:00 >/dev/null 2>&1
+	run attune-weekly -r GB
+	check "weekly (real report): a harm flag last week: exit 0" rc_is 0
+	check "weekly (real report): a harm flag last week: crisis lines on stderr" \
+	    err_has "Samaritans"
+	check "weekly (real report): and the report's reach-out section" \
+	    err_has "Please reach out now"
 else
 	skip "weekly (real report): writes both reports" "$no_report"
 fi

@@ -1,0 +1,244 @@
+#!/bin/sh
+# t51-reach: the reach-out judgement (lib/judge.c) on whole scenarios, each
+# built as a log: exactly which rules fire, the same in text, csv and json,
+# with --check's exit status; and attune tips and attune checkin agreeing
+# with the report on every one of them.
+. "$TOP/tests/lib.sh"
+
+HEAD=timestamp,who,mood,bond,anxiety,numb,sleep,did,flags,note
+SHEAD=timestamp,who,instrument,total,band,subscales,flags,answers
+# ATTUNE_NOW is Sunday 2026-11-22, 21:04 (tests/lib.sh).
+
+# day N: the date N days before 2026-11-22.
+day() { date -u -d "2026-11-22 - $1 days" +%F; }
+# rows FROM N STEP MOOD BOND ANX NUMB SLEEP FLAGS: N check-ins, the first
+# FROM days back, then every STEP days forward.
+rows() {
+	_f=$1 _n=$2 _s=$3 _i=0
+	shift 3
+	while [ "$_i" -lt "$_n" ]; do
+		printf '%sT09:00:00+00:00,me,%s,%s,%s,%s,%s,,%s,\n' \
+		    "$(day $((_f - _i * _s)))" "$1" "$2" "$3" "$4" "$5" "$6"
+		_i=$((_i + 1))
+	done
+}
+# week K MOOD BOND ANX NUMB: a check-in every day of the ISO week K weeks
+# before this one (this one is 2026-11-16 to 2026-11-22).
+week() {
+	_k=$1
+	shift
+	rows $((7 * _k + 6)) 7 1 "$@" 7 ""
+}
+
+# The rules attune report names for the last 14 days, in each format; the
+# exit status of --check.
+rules_csv() { tail -n 1 "$T/out" | awk -F, '{ print $NF }'; }
+rules_json() {
+	sed -n 's/^{"from".*"reach_out":\[\([^]]*\)\].*/\1/p' "$T/out" |
+	    tr -d '"' | tr ',' ';'
+}
+rules_text() {
+	grep '^  \* ' "$T/out" | sed 's/^  \* //' | while read -r name; do
+		case $name in
+		"Please reach out now") echo urgent ;;
+		"A very hard stretch") echo hard-stretch ;;
+		"Lasting two weeks") echo lasting ;;
+		"Getting worse") echo worse ;;
+		"Concerns that keep coming up") echo concerns ;;
+		"A screen above its cut-off") echo screen ;;
+		*) echo "?$name" ;;
+		esac
+	done | paste -sd ';' -
+}
+
+# The words attune tips says for each rule (bin/tips.c), in its "Chosen
+# because" line.
+tips_words() {
+	case $1 in
+	urgent) echo "thoughts of harm came up" ;;
+	hard-stretch) echo "the last few days have been very hard" ;;
+	lasting) echo "hard feelings have lasted about two weeks" ;;
+	worse) echo "things have been getting harder week by week" ;;
+	concerns) echo "the same worries keep coming up" ;;
+	screen) echo "a recent" ;;
+	esac
+}
+
+ALL="urgent hard-stretch lasting worse concerns screen"
+
+# scenario NAME EXPECTED CHECKINS [SCREENS]: EXPECTED is the rules, in
+# order, joined by ';' (empty: none).
+scenario() {
+	_name=$1 _want=$2
+	printf '%s\n' "$HEAD" >"$T/c.csv"
+	cat "$3" >>"$T/c.csv"
+	printf '%s\n' "$SHEAD" >"$T/s.csv"
+	[ -n "${4-}" ] && cat "$4" >>"$T/s.csv"
+	_want_rc=0
+	[ -n "$_want" ] && _want_rc=3
+
+	run attune-report --last 14d -f csv --check "$T/c.csv" "$T/s.csv"
+	check "$_name: csv names $_want" [ "$(rules_csv)" = "$_want" ]
+	check "$_name: --check exits $_want_rc" rc_is "$_want_rc"
+	run attune-report --last 14d -f json "$T/c.csv" "$T/s.csv"
+	check "$_name: json names $_want" [ "$(rules_json)" = "$_want" ]
+	run attune-report --last 14d "$T/c.csv" "$T/s.csv"
+	check "$_name: text names $_want" [ "$(rules_text)" = "$_want" ]
+	run attune-report --last 14d --check -q "$T/c.csv" "$T/s.csv"
+	check "$_name: --check -q exits $_want_rc" rc_is "$_want_rc"
+	check "$_name: --check -q prints nothing on stdout" out_empty
+	case ";$_want;" in
+	*";urgent;"*)
+		check "$_name: --check -q still shows the crisis lines" \
+		    err_has "If you are in danger" ;;
+	*)	check "$_name: --check -q is quiet" err_empty ;;
+	esac
+
+	# attune tips reads the data directory: the same logs there.
+	rm -rf "$T/d"
+	mkdir -m 700 "$T/d"
+	cp "$T/c.csv" "$T/d/checkins.csv"
+	cp "$T/s.csv" "$T/d/screens.csv"
+	chmod 600 "$T/d"/*.csv
+	run attune-tips -d "$T/d" -n 50
+	tr '\n' ' ' <"$T/out" | tr -s ' ' >"$T/tips.flat"
+	_agree=1
+	for _r in $ALL; do
+		_said=0 _fired=0
+		grep -qF -e "$(tips_words "$_r")" "$T/tips.flat" && _said=1
+		case ";$_want;" in *";$_r;"*) _fired=1 ;; esac
+		[ "$_said" = "$_fired" ] || _agree=0
+	done
+	check "$_name: attune tips agrees with the report" [ "$_agree" = 1 ]
+	case ";$_want;" in
+	*";urgent;"*)
+		check "$_name: tips: crisis lines first" \
+		    first_line_has "$T/out" "If you are in danger"
+		run attune-tips -d "$T/d" -f csv
+		check "$_name: tips csv: the crisis lines are the first row" \
+		    sh -c "sed -n 2p '$T/out' | grep -q '^crisis,'"
+		check "$_name: tips: then the reach-out tip comes first" \
+		    sh -c "grep '^[a-z0-9-]*,[a-z-]*,' '$T/out' | sed -n 3p | grep -q '^reach-out-today,'" ;;
+	esac
+
+	# attune checkin: logging the last row again today says that a rule
+	# fires newly exactly when the report, before and after, says so.
+	run attune-report -d "$T/d" --last 14d -f csv
+	_before=$(rules_csv)
+	_last=$(tail -n 1 "$T/c.csv" | cut -d, -f3-7)
+	set -- $(printf '%s\n' "$_last" | awk -F, '{
+		printf "%s %s %s %s %s", $1 != "" ? "-m " $1 : "",
+		    $2 != "" ? "-b " $2 : "", $3 != "" ? "-a " $3 : "",
+		    $4 != "" ? "-n " $4 : "", $5 != "" ? "-s " $5 : "" }')
+	[ $# -gt 0 ] || set -- -N "a note"
+	run attune-checkin -d "$T/d" "$@"
+	_note=0
+	out_has "suggest it may help to talk to someone" && _note=1
+	_said_rc=$rc
+	run attune-report -d "$T/d" --last 14d -f csv
+	_after=$(rules_csv)
+	_fresh=0
+	for _r in $(printf '%s\n' "$_after" | tr ';' ' '); do
+		[ "$_r" = urgent ] && continue
+		case ";$_before;" in *";$_r;"*) ;; *) _fresh=1 ;; esac
+	done
+	check "$_name: checkin logs (exit 0)" [ "$_said_rc" = 0 ]
+	check "$_name: checkin's note agrees with the report ($_before -> $_after)" \
+	    [ "$_note" = "$_fresh" ]
+}
+
+# --- parents for whom nothing should fire -----------------------------
+rows 20 21 1 6 7 3 2 7 "" >"$T/x"
+scenario "steady" "" "$T/x"
+{ rows 20 11 2 4 4 6 5 6 ""; rows 19 10 2 8 8 2 1 8 ""; } >"$T/x"
+scenario "noisy but fine" "" "$T/x"
+rows 12 3 5 5 2 5 5 7 "" >"$T/x"
+scenario "sparse: three low-bond check-ins" "" "$T/x"
+{ rows 41 21 1 2 1 9 9 4 ""; rows 20 21 1 7 8 2 2 7 ""; } >"$T/x"
+scenario "recovered: 21 hard days, then 21 good" "" "$T/x"
+{ rows 13 1 1 5 3 5 5 7 ""; rows 0 1 1 5 3 5 5 7 ""; } >"$T/x"
+scenario "two check-ins 14 days apart" "" "$T/x"
+{ week 2 9 8 2 2; week 1 8 8 2 2; week 0 8 8 2 2; } >"$T/x"
+scenario "mood 9, 8, 8 by week: no clear fall" "" "$T/x"
+{ week 2 7 7 2 2; week 1 7 7 2 2; week 0 6 7 2 2; } >"$T/x"
+scenario "mood 7, 7, 6 by week: a small fall" "" "$T/x"
+
+# --- parents who should hear it ------------------------------------------
+rows 20 21 1 2 "" 9 "" 4 "" >"$T/x"
+scenario "mood 2, anxiety 9, 4 hours' sleep for 21 days" "hard-stretch;lasting" "$T/x"
+rows 20 21 1 "" "" "" "" "" "intrusive;cant-care;rage" >"$T/x"
+scenario "intrusive, cant-care and rage every day" "concerns" "$T/x"
+rows 12 13 1 1 0 "" 10 "" "" >"$T/x"
+scenario "13 days of mood 1, bond 0, numbness 10" "hard-stretch;lasting" "$T/x"
+{ week 4 6 8 3 2; week 3 6 7 3 2; week 2 6 6 3 2; week 1 6 5 3 2
+  week 0 6 4 3 2; } >"$T/x"
+scenario "bond 8, 7, 6, 5, 4 by week" "worse" "$T/x"
+{ week 4 7 7 3 2; week 3 7 7 3 2; week 2 5 7 3 2; week 1 5 7 3 2
+  week 0 3 7 3 2; } >"$T/x"
+scenario "mood 7, 7, 5, 5, 3 by week: a plateau" "worse" "$T/x"
+{ rows 30 1 1 7 7 3 2 7 ""; rows 23 1 1 6 7 3 2 7 ""
+  rows 9 1 1 4 7 3 2 7 ""; rows 2 1 1 3 7 3 2 7 ""; } >"$T/x"
+scenario "once a week: 7, 6, none, 4, 3" "worse" "$T/x"
+rows 9 4 1 6 6 3 2 7 "" >"$T/x"
+printf '%s\n' "2026-11-18T10:00:00+00:00,me,epds,9,none,epds3a=9,," >"$T/y"
+scenario "EPDS of 9 with EPDS-3A at 9/9" "screen" "$T/x" "$T/y"
+{ rows 5 3 1 6 6 3 2 7 ""; rows 0 1 1 6 6 3 2 7 "harm"; } >"$T/x"
+scenario "a harm flag" "urgent" "$T/x" /dev/null
+{ rows 5 3 1 6 6 3 2 7 ""; rows 2 1 1 6 6 3 2 7 "harm"; } >"$T/x"
+scenario "a harm flag three days ago" "urgent" "$T/x"
+rows 5 3 1 6 6 3 2 7 "" >"$T/x"
+printf '%s\n' "2026-11-20T10:00:00+00:00,me,phq9,1,none,,,1:0;1:0;1:0;1:0;1:0;1:0;1:0;1:0;2:1" >"$T/y"
+scenario "PHQ-9 item 9 at 1, total 1" "urgent" "$T/x" "$T/y"
+printf '%s\n%s\n' "2026-11-10T10:00:00+00:00,me,phq9,14,moderate,,," \
+    "2026-11-20T10:00:00+00:00,me,phq9,3,none,,," >"$T/y"
+scenario "a positive PHQ-9, then a negative one" "" "$T/x" "$T/y"
+
+# A week still under way counts once it has three days logged (Wednesday
+# 2026-11-18: this week has one check-in so far).
+{ rows 16 7 1 7 7 3 2 7 ""; rows 9 7 1 6 7 3 2 7 ""; rows 2 1 1 4 7 3 2 7 ""; } |
+    awk -F, '$1 < "2026-11-19"' >"$T/x"
+printf '%s\n' "$HEAD" | cat - "$T/x" >"$T/c.csv"
+ATTUNE_NOW=2026-11-18T21:00:00+00:00 run attune-report --last 14d -f csv --check "$T/c.csv"
+check "a week under way with one check-in does not count yet" rc_is 0
+{ rows 16 7 1 7 7 3 2 7 ""; rows 9 7 1 5.5 7 3 2 7 ""; rows 2 3 1 4 7 3 2 7 ""; } >"$T/x"
+printf '%s\n' "$HEAD" | cat - "$T/x" >"$T/c.csv"
+run attune-report --last 14d -f csv --check "$T/c.csv"
+check "with three days it counts" [ "$(rules_csv)" = worse ]
+
+# The past tense: a stretch that ended before the window is not "now".
+{ rows 41 21 1 2 1 9 9 4 ""; rows 20 21 1 7 8 2 2 7 ""; } >"$T/x"
+printf '%s\n' "$HEAD" | cat - "$T/x" >"$T/c.csv"
+run attune-report --since 2026-10-12 --until 2026-11-01 -f csv --check "$T/c.csv"
+check "the hard weeks, judged at their end: it fired then" rc_is 3
+run attune-report --check "$T/c.csv"
+check "the whole log, judged today: --check is 0" rc_is 0
+
+# --by week: each week judged on the 14 days ending at its Sunday.
+{ week 4 6 8 3 2; week 3 6 7 3 2; week 2 6 6 3 2; week 1 6 5 3 2
+  week 0 6 4 3 2; } >"$T/x"
+printf '%s\n' "$HEAD" | cat - "$T/x" >"$T/c.csv"
+run attune-report --by week -f csv "$T/c.csv"
+check "by week: the first weeks do not fire, the later ones do" \
+    [ "$(awk -F, 'NR > 1 { printf "%s|", $NF }' "$T/out")" = "||worse|worse|worse|" ]
+
+# Every threshold of --rules is in attune-report(1), with its value.
+run attune-report --rules
+check "--rules prints the table" out_has "lasting-span"
+missing=$(awk '{ print $1, $2 }' "$T/out" | while read -r id v; do
+	grep -q "^\.It $id Ta $v Ta" "$TOP/man/attune-report.1" || echo "$id"
+done)
+check "every threshold is in attune-report(1) with its value" [ -z "$missing" ]
+
+# The README's example, for a recovered parent and a struggling one.
+rm -rf "$T/d"
+mkdir -m 700 "$T/d"
+{ printf '%s\n' "$HEAD"; rows 41 21 1 2 1 9 9 4 ""; rows 20 21 1 7 8 2 2 7 ""; } >"$T/d/checkins.csv"
+chmod 600 "$T/d/checkins.csv"
+run sh -c "attune report -d '$T/d' --last 14d --check -q || echo 'time to reach out'"
+check "README example: a recovered parent: nothing said" out_empty
+{ printf '%s\n' "$HEAD"; rows 13 14 1 2 2 8 8 5 ""; rows 1 1 1 2 2 8 8 5 harm; } >"$T/d/checkins.csv"
+run sh -c "attune report -d '$T/d' --last 14d --check -q || echo 'time to reach out'"
+check "README example: a struggling parent: time to reach out" out_has "time to reach out"
+check "README example: crisis lines on stderr when urgent" err_has "If you are in danger"
+
+done_testing
