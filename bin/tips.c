@@ -192,15 +192,55 @@ field(struct attune_csv *c, int col, int spaces, const char *name, int *bad)
 	return v;
 }
 
+/*
+ * Tips by id, in a hash, so that a tips file of any size loads in linear
+ * time.  An id stands for one tip at a time: a tip of the person's own
+ * with a shipped tip's id takes that tip's place.
+ */
+static int	*idhash;
+static size_t	 idcap, ntipcap;
+
+static size_t
+id_slot(const char *id)
+{
+	uint64_t h = 0xcbf29ce484222325ULL;
+	size_t i;
+
+	for (; *id != '\0'; id++)
+		h = (h ^ (unsigned char)*id) * 0x100000001b3ULL;
+	for (i = (size_t)h & (idcap - 1); idhash[i] >= 0 &&
+	    strcmp(tips[idhash[i]].id, id - 0) != 0; i = (i + 1) & (idcap - 1))
+		;
+	return i;
+}
+
 static int
 find_tip(const char *id, int user)
 {
 	size_t i;
 
-	for (i = 0; i < ntips; i++)
-		if (tips[i].user == user && strcmp(tips[i].id, id) == 0)
-			return (int)i;
+	if (idcap == 0)
+		return -1;
+	for (i = id_slot(id); idhash[i] >= 0; i = (i + 1) & (idcap - 1))
+		if (strcmp(tips[idhash[i]].id, id) == 0)
+			return tips[idhash[i]].user == user ? idhash[i] : -1;
 	return -1;
+}
+
+static void
+id_add(int k)
+{
+	size_t i, j;
+
+	if (2 * (size_t)(k + 1) > idcap) {
+		idcap = idcap ? idcap * 2 : 256;
+		idhash = attune_xreallocarray(idhash, idcap, sizeof *idhash);
+		for (i = 0; i < idcap; i++)
+			idhash[i] = -1;
+		for (j = 0; j < (size_t)k; j++)
+			idhash[id_slot(tips[j].id)] = (int)j;
+	}
+	idhash[id_slot(tips[k].id)] = k;
 }
 
 static void
@@ -303,8 +343,12 @@ add_row(struct attune_csv *c, int user)
 		tips[i] = t;
 		return 1;
 	}
-	tips = attune_xreallocarray(tips, ntips + 1, sizeof *tips);
-	tips[ntips++] = t;
+	if (ntips == ntipcap) {
+		ntipcap = ntipcap ? ntipcap * 2 : 256;
+		tips = attune_xreallocarray(tips, ntipcap, sizeof *tips);
+	}
+	tips[ntips] = t;
+	id_add((int)ntips++);
 	return 1;
 bad:
 	free_tip(&t);
@@ -1093,6 +1137,7 @@ free_all(void)
 	for (i = 0; i < naliases; i++)
 		free(aliases[i].name);
 	free(aliases);
+	free(idhash);
 	free(tips);
 	free(topics);
 	free(asked);

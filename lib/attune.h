@@ -321,6 +321,7 @@ struct attune_verdict {
 	int	 nwhy;
 	int	 days, screens;		/* logged in the latest week, window */
 	double	 sleep;			/* mean hours, latest week; -1 none */
+	int64_t	 span[ATTUNE_NRULES][2];	/* the days a rule names */
 };
 struct attune_screen_verdict {
 	int	 safety, positive, bandpos;
@@ -421,6 +422,7 @@ struct attune_rsum {
 	unsigned rules;			/* 1 << ATTUNE_RULE_… */
 	struct attune_rwhy *why;	/* what fired, in words; malloc'd */
 	int	 nwhy;
+	char	*past;		/* a stretch before the window; malloc'd */
 };
 /* from: INT64_MIN when the period starts at the first day logged; to:
  * INT64_MAX when it ends at the last.  Set before the first check-in. */

@@ -267,6 +267,8 @@ rule_hard(const struct attune_rperson *p, int64_t at,
 	join(what, sizeof what, part, np);
 	attune_date_format(first, d0);
 	attune_date_format(last, d1);
+	v->span[ATTUNE_RULE_HARD][0] = first;
+	v->span[ATTUNE_RULE_HARD][1] = last;
 	reason(v, ATTUNE_RULE_HARD, "From %s to %s, %d of the %d days logged "
 	    "were very hard ones (%s). A stretch like this is worth talking "
 	    "about now, without waiting two weeks.", d0, d1, nv, n, what);
@@ -282,6 +284,7 @@ rule_lasting(const struct attune_rperson *p, int64_t at,
 	const char *pp[NWATCHED];
 	int64_t day, from = at - (int64_t)T(ATTUNE_T_WINDOW) + 1;
 	int64_t lo = INT64_MAX, hi = INT64_MIN;
+	int64_t lowfirst = INT64_MAX, lowlast = INT64_MIN, lf, ll;
 	double x;
 	int n, low, np = 0;
 	int64_t first, last;
@@ -289,6 +292,8 @@ rule_lasting(const struct attune_rperson *p, int64_t at,
 
 	for (i = 0; i < NWATCHED; i++) {
 		n = low = 0;
+		lf = INT64_MAX;
+		ll = INT64_MIN;
 		first = INT64_MAX;
 		last = INT64_MIN;
 		for (day = from; day <= at; day++) {
@@ -296,7 +301,12 @@ rule_lasting(const struct attune_rperson *p, int64_t at,
 			    &x))
 				continue;
 			n++;
-			low += beyond(watched[i].k, x, watched[i].low);
+			if (beyond(watched[i].k, x, watched[i].low)) {
+				low++;
+				if (lf == INT64_MAX)
+					lf = day;
+				ll = day;
+			}
 			if (first == INT64_MAX)
 				first = day;
 			last = day;
@@ -312,12 +322,18 @@ rule_lasting(const struct attune_rperson *p, int64_t at,
 			lo = first;
 		if (last > hi)
 			hi = last;
+		if (lf < lowfirst)
+			lowfirst = lf;
+		if (ll > lowlast)
+			lowlast = ll;
 	}
 	if (np == 0)
 		return;
 	join(what, sizeof what, pp, np);
 	attune_date_format(lo, d0);
 	attune_date_format(hi, d1);
+	v->span[ATTUNE_RULE_LASTING][0] = lowfirst;
+	v->span[ATTUNE_RULE_LASTING][1] = lowlast;
 	reason(v, ATTUNE_RULE_LASTING, "From %s to %s there was %s. When it "
 	    "lasts two weeks like this, it is worth talking it through with "
 	    "your midwife, health visitor, doctor or nurse.", d0, d1, what);

@@ -680,6 +680,57 @@ attune_report_periods(int64_t from, int64_t to, int by, size_t *n)
 	return v;
 }
 
+/*
+ * A hard or lasting stretch that ended before the window, told in the
+ * past tense: the latest one whose window ends in start..at - 14.  It is
+ * no rule, and --check is 0.
+ */
+static void
+past(const struct attune_rperson *p, int64_t start, int64_t at,
+    struct attune_rsum *s)
+{
+	const unsigned want = (1u << ATTUNE_RULE_HARD) |
+	    (1u << ATTUNE_RULE_LASTING);
+	struct attune_verdict v;
+	char d0[16], d1[16];
+	int64_t e, lo = start > p->lo ? start : p->lo, from = INT64_MAX;
+	int64_t to = INT64_MIN;
+	unsigned seen = 0;
+	int rule;
+
+	/* The latest window in which it fired, and the ones just before it,
+	 * make one stretch. */
+	for (e = at - 14 < p->hi ? at - 14 : p->hi; e >= lo; e--) {
+		memset(&v, 0, sizeof v);
+		attune_judge_days(p, e, &v);
+		if (!(v.rules & want)) {
+			attune_verdict_free(&v);
+			if (seen)
+				break;
+			continue;
+		}
+		seen |= v.rules & want;
+		for (rule = ATTUNE_RULE_HARD; rule <= ATTUNE_RULE_LASTING;
+		    rule++)
+			if (v.rules & (1u << rule)) {
+				if (v.span[rule][0] < from)
+					from = v.span[rule][0];
+				if (v.span[rule][1] > to)
+					to = v.span[rule][1];
+			}
+		attune_verdict_free(&v);
+	}
+	if (!seen)
+		return;
+	attune_date_format(from, d0);
+	attune_date_format(to, d1);
+	s->past = attune_xmalloc(400);
+	snprintf(s->past, 400, "From %s to %s, things were %s. The last two "
+	    "weeks look steadier. If the hard days come back, reaching out is "
+	    "still a good step.", d0, d1, seen & (1u << ATTUNE_RULE_HARD) ?
+	    "very hard" : "hard for two weeks or more");
+}
+
 void
 attune_report_sum(const struct attune_report *r,
     const struct attune_rperson *p, int64_t start, int64_t end,
@@ -723,6 +774,8 @@ attune_report_sum(const struct attune_report *r,
 	s->rules = v.rules;
 	s->why = v.why;
 	s->nwhy = v.nwhy;
+	if (v.rules == 0 && !r->stream && r->by == ATTUNE_BY_NONE)
+		past(p, start, judge_end(r, end), s);
 }
 
 void
@@ -796,7 +849,9 @@ void
 attune_report_sum_free(struct attune_rsum *s)
 {
 	free(s->why);
+	free(s->past);
 	s->why = NULL;
+	s->past = NULL;
 	s->nwhy = 0;
 }
 

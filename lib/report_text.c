@@ -458,6 +458,20 @@ attune_report_text(FILE *f, const struct attune_rview *v, int md)
 		fputc('\n', f);
 	if (v->rules)
 		reach_out(&o);
+	for (i = 0; i < v->nperiods * v->npeople; i++)
+		if (v->s[i].past != NULL) {
+			heading(&o, 2, "Earlier");
+			if (v->npeople > 1) {
+				put_name(&o, v->s[i].p->who);
+				fputs(": ", f);
+			}
+			if (md)
+				fprintf(f, "%s\n\n", v->s[i].past);
+			else {
+				attune_wrap(f, v->s[i].past, 76, 0);
+				fputc('\n', f);
+			}
+		}
 	for (k = 0; k < v->nperiods; k++) {
 		s = &v->s[k * v->npeople];
 		if (v->nperiods > 1) {

@@ -212,6 +212,11 @@ run attune-report --since 2026-10-12 --until 2026-11-01 -f csv --check "$T/c.csv
 check "the hard weeks, judged at their end: it fired then" rc_is 3
 run attune-report --check "$T/c.csv"
 check "the whole log, judged today: --check is 0" rc_is 0
+check "and the report tells the stretch in the past tense" \
+    out_has "From 2026-10-12 to 2026-11-01, things were very hard."
+check "with no reach-out section" out_lacks "Reach out"
+run attune-report --last 14d "$T/c.csv"
+check "the last two weeks alone say nothing of it" out_lacks "Earlier"
 
 # --by week: each week judged on the 14 days ending at its Sunday.
 { week 4 6 8 3 2; week 3 6 7 3 2; week 2 6 6 3 2; week 1 6 5 3 2

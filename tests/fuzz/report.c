@@ -61,7 +61,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	p++;
 	for (i = 0; i < 2; i++) {
 		memset(&r[i], 0, sizeof r[i]);
-		attune_report_setup(&r[i], from, to, by, i == 0);
+		attune_report_setup(&r[i], from, to, by, i == 0, BASE + 620);
 	}
 	while (end - p >= 4 && p[0] != 0xff) {
 		attune_checkin_init(&ci);
