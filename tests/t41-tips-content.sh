@@ -336,6 +336,35 @@ for t in closeness senses voice touch carrying responsiveness rituals \
 	    sh -c "grep -q '^$t,' '$TOPICS' && grep -q '^[^,]*,$t,' '$TIPS'"
 done
 
+# attune-tips(1) lists every topic with its about line, and every signal.
+MAN=$TOP/man/attune-tips.1
+sed -n '/^\.Sh TOPICS/,/^\.Sh SIGNALS/p' "$MAN" >"$T/man-topics"
+sed -n '/^\.Sh SIGNALS/,/^\.Sh SAFETY OF TIPS/p' "$MAN" >"$T/man-signals"
+sed -n '/^\.Sh SAFETY OF TIPS/,/^\.Sh ENVIRONMENT/p' "$MAN" >"$T/man-safety"
+missing=
+for t in $(sed 1d "$TOPICS" | cut -d, -f1); do
+	grep -qx ".It Cm $t" "$T/man-topics" || missing="$missing $t"
+done
+check "attune-tips(1) TOPICS names every topic (${missing:-all there})" [ -z "$missing" ]
+# The about lines, read with the same splitter, one a line.
+{ sed -n '/^function csvsplit/,/^}/p' "$T/lint.awk"
+  echo 'NR > 1 { csvsplit($0, F); print F[2] "." }'; } >"$T/about.awk"
+awk -f "$T/about.awk" "$TOPICS" >"$T/about"
+missing=$(grep -vxF -f "$T/man-topics" "$T/about" | head -n 3 | tr '\n' ' ')
+check "attune-tips(1) TOPICS gives each about line (${missing:-all there})" [ -z "$missing" ]
+missing=
+for s in bond-low numb-high anxiety-high mood-low sleep-low intrusive panic \
+    rage cant-cope cant-care harm depression-screen anxiety-screen \
+    bonding-screen rejection-screen infant-anxiety-screen lasting \
+    hard-stretch worse concerns partner older-child start; do
+	grep -q "^\.It Cm.* $s\( \|$\)" "$T/man-signals" || missing="$missing $s"
+done
+check "attune-tips(1) SIGNALS explains every signal (${missing:-all there})" [ -z "$missing" ]
+for w in "awake" "face visible" "on their back in their own cot or crib" \
+    "T.I.C.K.S." "never be shaken" "postpartum psychosis" "same day"; do
+	check "attune-tips(1) SAFETY OF TIPS says '$w'" grep -qF "$w" "$T/man-safety"
+done
+
 # With mlr at hand, it reads every field of every tip as the awk splitter
 # does.
 if command -v mlr >/dev/null 2>&1; then
