@@ -187,7 +187,7 @@ BEGIN {
 		lt = tolower(title " " text)
 		w = words(title " " text)
 		carrier = lt ~ /sling|carrier|babywear/
-		hold = lt ~ /chest|skin-to-skin|skin to skin|skin contact|bare skin|against you|cuddl|in your arms|on your lap|upright on you|rests? on you|resting on you|lie back|lying back|reclin/
+		hold = lt ~ /chest|skin-to-skin|skin to skin|skin contact|bare skin|against you|cuddl|snuggl|nestl|in(to)? your arms|on your lap|upright on you|rests? on you|resting on you|close to you|(hold|holding|keep|keeping) (them|your baby|the baby|him|her) close|lie back|lying back|reclin/
 		if (lt ~ /(lie|lying|lay|laying) (down|back) (with|on|together)|lie down|lying down|lie back|lying back|on the (sofa|couch|bed)|(in|on) (the|your|a) bed with|settle together on/ ||
 		    (hold && lt ~ /sofa|couch|armchair| bed[ .,;]/))
 			bad("lying", id, "has the parent lying down or on a sofa or bed with the baby")
@@ -468,6 +468,8 @@ set_text hold-safety "skin-to-skin without the safety words" skin-daily-slot \
     'Pick one regular moment for a few minutes of skin-to-skin. It releases oxytocin.'
 set_text hold-safety "skin-to-skin awake, face clear, but no cot" skin-daily-slot \
     'Pick one moment for skin-to-skin, sitting up and awake with their face visible. It releases oxytocin.'
+set_text hold-safety "holding close without the safety words" hum-when-flat \
+    'Hold your baby close and hum. A minute is plenty.'
 set_text hold-safety "reclining with nobody else awake" cheek-on-collarbone \
     'Recline with your baby on your chest, awake, their face visible. If drowsy, lay them on their back in their own cot/crib.'
 set_fits hold-sleep "a chest tip tagged sleep-low" skin-one-minute 'start;sleep-low'
