@@ -377,8 +377,14 @@ else
 	skip "mlr reads the files as the awk splitter does" "mlr is not installed"
 fi
 
-if [ -x "$TOP/../shared/tools/seed-overlap" ]; then
-	run "$TOP/../shared/tools/seed-overlap" "$TOP/share"
+# The seed articles sit beside the repository (../shared), or beside the
+# folder of worktrees a checkout may live in (../../shared).
+so=
+for d in "$TOP/../shared" "$TOP/../../shared"; do
+	[ -x "$d/tools/seed-overlap" ] && { so=$d/tools/seed-overlap; break; }
+done
+if [ -n "$so" ]; then
+	run "$so" "$TOP/share"
 	check "seed-overlap finds nothing in share/" rc_is 0
 	[ "$rc" = 0 ] || head -n 5 "$T/out" | sed 's/^/#   /'
 else
