@@ -204,12 +204,13 @@ static size_t
 id_slot(const char *id)
 {
 	uint64_t h = 0xcbf29ce484222325ULL;
+	const char *p;
 	size_t i;
 
-	for (; *id != '\0'; id++)
-		h = (h ^ (unsigned char)*id) * 0x100000001b3ULL;
+	for (p = id; *p != '\0'; p++)
+		h = (h ^ (unsigned char)*p) * 0x100000001b3ULL;
 	for (i = (size_t)h & (idcap - 1); idhash[i] >= 0 &&
-	    strcmp(tips[idhash[i]].id, id - 0) != 0; i = (i + 1) & (idcap - 1))
+	    strcmp(tips[idhash[i]].id, id) != 0; i = (i + 1) & (idcap - 1))
 		;
 	return i;
 }
@@ -1100,19 +1101,19 @@ resolve_topic(const char *name)
 static int
 load_all(const char *dir)
 {
-	char *path;
+	char *path, *tpath;
 	int rval = 0;
 
-	if ((path = attune_share_file("topics.csv")) == NULL)
-		attune_errx(ATTUNE_FAIL, "cannot find the topics file topics.csv, "
-		    "neither beside this program nor in %s", ATTUNE_DATADIR);
-	if (load_topics(path) < 0)
-		attune_errx(ATTUNE_FAIL, "%s: the topics could not be read",
-		    path);
-	free(path);
 	if ((path = attune_share_file("tips.csv")) == NULL)
 		attune_errx(ATTUNE_FAIL, "cannot find the tips file tips.csv, "
 		    "neither beside this program nor in %s", ATTUNE_DATADIR);
+	if ((tpath = attune_share_file("topics.csv")) == NULL)
+		attune_errx(ATTUNE_FAIL, "cannot find the topics file topics.csv, "
+		    "neither beside this program nor in %s", ATTUNE_DATADIR);
+	if (load_topics(tpath) < 0)
+		attune_errx(ATTUNE_FAIL, "%s: the topics could not be read",
+		    tpath);
+	free(tpath);
 	if (load(path, 0) < 0)
 		rval = -1;
 	free(path);

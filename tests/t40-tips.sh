@@ -30,6 +30,46 @@ only_topics() {
 	done
 }
 why_has() { sed -n 2p "$T/out" | grep -qF -e "$1"; }
+# The why column of every tip in $T/out (csv): the signal that chose it.
+whys_out() { grep -v '^crisis,' "$T/out" | sed 1d | grep '^[a-z0-9-]*,' | sed 's/.*,//'; }
+# whys_are WORDS...: every tip was chosen by one of these signals' words.
+whys_are() {
+	[ -n "$(whys_out)" ] || return 1
+	whys_out | while IFS= read -r _w; do
+		_ok=0
+		for _x in "$@"; do [ "$_w" = "$_x" ] && _ok=1; done
+		[ "$_ok" = 1 ] || return 1
+	done
+}
+# The fits of a shipped tip, from share/tips.csv (quoted fields allowed).
+fits_of() {
+	awk -v id="$1" '
+	function csvsplit(s, F,    n, i, c, fld, inq) {
+		n = 0; fld = ""; inq = 0
+		for (i = 1; i <= length(s); i++) {
+			c = substr(s, i, 1)
+			if (inq) {
+				if (c == "\"" && substr(s, i + 1, 1) == "\"") { fld = fld c; i++ }
+				else if (c == "\"") inq = 0
+				else fld = fld c
+			} else if (c == "\"") inq = 1
+			else if (c == ",") { F[++n] = fld; fld = "" }
+			else fld = fld c
+		}
+		F[++n] = fld
+		return n
+	}
+	NR == 1 { csvsplit($0, H); for (k in H) col[H[k]] = k; next }
+	{ csvsplit($0, F); if (F[col["id"]] == id) print F[col["fits"]] }' "$TIPS"
+}
+# tagged SIGNAL: every tip in $T/out (csv) is tagged with SIGNAL.
+tagged() {
+	_ids=$(grep -v '^crisis,' "$T/out" | sed 1d | grep '^[a-z0-9-]*,' | cut -d, -f1)
+	[ -n "$_ids" ] || return 1
+	for _i in $_ids; do
+		case ";$(fits_of "$_i");" in *";$1;"*) ;; *) return 1 ;; esac
+	done
+}
 date_of() { date -u -d "@$(($1 * 86400))" +%F; }
 today_id() { attune-tips --today --format csv --time "$@" | sed -n 2p | cut -d, -f1; }
 
@@ -167,111 +207,136 @@ check "choosing for you and the tip of the day never show faith" \
 
 fresh
 run attune-tips --format csv
-check "no logs: a gentle start" why_has "no check-ins from the last 7 days"
+check "no logs: a gentle start" whys_are "a gentle place to start"
+check "no logs: the tips are those for a start" tagged start
 check "no logs: nothing is created" absent "$D"
+run attune-tips
+check "no logs: the text says so" out_has "no check-ins from the last 7 days"
 
+BOND="your bond was low on most days logged this week"
 for day in 17 18 19 20; do checkin $day 5 2 3 2 7; done
 checkin 21 5 8 3 2 7
 run attune-tips --format csv
-check "low bond on most check-ins: says why" why_has "your bond scores were low"
-check "low bond: closeness and senses tips" only_topics closeness senses
-check "the reason is one line of the csv" lines_are 4 "$T/out"
+check "low bond on most days: says why, for every tip" whys_are "$BOND"
+check "low bond: every tip is one for low bond" tagged bond-low
+check "low bond: three tips" lines_are 4 "$T/out"
+run attune-tips --format csv -n 50
+check "low bond: the choice spans at least three topics" \
+    [ "$(topics_out | sort -u | wc -l)" -ge 3 ]
+run attune-tips
+check "low bond: the text's reason line" out_has "Chosen because your bond was low"
+run attune-tips --why
+check "--why: each tip says which signal chose it" \
+    out_has "Why this one: your bond was low on most days logged this week."
 
 fresh
 for day in 19 20; do checkin $day 5 2 3 2 7; done
 for day in 21 22; do checkin $day 5 7 3 2 7; done
 run attune-tips --format csv
 check "low bond on exactly half the days does not count" \
-    why_has "Nothing in this week's check-ins"
+    whys_are "a gentle place to start"
+run attune-tips
+check "half: the text says nothing stands out" \
+    out_has "Nothing in this week's check-ins asks"
 
 fresh
 for day in 10 11 12 13 14; do checkin $day 5 1 3 2 7; done
 checkin 20 6 7 2 1 8
 run attune-tips --format csv
 check "low bond more than 7 days ago does not count" \
-    sh -c "! sed -n 2p '$T/out' | grep -q 'bond scores'"
+    sh -c "! grep -q 'bond was low' '$T/out'"
 
 fresh
 for day in 19 20 21; do checkin $day 5 2 3 2 7 partner2; done
 checkin 21 6 7 2 1 8
 run attune-tips --format csv
 check "only the person's own (--who) entries count" \
-    sh -c "! sed -n 2p '$T/out' | grep -q 'bond scores'"
+    sh -c "! grep -q 'bond was low' '$T/out'"
 run attune-tips --format csv --who partner2
-check "--who reads that person's entries" why_has "bond scores were low"
+check "--who reads that person's entries" out_has "$BOND"
 
 fresh
 for day in 18 19 20 21; do checkin $day 5 6 8 2 7; done
 run attune-tips --format csv
-check "high anxiety: says why" why_has "your anxiety was high"
-check "high anxiety: grounding tips" only_topics grounding
+check "high anxiety: says why" \
+    whys_are "your anxiety was high on most days logged this week"
+check "high anxiety: grounding tips" tagged anxiety-high
+run attune-tips --format csv -n 50
+check "high anxiety: grounding among them" out_has ",grounding,"
 
 fresh
 for day in 18 19 20 21; do checkin $day 5 6 6 2 7; done
 run attune-tips --format csv
-check "anxiety 6 is not high" sh -c "! sed -n 2p '$T/out' | grep -q anxiety"
+check "anxiety 6 is not high" sh -c "! grep -q anxiety '$T/out'"
 
 fresh
 checkin 20 6 6 2 2 4
 checkin 21 6 6 2 2 5
 run attune-tips --format csv
-check "little sleep: says how much" why_has "you slept about 4.5 hours a day"
-check "little sleep: rest and support" only_topics self-care support
+check "little sleep: says how much" \
+    whys_are "you slept about 4.5 hours a day this week"
+check "little sleep: tips for little sleep" tagged sleep-low
+run attune-tips --format csv -n 50
+check "little sleep: never a tip with the baby on a chest or in bed" \
+    sh -c "! grep -Eqi 'on your chest|lie down with|lying down with' '$T/out'"
 fresh
 checkin 20 6 6 2 2 5
 checkin 21 6 6 2 2 5
 run attune-tips --format csv
-check "5 hours' sleep is not little" sh -c "! sed -n 2p '$T/out' | grep -q slept"
+check "5 hours' sleep is not little" sh -c "! grep -q slept '$T/out'"
 
 fresh
 for day in 18 19 20; do checkin $day 5 6 2 7 7; done
 run attune-tips --format csv
-check "numbness: says why" why_has "you felt numb on most check-ins"
-check "numbness: small body-based steps" only_topics numbness touch
+check "numbness: says why" \
+    whys_are "you felt numb on most days logged this week"
+check "numbness: tips for numbness" tagged numb-high
 
 fresh
-for day in 18 19 20; do checkin $day 2 6 2 2 7; done
+for day in 18 19 20; do checkin $day 3 6 2 2 7; done
 run attune-tips --format csv
-check "low mood: says why" why_has "your mood was low"
-check "low mood: support, self-care, guilt" only_topics support self-care guilt
+check "low mood: says why" \
+    whys_are "your mood was low on most days logged this week"
+check "low mood: tips for low mood" tagged mood-low
 
 fresh
-for day in 18 19 20 21; do checkin $day 2 2 8 7 4; done
+for day in 18 19 20 21; do checkin $day 3 2 8 7 4; done
 run attune-tips --format csv
 check "several reasons: one tip for each (5)" lines_are 6 "$T/out"
-check "several reasons: one line names them all" \
-    why_has "your bond scores were low, you felt numb, your anxiety was high and your mood was low on most check-ins this week and you slept about 4 hours a day"
+check "several reasons: each signal chose one" [ "$(whys_out | sort -u | wc -l)" = 5 ]
+run attune-tips
+check "several reasons: one line names them all" sh -c "tr '\n' ' ' <'$T/out' | tr -s ' ' | grep -qF 'Chosen because your bond was low on most days logged this week, you felt numb on most days logged this week, your anxiety was high on most days logged this week, your mood was low on most days logged this week and you slept about 4.0 hours a day this week.'"
 
+SCREEN="a recent screen for low mood was in a range where talking to someone helps"
 fresh
 checkin 21 6 6 2 2 7
 screen 2026-11-20 epds 12 possible
 run attune-tips --format csv
-check "a high EPDS: says why" why_has "your EPDS screen this week"
+check "a high EPDS: says why" out_has "$SCREEN"
 check "a high EPDS: reaching out first" \
     [ "$(sed -n 2p "$T/out" | cut -d, -f2)" = reaching-out ]
 fresh
 screen 2026-11-20 epds 12 ""
 run attune-tips --format csv
-check "an EPDS of 12 with no band counts as high" why_has "EPDS"
+check "an EPDS of 12 with no band counts as high" out_has "$SCREEN"
 fresh
 screen 2026-11-20 epds 4 none
 run attune-tips --format csv
-check "an EPDS in band none does not" sh -c "! grep -q EPDS '$T/out'"
+check "an EPDS in band none does not" sh -c "! grep -q 'screen for low mood' '$T/out'"
 fresh
-screen 2026-11-12 epds 20 probable
+screen 2026-11-07 epds 20 probable
 screen 2026-11-20 epds 3 none
 run attune-tips --format csv
-check "an EPDS over a week old does not count" sh -c "! grep -q EPDS '$T/out'"
+check "an EPDS over two weeks old does not count" sh -c "! grep -q 'screen for low mood' '$T/out'"
 fresh
 screen 2026-11-19 epds 14 probable
 screen 2026-11-21 epds 5 none
 run attune-tips --format csv
-check "the latest EPDS of the week decides" sh -c "! grep -q EPDS '$T/out'"
+check "the latest EPDS decides" sh -c "! grep -q 'screen for low mood' '$T/out'"
 fresh
 screen 2026-11-21 pbq 30 high
 run attune-tips --format csv
-check "a PBQ with a high band: reaching out" why_has "your PBQ screen"
-check "a PBQ with a high band: reaching-out tips" only_topics reaching-out
+check "a PBQ with a high band: says why" out_has "your recent PBQ bonding scale was high"
 fresh
 screen 2026-11-21 pbq 30 some-future-word
 run attune-tips --format csv
@@ -285,32 +350,81 @@ mkdir -p "$D"
 echo "$SHEAD" >"$D/screens.csv"
 echo "2026-11-21T09:00:00+00:00,me,pbq,14,,bonding=13,," >>"$D/screens.csv"
 run attune-tips --format csv
-check "a PBQ with no band and a scale at its cut-off: reaching out" \
-    why_has "your PBQ screen"
+check "a PBQ with no band and a scale at its cut-off: says why" \
+    out_has "your recent PBQ bonding scale was high"
+check "a PBQ bonding scale: tips for it" tagged bonding-screen
 run attune-report --format csv
 check "a PBQ with no band and a scale at its cut-off: attune report agrees" \
     [ "$(sed -n 2p "$T/out" | awk -F, '{ print $NF }')" = screen ]
 fresh
 screen 2026-11-21 phq9 12
 run attune-tips --format csv
-check "a PHQ-9 with no band: its total decides" why_has "your PHQ-9 screen"
+check "a PHQ-9 with no band: its total decides" out_has "$SCREEN"
 fresh
 screen 2026-11-21 phq9 7 mild
 run attune-tips --format csv
 check "a PHQ-9 in band mild is not a reason to reach out" \
-    sh -c "! grep -q PHQ '$T/out'"
+    sh -c "! grep -q 'screen for low mood' '$T/out'"
 fresh
 screen 2026-11-21 phq9 11 moderate
 run attune-tips --format csv
-check "a PHQ-9 in band moderate is" why_has "your PHQ-9 screen"
+check "a PHQ-9 in band moderate is" out_has "$SCREEN"
 fresh
 attune-screen epds --scores 2,2,2,2,2,2,2,0,0,0 >/dev/null 2>&1
 run attune-tips --format csv
-check "a screen logged by attune-screen is read" why_has "your EPDS screen"
+check "a screen logged by attune-screen is read" out_has "$SCREEN"
 fresh
 screen 2026-11-21 gad7 14 moderate
-run attune-tips --format csv
-check "a high GAD-7: grounding" only_topics grounding
+run attune-tips --format csv -n 50
+check "a high GAD-7: says why" out_has "a recent anxiety screen was high"
+check "a high GAD-7: grounding among the tips" out_has ",grounding,"
+check "a high GAD-7: and the reach-out tip" out_has "reach-out-today,"
+
+# Every tip can be chosen from some signal: a log for each signal, and the
+# tips each one can choose (faith is only ever shown when asked for).
+sig_log() {	# SIGNAL: a log that turns it on
+	fresh
+	case $1 in
+	bond-low) for d in 18 19 20; do checkin $d 6 2 3 2 7; done ;;
+	numb-high) for d in 18 19 20; do checkin $d 6 6 3 7 7; done ;;
+	anxiety-high) for d in 18 19 20; do checkin $d 6 6 8 2 7; done ;;
+	mood-low) for d in 18 19 20; do checkin $d 3 6 3 2 7; done ;;
+	sleep-low) for d in 18 19 20; do checkin $d 6 6 3 2 4; done ;;
+	intrusive|panic|rage|cant-cope|cant-care|harm)
+		checkin 21 6 6 3 2 7 me "$1" ;;
+	depression-screen) screen 2026-11-21 phq9 12 moderate ;;
+	anxiety-screen) screen 2026-11-21 gad7 12 moderate ;;
+	bonding-screen) screen 2026-11-21 pbq 20 high "" ; sed -i 's/,high,,/,high,bonding=13,/' "$D/screens.csv" ;;
+	rejection-screen) screen 2026-11-21 pbq 20 high "" ; sed -i 's/,high,,/,high,rejection=14,/' "$D/screens.csv" ;;
+	infant-anxiety-screen) screen 2026-11-21 pbq 20 high "" ; sed -i 's/,high,,/,high,anxiety=11,/' "$D/screens.csv" ;;
+	lasting) for d in 09 10 11 12 13 14 15 16 17 18 19 20 21 22; do checkin $d 6 3 3 2 7; done ;;
+	hard-stretch) for d in 20 21 22; do checkin $d 2 6 3 2 7; done ;;
+	worse) for d in 01 02 03 04 05 06 07; do checkin $d 6 8 3 2 7; done
+		for d in 08 09 10 11 12 13 14; do checkin $d 6 7 3 2 7; done
+		for d in 15 16 17 18 19 20 21; do checkin $d 6 5 3 2 7; done ;;
+	concerns) for d in 19 20 21; do checkin $d 6 6 3 2 7 me panic; done ;;
+	partner|older-child|start) checkin 21 6 6 3 2 7 ;;
+	esac
+}
+: >"$T/reached"
+for sig in bond-low numb-high anxiety-high mood-low sleep-low intrusive \
+    panic rage cant-cope cant-care harm depression-screen anxiety-screen \
+    bonding-screen rejection-screen infant-anxiety-screen lasting \
+    hard-stretch worse concerns partner older-child start; do
+	sig_log "$sig"
+	case $sig in
+	partner) set -- --partner ;;
+	older-child) set -- ; printf 'children = 2\n' >"$D/attune.conf" ;;
+	*) set -- ;;
+	esac
+	attune-tips --format csv -n 50 "$@" 2>/dev/null |
+	    grep '^[a-z0-9-]*,[a-z-]*,' | cut -d, -f1 >>"$T/reached"
+done
+awk -F, 'NR > 1 && $2 != "faith" && $1 ~ /^[a-z0-9-]+$/ { print $1 }' "$TIPS" |
+    sort -u >"$T/all-ids"
+sort -u "$T/reached" | grep -v '^crisis$' >"$T/reached-ids"
+check "every tip but faith can be chosen from some signal" \
+    sh -c "comm -23 '$T/all-ids' '$T/reached-ids' | (! grep .)"
 
 fresh
 checkin 21 6 6 2 2 7
@@ -598,7 +712,7 @@ cp "$D/checkins.csv" "$T/log.before"
 run attune-tips --format csv
 check "a bad log row is skipped with a warning" \
     err_has "checkins.csv:4: bond '99' is not a number"
-check "a bad log row: the rest is used" why_has "bond scores were low"
+check "a bad log row: the rest is used" out_has "your bond was low"
 run attune-tips --strict
 check "--strict: a bad log row is an error" rc_is 1
 check "--strict: and nothing is shown" out_empty
