@@ -23,6 +23,8 @@ static int	 by = ATTUNE_BY_NONE, format = F_TEXT;
 static const char *dirflag, *lastflag, *monthflag, *regionflag, *sinceflag,
 		*untilflag, *weekflag, *whoflag;
 static int	 monthgiven, weekgiven;
+static char	*no_files[] = { NULL };
+static char	**files_given = no_files;	/* FILE arguments, once known */
 
 static const struct option longopts[] = {
 	{ "all-people",	no_argument,		NULL,	'a' },
@@ -401,6 +403,14 @@ urgent_now(struct attune_report *r, const char *who, int64_t to,
 	return urgent;
 }
 
+/* Before any usage error: the crisis lines, if harm came up. */
+static void
+safety_first(void)
+{
+	if (!allflag && *files_given == NULL)
+		attune_safety_first(dirflag, whoflag, regionflag);
+}
+
 int
 main(int argc, char **argv)
 {
@@ -416,6 +426,7 @@ main(int argc, char **argv)
 	long kc;
 
 	attune_setprog(argv[0]);
+	attune_usage_first(safety_first);
 	while ((c = getopt_long(argc, argv, ":ab:cd:f:hqr:Vw:", longopts,
 	    NULL)) != -1) {
 		switch (c) {
@@ -483,6 +494,7 @@ main(int argc, char **argv)
 	}
 	argc -= optind;
 	argv += optind;
+	files_given = argv;
 	if (allflag && whoflag != NULL)
 		attune_usage_error("choose --who NAME or --all-people, not both");
 	if (!allflag)

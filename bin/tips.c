@@ -130,7 +130,7 @@ static const struct option longopts[] = {
 static _Noreturn void
 usage(void)
 {
-	printf("usage: attune-tips [-alpT] [-f FORMAT] [-n COUNT] [-t WHEN] "
+	printf("usage: attune-tips [-alpTy] [-f FORMAT] [-n COUNT] [-t WHEN] "
 	    "[-w NAME] [-d DIR]\n"
 	    "                   [-r REGION] [--strict] [TOPIC ...]\n\n"
 	    "  TOPIC ...         tips on these topics (--list shows them)\n"
@@ -139,6 +139,7 @@ usage(void)
 	    "                    but faith)\n"
 	    "  -l, --list        list the topics and how many tips each holds\n"
 	    "  -T, --today       the tip of the day\n"
+	    "  -y, --why         say below each tip which signal chose it\n"
 	    "  -n, --count N     how many tips to show, 1 to 50\n"
 	    "  -p, --partner     choose as for a partner, not the birthing "
 	    "parent\n"
@@ -152,8 +153,8 @@ usage(void)
 	    "AU, IE, NZ)\n"
 	    "      --strict      a malformed row in a log or tips file is an "
 	    "error\n"
-	    "With no topic, it chooses for you from the last week's check-ins "
-	    "and screens.\n");
+	    "With no topic, it chooses for you from what your check-ins and "
+	    "screens say,\njudged as attune report judges them.\n");
 	exit(attune_finish(ATTUNE_OK));
 }
 
@@ -925,6 +926,7 @@ print_crisis(int crisis, const char *why, const char *region)
 		return;
 	if (format == FMT_TEXT) {
 		attune_crisis_print(stdout, region);
+		attune_crisis_stderr(region);
 		return;
 	}
 	csv_row(csv_head, 7);
@@ -944,6 +946,7 @@ print_crisis(int crisis, const char *why, const char *region)
 	f[6] = why;
 	csv_row(f, 7);
 	free(s);
+	attune_crisis_stderr(region);
 }
 
 static void
@@ -1202,32 +1205,9 @@ static int crisis_shown;
 static void
 safety_first(void)
 {
-	struct attune_verdict w;
-	struct attune_time now;
-	const char *who = whoflag, *region = NULL;
-	char *dir;
-
-	if (crisis_shown || lflag)
-		return;
-	if (who == NULL && ((who = getenv("ATTUNE_WHO")) == NULL ||
-	    *who == '\0'))
-		who = "me";
-	if (!attune_who_valid(who, strlen(who)))
-		return;
-	if (attune_region_parse(regionflag, &region) < 0)
-		region = NULL;		/* every region's lines */
-	attune_time_now(&now);
-	if ((dir = attune_dir_resolve(dirflag)) == NULL)
-		return;
-	judge_logs(dir, who, now.days, &w);
-	free(dir);
-	if (w.signals & (1u << ATTUNE_SIG_HARM)) {
-		crisis_shown = 1;
-		attune_crisis_print(stdout, region);
-		attune_crisis_stderr(region);
-		fflush(stdout);
-	}
-	attune_verdict_free(&w);
+	if (!crisis_shown && !lflag)
+		crisis_shown = attune_safety_first(dirflag, whoflag,
+		    regionflag);
 }
 
 /* The options' values, checked once the crisis lines are out. */

@@ -434,6 +434,8 @@ void	 attune_report_screen(struct attune_report *r,
 	    const struct attune_screen *sc);
 int	 attune_diary_read(struct attune_report *r, const char *dir,
 	    const char *who, int flags);	/* both logs, one person */
+int	 attune_safety_first(const char *dir, const char *who,
+	    const char *region);	/* crisis lines if harm came up */
 /* One logged screen judged, the same for every command: *safety when the
  * "safety" flag is logged or a safety item was answered above 0 (items
  * lists them, "9 and 10"); *positive when it is in a positive band, by its

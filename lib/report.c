@@ -600,6 +600,52 @@ attune_diary_read(struct attune_report *r, const char *dir, const char *who,
 	return rval;
 }
 
+/*
+ * Whether harm came up in the two weeks ending today for the person (who,
+ * else $ATTUNE_WHO, else "me") in the data directory (dir, else the
+ * default); if so, the crisis lines are shown, for the region if it is
+ * one, else every region's.  Commands call this before a usage error, so
+ * that no mistake in an option can hide the lines.  1 if they were shown.
+ */
+int
+attune_safety_first(const char *dir, const char *who, const char *region)
+{
+	struct attune_report r;
+	struct attune_verdict v;
+	struct attune_time now;
+	const char *rg = NULL;
+	char *d;
+	int urgent;
+
+	if (who == NULL && ((who = getenv("ATTUNE_WHO")) == NULL ||
+	    *who == '\0'))
+		who = "me";
+	if (!attune_who_valid(who, strlen(who)))
+		return 0;
+	if (attune_region_parse(region, &rg) < 0)
+		rg = NULL;
+	if ((d = attune_dir_resolve(dir)) == NULL)
+		return 0;
+	attune_time_now(&now);
+	memset(&r, 0, sizeof r);
+	memset(&v, 0, sizeof v);
+	attune_report_setup(&r, now.days - ATTUNE_RBACK, now.days,
+	    ATTUNE_BY_NONE, 0, now.days);
+	attune_diary_read(&r, d, who, ATTUNE_CSV_QUIET);
+	attune_report_done(&r);
+	attune_judge(attune_report_person(&r, who, strlen(who)), now.days, &v);
+	urgent = (v.rules & (1u << ATTUNE_RULE_URGENT)) != 0;
+	attune_verdict_free(&v);
+	attune_report_free(&r);
+	free(d);
+	if (urgent) {
+		attune_crisis_print(stdout, rg);
+		fflush(stdout);
+		attune_crisis_stderr(rg);
+	}
+	return urgent;
+}
+
 /* Keep a screen, judged once by attune_screen_judge_full. */
 void
 attune_report_screen(struct attune_report *r, const struct attune_screen *sc)

@@ -246,4 +246,32 @@ run sh -c "attune report -d '$T/d' --last 14d --check -q || echo 'time to reach 
 check "README example: a struggling parent: time to reach out" out_has "time to reach out"
 check "README example: crisis lines on stderr when urgent" err_has "If you are in danger"
 
+# Safety before any usage check: a mistake in an option never hides the
+# crisis lines, and they reach the terminal when stdout is a file.
+rm -rf "$T/d"
+mkdir -m 700 "$T/d"
+{ printf '%s\n' "$HEAD"; rows 2 1 1 5 5 5 5 7 harm; } >"$T/d/checkins.csv"
+chmod 600 "$T/d/checkins.csv"
+for args in "--region nowhere" "--count 99" "--time someday" "--bogus" "--format pdf"; do
+	run attune-tips -d "$T/d" $args
+	check "tips $args after harm: exit 2" rc_is 2
+	check "tips $args after harm: crisis lines first" \
+	    first_line_has "$T/out" "If you are in danger"
+	check "tips $args after harm: and on stderr, before the error" \
+	    first_line_has "$T/err" "If you are in danger"
+done
+for args in "--region nowhere" "--by fortnight" "--bogus" "--last 0d"; do
+	run attune-report -d "$T/d" $args
+	check "report $args after harm: exit 2" rc_is 2
+	check "report $args after harm: crisis lines first" \
+	    first_line_has "$T/out" "If you are in danger"
+done
+run attune-tips -d "$T/d" -r GB
+check "tips to a file after harm: the lines on stderr too, once" \
+    [ "$(grep -c 'If you are in danger' "$T/err")" = 1 ]
+rm -f "$T/d/checkins.csv"
+run attune-tips -d "$T/d" --count 99
+check "no harm: a usage error is just that" rc_is 2
+check "no harm: no crisis lines" out_empty
+
 done_testing
