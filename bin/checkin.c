@@ -270,7 +270,9 @@ judge_around(const char *dir, const char *path, const struct attune_checkin *ci,
 
 	memset(before, 0, sizeof *before);
 	memset(after, 0, sizeof *after);
-	if (stat(path, &st) == 0 && st.st_size > JUDGE_MAX)
+	/* Not a regular file: the append says what is wrong with it. */
+	if (stat(path, &st) == 0 && (!S_ISREG(st.st_mode) ||
+	    st.st_size > JUDGE_MAX))
 		return -1;
 	memset(&r, 0, sizeof r);
 	attune_report_setup(&r, today - ATTUNE_RBACK, today, ATTUNE_BY_NONE, 0,
@@ -293,7 +295,8 @@ thanks(const struct attune_checkin *ci, const struct attune_verdict *v)
 	if (ci->flags & ATTUNE_FLAG_HARM)
 		return "Logged. Please do reach out to someone today; you "
 		    "deserve support.";
-	if (v->signals & ((1u << ATTUNE_SIG_BOND_LOW) |
+	(void)v;
+	if (attune_checkin_signals(ci) & ((1u << ATTUNE_SIG_BOND_LOW) |
 	    (1u << ATTUNE_SIG_NUMB_HIGH)))
 		return "Logged. Feeling far from your baby is common and can "
 		    "change with time; 'attune tips' has small things to try.";

@@ -336,6 +336,7 @@ void	 attune_judge_days(const struct attune_rperson *p, int64_t at,
 void	 attune_judge_screens(const struct attune_rperson *p, int64_t at,
 	    struct attune_verdict *v);
 void	 attune_judge_end(struct attune_verdict *v);	/* urgent first */
+uint32_t attune_checkin_signals(const struct attune_checkin *ci);
 void	 attune_verdict_merge(struct attune_verdict *v,
 	    const struct attune_verdict *w);
 void	 attune_verdict_free(struct attune_verdict *v);

@@ -490,6 +490,32 @@ day_signals(const struct attune_rperson *p, int64_t at,
 	v->sleep = ns > 0 ? sleep / ns : -1;
 }
 
+/* The signals of one check-in on its own, by the same thresholds. */
+uint32_t
+attune_checkin_signals(const struct attune_checkin *ci)
+{
+	static const int sig[NWATCHED] = { ATTUNE_SIG_MOOD_LOW,
+	    ATTUNE_SIG_BOND_LOW, ATTUNE_SIG_ANXIETY_HIGH,
+	    ATTUNE_SIG_NUMB_HIGH };
+	uint32_t s = 0;
+	size_t i;
+	int k;
+
+	for (i = 0; i < NWATCHED; i++)
+		if (ci->v[watched[i].k] >= 0 &&
+		    beyond(watched[i].k, ci->v[watched[i].k], watched[i].low))
+			s |= 1u << sig[i];
+	if (ci->v[ATTUNE_SLEEP] >= 0 &&
+	    ci->v[ATTUNE_SLEEP] / 10.0 < T(ATTUNE_T_SLEEP_LOW))
+		s |= 1u << ATTUNE_SIG_SLEEP_LOW;
+	for (k = 0; k < 5; k++)
+		if (ci->flags & (1u << k))
+			s |= 1u << flag_signal[k];
+	if (ci->flags & ATTUNE_FLAG_HARM)
+		s |= 1u << ATTUNE_SIG_HARM;
+	return s;
+}
+
 void
 attune_judge_days(const struct attune_rperson *p, int64_t at,
     struct attune_verdict *v)

@@ -134,7 +134,7 @@ fi
 
 run attune-tips --help
 check "--help prints the usage and exits 0" rc_is 0
-check "--help shows the synopsis" out_has "usage: attune-tips [-alpT]"
+check "--help shows the synopsis" out_has "usage: attune-tips [-alpTy]"
 run attune-tips -V
 check "-V prints the version" out_has "attune-tips 0."
 run attune tips --list
