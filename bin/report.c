@@ -369,8 +369,6 @@ csv_rows(const struct attune_report *r, struct attune_rperson **people,
 			attune_report_sum_free(&s);
 		}
 	attune_buf_free(&b);
-	if (per == NULL && !qflag)
-		attune_warnx("%s", attune_report_empty);
 	return rules;
 }
 
@@ -550,6 +548,8 @@ main(int argc, char **argv)
 
 	per = attune_report_periods(from, to, by, &nper);
 	kc = check_period(per, nper, to < now.days ? to : now.days);
+	if (kc < 0 && nper > 0 && !k)
+		kc = 0;		/* the whole log, all of it after today */
 	if (format == F_CSV || qflag) {
 		/* A period at a time, so memory does not grow with them. */
 		v.rules = csv_rows(&r, people, np, any ? per : NULL, nper, kc,
@@ -570,6 +570,19 @@ main(int argc, char **argv)
 						    i].rules;
 				}
 	}
+	if (!any && kc >= 0) {
+		/* Nothing in the period, but the window the check reads may
+		 * hold something all the same (a harm flag last week). */
+		struct attune_rsum cs;
+
+		for (i = 0; i < np; i++) {
+			attune_report_sum(&r, people[i], per[2 * kc],
+			    per[2 * kc + 1], &cs);
+			v.now |= cs.rules;
+			v.rules |= cs.rules & (1u << ATTUNE_RULE_URGENT);
+			attune_report_sum_free(&cs);
+		}
+	}
 	v.s = sums;
 	v.nperiods = any ? nper : 0;
 	v.npeople = np;
@@ -588,6 +601,8 @@ main(int argc, char **argv)
 		else
 			attune_crisis_stderr(v.region);
 	}
+	if (!qflag && format == F_CSV && !any)
+		attune_warnx("%s", attune_report_empty);
 	if (!qflag) {
 		switch (format) {
 		case F_TEXT:

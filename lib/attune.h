@@ -336,6 +336,7 @@ void	 attune_judge_days(const struct attune_rperson *p, int64_t at,
 void	 attune_judge_screens(const struct attune_rperson *p, int64_t at,
 	    struct attune_verdict *v);
 void	 attune_judge_end(struct attune_verdict *v);	/* urgent first */
+int64_t	 attune_judge_today(const struct attune_rperson *p, int64_t today);
 uint32_t attune_checkin_signals(const struct attune_checkin *ci);
 void	 attune_verdict_merge(struct attune_verdict *v,
 	    const struct attune_verdict *w);
@@ -396,6 +397,7 @@ struct attune_rperson {
 	uint32_t lastidx;
 	int64_t	 closed;	/* streaming: days up to here are folded */
 	int64_t	 judged;	/* periods ending up to here are judged */
+	int64_t	 ahead;		/* tomorrow, for an entry already past */
 	struct attune_rbucket *b;	/* by key */
 	size_t	 nb, capb, lastb;
 	struct attune_rscreen *sc;	/* in time order after _done */
@@ -413,6 +415,7 @@ struct attune_report {
 	int64_t	 dfrom, dto;	/* the days any period or its previous holds */
 	int64_t	 pstart;	/* by none: the period before from..to */
 	int64_t	 today;		/* judgements end here at the latest */
+	int64_t	 nowsec;	/* the moment now, or INT64_MIN */
 	int	 late;		/* streaming: a row came for a folded day */
 };
 struct attune_rsum {

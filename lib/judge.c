@@ -639,6 +639,7 @@ void
 attune_judge(const struct attune_rperson *p, int64_t at,
     struct attune_verdict *v)
 {
+	at = attune_judge_today(p, at);
 	attune_judge_days(p, at, v);
 	attune_judge_screens(p, at, v);
 	attune_judge_end(v);

@@ -206,6 +206,13 @@ attune_report_setup(struct attune_report *r, int64_t from, int64_t to,
     int by, int stream, int64_t today)
 {
 	r->today = today;
+	r->nowsec = INT64_MIN;
+	if (today != INT64_MAX) {
+		struct attune_time now;
+
+		if (attune_time_now(&now) == 0 && now.days <= today)
+			r->nowsec = attune_time_epoch(&now);
+	}
 	r->by = by;
 	r->stream = stream;
 	r->known = from != INT64_MIN;
@@ -319,13 +326,32 @@ fold(const struct attune_report *r, struct attune_rperson *p, int64_t day,
 	p->closed = day;
 }
 
-/* The day a period's judgement looks back from: its last, or today. */
+/* The day a period's judgement looks back from: its last, or today (or
+ * the day after, for an entry already past whose offset dates it so). */
 static int64_t
-judge_end(const struct attune_report *r, int64_t end)
+judge_end(const struct attune_report *r, const struct attune_rperson *p,
+    int64_t end)
 {
 	if (end > r->to)
 		end = r->to;
-	return end < r->today ? end : r->today;
+	return end < r->today ? end : attune_judge_today(p, r->today);
+}
+
+int64_t
+attune_judge_today(const struct attune_rperson *p, int64_t today)
+{
+	return p->ahead == today + 1 ? p->ahead : today;
+}
+
+/* An entry dated after today whose moment is already past (a far-east
+ * offset, +14:00): judgements that end today take in its day too. */
+static void
+ahead(const struct attune_report *r, struct attune_rperson *p,
+    const struct attune_time *ts)
+{
+	if (ts->days == r->today + 1 && r->nowsec != INT64_MIN &&
+	    ts->off != ATTUNE_NOOFF && attune_time_epoch(ts) <= r->nowsec)
+		p->ahead = ts->days;
 }
 
 /* Judge one period ending at end (its key is key) on the check-ins, if it
@@ -342,7 +368,7 @@ judge_period(const struct attune_report *r, struct attune_rperson *p,
 	b->judged = 1;
 	memset(&v, 0, sizeof v);
 	v.sleep = -1;
-	attune_judge_days(p, judge_end(r, end), &v);
+	attune_judge_days(p, judge_end(r, p, end), &v);
 	if (v.rules != 0) {
 		b->v = attune_xmalloc(sizeof *b->v);
 		*b->v = v;
@@ -360,11 +386,12 @@ judge_upto(const struct attune_report *r, struct attune_rperson *p,
     int64_t upto)
 {
 	int64_t s, e, last = r->to < r->today ? r->to : r->today;
+	int64_t lim = judge_end(r, p, r->to);
 
-	if (upto > last)
-		upto = last;
+	if (upto > lim)
+		upto = lim;
 	if (r->by == ATTUNE_BY_NONE) {
-		e = judge_end(r, r->to);
+		e = judge_end(r, p, r->to);
 		if (e <= upto && p->judged < e) {
 			judge_period(r, p, r->known ? r->from : INT64_MIN, e);
 			p->judged = e;
@@ -377,7 +404,7 @@ judge_upto(const struct attune_report *r, struct attune_rperson *p,
 		return;		/* no check-in to judge */
 	for (s = unit_start(r->by, s); s <= last; s = e + 1) {
 		e = unit_end(r->by, s);
-		if (judge_end(r, e) > upto)
+		if (judge_end(r, p, e) > upto)
 			break;
 		judge_period(r, p, s, e);
 		p->judged = e;
@@ -543,6 +570,7 @@ attune_report_checkin(struct attune_report *r, const struct attune_checkin *ci)
 		r->late = 1;	/* the caller reads again, keeping every day */
 		return;
 	}
+	ahead(r, p, &ci->ts);
 	i = find(p, day, 1);	/* may move p->days */
 	d = &p->days[i];
 	for (k = 0; k < ATTUNE_NMEASURES; k++)
@@ -662,6 +690,7 @@ attune_report_screen(struct attune_report *r, const struct attune_screen *sc)
 	}
 	s = &p->sc[p->nsc++];
 	memset(s, 0, sizeof *s);
+	ahead(r, p, &sc->ts);
 	s->day = sc->ts.days;
 	s->sec = sc->ts.sec;
 	s->instrument = attune_xstrdup(sc->instrument);
@@ -809,19 +838,19 @@ attune_report_sum(const struct attune_report *r,
 
 	/* The check-ins were judged as they were folded; the screens,
 	 * read whole, are judged now, on the same window. */
-	if (start > r->today)
+	if (start > attune_judge_today(p, r->today))
 		return;
 	memset(&v, 0, sizeof v);
 	v.sleep = -1;
 	if (b != NULL && b->v != NULL)
 		attune_verdict_merge(&v, b->v);
-	attune_judge_screens(p, judge_end(r, end), &v);
+	attune_judge_screens(p, judge_end(r, p, end), &v);
 	attune_judge_end(&v);
 	s->rules = v.rules;
 	s->why = v.why;
 	s->nwhy = v.nwhy;
 	if (v.rules == 0 && !r->stream && r->by == ATTUNE_BY_NONE)
-		past(p, start, judge_end(r, end), s);
+		past(p, start, judge_end(r, p, end), s);
 }
 
 void

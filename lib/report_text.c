@@ -437,16 +437,16 @@ attune_report_text(FILE *f, const struct attune_rview *v, int md)
 	char label[96];
 	size_t i, k;
 
-	if (v->nperiods == 0) {
-		fprintf(f, "%s\n", attune_report_empty);
-		return;
-	}
 	if (v->rules & (1u << ATTUNE_RULE_URGENT)) {
 		if (md)
 			fputs("```\n", f);
 		attune_crisis_print(f, v->region);
 		if (md)
 			fputs("```\n\n", f);
+	}
+	if (v->nperiods == 0) {
+		fprintf(f, "%s\n", attune_report_empty);
+		return;
 	}
 	attune_report_label(label, sizeof label, v->from, v->to);
 	if (v->nperiods > 1 || v->by != ATTUNE_BY_NONE) {

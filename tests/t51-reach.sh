@@ -246,6 +246,37 @@ run sh -c "attune report -d '$T/d' --last 14d --check -q || echo 'time to reach 
 check "README example: a struggling parent: time to reach out" out_has "time to reach out"
 check "README example: crisis lines on stderr when urgent" err_has "If you are in danger"
 
+# A harm flag last week, nothing logged this week yet (Monday morning).
+rm -rf "$T/d"
+mkdir -m 700 "$T/d"
+{ printf '%s\n' "$HEAD"; rows 1 1 1 5 5 5 5 7 harm; } >"$T/d/checkins.csv"
+chmod 600 "$T/d/checkins.csv"
+ATTUNE_NOW=2026-11-23T08:00:00+00:00 run attune-report -d "$T/d" --week --check
+check "harm on Saturday, nothing this week: --week --check exits 3" rc_is 3
+check "and the crisis lines come first" first_line_has "$T/out" "If you are in danger"
+check "and it says nothing is logged this week" out_has "Nothing is logged for this period"
+ATTUNE_NOW=2026-11-23T08:00:00+00:00 run attune-report -d "$T/d" --week --check -f csv
+check "the same in csv: exit 3" rc_is 3
+check "the same in csv: crisis lines on stderr first" \
+    first_line_has "$T/err" "If you are in danger"
+
+# A harm check-in written with a far-east offset: a moment already past,
+# dated tomorrow in its own offset, counts today.
+rm -rf "$T/d"
+mkdir -m 700 "$T/d"
+attune-checkin -d "$T/d" -m 5 -f harm -t 2026-11-23T05:00+14:00 >/dev/null 2>&1
+check "a check-in at +14:00 is logged with its own date" \
+    grep -q '^2026-11-23T05:00:00+14:00,' "$T/d/checkins.csv"
+for args in "--last 14d" "--week" ""; do
+	run attune-report -d "$T/d" $args --check -q
+	check "+14:00 harm: report $args --check exits 3" rc_is 3
+done
+run attune-tips -d "$T/d"
+check "+14:00 harm: tips shows the crisis lines" first_line_has "$T/out" "If you are in danger"
+{ printf '%s\n' "$HEAD"; echo "2026-11-23T12:00:00+14:00,me,5,,,,,,harm,"; } >"$T/d/checkins.csv"
+run attune-report -d "$T/d" --last 14d --check -q
+check "+14:00, a moment still to come: not counted yet" rc_is 0
+
 # Safety before any usage check: a mistake in an option never hides the
 # crisis lines, and they reach the terminal when stdout is a file.
 rm -rf "$T/d"
