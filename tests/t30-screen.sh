@@ -114,7 +114,10 @@ check "locale en_AU: no US lines" out_lacks "US  "
 run attune-screen --dry-run epds --scores 0,0,0,0,0,0,0,0,0,2
 check "no region known: every region" sh -c 'for r in US GB CA AU IE NZ; do grep -q "^  $r  " "$1" || exit 1; done' - "$T/out"
 run attune-screen --dry-run -r fr epds --scores 0,0,0,0,0,0,0,0,0,2
-check "--region fr: says there are no lines, gives emergency advice" \
+check "--region fr: no lines of its own, but 112 reaches emergency services" \
+    out_has "attune has no crisis lines of its own for FR, but 112 reaches the emergency"
+run attune-screen --dry-run -r jp epds --scores 0,0,0,0,0,0,0,0,0,2
+check "--region jp: says there are no lines, gives emergency advice" \
     out_has "call your local emergency"
 run attune-screen --dry-run -f json epds --scores 0,0,0,0,0,0,0,0,0,3
 check "json with safety: exit 3" rc_is 3
@@ -129,8 +132,8 @@ else
 	skip "json parses" "python3 is not installed"
 fi
 run attune-screen --dry-run -q epds --scores 0,0,0,0,0,0,0,0,0,1
-check "--quiet with safety: the crisis lines still print" first_line_has "$T/out" "If you are in danger"
-check "--quiet with safety: no result words" out_lacks "Total:"
+check "--quiet with safety: the crisis lines still print, on stderr" first_line_has "$T/err" "If you are in danger"
+check "--quiet with safety: nothing on stdout" out_empty
 check "--quiet with safety: exit 3" rc_is 3
 
 ## the log
