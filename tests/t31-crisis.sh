@@ -156,6 +156,19 @@ run attune-screen --dry-run -r jp phq9 --answers $PHQ9_SAFE
 check "JP: the local emergency number" out_has "Please call your local emergency"
 check "JP: no 112 there" out_lacks "112"
 
+## the numbers in the man pages' help sections are the table's
+run attune-screen --dry-run -r all phq9 --answers $PHQ9_SAFE
+for m in attune-screen.1; do
+	# Every run of digits (with the spaces inside a number) but the year
+	# the lines were checked and a manual's section, as in attune-tips(1).
+	for n in $(mandoc -Tascii "$TOP/man/$m" | col -b |
+	    sed -n '/^GETTING HELP/,/^[A-Z][A-Z]*$/p' | sed 's/([1-8])//g' |
+	    grep -oE '[0-9]+( [0-9]+)*' | grep -vx 2026 | tr ' ' _); do
+		n=$(printf '%s' "$n" | tr _ ' ')
+		check "$m: $n is a number of the crisis table" out_has "$n"
+	done
+done
+
 ## attune-checkin: the harm flag in any case
 for f in HARM Harm "panic,hArM" "rage; HARM"; do
 	run attune-checkin -r gb --flag "$f"
