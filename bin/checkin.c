@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <unistd.h>
 
 #include "attune.h"
@@ -140,9 +141,10 @@ ask_measure(int k, int *v)
 static int
 ask_words(const char *question, const char *const *words, unsigned *set)
 {
-	char line[1024];
-	const char *p, *q;
-	int i, ok;
+	char line[1024], word[32];
+	const char *p, *q, *bad;
+	size_t n;
+	int ok;
 
 	fprintf(stderr, "\n%s\n  ", question);
 	attune_words_join(stderr, words, ", ");
@@ -159,10 +161,11 @@ ask_words(const char *question, const char *const *words, unsigned *set)
 			q = p + strcspn(p, ", ");
 			if (q == p)
 				continue;
-			if ((i = attune_word_index(words, p, (size_t)(q - p))) < 0)
+			/* In any case, as --flag and --did take them. */
+			snprintf(word, sizeof word, "%.*s", (int)(q - p), p);
+			if ((size_t)(q - p) >= sizeof word ||
+			    attune_parse_words(word, words, set, &bad, &n) < 0)
 				ok = 0;
-			else
-				*set |= 1u << i;
 		}
 		if (ok)
 			return 0;
@@ -191,9 +194,12 @@ interactive(struct attune_checkin *ci, FILE *info, const char *region)
 	    "yourself or your baby)", attune_flag_words, &ci->flags) < 0)
 		return -1;
 	if (ci->flags & ATTUNE_FLAG_HARM) {
+		if (qflag)	/* never silenced: only kept off stdout */
+			info = stderr;
 		fputc('\n', info);
 		attune_crisis_print(info, region);
 		fflush(info);
+		attune_crisis_stderr(region);
 	}
 	fputc('\n', stderr);
 	if (ask("A note, if you like (Enter to skip): ", note,
@@ -335,7 +341,7 @@ harm_first(int argc, char **argv, const char **region, FILE **info)
 
 	opterr = 0;
 	while ((c = getopt_long(argc, argv, OPTSTRING, longopts, NULL)) != -1) {
-		if (c == 'p' || c == 'y')
+		if (c == 'p' || c == 'y' || c == 'q')
 			out = 1;
 		else if (c == 'r')
 			rflag = optarg;
@@ -344,7 +350,7 @@ harm_first(int argc, char **argv, const char **region, FILE **info)
 				while (*p == ' ')
 					p++;
 				q = p + strcspn(p, ",; ");
-				harm |= q - p == 4 && strncmp(p, "harm", 4) == 0;
+				harm |= q - p == 4 && strncasecmp(p, "harm", 4) == 0;
 			}
 	}
 	optind = 0;	/* GNU getopt: start afresh for the real pass */
@@ -373,6 +379,7 @@ main(int argc, char **argv)
 	if ((early = harm_first(argc, argv, &region, &info))) {
 		attune_crisis_print(info, region);
 		fflush(info);
+		attune_crisis_stderr(region);
 	}
 	while ((c = getopt_long(argc, argv, OPTSTRING, longopts, NULL)) != -1) {
 		switch (c) {

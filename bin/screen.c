@@ -59,8 +59,8 @@ usage(void)
 	    "                    in item order: 1,3,2,...\n"
 	    "  -s, --scores L    the points of each item, as on a scored "
 	    "paper form\n"
-	    "  -p, --partner     partner cut-offs (EPDS 11 or more, EPDS-3A 4 "
-	    "or more)\n"
+	    "  -p, --partner     partner cut-offs: EPDS 11+ probable, "
+	    "EPDS-3A 4+\n"
 	    "  -W, --wording F   item wording for the EPDS (or a translation), "
 	    "see attune-screen(1)\n"
 	    "  -f, --format F    text (default), csv or json\n"
@@ -70,8 +70,8 @@ usage(void)
 	    "  -d, --dir DIR     the data directory\n"
 	    "  -r, --region CC   crisis lines for this country (US, GB, CA, "
 	    "AU, IE, NZ)\n"
-	    "  -q, --quiet       print nothing but crisis lines when they are "
-	    "needed\n"
+	    "  -q, --quiet       print no result; crisis lines, when needed, "
+	    "go to stderr\n"
 	    "      --dry-run     score without logging\n"
 	    "  -l, --list        the questionnaires, with their sources\n"
 	    "With no answers at a terminal, it asks one item at a time.\n"
@@ -446,6 +446,27 @@ has_partner_cutoffs(const struct attune_instrument *in)
 	return 0;
 }
 
+/*
+ * What a safety item answered above its lowest option may mean.  It
+ * comes first, before the band: a low total must never read as "few
+ * signs" when the answer about harm says otherwise.
+ */
+static const char *
+safety_meaning(const struct attune_instrument *in)
+{
+	if (strcmp(in->name, "pbq") == 0)
+		return "Your answers about harming your baby matter more than "
+		    "any score. Frightening thoughts like these come to more "
+		    "parents than ever say so, and telling someone is a caring "
+		    "thing to do, for you and for your baby. Please talk to "
+		    "someone today.";
+	return "Your answer to the question about hurting yourself matters "
+	    "more than the total, whatever the total is. Thoughts like these "
+	    "are more common than people say, especially after a birth. They "
+	    "are not your fault and they do not make you a bad parent; they "
+	    "mean you deserve support now. Please talk to someone today.";
+}
+
 static void
 print_text(const struct attune_result *r, const char *when,
     const char *logged)
@@ -462,7 +483,11 @@ print_text(const struct attune_result *r, const char *when,
 		    r->max, in->label);
 	else
 		printf("Total:  %d of %d\n", r->total, r->max);
-	printf("Result: %s\n", r->band->plain);
+	if (r->safety)
+		printf("Result: %s, by the total alone;\n        the answer "
+		    "to the safety question matters more\n", r->band->plain);
+	else
+		printf("Result: %s\n", r->band->plain);
 	if (in->scales[0].name != NULL)
 		printf("\nScales:\n");
 	for (k = 0, s = in->scales; s->name != NULL; k++, s++)
@@ -482,7 +507,16 @@ print_text(const struct attune_result *r, const char *when,
 		printf(".\nThat is why the lines to call are shown above.\n");
 	}
 	printf("\nWhat this may mean:\n");
-	attune_wrap(stdout, r->band->meaning, 72, 2);
+	if (r->safety) {
+		attune_wrap(stdout, safety_meaning(in), 72, 2);
+		putchar('\n');
+	}
+	if (r->safety && !r->band->positive)
+		attune_wrap(stdout, "The rest of your answers add up to a low "
+		    "score. That does not make this answer matter any less.",
+		    72, 2);
+	else
+		attune_wrap(stdout, r->band->meaning, 72, 2);
 	for (k = 0, s = in->scales; s->name != NULL; k++, s++)
 		if (r->high & (1u << k)) {
 			putchar('\n');
@@ -590,6 +624,116 @@ print_result(const struct attune_result *r, const struct attune_time *ts,
 	attune_buf_free(&b);
 }
 
+/* The index-th value of a comma-separated list as a number, or -1 if it
+ * is missing or not one. */
+static int
+nth_value(const char *list, int index)
+{
+	const char *p = list;
+	int v = -1;
+
+	for (; index > 0 && p != NULL; index--)
+		if ((p = strchr(p, ',')) != NULL)
+			p++;
+	if (p == NULL)
+		return -1;
+	while (*p == ' ')
+		p++;
+	if (*p < '0' || *p > '9')
+		return -1;
+	for (v = 0; *p >= '0' && *p <= '9'; p++)
+		v = v < 1000 ? v * 10 + (*p - '0') : v;
+	while (*p == ' ')
+		p++;
+	return *p == ',' || *p == '\0' ? v : -1;
+}
+
+/* Whether answers or scores put a safety item of in above its lowest
+ * option, each value read at its own position whatever the others hold. */
+static int
+safety_given(const struct attune_instrument *in, const char *answers,
+    const char *scores)
+{
+	int i, v;
+
+	for (i = 0; i < in->nitems; i++) {
+		if (!in->items[i].safety)
+			continue;
+		if (answers != NULL && (v = nth_value(answers, i)) >= 0 &&
+		    attune_item_points(in, i, v) > 0)
+			return 1;
+		if (scores != NULL && nth_value(scores, i) > 0)
+			return 1;
+	}
+	return 0;
+}
+
+/*
+ * Safety is judged before any option is checked, so that a mistake
+ * elsewhere (a bad --time, --format or --region, an answer too many or
+ * too few) never keeps the crisis lines back: they come first, and the
+ * usage error after them.  Options are read leniently here; --format and
+ * --quiet, when well formed, say where the lines go, and a --region that
+ * is not one shows every region's lines.  Every questionnaire named is
+ * judged.  1 if the lines are needed.
+ */
+static int
+safety_first(int argc, char **argv0, const char **region)
+{
+	const struct attune_instrument *in;
+	const char *a = NULL, *s = NULL, *rflag = NULL, *env;
+	char **argv;
+	int c, i, safety = 0;
+
+	/* GNU getopt moves the arguments as it goes: this pass reads a copy,
+	 * so that the real one sees them as given ("phq2 --answers" must
+	 * still lack its value). */
+	argv = attune_xreallocarray(NULL, (size_t)argc + 1, sizeof *argv);
+	memcpy(argv, argv0, ((size_t)argc + 1) * sizeof *argv);
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, ":a:d:f:hlpqr:s:t:VW:w:",
+	    longopts, NULL)) != -1) {
+		if (c == 'a')
+			a = optarg;
+		else if (c == 's')
+			s = optarg;
+		else if (c == 'r')
+			rflag = optarg;
+		else if (c == 'q')
+			qflag = 1;
+		else if (c == 'f' && (i = attune_word_index(formats, optarg,
+		    strlen(optarg))) >= 0)
+			format = i;
+	}
+	for (i = optind; i < argc; i++)
+		if ((in = attune_instrument(argv[i])) != NULL)
+			safety |= safety_given(in, a, s);
+	free(argv);
+	optind = 0;	/* GNU getopt: start afresh for the real pass */
+	if (!safety)
+		return 0;
+	/* A bad ATTUNE_REGION is warned about later, after the lines. */
+	if (rflag == NULL && (env = getenv("ATTUNE_REGION")) != NULL &&
+	    *env != '\0')
+		rflag = env;
+	if (attune_region_parse(rflag, region) < 0)
+		*region = NULL;
+	return 1;
+}
+
+/* The crisis lines: on stdout with the text result, else on stderr (the
+ * data stays clean, and -q never silences them); on stderr as well when
+ * stdout is not a terminal. */
+static void
+crisis(const char *region)
+{
+	FILE *f = format == F_TEXT && !qflag ? stdout : stderr;
+
+	attune_crisis_print(f, region);
+	fflush(f);
+	attune_crisis_stderr(region);
+}
+
 int
 main(int argc, char **argv)
 {
@@ -599,9 +743,11 @@ main(int argc, char **argv)
 	const struct attune_instrument *in;
 	const char *region, *who, *why;
 	char *dir = NULL, *path = NULL;
-	int c, status = ATTUNE_OK;
+	int c, early, status = ATTUNE_OK;
 
 	attune_setprog(argv[0]);
+	if ((early = safety_first(argc, argv, &region)))
+		crisis(region);
 	while ((c = getopt_long(argc, argv, ":a:d:f:hlpqr:s:t:VW:w:",
 	    longopts, NULL)) != -1) {
 		switch (c) {
@@ -691,11 +837,11 @@ main(int argc, char **argv)
 	}
 	attune_score(&r);
 
-	/* Crisis lines before anything else; on stderr when stdout carries
-	 * data for a program, so they are seen and the data stays clean. */
+	/* Crisis lines before anything else: shown already for answers
+	 * given as options, so here only for answers asked at a terminal. */
 	if (r.safety) {
-		attune_crisis_print(format == F_TEXT ? stdout : stderr, region);
-		fflush(stdout);
+		if (!early)
+			crisis(region);
 		status = ATTUNE_ATTENTION;
 	}
 	attune_screen_row(&row, &ts, who, &r);

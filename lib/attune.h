@@ -160,7 +160,7 @@ const char *attune_region(const char *opt);	/* NULL: every region */
 int	 attune_region_parse(const char *opt, const char **region);
 int	 attune_region_known(const char *region);
 void	 attune_crisis_print(FILE *f, const char *region);
-void	 attune_crisis_stderr(const char *region);	/* once, if stdout is no tty */
+void	 attune_crisis_stderr(const char *region);	/* if stdout is no tty; once */
 
 /* log.c: the two logs, checkins.csv and screens.csv (attune-log(5)). */
 enum { ATTUNE_MOOD, ATTUNE_BOND, ATTUNE_ANXIETY, ATTUNE_NUMB, ATTUNE_SLEEP,

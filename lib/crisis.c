@@ -3,6 +3,8 @@
  * from.  Numbers change; the date they were last checked is printed with
  * them (ATTUNE_LINES_CHECKED).  Source: instruments.md, checked 2026-11.
  */
+#include <sys/stat.h>
+
 #include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -18,12 +20,15 @@ const struct attune_line attune_lines[] = {
 	    "call or text 1-833-TLC-MAMA (1-833-852-6262)",
 	    "24/7 (not a crisis line: in a crisis, 988)" },
 	{ "US", "Postpartum Support International HelpLine",
-	    "1-800-944-4773; text 800-944-4773 (English), "
-	    "971-203-7773 (Espanol)", "not 24/7" },
+	    "1-800-944-4773; text HELP to 800-944-4773 (English) or "
+	    "971-203-7773 (Español)", "not 24/7" },
 	{ "GB", "Emergency", "999", "24/7" },
 	{ "GB", "Samaritans", "116 123", "24/7" },
-	{ "GB", "NHS 111, option 2 (urgent mental health, England)", "111",
+	{ "GB", "NHS 111, option 2 (urgent mental health, England and Wales)",
+	    "111", "24/7" },
+	{ "GB", "NHS 24 (urgent care and mental health, Scotland)", "111",
 	    "24/7" },
+	{ "GB", "Lifeline (Northern Ireland)", "0808 808 8000", "24/7" },
 	{ "GB", "PANDAS Foundation text line", "text PANDAS to 85258", "24/7" },
 	{ "CA", "Emergency", "911", "24/7" },
 	{ "CA", "9-8-8 Suicide Crisis Helpline", "call or text 988", "24/7" },
@@ -38,8 +43,56 @@ const struct attune_line attune_lines[] = {
 	{ "NZ", "Need to Talk?", "call or text 1737", "24/7" },
 	{ "NZ", "PlunketLine (parents of under-fives)", "0800 933 922",
 	    "24/7" },
+	/* Not a country: the emergency number of every country in
+	 * europe[] below, shown for them and with every region's lines. */
+	{ "EU", "Emergency (EU and EEA countries, Switzerland and more)",
+	    "112", "24/7" },
 	{ NULL, NULL, NULL, NULL }
 };
+
+/*
+ * The European countries with no lines of their own here where 112
+ * reaches the emergency services from any phone: the EU, the EEA,
+ * Switzerland, and those neighbours that have adopted 112 as well.
+ * Countries listed above keep their own lines.
+ */
+static const char europe[] =
+    "AT BE BG CY CZ DE DK EE ES FI FR GR HR HU IT LT LU LV MT NL PL PT RO "
+    "SE SI SK "			/* the EU, less Ireland */
+    "IS LI NO CH "		/* the rest of the EEA, and Switzerland */
+    "MD ME MK TR UA";		/* neighbours with 112 too */
+
+/*
+ * Every country code of ISO 3166-1 (2026), with XK (Kosovo, in wide use)
+ * and EU (the European emergency number above): a --region outside it is
+ * a typo to refuse, not a country to tell "no lines listed".
+ */
+static const char countries[] =
+    "AD AE AF AG AI AL AM AO AQ AR AS AT AU AW AX AZ "
+    "BA BB BD BE BF BG BH BI BJ BL BM BN BO BQ BR BS BT BV BW BY BZ "
+    "CA CC CD CF CG CH CI CK CL CM CN CO CR CU CV CW CX CY CZ "
+    "DE DJ DK DM DO DZ EC EE EG EH ER ES ET EU FI FJ FK FM FO FR "
+    "GA GB GD GE GF GG GH GI GL GM GN GP GQ GR GS GT GU GW GY "
+    "HK HM HN HR HT HU ID IE IL IM IN IO IQ IR IS IT JE JM JO JP "
+    "KE KG KH KI KM KN KP KR KW KY KZ LA LB LC LI LK LR LS LT LU LV LY "
+    "MA MC MD ME MF MG MH MK ML MM MN MO MP MQ MR MS MT MU MV MW MX MY MZ "
+    "NA NC NE NF NG NI NL NO NP NR NU NZ OM "
+    "PA PE PF PG PH PK PL PM PN PR PS PT PW PY QA RE RO RS RU RW "
+    "SA SB SC SD SE SG SH SI SJ SK SL SM SN SO SR SS ST SV SX SY SZ "
+    "TC TD TF TG TH TJ TK TL TM TN TO TR TT TV TW TZ "
+    "UA UG UM US UY UZ VA VC VE VG VI VN VU WF WS XK YE YT ZA ZM ZW";
+
+/* Whether the two letters cc are among the codes of list. */
+static int
+listed(const char *list, const char *cc)
+{
+	const char *p;
+
+	for (p = list; *p != '\0'; p += p[2] == ' ' ? 3 : 2)
+		if (p[0] == cc[0] && p[1] == cc[1])
+			return 1;
+	return 0;
+}
 
 int
 attune_region_known(const char *region)
@@ -52,7 +105,8 @@ attune_region_known(const char *region)
 	return 0;
 }
 
-/* "gb", "GB" → "GB"; "uk" → "GB"; "all" → ""; anything else → NULL. */
+/* "gb", "GB" → "GB"; "uk" → "GB"; "all" → ""; anything that is not a
+ * country code → NULL. */
 static const char *
 normal(const char *s, char out[3])
 {
@@ -66,7 +120,7 @@ normal(const char *s, char out[3])
 	out[2] = '\0';
 	if (strcmp(out, "UK") == 0)
 		strcpy(out, "GB");
-	return out;
+	return listed(countries, out) ? out : NULL;
 }
 
 /* The country of a locale name such as en_GB.UTF-8, or NULL. */
@@ -134,18 +188,86 @@ attune_region(const char *opt)
 	return region;
 }
 
+/* No printed line is wider than this, so the lines read whole on any
+ * terminal and in a mail. */
+#define CRISIS_COLS	78
+
+/* Columns a string takes: each UTF-8 character counts once. */
+static int
+columns(const char *s, size_t n)
+{
+	int w = 0;
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (((unsigned char)s[i] & 0xc0) != 0x80)
+			w++;
+	return w;
+}
+
+/*
+ * Print s as lines of at most CRISIS_COLS columns: the first
+ * starting at column 0 (s carries its own lead), the rest indented by
+ * hang spaces.  A line breaks only at a space, and never at a space
+ * between two digits, so that "116 123" or "0808 808 8000" stays whole
+ * on one line.
+ */
+static void
+wrap_hanging(FILE *f, const char *s, int hang)
+{
+	const char *p = s, *brk = NULL, *line = s;
+	int col = 0;
+
+	for (p = s; *p != '\0'; p++) {
+		if (*p == ' ' && p > line && !(isdigit((unsigned char)p[-1]) &&
+		    isdigit((unsigned char)p[1])))
+			brk = p;
+		if (((unsigned char)*p & 0xc0) != 0x80)
+			col++;
+		if (col > CRISIS_COLS && brk != NULL) {
+			fwrite(line, 1, (size_t)(brk - line), f);
+			fprintf(f, "\n%*s", hang, "");
+			line = brk + 1;
+			while (*line == ' ')
+				line++;
+			col = hang + columns(line, (size_t)(p + 1 - line));
+			brk = NULL;
+		}
+	}
+	fprintf(f, "%s\n", line);
+}
+
 static void
 print_region(FILE *f, const char *region)
 {
 	const struct attune_line *l;
+	struct attune_buf b = { 0 };
 
 	for (l = attune_lines; l->region != NULL; l++) {
 		if (strcmp(l->region, region) != 0)
 			continue;
-		fprintf(f, "  %-3s %s: %s (%s)\n", l->region, l->service,
-		    l->number, l->hours);
+		b.len = 0;
+		attune_buf_printf(&b, "  %-3s %s: %s (%s)", l->region,
+		    l->service, l->number, l->hours);
+		wrap_hanging(f, b.s, 8);
 	}
+	attune_buf_free(&b);
 }
+
+/* The number of region's first line, the emergency one. */
+static const char *
+emergency(const char *region)
+{
+	const struct attune_line *l;
+
+	for (l = attune_lines; l->region != NULL; l++)
+		if (strcmp(l->region, region) == 0)
+			return l->number;
+	return NULL;
+}
+
+/* Set once the crisis lines have gone to stderr in this process. */
+static int crisis_on_stderr;
 
 /*
  * Crisis resources come before anything else whenever a harm flag or a
@@ -157,10 +279,19 @@ attune_crisis_print(FILE *f, const char *region)
 	const struct attune_line *l;
 	const char *last = "";
 
+	if (f == stderr)
+		crisis_on_stderr = 1;
 	fputs("If you are in danger, or you are thinking about hurting yourself "
 	    "or your baby,\nplease reach out now. You deserve support straight "
 	    "away, and you are not alone.\n\n", f);
-	if (region != NULL && !attune_region_known(region)) {
+	if (region != NULL && !attune_region_known(region) &&
+	    listed(europe, region)) {
+		fprintf(f, "attune has no crisis lines of its own for %s, but "
+		    "%s reaches the emergency\nservices there from any phone. "
+		    "Please call %s, or go to the nearest emergency\n"
+		    "department, now.\n", region, emergency("EU"),
+		    emergency("EU"));
+	} else if (region != NULL && !attune_region_known(region)) {
 		fprintf(f, "attune has no crisis lines listed for %s. Please "
 		    "call your local emergency\nnumber, or go to the nearest "
 		    "emergency department, now.\n", region);
@@ -176,19 +307,30 @@ attune_crisis_print(FILE *f, const char *region)
 		fputs("\nSomewhere else? Call your local emergency number.\n", f);
 	}
 	fprintf(f, "\n(These numbers were last checked %s. Set your region "
-	    "with --region or ATTUNE_REGION.)\n\n", ATTUNE_LINES_CHECKED);
+	    "with --region\nor ATTUNE_REGION.)\n\n", ATTUNE_LINES_CHECKED);
 }
 
-/* When standard output is not a terminal, the crisis lines go to standard
- * error as well, once, so that a person reading the terminal sees them. */
+/*
+ * When standard output is not a terminal (a file, a pipe, a mail), lines
+ * printed there may go unseen, so they are shown on standard error too:
+ * once a process, and not when they went there already or when standard
+ * error is the very same file as standard output.
+ */
 void
 attune_crisis_stderr(const char *region)
 {
 	static int done;
+	struct stat so, se;
 
-	if (done || isatty(STDOUT_FILENO))
+	if (done || crisis_on_stderr)
 		return;
 	done = 1;
+	if (isatty(STDOUT_FILENO))
+		return;
+	if (fstat(STDOUT_FILENO, &so) == 0 && fstat(STDERR_FILENO, &se) == 0 &&
+	    so.st_dev == se.st_dev && so.st_ino == se.st_ino)
+		return;
 	fflush(stdout);
 	attune_crisis_print(stderr, region);
+	fflush(stderr);
 }

@@ -132,6 +132,21 @@ static const struct attune_scale epds_scales[] = {
 	{ NULL, NULL, NULL, 0, 0, 0, NULL, NULL }
 };
 
+/*
+ * The top of the range has words of its own, for mothers and partners
+ * alike: 20 or more is our judgement (no published cut-off), so that a
+ * score near 30 is never told the same as one just over the line.
+ */
+#define EPDS_VERY_HIGH	20
+#define EPDS_VERY_HIGH_BAND \
+	{ EPDS_VERY_HIGH, "very-high", \
+	    "a very high score: plainly worth contacting a professional soon", \
+	    "Your answers are near the top of the scale. That tells how much " \
+	    "you are carrying just now, not who you are, and it is nobody's " \
+	    "fault. Please contact your doctor, midwife or health visitor in " \
+	    "the next day or two, and tell them this score; depression after " \
+	    "a birth is treatable, and you deserve that help soon.", 1 }
+
 static const struct attune_band epds_bands[] = {
 	{ 0, "none", "below the screening threshold",
 	    "Your answers are below the score at which the EPDS suggests a "
@@ -148,21 +163,34 @@ static const struct attune_band epds_bands[] = {
 	    "the EPDS advises a proper assessment. Depression after a birth "
 	    "is common, it is not a failure of love, and it is treatable. "
 	    "Please make a time to talk with a professional this week.", 1 },
+	EPDS_VERY_HIGH_BAND,
 	{ 0, NULL, NULL, NULL, 0 }
 };
 
-/* Fathers and partners: one cut-off, 11 (Edmondson et al. 2010). */
+/*
+ * Fathers and partners: never less sensitive than the mothers' key.  10
+ * is possible, as for mothers, and 11 already probable: the cut-off
+ * validated in fathers (Edmondson et al. 2010, sensitivity 89.5%).
+ */
 static const struct attune_band epds_partner_bands[] = {
 	{ 0, "none", "below the partner screening threshold",
 	    "Your answers are below the score at which the EPDS suggests a "
 	    "closer look for partners. If you still feel low, anxious or far "
 	    "from your baby, that matters all the same, and it is fine to "
 	    "talk about it.", 0 },
-	{ 11, "possible", "possible depression (partner cut-off)",
+	{ 10, "possible", "possible depression (partner cut-off)",
 	    "Your answers are in the range where depression is possible for "
 	    "a partner. Partners struggle after a birth too, more often than "
 	    "is said; it is not a weakness, and it can get better with "
 	    "support. It is worth talking it over with someone soon.", 1 },
+	{ 11, "probable", "probable depression (partner cut-off): worth a "
+	    "proper talk soon",
+	    "Your answers reach the score that points to depression in "
+	    "fathers and partners. That is common after a birth, it is not a "
+	    "weakness or a failure, and it is treatable. Please make a time "
+	    "this week for a proper talk with a doctor or another "
+	    "professional.", 1 },
+	EPDS_VERY_HIGH_BAND,
 	{ 0, NULL, NULL, NULL, 0 }
 };
 

@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "attune.h"
 
@@ -167,10 +168,23 @@ attune_words_join(FILE *f, const char *const *words, const char *sep)
 		fprintf(f, "%s%s", i ? sep : "", words[i]);
 }
 
+/* The index of the n bytes at s in words, in any case ("Harm" is harm):
+ * people type flags by hand, and a harm flag must never be missed. */
+static int
+word_index_anycase(const char *const *words, const char *s, size_t n)
+{
+	int i;
+
+	for (i = 0; words[i] != NULL; i++)
+		if (strlen(words[i]) == n && strncasecmp(words[i], s, n) == 0)
+			return i;
+	return -1;
+}
+
 /*
- * A comma- or semicolon-separated list of words from a fixed set, added to
- * the bit set *acc.  On a word not in the set, -1 with *bad and *badlen
- * naming it, and *acc unchanged.
+ * A comma- or semicolon-separated list of words from a fixed set, in any
+ * case, added to the bit set *acc.  On a word not in the set, -1 with
+ * *bad and *badlen naming it, and *acc unchanged.
  */
 int
 attune_parse_words(const char *val, const char *const *words, unsigned *acc,
@@ -187,7 +201,7 @@ attune_parse_words(const char *val, const char *const *words, unsigned *acc,
 		for (e = q; e > p && e[-1] == ' '; e--)
 			;	/* "skin , talk" as well as "skin, talk" */
 		if (e > p) {
-			i = attune_word_index(words, p, (size_t)(e - p));
+			i = word_index_anycase(words, p, (size_t)(e - p));
 			if (i < 0) {
 				*bad = p;
 				*badlen = (size_t)(e - p);

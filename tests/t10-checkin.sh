@@ -227,8 +227,13 @@ refused "--did hug" 2 "attune-checkin: --did: 'hug' is not one of the choices" \
     attune-checkin --mood 5 --did skin,hug
 check "--did hug: the choices are listed" err_has \
     "Choose from: skin, talk, sing, read, massage, carry, eye, feed, bath, play, walk, rest"
-refused "--did in capitals" 2 "--did: 'Skin' is not one of the choices" \
-    attune-checkin --did Skin
+# Words typed by hand are taken in any case; the log holds them as listed.
+cp "$LOG" "$T/before"
+run attune-checkin --did Skin,TALK --flag Panic
+check "--did and --flag in capitals: logged" rc_is 0
+check "--did and --flag in capitals: written in lower case" sh -c \
+    "tail -n 1 '$LOG' | grep -q ',skin;talk,panic,\$'"
+cp "$T/before" "$LOG"
 refused "--flag worry" 2 "attune-checkin: --flag: 'worry' is not one of the choices" \
     attune-checkin --mood 5 --flag worry
 check "--flag worry: the choices are listed" err_has \
@@ -338,12 +343,16 @@ check "harm: then it is logged as usual" same /dev/stdin "$LOG" <<EOF
 $(cat "$T/before")
 $NOW,me,2,,,,,,harm,
 EOF
-ATTUNE_REGION=us run attune-checkin --flag harm -q
+ATTUNE_REGION=us run attune-checkin --flag harm
 check "harm: ATTUNE_REGION picks the region" out_has "  US  988 Suicide & Crisis Lifeline: call or text 988 (24/7)"
 check "harm: and not another" out_lacks "Samaritans"
-check "harm -q: the crisis lines are not quietened" first_out \
-    "$CRISIS1"
-ATTUNE_REGION=us run attune-checkin --flag harm -q --region nz
+ATTUNE_REGION=us run attune-checkin --flag harm -q
+check "harm -q: the crisis lines are not quietened, but go to stderr" \
+    first_line_has "$T/err" "$CRISIS1"
+check "harm -q: the region's lines there" err_has "  US  988 Suicide & Crisis Lifeline"
+check "harm -q: nothing on stdout" out_empty
+check "harm -q: the lines shown once" [ "$(grep -c "If you are in danger" "$T/err")" = 1 ]
+ATTUNE_REGION=us run attune-checkin --flag harm --region nz
 check "harm: --region wins over ATTUNE_REGION" out_has "  NZ  Need to Talk?: call or text 1737 (24/7)"
 check "harm: --region alone" out_lacks "  US  "
 for f in "" "--flag harm"; do
@@ -352,24 +361,27 @@ for f in "" "--flag harm"; do
 	    [ "$(grep -c "ATTUNE_REGION: 'zzz' is not a two-letter" "$T/err")" = 1 ]
 	check "a bad ATTUNE_REGION${f:+, $f}: still logged" rc_is 0
 done
-run attune-checkin -q -m 5 --flag harm --region 123
+run attune-checkin -m 5 --flag harm --region 123
 check "harm with a bad --region: the crisis lines first" first_out "$CRISIS1"
 check "harm with a bad --region: then the usage error" rc_is 2
 check "harm with a bad --region: which names it" err_has "--region: '123'"
-run env -u LC_ALL LANG=en_AU.UTF-8 attune-checkin --flag harm -q
+run env -u LC_ALL LANG=en_AU.UTF-8 attune-checkin --flag harm
 check "harm: the locale's country" out_has "  AU  Lifeline: 13 11 14"
 check "harm: the locale's country alone" out_lacks "  GB  "
-run env -u LC_ALL LANG=en_AU.UTF-8 LC_MESSAGES=en_IE.UTF-8 attune-checkin --flag harm -q
+run env -u LC_ALL LANG=en_AU.UTF-8 LC_MESSAGES=en_IE.UTF-8 attune-checkin --flag harm
 check "harm: LC_MESSAGES before LANG" out_has "  IE  Samaritans"
-run attune-checkin --flag harm -q
+run attune-checkin --flag harm
 check "harm, no region known: every region" out_has "  CA  9-8-8 Suicide Crisis Helpline"
 check "harm, no region known: GB too" out_has "  GB  Samaritans"
 check "harm, no region known: and a word for everywhere else" \
     out_has "Somewhere else? Call your local emergency number."
-run attune-checkin --flag harm -q --region fr
-check "harm, a country with no lines listed: exit 0" rc_is 0
+run attune-checkin --flag harm --region fr
+check "harm, a European country with no lines listed: exit 0" rc_is 0
+check "harm, a European country with no lines listed: 112 reaches emergency services" \
+    out_has "attune has no crisis lines of its own for FR, but 112 reaches the emergency"
+run attune-checkin --flag harm --region jp
 check "harm, a country with no lines listed: says to call the local emergency number" \
-    out_has "attune has no crisis lines listed for FR. Please call your local emergency"
+    out_has "attune has no crisis lines listed for JP. Please call your local emergency"
 run attune-checkin --flag panic,harm --region GB --dry-run
 check "harm --dry-run: stdout is the row alone" out_is "$NOW,me,,,,,,,panic;harm,"
 check "harm --dry-run: the crisis words come first on stderr" first_line_has "$T/err" \

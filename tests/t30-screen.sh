@@ -49,7 +49,7 @@ while read -r name low top lowpts toppts total band; do
 	check "$name all highest: --scores agrees with --answers" same "$T/out" "$T/a.csv"
 done <<'EOF'
 pbq 1,6,6,1,6,6,6,1,1,6,1,6,6,6,6,1,6,6,6,6,6,1,6,6,1 6,1,1,6,1,1,1,6,6,1,6,1,1,1,1,6,1,1,1,1,1,6,1,1,6 0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0 5,5,5,5,5,5,5,5,5,5,5,5,5,5,5,5,5,5,5,5,5,5,5,5,5 125 high
-epds 1,1,4,1,4,4,4,4,4,4 4,4,1,4,1,1,1,1,1,1 0,0,0,0,0,0,0,0,0,0 3,3,3,3,3,3,3,3,3,3 30 probable
+epds 1,1,4,1,4,4,4,4,4,4 4,4,1,4,1,1,1,1,1,1 0,0,0,0,0,0,0,0,0,0 3,3,3,3,3,3,3,3,3,3 30 very-high
 phq9 1,1,1,1,1,1,1,1,1 4,4,4,4,4,4,4,4,4 0,0,0,0,0,0,0,0,0 3,3,3,3,3,3,3,3,3 27 severe
 phq2 1,1 4,4 0,0 3,3 6 positive
 gad7 1,1,1,1,1,1,1 4,4,4,4,4,4,4 0,0,0,0,0,0,0 3,3,3,3,3,3,3 21 severe
@@ -60,7 +60,7 @@ check "--dry-run logs nothing" absent "$LOG"
 # Reverse items: the same position scores differently.
 run attune-screen -f csv --dry-run epds --answers 1,1,1,1,1,1,1,1,1,1
 check "epds top options: 21 (seven reverse items at 3)" \
-    sh -c "tail -n 1 '$T/out' | grep -q ',epds,21,probable,epds3a=6,'"
+    sh -c "tail -n 1 '$T/out' | grep -q ',epds,21,very-high,epds3a=6,'"
 check "epds answers keep position and points" \
     sh -c "tail -n 1 '$T/out' | grep -q ',1:0;1:0;1:3;1:0;1:3;1:3;1:3;1:3;1:3;1:3\$'"
 run attune-screen -f csv --dry-run pbq --scores 0,0,0,5,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0
@@ -114,7 +114,10 @@ check "locale en_AU: no US lines" out_lacks "US  "
 run attune-screen --dry-run epds --scores 0,0,0,0,0,0,0,0,0,2
 check "no region known: every region" sh -c 'for r in US GB CA AU IE NZ; do grep -q "^  $r  " "$1" || exit 1; done' - "$T/out"
 run attune-screen --dry-run -r fr epds --scores 0,0,0,0,0,0,0,0,0,2
-check "--region fr: says there are no lines, gives emergency advice" \
+check "--region fr: no lines of its own, but 112 reaches emergency services" \
+    out_has "attune has no crisis lines of its own for FR, but 112 reaches the emergency"
+run attune-screen --dry-run -r jp epds --scores 0,0,0,0,0,0,0,0,0,2
+check "--region jp: says there are no lines, gives emergency advice" \
     out_has "call your local emergency"
 run attune-screen --dry-run -f json epds --scores 0,0,0,0,0,0,0,0,0,3
 check "json with safety: exit 3" rc_is 3
@@ -129,8 +132,8 @@ else
 	skip "json parses" "python3 is not installed"
 fi
 run attune-screen --dry-run -q epds --scores 0,0,0,0,0,0,0,0,0,1
-check "--quiet with safety: the crisis lines still print" first_line_has "$T/out" "If you are in danger"
-check "--quiet with safety: no result words" out_lacks "Total:"
+check "--quiet with safety: the crisis lines still print, on stderr" first_line_has "$T/err" "If you are in danger"
+check "--quiet with safety: nothing on stdout" out_empty
 check "--quiet with safety: exit 3" rc_is 3
 
 ## the log
@@ -148,7 +151,14 @@ check "epds partner: partner band words" out_has "below the partner screening th
 check "says where it logged" out_has "Logged to $LOG."
 run attune-screen --partner --dry-run epds --scores 3,3,3,0,0,1,0,0,0,0
 check "epds 10 for a mother: possible" sh -c "attune-screen -f csv --dry-run epds --scores 3,3,3,0,0,1,0,0,0,0 | tail -n 1 | grep -q ',10,possible,'"
-check "epds 10 with --partner: below the partner cut-off" out_has "Result: below the partner screening threshold"
+check "epds 10 with --partner: possible, as for a mother" out_has "Result: possible depression (partner cut-off)"
+run attune-screen --partner --dry-run epds --scores 3,3,3,1,0,1,0,0,0,0
+check "epds 11 with --partner: already probable" out_has "Result: probable depression (partner cut-off): worth a proper talk soon"
+run attune-screen --partner --dry-run -f csv epds --scores 3,3,3,3,3,3,3,3,3,0
+check "epds 27 with --partner: the top of the range has its own band" \
+    sh -c "tail -n 1 '$T/out' | grep -q ',epds,27,very-high,'"
+run attune-screen --partner --dry-run epds --scores 3,3,3,3,3,3,3,3,3,0
+check "epds 27 with --partner: its own words" out_has "Result: a very high score: plainly worth contacting a professional soon"
 run attune-screen --partner --dry-run phq2 --scores 2,1
 check "--partner on the PHQ-2: says the usual cut-offs apply" out_has "no separate cut-offs for partners"
 check "two rows logged so far" lines_are 3 "$LOG"

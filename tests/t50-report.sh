@@ -262,7 +262,8 @@ check "a later negative screen supersedes a positive one: exit 0" rc_is 0
 
 screen_case "PBQ as attune screen logs it" screen "2026-11-20T10:00:00+00:00,me,pbq,40,high,bonding=10;rejection=13;anxiety=2;abuse=0,high-rejection,"
 screen_case "PBQ high only in its flags" screen "2026-11-20T10:00:00+00:00,me,pbq,40,,,high-anxiety,"
-screen_case "EPDS 10 with partner cut-offs" - "2026-11-20T10:00:00+00:00,me,epds,10,none,epds3a=3,partner,"
+screen_case "EPDS 9 with partner cut-offs" - "2026-11-20T10:00:00+00:00,me,epds,9,none,epds3a=3,partner,"
+screen_case "EPDS 10 with partner cut-offs, logged none before" screen "2026-11-20T10:00:00+00:00,me,epds,10,none,epds3a=3,partner,"
 screen_case "EPDS 11 with partner cut-offs" screen "2026-11-20T10:00:00+00:00,me,epds,11,possible,epds3a=3,partner,"
 screen_case "a positive band word" screen "2026-11-20T10:00:00+00:00,me,phq9,5,moderate,,,"
 

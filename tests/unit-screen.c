@@ -191,7 +191,7 @@ test_epds(void)
 	answer("epds", "4,4,1,4,1,1,1,1,1,1", 0);
 	is_int(r.total, 30, "epds all highest: 30");
 	is_int(scale("epds3a"), 9, "epds all highest: EPDS-3A 9");
-	is_str(r.band->word, "probable", "epds 30: probable");
+	is_str(r.band->word, "very-high", "epds 30: very-high");
 	ok(r.safety == 1ul << 9, "epds all highest: safety on item 10");
 	answer("epds", "1,1,1,1,1,1,1,1,1,1", 0);
 	is_int(r.total, 21, "epds all top options: 7 reverse items at 3");
@@ -208,28 +208,97 @@ test_epds(void)
 		answer("epds", with(epds_low, fwd[k], 2), 0);
 		is_int(r.total, 1, "epds item %d at second: 1", fwd[k]);
 	}
-	/* Bands for mothers: 0-9, 10-12, 13 or more. */
-	answer("epds", "4,4,4,1,4,1,4,4,4,4", 0);
-	ok(r.total == 9 && strcmp(r.band->word, "none") == 0, "epds 9: none");
-	answer("epds", "4,4,4,1,4,1,3,4,4,4", 0);
-	ok(r.total == 10 && strcmp(r.band->word, "possible") == 0,
-	    "epds 10: possible");
-	ok(r.band->positive, "epds 10: a positive screen");
-	answer("epds", "4,4,4,1,4,1,1,4,4,4", 0);
-	ok(r.total == 12 && strcmp(r.band->word, "possible") == 0,
-	    "epds 12: possible");
-	answer("epds", "4,4,4,1,4,1,1,3,4,4", 0);
-	ok(r.total == 13 && strcmp(r.band->word, "probable") == 0,
-	    "epds 13: probable");
-	/* Partners: 11 or more. */
-	answer("epds", "4,4,4,1,4,1,3,4,4,4", 1);
-	ok(r.total == 10 && strcmp(r.band->word, "none") == 0,
-	    "epds partner 10: none");
-	answer("epds", "4,4,4,1,4,1,2,4,4,4", 1);
-	ok(r.total == 11 && strcmp(r.band->word, "possible") == 0,
-	    "epds partner 11: possible");
-	answer("epds", "4,4,4,1,4,1,1,3,4,4", 1);
-	is_str(r.band->word, "possible", "epds partner 13: still possible");
+	/*
+	 * Every band edge, mothers and partners.  Points worked by hand from
+	 * the key (items 1, 2, 4: position - 1; the others: 4 - position):
+	 *  9  3,3,3,0,0,0,0,0,0,0   4,4,1,1,4,4,4,4,4,4
+	 * 10  3,3,3,1,0,0,0,0,0,0   4,4,1,2,4,4,4,4,4,4
+	 * 11  3,3,3,1,0,1,0,0,0,0   4,4,1,2,4,3,4,4,4,4
+	 * 12  3,3,3,1,0,2,0,0,0,0   4,4,1,2,4,2,4,4,4,4
+	 * 13  3,3,3,1,0,3,0,0,0,0   4,4,1,2,4,1,4,4,4,4
+	 * 19  3,3,3,1,0,3,3,3,0,0   4,4,1,2,4,1,1,1,4,4
+	 * 20  3,3,3,1,0,3,3,3,1,0   4,4,1,2,4,1,1,1,3,4
+	 * 27  3,3,3,3,3,3,3,3,3,0   4,4,1,4,1,1,1,1,1,4
+	 * Mothers: 0-9 none, 10-12 possible, 13-19 probable, 20 very-high.
+	 * Partners: 0-9 none, 10 possible, 11-19 probable, 20 very-high.
+	 */
+	{
+		static const struct {
+			const char *list, *mother, *partner;
+			int total;
+		} edges[] = {
+			{ "4,4,1,1,4,4,4,4,4,4", "none", "none", 9 },
+			{ "4,4,1,2,4,4,4,4,4,4", "possible", "possible", 10 },
+			{ "4,4,1,2,4,3,4,4,4,4", "possible", "probable", 11 },
+			{ "4,4,1,2,4,2,4,4,4,4", "possible", "probable", 12 },
+			{ "4,4,1,2,4,1,4,4,4,4", "probable", "probable", 13 },
+			{ "4,4,1,2,4,1,1,1,4,4", "probable", "probable", 19 },
+			{ "4,4,1,2,4,1,1,1,3,4", "very-high", "very-high", 20 },
+			{ "4,4,1,4,1,1,1,1,1,4", "very-high", "very-high", 27 },
+			{ "4,4,1,4,1,1,1,1,1,1", "very-high", "very-high", 30 },
+		};
+		const char *plain11 = NULL, *plain27 = NULL;
+
+		for (k = 0; k < sizeof edges / sizeof edges[0]; k++) {
+			answer("epds", edges[k].list, 0);
+			ok(r.total == edges[k].total &&
+			    strcmp(r.band->word, edges[k].mother) == 0,
+			    "epds %d, mother: %s", edges[k].total,
+			    edges[k].mother);
+			ok(r.band->positive == (edges[k].total >= 10),
+			    "epds %d, mother: %s", edges[k].total,
+			    edges[k].total >= 10 ? "positive" : "not positive");
+			answer("epds", edges[k].list, 1);
+			ok(r.total == edges[k].total &&
+			    strcmp(r.band->word, edges[k].partner) == 0,
+			    "epds %d, partner: %s", edges[k].total,
+			    edges[k].partner);
+			ok(r.band->positive == (edges[k].total >= 10),
+			    "epds %d, partner: %s", edges[k].total,
+			    edges[k].total >= 10 ? "positive" : "not positive");
+			if (edges[k].total == 11)
+				plain11 = r.band->plain;
+			if (edges[k].total == 27)
+				plain27 = r.band->plain;
+			ok(r.safety == (edges[k].total == 30 ? 1ul << 9 : 0),
+			    "epds %d: safety only with item 10 above 0",
+			    edges[k].total);
+		}
+		ok(plain11 != NULL && plain27 != NULL &&
+		    strcmp(plain11, plain27) != 0,
+		    "epds partner 27 is not told the same words as 11");
+	}
+	/* Partners are never less sensitive than mothers: at every total
+	 * the partner band is at least as far up the scale. */
+	{
+		static const char *const rank[] = { "none", "possible",
+		    "probable", "very-high", NULL };
+		const struct attune_instrument *in = attune_instrument("epds");
+		const struct attune_band *b, *m, *pa;
+		int t, rm, rp, worse = 0;
+
+		for (t = 0; t <= 30; t++) {
+			for (m = NULL, b = attune_bands(in, 0); b->word; b++)
+				if (b->min <= t)
+					m = b;
+			for (pa = NULL, b = attune_bands(in, 1); b->word; b++)
+				if (b->min <= t)
+					pa = b;
+			rm = attune_word_index(rank, m->word, strlen(m->word));
+			rp = attune_word_index(rank, pa->word, strlen(pa->word));
+			if (rm < 0 || rp < 0 || rp < rm ||
+			    pa->positive < m->positive)
+				worse++;
+		}
+		is_int(worse, 0, "epds: no total where the partner key is "
+		    "less sensitive");
+		ok(attune_band_find(in, "very-high") != NULL &&
+		    attune_band_find(in, "very-high")->positive &&
+		    attune_band_find(in, "possible") != NULL &&
+		    attune_band_find(in, "probable") != NULL &&
+		    attune_band_find(in, "none") != NULL,
+		    "epds: old and new band words are all found, for old logs");
+	}
 	/* EPDS-3A = items 3, 4, 5: 6 or more, partners 4 or more. */
 	answer("epds", "1,1,1,3,4,4,4,4,4,4", 0);
 	ok(scale("epds3a") == 5 && !high("epds3a"), "epds-3a 5: below");
@@ -368,7 +437,7 @@ test_row(void)
 	answer("epds", "4,4,1,1,2,4,4,4,4,3", 1);
 	attune_screen_row(&b, &t, "me", &r);
 	attune_buf_add(&b, "", 1);
-	is_str(b.s, "2026-11-20T08:30:00+00:00,me,epds,12,possible,epds3a=5,"
+	is_str(b.s, "2026-11-20T08:30:00+00:00,me,epds,12,probable,epds3a=5,"
 	    "safety;partner;high-epds3a,4:3;4:3;1:3;1:0;2:2;4:0;4:0;4:0;4:0;"
 	    "3:1\n", "screens.csv row: both positions and points");
 	b.len = 0;

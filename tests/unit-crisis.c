@@ -1,0 +1,396 @@
+/*
+ * unit-crisis: the crisis lines as printed, for every region: what they
+ * say (written here from instruments.md and the corrections of issue 11,
+ * not from lib/crisis.c), that no line is wider than 80 characters, that
+ * a number never breaks across lines, and that attune_crisis_stderr puts
+ * them on stderr once, only when stdout is not a terminal.
+ */
+#include <sys/stat.h>
+#include <sys/wait.h>
+
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "attune.h"
+#include "tap.h"
+#include "tfile.h"
+
+static char out[16384];
+
+/* The lines for region, as attune_crisis_print writes them. */
+static const char *
+lines(const char *region)
+{
+	FILE *f = fmemopen(out, sizeof out, "w");
+
+	if (f == NULL) {
+		perror("fmemopen");
+		exit(99);
+	}
+	attune_crisis_print(f, region);
+	fclose(f);
+	return out;
+}
+
+/* The widest line of s in characters (UTF-8), and whether any line ends
+ * in a space. */
+static int
+widest(const char *s, int *trailing)
+{
+	int w = 0, max = 0;
+
+	*trailing = 0;
+	for (; *s != '\0'; s++) {
+		if (*s == '\n') {
+			*trailing |= s[-1] == ' ';
+			w = 0;
+			continue;
+		}
+		if (((unsigned char)*s & 0xc0) != 0x80 && ++w > max)
+			max = w;
+	}
+	return max;
+}
+
+/* Whether a line that ends in a digit is followed by a continuation line
+ * that starts with one: a number broken in two. */
+static int
+broken_number(const char *s)
+{
+	const char *p;
+
+	for (p = s; (p = strchr(p, '\n')) != NULL; p++) {
+		if (p == s || p[-1] < '0' || p[-1] > '9')
+			continue;
+		if (strncmp(p + 1, "        ", 8) == 0 && p[9] >= '0' &&
+		    p[9] <= '9')
+			return 1;
+	}
+	return 0;
+}
+
+/* s with each line break and the hanging indent after it made one
+ * space, so that a wrapped entry can be looked for whole. */
+static const char *
+joined(const char *s)
+{
+	static char buf[16384];
+	size_t i = 0;
+
+	while (*s != '\0' && i < sizeof buf - 1) {
+		if (s[0] == '\n' && strncmp(s + 1, "        ", 8) == 0) {
+			buf[i++] = ' ';
+			s += 9;
+			while (*s == ' ')
+				s++;
+		} else
+			buf[i++] = *s++;
+	}
+	buf[i] = '\0';
+	return buf;
+}
+
+static int
+contains(const char *s, const char *want)
+{
+	return strstr(s, want) != NULL;
+}
+
+static int
+count(const char *s, const char *want)
+{
+	int n = 0;
+
+	for (; (s = strstr(s, want)) != NULL; s += strlen(want))
+		n++;
+	return n;
+}
+
+static void
+test_every_region(void)
+{
+	static const char *const regions[] = { "US", "GB", "CA", "AU", "IE",
+	    "NZ", "EU", "FR", "DE", "CH", "NO", "TR", "JP", "BR", "ZA", NULL };
+	const char *s;
+	int i, w, trailing;
+
+	for (i = 0; regions[i] != NULL; i++) {
+		s = lines(regions[i]);
+		w = widest(s, &trailing);
+		ok(w <= 80, "%s: no line over 80 characters (widest %d)",
+		    regions[i], w);
+		ok(!trailing, "%s: no line ends in a space", regions[i]);
+		ok(!broken_number(s), "%s: no number broken across lines",
+		    regions[i]);
+		ok(strncmp(s, "If you are in danger", 20) == 0,
+		    "%s: the words to reach out come first", regions[i]);
+		ok(contains(s, "(These numbers were last checked 2026-11."),
+		    "%s: when they were checked", regions[i]);
+	}
+	s = lines(NULL);
+	w = widest(s, &trailing);
+	ok(w <= 80, "every region: no line over 80 characters (widest %d)", w);
+	ok(!trailing, "every region: no line ends in a space");
+	ok(!broken_number(s), "every region: no number broken across lines");
+}
+
+static void
+test_what_they_say(void)
+{
+	const char *s;
+
+	s = joined(lines("US"));
+	ok(contains(s, "  US  Emergency: 911 (24/7)\n"), "US: 911");
+	ok(contains(s, "  US  988 Suicide & Crisis Lifeline: call or text 988 "
+	    "(24/7)\n"), "US: 988");
+	ok(contains(s, "call or text 1-833-TLC-MAMA (1-833-852-6262) (24/7 (not a "
+	    "crisis line: in a crisis, 988))"), "US: the maternal hotline, "
+	    "not a crisis line");
+	ok(contains(s, "  US  Postpartum Support International HelpLine: "
+	    "1-800-944-4773; text HELP to 800-944-4773 (English) or "
+	    "971-203-7773 (Espa\xc3\xb1ol) (not 24/7)\n"),
+	    "US: PSI, text HELP, Espa\xc3\xb1ol in UTF-8");
+	ok(!contains(s, "Espanol"), "US: no Espanol without its tilde");
+	ok(!contains(s, "Samaritans"), "US: only the US lines");
+
+	s = joined(lines("GB"));
+	ok(contains(s, "  GB  Emergency: 999 (24/7)\n"), "GB: 999");
+	ok(contains(s, "  GB  Samaritans: 116 123 (24/7)\n"), "GB: Samaritans");
+	ok(contains(s, "NHS 111, option 2 (urgent mental health, England and "
+	    "Wales): 111 (24/7)"), "GB: NHS 111 option 2, England and Wales");
+	ok(contains(s, "  GB  NHS 24") && contains(s, "Scotland): 111 (24/7)"),
+	    "GB: NHS 24 on 111 for Scotland");
+	ok(contains(s, "  GB  Lifeline (Northern Ireland): 0808 808 8000 (24/7)\n"),
+	    "GB: Lifeline for Northern Ireland");
+	ok(contains(s, "  GB  PANDAS Foundation text line: text PANDAS to 85258 "
+	    "(24/7)\n"), "GB: PANDAS");
+	ok(!contains(s, "988"), "GB: not the US lines");
+
+	s = joined(lines("AU"));
+	ok(contains(s, "  AU  Lifeline: 13 11 14; text 0477 13 11 14 (24/7)\n"),
+	    "AU: Lifeline, call and text");
+	ok(contains(s, "PANDA perinatal helpline: 1300 726 306"), "AU: PANDA");
+	s = joined(lines("IE"));
+	ok(contains(s, "  IE  Emergency: 999 or 112 (24/7)\n") &&
+	    contains(s, "  IE  Crisis text line: text TALK to 50808 (24/7)\n"),
+	    "IE: 999 or 112, and the text line");
+	ok(!contains(s, "no crisis lines"), "IE keeps its own lines");
+	s = joined(lines("NZ"));
+	ok(contains(s, "  NZ  Need to Talk?: call or text 1737 (24/7)\n") &&
+	    contains(s, "  NZ  PlunketLine (parents of under-fives): 0800 933 922 "
+	    "(24/7)\n"), "NZ: 1737 and PlunketLine");
+	s = joined(lines("CA"));
+	ok(contains(s, "  CA  9-8-8 Suicide Crisis Helpline: call or text 988 "
+	    "(24/7)\n"), "CA: 9-8-8");
+
+	s = joined(lines(NULL));
+	ok(contains(s, "  US  Emergency") && contains(s, "  GB  Lifeline") &&
+	    contains(s, "  CA  Emergency") && contains(s, "  AU  Lifeline") &&
+	    contains(s, "  IE  Samaritans") && contains(s, "  NZ  Need to Talk?"),
+	    "every region: all six countries");
+	ok(contains(s, "  EU  Emergency") && contains(s, ": 112 (24/7)\n"),
+	    "every region: 112 for Europe as well");
+	ok(contains(s, "Somewhere else? Call your local emergency number."),
+	    "every region: and a word for everywhere else");
+}
+
+static void
+test_elsewhere(void)
+{
+	/* The EU less Ireland, the rest of the EEA, and Switzerland. */
+	static const char *const europe[] = { "AT", "BE", "BG", "CY", "CZ",
+	    "DE", "DK", "EE", "ES", "FI", "FR", "GR", "HR", "HU", "IT", "LT",
+	    "LU", "LV", "MT", "NL", "PL", "PT", "RO", "SE", "SI", "SK", "IS",
+	    "LI", "NO", "CH", NULL };
+	static const char *const far[] = { "JP", "BR", "ZA", "IN", "MX",
+	    "XK", NULL };
+	char want[128];
+	const char *s;
+	int i, bad;
+
+	for (i = 0, bad = 0; europe[i] != NULL; i++) {
+		s = lines(europe[i]);
+		snprintf(want, sizeof want, "attune has no crisis lines of its "
+		    "own for %s, but 112 reaches the emergency\n", europe[i]);
+		if (!contains(s, want) || !contains(s, "Please call 112") ||
+		    contains(s, "  US  ")) {
+			bad++;
+			printf("# %s:\n%s", europe[i], s);
+		}
+	}
+	is_int(bad, 0, "every EU and EEA country and Switzerland: 112");
+	for (i = 0, bad = 0; far[i] != NULL; i++) {
+		s = lines(far[i]);
+		snprintf(want, sizeof want, "attune has no crisis lines listed "
+		    "for %s. Please call your local emergency\n", far[i]);
+		if (!contains(s, want) || contains(s, "112") || contains(s, "  US  ")) {
+			bad++;
+			printf("# %s:\n%s", far[i], s);
+		}
+	}
+	is_int(bad, 0, "a country with no lines listed, outside Europe: its "
+	    "local emergency number, and no other country's lines");
+}
+
+static void
+test_region_codes(void)
+{
+	const struct attune_line *l;
+	const char *r;
+	int bad = 0;
+
+	unsetenv("ATTUNE_REGION");
+	ok(attune_region_parse("xx", &r) < 0 && r == NULL,
+	    "--region XX: not a country code");
+	ok(attune_region_parse("ZZ", &r) < 0, "--region ZZ: not one either");
+	ok(attune_region_parse("1a", &r) < 0, "--region 1a: not letters");
+	ok(attune_region_parse("usa", &r) < 0, "--region usa: three letters");
+	ok(attune_region_parse("fr", &r) == 0 && strcmp(r, "FR") == 0,
+	    "--region fr: a country with no lines is still a country");
+	ok(attune_region_parse("eu", &r) == 0 && strcmp(r, "EU") == 0,
+	    "--region eu: the European lines");
+	ok(attune_region_parse("uk", &r) == 0 && strcmp(r, "GB") == 0,
+	    "--region uk: GB");
+	ok(attune_region_parse("All", &r) == 0 && r == NULL,
+	    "--region all: every region");
+	setenv("ATTUNE_REGION", "XX", 1);
+	ok(attune_region_parse(NULL, &r) == 0 && r == NULL,
+	    "ATTUNE_REGION=XX: every region (and a warning)");
+	unsetenv("ATTUNE_REGION");
+	for (l = attune_lines; l->region != NULL; l++)
+		if (attune_region_parse(l->region, &r) < 0 || r == NULL ||
+		    strcmp(r, l->region) != 0 || !attune_region_known(r))
+			bad++;
+	is_int(bad, 0, "every region of the table is a region --region takes");
+	for (l = attune_lines, bad = 0; l->region != NULL; l++)
+		if ((l == attune_lines || strcmp(l[-1].region, l->region) != 0)
+		    && strncmp(l->service, "Emergency", 9) != 0)
+			bad++;
+	is_int(bad, 0, "every region's lines start with its emergency number");
+}
+
+/*
+ * Run attune_crisis_print(where, "GB") (where: 0 none, 1 stdout, 2
+ * stderr), then attune_crisis_stderr("GB") calls times, in a child whose
+ * stdout is fd1 and stderr fd2.  The copies of the lines on each are
+ * counted from the files.
+ */
+static void
+child(int fd1, int fd2, int where, int calls)
+{
+	pid_t pid;
+	int st;
+
+	fflush(stdout);
+	if ((pid = fork()) < 0) {
+		perror("fork");
+		exit(99);
+	}
+	if (pid == 0) {
+		dup2(fd1, STDOUT_FILENO);
+		dup2(fd2, STDERR_FILENO);
+		if (where)
+			attune_crisis_print(where == 1 ? stdout : stderr, "GB");
+		while (calls-- > 0)
+			attune_crisis_stderr("GB");
+		fflush(stdout);
+		fflush(stderr);
+		_exit(0);
+	}
+	waitpid(pid, &st, 0);
+}
+
+static int
+copies(const char *file)
+{
+	static char buf[65536];
+	FILE *f = fopen(file, "r");
+	size_t n;
+
+	if (f == NULL)
+		return -1;
+	n = fread(buf, 1, sizeof buf - 1, f);
+	buf[n] = '\0';
+	fclose(f);
+	return count(buf, "If you are in danger");
+}
+
+static int
+file(const char *name)
+{
+	int fd = open(name, O_RDWR | O_CREAT | O_TRUNC, 0600);
+
+	if (fd < 0) {
+		perror(name);
+		exit(99);
+	}
+	return fd;
+}
+
+static void
+test_stderr(void)
+{
+	char a[4400], b[4400];
+	int fa, fb, master, slave;
+
+	if (tmpdir_make("crisis") < 0)
+		exit(99);
+	snprintf(a, sizeof a, "%s", path("out"));
+	snprintf(b, sizeof b, "%s", path("err"));
+
+	fa = file(a), fb = file(b);
+	child(fa, fb, 1, 1);
+	ok(copies(a) == 1 && copies(b) == 1, "stdout a file: the lines on "
+	    "stdout, and once on stderr too");
+	fa = file(a), fb = file(b);
+	child(fa, fb, 1, 3);
+	ok(copies(a) == 1 && copies(b) == 1, "called three times: still once "
+	    "on stderr");
+	fa = file(a), fb = file(b);
+	child(fa, fb, 0, 1);
+	ok(copies(a) == 0 && copies(b) == 1, "called alone: the lines on "
+	    "stderr");
+	fa = file(a), fb = file(b);
+	child(fa, fb, 2, 2);
+	ok(copies(a) == 0 && copies(b) == 1, "printed to stderr already "
+	    "(-q, or data on stdout): not again");
+	fa = file(a);
+	child(fa, fa, 1, 1);
+	ok(copies(a) == 1, "stdout and stderr the same file (2>&1): the lines "
+	    "once, not twice");
+	close(fa);
+	close(fb);
+
+	/* A terminal on stdout: the person sees them there already. */
+	if ((master = posix_openpt(O_RDWR | O_NOCTTY)) < 0 ||
+	    grantpt(master) < 0 || unlockpt(master) < 0 ||
+	    (slave = open(ptsname(master), O_RDWR | O_NOCTTY)) < 0) {
+		printf("ok - stdout a terminal: nothing on stderr # SKIP no "
+		    "pseudo-terminal here\n");
+	} else {
+		fb = file(b);
+		child(slave, fb, 0, 1);
+		ok(copies(b) == 0, "stdout a terminal: nothing on stderr");
+		close(slave);
+		close(master);
+		close(fb);
+	}
+	unlink(a);
+	unlink(b);
+	rmdir(tmpdir);
+}
+
+int
+main(void)
+{
+	attune_setprog("unit-crisis");
+	test_every_region();
+	test_what_they_say();
+	test_elsewhere();
+	test_region_codes();
+	test_stderr();
+	return tap_done();
+}
