@@ -167,20 +167,23 @@ const char *
 attune_safe_value(char *buf, size_t size, const char *s, size_t n)
 {
 	char esc[ATTUNE_ESC];
-	size_t i = 0, len = 0, k, w;
+	size_t i, len, k, w, room;
 
-	while (i < n) {
+	/* Does all of it fit?  Else leave room for "...". */
+	for (i = 0, len = 0; i < n && len < size; i += k, len += w) {
 		k = attune_safe_char(s, n, i, esc);
 		w = esc[0] != '\0' ? strlen(esc) : k;
-		/* Each character leaves room for "...", but the last. */
-		if (len + w + 4 > size && (i + k < n || len + w + 1 > size)) {
+	}
+	room = len < size ? size - 1 : size - 4;
+	for (i = 0, len = 0; i < n; i += k, len += w) {
+		k = attune_safe_char(s, n, i, esc);
+		w = esc[0] != '\0' ? strlen(esc) : k;
+		if (len + w > room) {
 			memcpy(buf + len, "...", 3);
 			len += 3;
 			break;
 		}
 		memcpy(buf + len, esc[0] != '\0' ? esc : s + i, w);
-		len += w;
-		i += k;
 	}
 	buf[len] = '\0';
 	return buf;
