@@ -502,7 +502,7 @@ main(int argc, char **argv)
 	}
 	attune_checkin_row(&row, &ci);
 	if (dryrun) {
-		fwrite(row.s, 1, row.len, stdout);
+		attune_csv_sheet(stdout, row.s, row.len);	/* "=..." as text */
 		attune_buf_free(&row);
 		return attune_finish(ATTUNE_OK);
 	}
@@ -533,7 +533,7 @@ main(int argc, char **argv)
 	}
 	/* --print shows the row written, so only once it is. */
 	if (pflag)
-		fwrite(row.s, 1, row.len, stdout);
+		attune_csv_sheet(stdout, row.s, row.len);	/* "=..." as text */
 	if (!qflag) {
 		fprintf(info, "%s\n", thanks(&ci, &after));
 		reach_note(info, &before, &after);

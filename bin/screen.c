@@ -606,7 +606,7 @@ print_result(const struct attune_result *r, const struct attune_time *ts,
 	if (format == F_CSV) {
 		attune_csv_header(&b, attune_screen_cols);
 		fwrite(b.s, 1, b.len, stdout);
-		fwrite(row->s, 1, row->len, stdout);
+		attune_csv_sheet(stdout, row->s, row->len);	/* "=..." as text */
 	} else if (format == F_JSON)
 		print_json(r, tsbuf, who, path != NULL);
 	else {

@@ -880,7 +880,7 @@ csv_row(const char *const *f, int n)
 	int i;
 
 	for (i = 0; i < n; i++)
-		attune_csv_field(&b, f[i], strlen(f[i]), i == 0);
+		attune_csv_cell(&b, f[i], strlen(f[i]), i == 0);
 	attune_buf_add(&b, "\n", 1);
 	fwrite(b.s, 1, b.len, stdout);
 	attune_buf_free(&b);

@@ -72,6 +72,13 @@ void	 attune_words_join(FILE *f, const char *const *words, const char *sep);
 /* text.c: UTF-8, safe display of logged text, wrapping. */
 int	 attune_utf8_valid(const char *s, size_t n);
 void	 attune_put_safe(FILE *f, const char *s, size_t n);
+#define ATTUNE_ESC	16	/* room for one character's escape */
+size_t	 attune_safe_char(const char *s, size_t n, size_t i,
+	    char esc[ATTUNE_ESC]);
+/* A log value for a message: char q[ATTUNE_VALUE]; "'%s'", attune_safe_value(
+ * q, sizeof q, s, n).  Every value from a log is quoted through it. */
+#define ATTUNE_VALUE	64
+const char *attune_safe_value(char *buf, size_t size, const char *s, size_t n);
 void	 attune_wrap(FILE *f, const char *s, int width, int indent);
 int	 attune_term_width(void);
 int	 attune_term_utf8(void);
@@ -134,6 +141,10 @@ long	 attune_csv_skipped(const struct attune_csv *c);
 int	 attune_csv_close(struct attune_csv *c);	/* 0, or -1 if it failed */
 void	 attune_csv_field(struct attune_buf *b, const char *s, size_t n, int first);
 void	 attune_csv_header(struct attune_buf *b, const char *const *cols);
+/* CSV for a spreadsheet: a text cell that would start a formula gets a
+ * leading ' (attune-report(1)); the logs are never written this way. */
+void	 attune_csv_cell(struct attune_buf *b, const char *s, size_t n, int first);
+void	 attune_csv_sheet(FILE *f, const char *rows, size_t n);
 
 /* append.c: add whole rows to a log, under a lock, flushed to disk; a
  * failed write leaves the log exactly as it was. */

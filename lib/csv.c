@@ -825,6 +825,100 @@ attune_csv_field(struct attune_buf *b, const char *s, size_t n, int first)
 	csv_write(attune_buf_space(b, need), need, s, n);
 }
 
+/*
+ * CSV meant for a spreadsheet.  A spreadsheet takes a cell starting with
+ * "=", "+", "-" or "@" for a formula (a tab or a carriage return before
+ * one hides it), so a logged note such as =HYPERLINK(...) would run when
+ * the file is opened.  Such a text cell gets a single quote in front, and
+ * is quoted, as OWASP advises; the spreadsheet then shows it as text.  A
+ * cell that is a plain number, such as -1.5, stays a number.  The logs
+ * themselves are never written this way: they are data, read back as
+ * written.
+ */
+static int
+plain_number(const char *s, size_t n)
+{
+	size_t i = 0, digits = 0;
+
+	if (i < n && (s[i] == '-' || s[i] == '+'))
+		i++;
+	for (; i < n && s[i] >= '0' && s[i] <= '9'; i++)
+		digits++;
+	if (i < n && s[i] == '.' && digits > 0)
+		for (i++, digits = 0; i < n && s[i] >= '0' && s[i] <= '9'; i++)
+			digits++;
+	return digits > 0 && i == n;
+}
+
+void
+attune_csv_cell(struct attune_buf *b, const char *s, size_t n, int first)
+{
+	size_t i, j;
+
+	if (n == 0 || s[0] == '\0' || strchr("=+-@\t\r", s[0]) == NULL ||
+	    plain_number(s, n)) {
+		attune_csv_field(b, s, n, first);
+		return;
+	}
+	if (!first)
+		attune_buf_add(b, ",", 1);
+	attune_buf_add(b, "\"'", 2);
+	for (i = 0; i < n; i = j) {
+		/* Up to the next quote, then the quote doubled. */
+		for (j = i; j < n && s[j] != '"'; j++)
+			;
+		attune_buf_add(b, s + i, j - i);
+		if (j < n) {
+			attune_buf_add(b, "\"\"", 2);
+			j++;
+		}
+	}
+	attune_buf_add(b, "\"", 1);
+}
+
+struct sheet {
+	struct attune_buf *b;
+	int	 first;
+};
+
+static void
+sheet_field(void *s, size_t n, void *data)
+{
+	struct sheet *sh = data;
+
+	attune_csv_cell(sh->b, s, n, sh->first);
+	sh->first = 0;
+}
+
+static void
+sheet_row(int c, void *data)
+{
+	struct sheet *sh = data;
+
+	(void)c;
+	attune_buf_add(sh->b, "\n", 1);
+	sh->first = 1;
+}
+
+/* Print rows of CSV as attune writes them to a log, rewritten for a
+ * spreadsheet: every cell as attune_csv_cell writes it. */
+void
+attune_csv_sheet(FILE *f, const char *rows, size_t n)
+{
+	struct attune_buf b = { 0 };
+	struct csv_parser p;
+	struct sheet sh = { &b, 1 };
+
+	if (csv_init(&p, CSV_APPEND_NULL) != 0)
+		attune_errx(ATTUNE_FAIL, "out of memory");
+	csv_parse(&p, rows, n, sheet_field, sheet_row, &sh);
+	csv_fini(&p, sheet_field, sheet_row, &sh);
+	csv_free(&p);
+	if (b.len > 0)
+		fwrite(b.s, 1, b.len, f);
+	attune_buf_free(&b);
+}
+
 void
 attune_csv_header(struct attune_buf *b, const char *const *cols)
 {

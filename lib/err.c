@@ -26,13 +26,26 @@ attune_prog(void)
 	return prog;
 }
 
+/*
+ * A message may quote a file name or a value from a log, so it reaches
+ * the terminal through attune_put_safe like any logged text: an escape
+ * sequence in it is shown, never acted on.  (Values are quoted through
+ * attune_safe_value already; this is the net under every message.)  It
+ * is formatted on the stack, as it may say that memory ran out.
+ */
 static void
 vmsg(int errnum, const char *fmt, va_list ap)
 {
+	char buf[4096];
+	int n = 0;
+
 	fflush(stdout);
 	fprintf(stderr, "%s: ", prog);
-	if (fmt != NULL)
-		vfprintf(stderr, fmt, ap);
+	if (fmt != NULL && (n = vsnprintf(buf, sizeof buf, fmt, ap)) > 0)
+		attune_put_safe(stderr, buf, (size_t)n < sizeof buf ? (size_t)n :
+		    sizeof buf - 1);
+	if (n >= (int)sizeof buf)
+		fputs("...", stderr);
 	if (errnum != 0)
 		fprintf(stderr, "%s%s", fmt != NULL ? ": " : "", strerror(errnum));
 	fputc('\n', stderr);

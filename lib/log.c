@@ -232,9 +232,11 @@ need_column(struct attune_csv *c, int col, const char *name)
 static int
 read_time(struct attune_csv *c, const char *s, size_t n, struct attune_time *t)
 {
+	char q[ATTUNE_VALUE];
+
 	if (attune_time_iso(s, n, t) < 0) {
-		attune_csv_bad(c, "timestamp '%.40s' is not an ISO 8601 time",
-		    s);
+		attune_csv_bad(c, "timestamp '%s' is not an ISO 8601 time",
+		    attune_safe_value(q, sizeof q, s, n));
 		return -1;
 	}
 	if (t->sec < 0)
@@ -272,6 +274,7 @@ attune_checkin_read(struct attune_csv *c, struct attune_checkin *ci)
 {
 	const char *v[C_NOTE + 1];
 	size_t n[C_NOTE + 1];
+	char q[ATTUNE_VALUE];
 	int r, k, any;
 
 	for (;;) {
@@ -288,9 +291,10 @@ attune_checkin_read(struct attune_csv *c, struct attune_checkin *ci)
 			ci->v[k] = value(v[C_MOOD + k], n[C_MOOD + k],
 			    attune_measures[k].max, attune_measures[k].tenths);
 			if (ci->v[k] == -2) {
-				attune_csv_bad(c, "%s '%.20s' is not a number "
+				attune_csv_bad(c, "%s '%s' is not a number "
 				    "from 0 to %d", attune_measures[k].name,
-				    v[C_MOOD + k], attune_measures[k].tenths ?
+				    attune_safe_value(q, 32, v[C_MOOD + k],
+				    n[C_MOOD + k]), attune_measures[k].tenths ?
 				    attune_measures[k].max / 10 :
 				    attune_measures[k].max);
 				goto bad;
@@ -299,14 +303,16 @@ attune_checkin_read(struct attune_csv *c, struct attune_checkin *ci)
 		}
 		if (wordset_memo(v[C_DID], n[C_DID], attune_did_words,
 		    &ci->did) < 0) {
-			attune_csv_bad(c, "did '%.40s' holds a word not in the "
-			    "list", v[C_DID]);
+			attune_csv_bad(c, "did '%s' holds a word not in the "
+			    "list", attune_safe_value(q, sizeof q, v[C_DID],
+			    n[C_DID]));
 			goto bad;
 		}
 		if (wordset_memo(v[C_FLAGS], n[C_FLAGS], attune_flag_words,
 		    &ci->flags) < 0) {
-			attune_csv_bad(c, "flags '%.40s' holds a word not in "
-			    "the list", v[C_FLAGS]);
+			attune_csv_bad(c, "flags '%s' holds a word not in "
+			    "the list", attune_safe_value(q, sizeof q,
+			    v[C_FLAGS], n[C_FLAGS]));
 			goto bad;
 		}
 		ci->note = v[C_NOTE];
@@ -327,6 +333,7 @@ attune_screen_read(struct attune_csv *c, struct attune_screen *sc)
 {
 	size_t n;
 	const char *s;
+	char q[ATTUNE_VALUE];
 	int r, v;
 
 	for (;;) {
@@ -348,8 +355,8 @@ attune_screen_read(struct attune_csv *c, struct attune_screen *sc)
 		}
 		s = attune_csv_get(c, S_TOTAL, &n);
 		if ((v = value(s, n, 1000, 0)) < 0) {
-			attune_csv_bad(c, "total '%.20s' is not a whole number",
-			    s);
+			attune_csv_bad(c, "total '%s' is not a whole number",
+			    attune_safe_value(q, 32, s, n));
 			continue;
 		}
 		sc->total = v;

@@ -1,6 +1,8 @@
 /*
  * report_data.c: attune report for scripts and spreadsheets, as CSV (the
  * columns of attune-report(1), one row per period and person) and JSON.
+ * A name is written as attune_csv_cell writes it, so that a name such as
+ * "=HYPERLINK(...)" is text, not a formula, in a spreadsheet.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -38,7 +40,7 @@ attune_report_csv_row(struct attune_buf *b, const struct attune_rsum *s)
 	attune_buf_printf(b, "%s,", date);
 	attune_date_format(s->end, date);
 	attune_buf_printf(b, "%s", date);
-	attune_csv_field(b, s->p->who, strlen(s->p->who), 0);
+	attune_csv_cell(b, s->p->who, strlen(s->p->who), 0);
 	attune_buf_printf(b, ",%u,%u", s->checkins, s->days);
 	for (k = 0; k < ATTUNE_NMEASURES; k++) {
 		attune_buf_add(b, ",", 1);

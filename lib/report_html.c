@@ -41,9 +41,18 @@ void
 attune_html_put(FILE *f, const char *s, size_t n)
 {
 	const unsigned char *p = (const unsigned char *)s;
-	size_t i;
+	char esc[ATTUNE_ESC];
+	size_t i, k;
 
-	for (i = 0; i < n; i++) {
+	for (i = 0; i < n; i += k) {
+		/* A control character, a byte that is not UTF-8, or one that
+		 * is invisible or reorders the text (U+202E) is shown as its
+		 * escape, in words a reader can see. */
+		k = attune_safe_char(s, n, i, esc);
+		if (esc[0] != '\0') {
+			attune_html_put(f, esc, strlen(esc));
+			continue;
+		}
 		switch (p[i]) {
 		case '&':
 			fputs("&amp;", f);
@@ -61,10 +70,7 @@ attune_html_put(FILE *f, const char *s, size_t n)
 			fputs("&#39;", f);
 			break;
 		default:
-			if (p[i] < 0x20 || p[i] == 0x7f)
-				fprintf(f, "\\x%02x", p[i]);
-			else
-				fputc(p[i], f);
+			fwrite(p + i, 1, k, f);
 		}
 	}
 }

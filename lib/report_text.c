@@ -169,21 +169,41 @@ heading(struct out *o, int level, const char *fmt, ...)
 	fputs(o->md ? "\n\n" : "\n", o->f);
 }
 
-/* A name from a log: safe at a terminal, and inert in Markdown. */
+/* Markdown text that stays text: every character Markdown acts on is
+ * escaped with a backslash. */
+static void
+md_put(FILE *f, const char *s, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		if (strchr("\\`*_{}[]<>()#+-.!|~", s[i]) != NULL)
+			fputc('\\', f);
+		fputc(s[i], f);
+	}
+}
+
+/*
+ * A name from a log: safe at a terminal, and inert in Markdown, where a
+ * control character, or one that is invisible or reorders the text
+ * (U+202E), is shown as its escape (attune_safe_char) as in text.
+ */
 static void
 put_name(struct out *o, const char *s)
 {
+	char esc[ATTUNE_ESC];
+	size_t i, k, n = strlen(s);
+
 	if (!o->md) {
-		attune_put_safe(o->f, s, strlen(s));
+		attune_put_safe(o->f, s, n);
 		return;
 	}
-	for (; *s != '\0'; s++) {
-		if (strchr("\\`*_{}[]<>()#+-.!|", *s) != NULL)
-			fputc('\\', o->f);
-		if ((unsigned char)*s < 0x20 || *s == 0x7f)
-			fprintf(o->f, "\\x%02x", (unsigned char)*s);
+	for (i = 0; i < n; i += k) {
+		k = attune_safe_char(s, n, i, esc);
+		if (esc[0] != '\0')
+			md_put(o->f, esc, strlen(esc));
 		else
-			fputc(*s, o->f);
+			md_put(o->f, s + i, k);
 	}
 }
 

@@ -192,7 +192,7 @@ refused "--who of 65 characters" 2 "--who: '${long}x' is not a usable name" \
     attune-checkin --mood 1 --who "${long}x"
 refused "--who with a newline" 2 "--who: 'a${nl}b' is not a usable name; use 1 to 64" \
     attune-checkin --mood 1 --who "a${nl}b"
-refused "an ATTUNE_WHO with a tab" 2 "ATTUNE_WHO: 'a	b' is not a usable name" \
+refused "an ATTUNE_WHO with a tab" 2 "ATTUNE_WHO: 'a\\tb' is not a usable name" \
     env "ATTUNE_WHO=a	b" attune-checkin --mood 1
 
 ### Values out of range or not in the list.
@@ -207,7 +207,7 @@ for m in mood bond anxiety numb; do
 	refused "--$m empty" 2 "--$m: '' is not a whole number" attune-checkin "--$m" ""
 done
 refused "-m with a space before" 2 "--mood: ' 5' is not a whole number" attune-checkin -m " 5"
-refused "-m with a tab before" 2 "--mood: '	5' is not a whole number" attune-checkin -m "	5"
+refused "-m with a tab before" 2 "--mood: '\\t5' is not a whole number" attune-checkin -m "	5"
 refused "-m with a newline before" 2 "is not a whole number" attune-checkin -m "${nl}5"
 refused "-m with a space after" 2 "--mood: '5 ' is not a whole number" attune-checkin -m "5 "
 refused "-m 99999999999999999999" 2 "--mood:" attune-checkin -m 99999999999999999999

@@ -2,7 +2,8 @@
  * text.c: fuzz the safe display of logged text.  Whatever bytes a note
  * holds, attune_put_safe and attune_wrap must print valid UTF-8 with no
  * control character a terminal would act on (no ESC, no CSI, no C1, no
- * carriage return), and attune_put_safe no line break at all.
+ * carriage return), no bidi override or isolate, and attune_put_safe no
+ * line break at all.
  */
 #include <stdint.h>
 #include <stdio.h>
@@ -36,6 +37,11 @@ inert(const char *s, size_t n, int newline_ok)
 		if (p[i] == 0xc2 && i + 1 < n && p[i + 1] >= 0x80 &&
 		    p[i + 1] < 0xa0)
 			abort();	/* C1, such as CSI U+009B */
+		/* A bidi override or isolate, U+202A-202E, U+2066-2069. */
+		if (p[i] == 0xe2 && i + 2 < n && ((p[i + 1] == 0x80 &&
+		    p[i + 2] >= 0xaa && p[i + 2] <= 0xae) || (p[i + 1] == 0x81 &&
+		    p[i + 2] >= 0xa6 && p[i + 2] <= 0xa9)))
+			abort();
 	}
 }
 
