@@ -272,6 +272,7 @@ add_row(struct attune_csv *c, int user)
 {
 	struct tip t;
 	const char *s, *p, *q;
+	char qv[ATTUNE_VALUE];
 	size_t n;
 	int bad = 0, i, k;
 
@@ -289,8 +290,9 @@ add_row(struct attune_csv *c, int user)
 		goto bad;
 	}
 	if (!is_name(t.id, 64)) {
-		attune_csv_bad(c, "id '%.64s' is not a name of lowercase letters, "
-		    "digits and hyphens", t.id);
+		attune_csv_bad(c, "id '%s' is not a name of lowercase letters, "
+		    "digits and hyphens", attune_safe_value(qv, sizeof qv, t.id,
+		    strlen(t.id)));
 		goto bad;
 	}
 	if (find_tip(t.id, user) >= 0) {
@@ -303,8 +305,9 @@ add_row(struct attune_csv *c, int user)
 		goto bad;
 	}
 	if (!is_name(t.topic, 32)) {
-		attune_csv_bad(c, "topic '%.32s' is not a name of lowercase "
-		    "letters, digits and hyphens", t.topic);
+		attune_csv_bad(c, "topic '%s' is not a name of lowercase "
+		    "letters, digits and hyphens", attune_safe_value(qv,
+		    sizeof qv, t.topic, strlen(t.topic)));
 		goto bad;
 	}
 	if (*t.title == '\0' || *t.text == '\0') {
@@ -313,8 +316,8 @@ add_row(struct attune_csv *c, int user)
 	}
 	s = attune_csv_get(c, T_WHO, &n);
 	if (n > 0 && (t.role = attune_word_index(role_words, s, n)) < 0) {
-		attune_csv_bad(c, "who '%.20s' is not any, birthing or partner",
-		    s);
+		attune_csv_bad(c, "who '%s' is not any, birthing or partner",
+		    attune_safe_value(qv, sizeof qv, s, n));
 		goto bad;
 	}
 	s = attune_csv_get(c, T_FITS, &n);
@@ -324,9 +327,9 @@ add_row(struct attune_csv *c, int user)
 			continue;
 		if ((k = attune_word_index(attune_signal_ids, p,
 		    (size_t)(q - p))) < 0) {
-			attune_csv_bad(c, "fits '%.*s' is not one of the signals "
-			    "of attune-tips(1)",
-			    (int)(q - p) > 30 ? 30 : (int)(q - p), p);
+			attune_csv_bad(c, "fits '%s' is not one of the signals "
+			    "of attune-tips(1)", attune_safe_value(qv,
+			    sizeof qv, p, (size_t)(q - p)));
 			goto bad;
 		}
 		t.fits |= 1u << k;
@@ -404,6 +407,7 @@ load_topics(const char *path)
 	    "shown", NULL };
 	struct attune_csv *c;
 	const char *s, *p, *q;
+	char qv[ATTUNE_VALUE];
 	size_t n;
 	int r;
 
@@ -413,8 +417,9 @@ load_topics(const char *path)
 	while ((r = attune_csv_next(c)) == 1) {
 		s = attune_csv_get(c, 0, &n);
 		if (!is_name(s, 32)) {
-			attune_csv_bad(c, "topic '%.32s' is not a name of "
-			    "lowercase letters, digits and hyphens", s);
+			attune_csv_bad(c, "topic '%s' is not a name of "
+			    "lowercase letters, digits and hyphens",
+			    attune_safe_value(qv, sizeof qv, s, n));
 			continue;
 		}
 		topics = attune_xreallocarray(topics, ntopics + 1,
