@@ -367,6 +367,7 @@ main(int argc, char **argv)
 	int c, rval, any = 0;
 
 	attune_setprog(argv[0]);
+	attune_opt_longopts(longopts);
 	while ((c = getopt_long(argc, argv, ":ab:cd:f:hqr:Vw:", longopts,
 	    NULL)) != -1) {
 		switch (c) {
@@ -433,6 +434,7 @@ main(int argc, char **argv)
 	argv += optind;
 	if (allflag && whoflag != NULL)
 		attune_usage_error("choose --who NAME or --all-people, not both");
+	attune_conf_dir(dirflag);
 	if (!allflag)
 		who = attune_opt_who(whoflag);
 	memset(&v, 0, sizeof v);

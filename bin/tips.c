@@ -1195,6 +1195,7 @@ main(int argc, char **argv)
 	int64_t day;
 
 	attune_setprog(argv[0]);
+	attune_opt_longopts(longopts);
 	while ((c = getopt_long(argc, argv, ":ad:f:hln:pr:St:TVw:", longopts,
 	    NULL)) != -1) {
 		switch (c) {
@@ -1250,6 +1251,7 @@ main(int argc, char **argv)
 		    "with --all or --count");
 	if (aflag && count > 0)
 		attune_usage_error("--all and --count cannot be used together");
+	attune_conf_dir(dirflag);
 	who = attune_opt_who(whoflag);
 	region = attune_region(regionflag);
 	partner = partnerflag || strcasecmp(who, "partner") == 0;

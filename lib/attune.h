@@ -62,7 +62,11 @@ int	 attune_parse_tenths(const char *val, int min, int max, int *v);
 int	 attune_parse_words(const char *val, const char *const *words,
 	    unsigned *acc, const char **bad, size_t *badlen);
 void	 attune_opt_unknown(int c, char **argv);	/* getopt '?' or ':' */
-const char *attune_opt_who(const char *opt);	/* --who, $ATTUNE_WHO, "me" */
+const char *attune_opt_who(const char *opt);	/* --who, $ATTUNE_WHO,
+						 * attune.conf, "me" */
+const char *attune_suggest(const char *s, const char *const *words);
+struct option;
+void	 attune_opt_longopts(const struct option *lo);	/* for "did you mean" */
 int	 attune_opt_choice(const char *opt, const char *val,
 	    const char *const *words);
 int	 attune_word_index(const char *const *words, const char *s, size_t n);
@@ -98,6 +102,21 @@ int	 attune_date_user(const char *s, int64_t *days, const char **why);
 void	 attune_time_format(const struct attune_time *t, char buf[32]);
 void	 attune_date_format(int64_t days, char buf[16]);
 int64_t	 attune_time_epoch(const struct attune_time *t);
+
+/* conf.c: attune.conf in the data directory, the settings that stick
+ * (attune-log(5)).  Options and the environment override it.  Loading warns
+ * about each line it cannot use, naming the file and line. */
+struct attune_conf {
+	char	*region, *who;
+	int64_t	 birth;		/* INT64_MIN: unknown */
+	int	 children;	/* 0: unknown */
+};
+int	 attune_conf_load(const char *dir, struct attune_conf *c);
+					/* 0 ok (a missing file is ok), -1 unreadable */
+void	 attune_conf_free(struct attune_conf *c);
+void	 attune_conf_dir(const char *dirflag);	/* where the defaults come from */
+const struct attune_conf *attune_conf_default(void);	/* read once */
+void	 attune_conf_hush(int on);	/* 1: its warnings wait (crisis lines) */
 
 /* dir.c: the data directory and its logs. */
 char	*attune_dir_resolve(const char *opt);	/* malloc'd path */
