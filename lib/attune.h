@@ -102,6 +102,14 @@ int	 attune_date_user(const char *s, int64_t *days, const char **why);
 void	 attune_time_format(const struct attune_time *t, char buf[32]);
 void	 attune_date_format(int64_t days, char buf[16]);
 int64_t	 attune_time_epoch(const struct attune_time *t);
+int64_t	 attune_months_add(int64_t days, int n);	/* day kept, or month end */
+/* Periods as people name them; 0, or -1 with *why (attune-report(1)). */
+int	 attune_week_user(const char *s, int64_t today, int64_t *monday,
+	    const char **why);		/* this, last, 2026-W47, a date */
+int	 attune_month_user(const char *s, int64_t today, int64_t *first,
+	    const char **why);		/* this, last, 2026-11, November */
+int	 attune_last_user(const char *s, int64_t end, int64_t *from,
+	    const char **why);		/* 14d, 2w, 3m: ending at end */
 
 /* conf.c: attune.conf in the data directory, the settings that stick
  * (attune-log(5)).  Options and the environment override it.  Loading warns
