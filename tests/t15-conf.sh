@@ -86,4 +86,35 @@ run attune-checkin -m 5 --dry-run
 check "no attune.conf: me, quietly" out_has ",me,5,"
 check "no attune.conf: nothing said" err_empty
 
+### Smaller things: "did you mean", help for every command, the list.
+mkdir -p "$T/fake" "$T/onpath"
+printf '#!/bin/sh\necho "man was asked for: $*"\n' >"$T/fake/man"
+printf '#!/bin/sh\necho extra\n' >"$T/onpath/attune-extra"
+chmod 755 "$T/fake/man" "$T/onpath/attune-extra"
+run attune chekin -m 5
+check "attune chekin: exit 2" rc_is 2
+check "attune chekin: did you mean checkin" err_has "attune: there is no command called 'chekin'; did you mean 'checkin'?"
+run attune lgo
+check "attune lgo: did you mean log" err_has "did you mean 'log'?"
+run attune weather
+check "attune weather: nothing near, no guess" err_lacks "did you mean"
+run attune-checkin --mod 5
+check "--mod: did you mean --mood" err_has "unknown option '--mod'; did you mean '--mood'?"
+run attune-report --sinse 2026-11-01
+check "--sinse: did you mean --since" err_has "did you mean '--since'?"
+run attune-tips --colour
+check "an option far from any: no guess" err_lacks "did you mean"
+for c in weekly archive remind log checkin; do
+	PATH=$T/fake:$PATH run attune help "$c"
+	check "attune help $c opens attune-$c(1)" out_is "man was asked for: attune-$c"
+done
+PATH=$T/onpath:$PATH run attune
+check "the list: log" out_has "  log       see, fix and undo"
+check "the list: the scripts found on PATH" out_has "  weekly    last week's report"
+check "the list: another attune-* found on PATH" out_has "  extra"
+PATH=$T/fake:$T/onpath:$PATH run attune help extra
+check "attune help for a found command" out_is "man was asked for: attune-extra"
+PATH=/usr/bin:/bin run "$TOP/bin/attune"
+check "the list without the scripts: not listed" out_lacks "  weekly"
+
 done_testing
