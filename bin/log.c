@@ -454,6 +454,11 @@ check_value(const char *col, const char *val, struct attune_buf *out,
 	for (k = 0; k < ATTUNE_NMEASURES; k++) {
 		if (strcmp(col, attune_measures[k].name) != 0)
 			continue;
+		/* "3.0" as a spreadsheet saves 3 is read as 3, as readers do */
+		if (!attune_measures[k].tenths && attune_parse_int(val, 0,
+		    attune_measures[k].max, &v) < 0 && attune_parse_tenths(val,
+		    0, attune_measures[k].max * 10, &v) == 0 && v % 10 == 0)
+			val = (snprintf(why, sizeof why, "%d", v / 10), why);
 		if (attune_measures[k].tenths ?
 		    attune_parse_tenths(val, 0, attune_measures[k].max, &v) :
 		    attune_parse_int(val, 0, attune_measures[k].max, &v)) {
@@ -525,6 +530,15 @@ build_row(const struct attune_rows *rs, size_t i, const char *const *vals,
 		for (j = 0; editable[j] != NULL; j++)
 			if (strcmp(h->f[k], editable[j]) == 0 && vals[j] != NULL)
 				val = vals[j];
+		if (val == r->f[k] && strcmp(h->f[k], "flags") != 0) {
+			/* Not changed: kept as it is. */
+			for (c = 2; c < 10; c++)
+				if (strcmp(h->f[k], editable[c]) == 0 &&
+				    r->fl[k] > 0)
+					answered = 1;
+			attune_csv_field(row, val, r->fl[k], k == 0);
+			continue;
+		}
 		v.len = 0;
 		if ((why = check_value(h->f[k], val, &v, flags)) != NULL)
 			attune_usage_error("%s%s: '%.60s' %s", where,

@@ -89,4 +89,16 @@ printf 'timestamp,who,mood,bond,anxiety,numb,sleep,did,flags,note\n2026-11-20T09
 run attune-report -f csv -w Sam --month 2026-11 "$ATTUNE_DIR/checkins.csv" "$T/lower.csv"
 check "Sam and sam are one person, by the first spelling met" row "2026-11-01,2026-11-30,Sam,1,"
 
+### A log saved by a spreadsheet.
+printf 'Timestamp,WHO,Mood,Bond,Sleep\n2026-11-20T09:00:00+00:00,me,5.0,4,6.50\n2026-11-21T09:00:00+00:00,me,3.0,4.,7\n2026-11-21T10:00:00+00:00,me,3.5,4,7\n' >"$T/sheet.csv"
+run attune-report -f csv --month 2026-11 "$T/sheet.csv"
+check "spreadsheet: header names in any case, 3.0 read as 3" row "2026-11-01,2026-11-30,me,2,2,4.00,3,5,4.00,4,4,,,,,,,6.75,6.5,7.0,"
+check "spreadsheet: 3.5 is still not a whole number" err_has "sheet.csv:4: mood '3.5' is not a number from 0 to 10 (row skipped)"
+printf 'timestamp;who;mood;bond\n2026-11-20T09:00:00+00:00;me;5;4\n2026-11-21T09:00:00+00:00;me;6;4\n2026-11-22T09:00:00+00:00;me;6;4\n' >"$T/semi.csv"
+run attune-report -f csv "$T/semi.csv"
+check "';' separated: exit 1, nothing read" rc_is 1
+check "';' separated: says so" err_has "semi.csv: its columns are separated by ';', not by commas"
+check "';' separated: one message, not one a row" [ "$(grep -c 'semi.csv' "$T/err")" = 1 ]
+check "';' separated: no other complaint" err_lacks "has no 'timestamp' column"
+
 done_testing

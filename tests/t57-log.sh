@@ -204,7 +204,7 @@ chmod 700 "$ATTUNE_DIR"
 # A full disk (file size limit): the new log cannot be written.
 cp "$LOG" "$T/before"
 ID=$(id_of 1)
-(ulimit -f 0; attune-log edit "$ID" --mood 2 >"$T/out" 2>"$T/err"); rc=$?
+(ulimit -f 0; attune-log edit "$ID" --mood 10 >"$T/out" 2>"$T/err"); rc=$?
 check "file size limit: exit 1" rc_is 1
 check "file size limit: log unchanged" same "$T/before" "$LOG"
 check "file size limit: no temporary file left" sh -c "! ls -A '$ATTUNE_DIR' | grep -q edit-"
