@@ -564,7 +564,8 @@ in_editor(const struct attune_rows *rs, size_t i, const char *path,
 	struct attune_buf b = { 0 }, cmd = { 0 };
 	const struct attune_row *r = &rs->r[i], *h = &rs->r[rs->header];
 	const char *ed = getenv("VISUAL");
-	char tmp[] = "/tmp/attune-edit-XXXXXX.csv";
+	struct attune_buf tb = { 0 };
+	char *tmp;
 	int fd, k, j, st;
 	long e;
 
@@ -572,9 +573,19 @@ in_editor(const struct attune_rows *rs, size_t i, const char *path,
 		ed = getenv("EDITOR");
 	if (ed == NULL || *ed == '\0')
 		ed = "vi";
-	(void)path;
+	/* In the data directory, mode 0600, as the log is: nothing is
+	 * written anywhere else. */
+	{
+		const char *slash = strrchr(path, '/');
+		int dn = slash != NULL ? (int)(slash - path) + 1 : 0;
+
+		attune_buf_printf(&tb, "%.*s.%s.editing-XXXXXX.csv", dn, path,
+		    path + dn);
+	}
+	tmp = tb.s;
 	if ((fd = mkstemps(tmp, 4)) < 0)
-		attune_err(ATTUNE_FAIL, "cannot make a file to edit");
+		attune_err(ATTUNE_FAIL, "cannot make a file to edit beside %s",
+		    path);
 	for (k = 0; k < h->nf; k++)
 		attune_csv_field(&b, h->f[k], h->fl[k], k == 0);
 	attune_buf_add(&b, "\n", 1);
@@ -606,6 +617,7 @@ in_editor(const struct attune_rows *rs, size_t i, const char *path,
 	}
 	k = attune_rows_read(tmp, er);
 	unlink(tmp);
+	attune_buf_free(&tb);
 	if (k != 0 || er->header < 0 || (e = attune_rows_last(er)) < 0 ||
 	    e != er->header + 1 || er->r[er->header].nf != h->nf) {
 		attune_warnx("the edited text is not the header and one whole "

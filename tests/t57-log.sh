@@ -126,7 +126,7 @@ else
 fi
 # edit in an editor, at a terminal: the row as edited, checked.
 if [ -x "$TOP/tests/ptyrun" ]; then
-	printf '#!/bin/sh\nsed -i "2s/,me,[0-9]*,/,me,8,/" "$1"\n' >"$T/ed-ok"
+	printf '#!/bin/sh\necho "$1" >"%s/edited"\nsed -i "2s/,me,[0-9]*,/,me,8,/" "$1"\n' "$T" >"$T/ed-ok"
 	printf '#!/bin/sh\nsed -i "2s/,me,[0-9]*,/,me,12,/" "$1"\n' >"$T/ed-bad"
 	printf '#!/bin/sh\nsed -i "1s/mood/MOOD2/" "$1"\n' >"$T/ed-head"
 	chmod +x "$T/ed-ok" "$T/ed-bad" "$T/ed-head"
@@ -141,6 +141,8 @@ if [ -x "$TOP/tests/ptyrun" ]; then
 	VISUAL= EDITOR=$T/ed-ok run "$TOP/tests/ptyrun" "" attune-log edit "$ID"
 	check "editor (EDITOR): exit 0" rc_is 0
 	check "editor: the row as edited" sh -c "[ \"\$(grep -c ',me,8,' '$LOG')\" = 1 ]"
+	check "editor: the file edited is in the data directory" grep -q "^$ATTUNE_DIR/\.checkins\.csv\.editing-" "$T/edited"
+	check "editor: and gone after" sh -c "[ ! -e \"\$(cat '$T/edited')\" ]"
 else
 	skip "edit in an editor" "tests/ptyrun is not built"
 fi
