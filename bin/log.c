@@ -80,7 +80,7 @@ usage(void)
 	    "  -f, --format FMT   text (default), csv or json\n"
 	    "  -u, --undo         take the last entry written away\n"
 	    "  -y, --yes          do it without asking\n"
-	    "  edit ID            change that check-in: with -m, -b, -a, -n, -s, "
+	    "  edit ID|last       change that check-in: with -m, -b, -a, -n, -s, "
 	    "-D,\n"
 	    "                     --flag, -N or -t as attune checkin takes "
 	    "them ('' clears\n"
@@ -657,7 +657,9 @@ edit(const char *id, int given)
 		attune_rows_free(&rs);
 		return rc > 100 ? ATTUNE_FAIL : rc;
 	}
-	switch (i = attune_rows_find(&rs, id)) {
+	i = strcmp(id, "last") == 0 ? attune_rows_last(&rs) :
+	    attune_rows_find(&rs, id);
+	switch (i) {
 	case -1:
 		attune_usage_error("edit: no check-in has the id '%s'; "
 		    "'attune log' lists them", id);

@@ -104,6 +104,11 @@ check "edit: a harm flag added: crisis lines first" first_line_has "$T/out" "If 
 check "edit: and the region's lines" out_has "  GB  Samaritans"
 check "edit: harm logged" grep -q ',harm,' "$LOG"
 
+run attune-log edit last --bond 3
+check "edit last: the last entry written" sh -c "tail -n 1 '$LOG' | grep -q ',3,'"
+run attune-log edit last --bond ''
+check "edit last: cleared again" rc_is 0
+
 ### --undo.
 cp "$LOG" "$T/before"
 LASTROW=$(tail -n 1 "$LOG")
