@@ -30,6 +30,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <glob.h>
+#include <inttypes.h>
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
@@ -380,6 +381,45 @@ clean_stale(const char *dir, const char *base)
 	attune_buf_free(&pat);
 }
 
+/*
+ * An archive run stopped after its commit leaves archives named for the
+ * live log's inode (archive.c).  Replacing the log changes the inode, and
+ * they would then look unfinished and be removed: so they are put into
+ * place first, as the next archive run would.  Under the lock.
+ */
+static int
+finish_archive(const char *dir, const struct stat *st)
+{
+	struct attune_buf pat = { 0 }, fin = { 0 };
+	const char *b, *suf;
+	glob_t g;
+	size_t i;
+	int rc = 0;
+
+	attune_buf_printf(&pat, "%s/.checkins-*.csv.gz.pending-%ju", dir,
+	    (uintmax_t)st->st_ino);
+	if (glob(pat.s, 0, NULL, &g) == 0) {
+		for (i = 0; i < g.gl_pathc; i++) {
+			b = strrchr(g.gl_pathv[i], '/') + 1;
+			suf = strstr(b, ".pending-");
+			fin.len = 0;
+			attune_buf_printf(&fin, "%s/%.*s", dir,
+			    (int)(suf - (b + 1)), b + 1);
+			if (rename(g.gl_pathv[i], fin.s) < 0) {
+				attune_warn("cannot finish the archive %s; "
+				    "please run attune-archive, then try again",
+				    g.gl_pathv[i]);
+				rc = -1;
+			}
+		}
+		globfree(&g);
+		attune_sync_dir(dir);
+	}
+	attune_buf_free(&pat);
+	attune_buf_free(&fin);
+	return rc;
+}
+
 int
 attune_rows_change(const char *path, uint32_t id, int last,
     attune_change_fn fn, void *arg)
@@ -422,6 +462,8 @@ attune_rows_change(const char *path, uint32_t id, int last,
 		goto out;
 	}
 	clean_stale(dir, base);
+	if (strcmp(base, "checkins.csv") == 0 && finish_archive(dir, &st) < 0)
+		goto out;
 	if (load(fd, path, &st, &rs) < 0) {
 		attune_warn("cannot read %s", path);
 		goto out;

@@ -184,6 +184,21 @@ for point in edit-after-bak edit-before-commit edit-after-commit; do
 	check "$point: and leaves no temporary file" sh -c "! ls -A '$ATTUNE_DIR' | grep -q edit-"
 done
 
+### An archive run stopped after its commit: an edit keeps its rows.
+ci -m 2 -t 2024-03-01T09:00
+ci -m 3 -t 2024-04-01T09:00
+all_rows() { attune-report -a -f csv --since 2000-01-01 | awk -F, 'NR > 1 { n += $4 } END { print n }'; }
+n0=$(all_rows)
+ATTUNE_TEST_CRASH=after-commit attune-checkin --archive -q >/dev/null 2>&1
+check "archive stopped after its commit: a pending archive is left" sh -c "ls -A '$ATTUNE_DIR' | grep -q '^\.checkins-2024\.csv\.gz\.pending-'"
+check "archive stopped: readers still see every row" [ "$(all_rows)" = "$n0" ]
+run attune-log edit last --mood 3
+check "edit after a stopped archive: exit 0" rc_is 0
+check "edit after a stopped archive: the archive put into place" [ -f "$ATTUNE_DIR/checkins-2024.csv.gz" ]
+check "edit after a stopped archive: every row still there" [ "$(all_rows)" = "$n0" ]
+run attune-checkin --archive
+check "the next archive run: nothing lost either" [ "$(all_rows)" = "$n0" ]
+
 ### Writers at the same time: none of their rows lost.
 cp "$LOG" "$T/before"
 n0=$(wc -l <"$LOG")
