@@ -212,17 +212,31 @@ check "while editing: and the edit too" grep -q ',9,' "$LOG"
 check "while editing: nothing else lost" [ "$(wc -l <"$LOG")" = $((n0 + 5)) ]
 
 ### A log attune cannot replace: refused, unchanged.
-chmod 500 "$ATTUNE_DIR"
+AS_NOBODY="setpriv --reuid=65534 --regid=65534 --clear-groups"
 if [ "$(id -u)" != 0 ]; then
+	chmod 500 "$ATTUNE_DIR"
 	cp "$LOG" "$T/before"
-	run attune-log edit "$(id_of 1)" --mood 2
+	run attune-log edit last --mood 2
 	check "read-only directory: exit 1" rc_is 1
 	check "read-only directory: says the log is as it was" err_has "the log is as it was"
 	check "read-only directory: log unchanged" same "$T/before" "$LOG"
+	chmod 700 "$ATTUNE_DIR"
+elif ! command -v setpriv >/dev/null 2>&1 ||
+    ! $AS_NOBODY attune-log --help >/dev/null 2>&1; then
+	skip "a directory attune may not write in" "needs setpriv, and a build nobody can run"
 else
-	skip "read-only directory" "running as root"
+	P=$T/perm
+	mkdir -p "$P"
+	chmod 755 "$T" "$P"
+	cp -p "$LOG" "$P/checkins.csv"
+	chmod 644 "$P/checkins.csv"
+	cp "$P/checkins.csv" "$T/before"
+	run $AS_NOBODY attune-log -d "$P" edit last --mood 2
+	check "a directory attune may not write in: exit 1" rc_is 1
+	check "a directory attune may not write in: says the log is as it was" err_has "the log is as it was"
+	check "a directory attune may not write in: log unchanged" same "$T/before" "$P/checkins.csv"
+	check "a directory attune may not write in: no .bak made" absent "$P/checkins.csv.bak"
 fi
-chmod 700 "$ATTUNE_DIR"
 # A full disk (file size limit): the new log cannot be written.
 cp "$LOG" "$T/before"
 ID=$(id_of 1)
