@@ -56,6 +56,13 @@ check "a typo of edit: did you mean" err_has "did you mean 'edit'?"
 run attune-log --undoo
 check "a typo of an option: did you mean" err_has "unknown option '--undoo'; did you mean '--undo'?"
 
+run attune-log --help
+check "--help: exit 0" rc_is 0
+check "--help: names edit, --undo and .bak" sh -c "grep -q 'edit ID' '$T/out' && grep -q -- '--undo' '$T/out' && grep -q 'checkins.csv.bak' '$T/out'"
+check "--help: fits 80 columns" sh -c "! awk 'length > 79' '$T/out' | grep -q ."
+run attune-log -V
+check "-V: the version" out_is "attune-log 0.1.0"
+
 ### edit.
 cp "$LOG" "$T/before"
 ID3=$(id_of 4)	# 2026-11-19, the note, written first
