@@ -5,6 +5,7 @@
  */
 #include <sys/wait.h>
 
+#include <dirent.h>
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -15,27 +16,139 @@
 
 static const struct {
 	const char *name, *what;
+	int always;	/* 0: listed only where it is found */
 } cmds[] = {
-	{ "checkin", "log how today is going: mood, bond, sleep, moments" },
-	{ "screen", "take a validated questionnaire, scored exactly" },
-	{ "tips", "gentle, practical ideas to try, chosen for you" },
-	{ "report", "see your weeks at a glance, and when to reach out" },
+	{ "checkin", "log how today is going: mood, bond, sleep, moments", 1 },
+	{ "screen", "take a validated questionnaire, scored exactly", 1 },
+	{ "tips", "gentle, practical ideas to try, chosen for you", 1 },
+	{ "report", "see your weeks at a glance, and when to reach out", 1 },
+	{ "log", "see, fix and undo what you have logged", 1 },
+	{ "weekly", "last week's report, kept and mailed (for cron)", 0 },
+	{ "remind", "a gentle word when there is no check-in today", 0 },
+	{ "archive", "move check-ins older than a year into archives", 0 },
 };
 #define NCMDS (sizeof cmds / sizeof cmds[0])
+
+static char *own_dir(const char *argv0);
+static const char *argv0;
+
+/* Every attune-NAME runnable beside this program and on PATH, by NAME,
+ * each once, NULL-ended; malloc'd. */
+static char **
+found(void)
+{
+	struct attune_buf dirs = { 0 };
+	struct dirent *e;
+	char **v = NULL, *d, *next, *own;
+	size_t n = 0, i;
+	DIR *dp;
+	const char *p = getenv("PATH");
+
+	if ((own = own_dir(argv0)) != NULL) {
+		attune_buf_printf(&dirs, "%s:", own);
+		free(own);
+	}
+	attune_buf_str(&dirs, p != NULL ? p : "/usr/bin:/bin");
+	for (d = dirs.s; d != NULL; d = next) {
+		if ((next = strchr(d, ':')) != NULL)
+			*next++ = '\0';
+		if ((dp = opendir(*d ? d : ".")) == NULL)
+			continue;
+		while ((e = readdir(dp)) != NULL) {
+			struct attune_buf full = { 0 };
+			const char *name = e->d_name + 7;
+
+			if (strncmp(e->d_name, "attune-", 7) != 0 ||
+			    *name == '\0' || strchr(name, '.') != NULL)
+				continue;
+			for (i = 0; i < n && strcmp(v[i], name) != 0; i++)
+				;
+			if (i < n)
+				continue;
+			attune_buf_printf(&full, "%s/%s", *d ? d : ".",
+			    e->d_name);
+			if (access(full.s, X_OK) == 0) {
+				v = attune_xreallocarray(v, n + 2, sizeof *v);
+				v[n++] = attune_xstrdup(name);
+				v[n] = NULL;
+			}
+			attune_buf_free(&full);
+		}
+		closedir(dp);
+	}
+	attune_buf_free(&dirs);
+	if (v == NULL)
+		v = attune_xcalloc(1, sizeof *v);
+	return v;
+}
+
+static int
+in(char **v, const char *name)
+{
+	for (; *v != NULL; v++)
+		if (strcmp(*v, name) == 0)
+			return 1;
+	return 0;
+}
+
+static int
+cmd_index(const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < NCMDS; i++)
+		if (strcmp(cmds[i].name, name) == 0)
+			return (int)i;
+	return -1;
+}
 
 static void
 list(FILE *f)
 {
+	char **v = found();
 	size_t i;
+	int other = 0;
 
 	fputs("usage: attune COMMAND [ARGS...]\n"
 	    "       attune help [COMMAND]\n\n"
 	    "attune helps you notice how the days after birth are going,\n"
 	    "and when it may be time to ask for support. The commands:\n\n", f);
 	for (i = 0; i < NCMDS; i++)
-		fprintf(f, "  %-9s %s\n", cmds[i].name, cmds[i].what);
+		if (cmds[i].always || in(v, cmds[i].name))
+			fprintf(f, "  %-9s %s\n", cmds[i].name, cmds[i].what);
+	for (i = 0; v[i] != NULL; i++)
+		if (cmd_index(v[i]) < 0)
+			fprintf(f, "%s  %s\n", other++ ? "" : "\nAlso found:\n",
+			    v[i]);
 	fputs("\n'attune help COMMAND' shows the manual for one of them;\n"
 	    "'man 7 attune' is the overview.\n", f);
+	attune_strv_free(v);
+}
+
+/* "there is no command called 'chekin'", with the nearest there is. */
+static void
+no_such(const char *name)
+{
+	const char **names;
+	const char *near;
+	char **v = found();
+	size_t i, n = 0;
+
+	names = attune_xcalloc(NCMDS + 1, sizeof *names);
+	for (i = 0; i < NCMDS; i++)
+		names[n++] = cmds[i].name;
+	names[n] = NULL;
+	near = attune_suggest(name, names);
+	for (i = 0; near == NULL && v[i] != NULL; i++)
+		if (attune_suggest(name, (const char *const[]){ v[i], NULL }))
+			near = v[i];
+	if (near != NULL)
+		attune_warnx("there is no command called '%s'; did you mean "
+		    "'%s'?", name, near);
+	else
+		attune_warnx("there is no command called '%s'", name);
+	free(names);
+	attune_strv_free(v);
 }
 
 /* The directory this program was run from, or the one argv[0] names. */
@@ -55,12 +168,17 @@ own_dir(const char *argv0)
 static int
 known(const char *name)
 {
-	size_t i;
+	char **v;
+	int k;
 
-	for (i = 0; i < NCMDS; i++)
-		if (strcmp(cmds[i].name, name) == 0)
-			return 1;
-	return 0;
+	if (cmd_index(name) >= 0)
+		return 1;
+	if (strchr(name, '/') != NULL || *name == '\0')
+		return 0;
+	v = found();
+	k = in(v, name);
+	attune_strv_free(v);
+	return k;
 }
 
 static int
@@ -69,7 +187,7 @@ help(const char *name)
 	char page[64];
 
 	if (!known(name)) {
-		attune_warnx("there is no command called '%s'", name);
+		no_such(name);
 		list(stderr);
 		return ATTUNE_USAGE;
 	}
@@ -87,6 +205,7 @@ main(int argc, char **argv)
 	char *dir;
 
 	attune_setprog(argv[0]);
+	argv0 = argv[0];
 	if (argc < 2) {
 		list(stdout);
 		return attune_finish(ATTUNE_OK);
@@ -124,7 +243,7 @@ main(int argc, char **argv)
 	}
 	execvp(path.s, argv + 1);
 	if (errno == ENOENT) {
-		attune_warnx("there is no command called '%s'", path.s + 7);
+		no_such(path.s + 7);
 		list(stderr);
 		return ATTUNE_USAGE;
 	}

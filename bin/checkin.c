@@ -345,6 +345,8 @@ harm_first(int argc, char **argv, const char **region, FILE **info)
 			out = 1;
 		else if (c == 'r')
 			rflag = optarg;
+		else if (c == 'd')
+			attune_conf_dir(optarg);	/* its attune.conf */
 		else if (c == 'f')
 			for (p = optarg; *p != '\0'; p = *q ? q + 1 : q) {
 				while (*p == ' ')
@@ -357,8 +359,11 @@ harm_first(int argc, char **argv, const char **region, FILE **info)
 	*info = out ? stderr : stdout;
 	/* A --region that is not one shows every region's lines now; the
 	 * usage error comes after them. */
-	if (harm)
+	if (harm) {
+		attune_conf_hush(1);	/* its warnings after the lines */
 		attune_region_parse(rflag, region);
+		attune_conf_hush(0);
+	}
 	return harm;
 }
 
@@ -375,6 +380,7 @@ main(int argc, char **argv)
 	int c, k, early, given = 0;
 
 	attune_setprog(argv[0]);
+	attune_opt_longopts(longopts);
 	attune_checkin_init(&ci);
 	if ((early = harm_first(argc, argv, &region, &info))) {
 		attune_crisis_print(info, region);
@@ -469,6 +475,7 @@ main(int argc, char **argv)
 		attune_usage_error("nothing to log: the values given are empty; "
 		    "give at least one of --mood, --bond, --anxiety, --numb, "
 		    "--sleep, --did, --flag or --note");
+	attune_conf_dir(dirflag);
 	ci.who = attune_opt_who(whoflag);
 	if (!early || regionflag != NULL)	/* else worked out already */
 		region = attune_region(regionflag);

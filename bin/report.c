@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <unistd.h>
 
 #include "attune.h"
@@ -51,21 +52,27 @@ static const struct option longopts[] = {
 static _Noreturn void
 usage(void)
 {
-	printf("usage: attune-report [-acq] [--week [DATE]] [--month [YYYY-MM]] "
+	printf("usage: attune-report [-acq] [--week [WHEN]] [--month [WHEN]] "
 	    "[--since DATE]\n"
 	    "                     [--until DATE] [--last N(d|w|m)] "
 	    "[-b day|week|month]\n"
 	    "                     [-w NAME | -a] [-f text|md|csv|json|html] "
 	    "[--ascii]\n"
 	    "                     [--strict] [-d DIR] [-r REGION] [FILE ...]\n\n"
-	    "  --week [DATE]      the ISO week holding DATE (default this "
-	    "week)\n"
-	    "  --month [YYYY-MM]  a calendar month (default this month)\n"
+	    "  --week [WHEN]      the week holding a date, 'last', or like "
+	    "2026-W47\n"
+	    "                     (default this week)\n"
+	    "  --month [WHEN]     a month like 2026-11 or November, or 'last'\n"
+	    "                     (default this month)\n"
 	    "  --since DATE       from DATE (default: the first day logged)\n"
 	    "  --until DATE       to DATE (default: today)\n"
-	    "  --last N(d|w|m)    the last N days, weeks or months, like 14d\n"
+	    "  --last N(d|w|m)    the N days, weeks or months ending today (or "
+	    "--until),\n"
+	    "                     like 14d, 2w or 1m\n"
 	    "  -b, --by UNIT      split the period by day, week or month\n"
-	    "  -w, --who NAME     whose entries (default $ATTUNE_WHO, else me)\n"
+	    "  -w, --who NAME     whose entries (default $ATTUNE_WHO, else "
+	    "attune.conf's\n"
+	    "                     who, else me; any case)\n"
 	    "  -a, --all-people   everyone in the logs, side by side\n"
 	    "  -f, --format FMT   text (default), md, csv, json or html\n"
 	    "      --ascii        plain ASCII charts\n"
@@ -86,52 +93,43 @@ usage(void)
 
 /*
  * --week and --month take an optional value, which may also be written as
- * the next argument ("--week 2026-11-18") when it looks like one.
+ * the next argument ("--week 2026-11-18", "--month November") when it is
+ * one.  A next argument that is neither a value nor a file there is is a
+ * mistaken value, refused as one rather than read as a log.
  */
+static int64_t today;
+
 static const char *
-optional(char **argv, int argc, int (*looks)(const char *))
+optional(char **argv, int argc, const char *opt, int (*looks)(const char *,
+    const char **))
 {
+	const char *why, *s;
+
 	if (optarg != NULL)
 		return optarg;
-	if (optind < argc && looks(argv[optind]))
+	if (optind >= argc || (s = argv[optind])[0] == '-' || s[0] == '\0')
+		return NULL;
+	if (looks(s, &why) == 0)
 		return argv[optind++];
-	return NULL;
+	if (access(s, F_OK) == 0)
+		return NULL;	/* a log to read */
+	attune_usage_error("%s: '%s' %s", opt, s, why);
 }
 
 static int
-looks_date(const char *s)
+looks_week(const char *s, const char **why)
 {
 	int64_t d;
-	const char *why;
 
-	return strcmp(s, "-") != 0 && attune_date_user(s, &d, &why) == 0;
+	return attune_week_user(s, today, &d, why);
 }
 
 static int
-month_parse(const char *s, int *y, int *m)
+looks_month(const char *s, const char **why)
 {
-	char *end;
-	long yy, mm;
+	int64_t d;
 
-	if (strlen(s) != 7 || s[4] != '-')
-		return -1;
-	yy = strtol(s, &end, 10);
-	if (end != s + 4 || yy < 1 || s[5] < '0' || s[5] > '9')
-		return -1;
-	mm = strtol(s + 5, &end, 10);
-	if (*end != '\0' || mm < 1 || mm > 12)
-		return -1;
-	*y = (int)yy;
-	*m = (int)mm;
-	return 0;
-}
-
-static int
-looks_month(const char *s)
-{
-	int y, m;
-
-	return month_parse(s, &y, &m) == 0;
+	return attune_month_user(s, today, &d, why);
 }
 
 static int64_t
@@ -145,76 +143,117 @@ user_date(const char *opt, const char *val)
 	return d;
 }
 
+/* " (2026-11-21)" after a value that is not written as its date. */
+#define P(val, date) strcmp(val, date) ? " (" : "", strcmp(val, date) ? \
+	date : "", strcmp(val, date) ? ")" : ""
+
 /*
  * The period asked for, from..to; 0 if none was (then the caller takes
  * everything logged).  Every value is checked before anything is read.
  */
 static int
-period(int64_t today, int64_t *from, int64_t *to)
+period(int64_t now, int64_t *from, int64_t *to)
 {
-	int y, m, d, n, given;
-	char unit, *end;
-	long v;
+	const char *why;
+	char a[16], b[16];
+	int given;
 
-	given = weekgiven + monthgiven + (lastflag != NULL) +
-	    (sinceflag != NULL || untilflag != NULL);
-	if (given > 1)
-		attune_usage_error("choose one period: --week, --month, --last, "
-		    "or --since and --until");
+	given = weekgiven + monthgiven + (lastflag != NULL || untilflag !=
+	    NULL || sinceflag != NULL);
+	if (given > 1 || (lastflag != NULL && sinceflag != NULL))
+		attune_usage_error("choose one period: --week, --month, --last "
+		    "(with --until if it ends before today), or --since and "
+		    "--until");
 	if (weekgiven) {
-		*from = weekflag ? user_date("--week", weekflag) : today;
-		*from -= attune_weekday(*from) - 1;
+		*from = now;
+		if (weekflag != NULL && attune_week_user(weekflag, now, from,
+		    &why) < 0)
+			attune_usage_error("--week: '%s' %s", weekflag, why);
+		else if (weekflag == NULL)
+			*from -= attune_weekday(now) - 1;
 		*to = *from + 6;
 		return 1;
 	}
 	if (monthgiven) {
-		if (monthflag == NULL)
-			attune_civil_from_days(today, &y, &m, &d);
-		else if (month_parse(monthflag, &y, &m) < 0)
-			attune_usage_error("--month: '%s' is not a month like "
-			    "2026-11", monthflag);
-		*from = attune_days_from_civil(y, m, 1);
+		*from = attune_month_start(now);
+		if (monthflag != NULL && attune_month_user(monthflag, now, from,
+		    &why) < 0)
+			attune_usage_error("--month: '%s' %s", monthflag, why);
 		*to = attune_month_next(*from) - 1;
 		return 1;
 	}
 	if (lastflag != NULL) {
-		v = strtol(lastflag, &end, 10);
-		unit = *end;
-		if (lastflag[0] < '0' || lastflag[0] > '9' || v < 1 ||
-		    v > 1000 || (unit != 'd' && unit != 'w' && unit != 'm') ||
-		    end[1] != '\0')
-			attune_usage_error("--last: '%s' is not a length like "
-			    "14d, 6w or 3m (1 to 1000 days, weeks or months)",
-			    lastflag);
-		n = (int)v;
-		*to = today;
-		if (unit == 'd')
-			*from = today - n + 1;
-		else if (unit == 'w') {
-			*to = today - (attune_weekday(today) - 1) + 6;
-			*from = *to - 7 * (int64_t)n + 1;
-		} else {
-			*to = attune_month_next(today) - 1;
-			attune_civil_from_days(today, &y, &m, &d);
-			m -= n - 1;
-			while (m < 1) {
-				m += 12;
-				y--;
-			}
-			*from = attune_days_from_civil(y, m, 1);
-		}
+		*to = untilflag ? user_date("--until", untilflag) : now;
+		if (attune_last_user(lastflag, *to, from, &why) < 0)
+			attune_usage_error("--last: '%s' %s", lastflag, why);
 		return 1;
 	}
 	if (sinceflag != NULL || untilflag != NULL) {
 		*from = sinceflag ? user_date("--since", sinceflag) : INT64_MIN;
-		*to = untilflag ? user_date("--until", untilflag) : today;
-		if (sinceflag && *from > *to)
-			attune_usage_error("--since %s comes after --until %s; "
-			    "swap them", sinceflag, untilflag ? untilflag :
-			    "(today)");
+		*to = untilflag ? user_date("--until", untilflag) : now;
+		if (sinceflag && *from > *to) {
+			attune_date_format(*from, a);
+			attune_date_format(*to, b);
+			if (untilflag == NULL)
+				attune_usage_error("--since: '%s'%s%s%s is after "
+				    "today (%s); change --since to today or "
+				    "earlier", sinceflag, P(sinceflag, a), b);
+			attune_usage_error("--since '%s'%s%s%s comes after "
+			    "--until '%s'%s%s%s; change --since to %s or "
+			    "earlier, or --until to %s or later", sinceflag,
+			    P(sinceflag, a), untilflag, P(untilflag, b), b, a);
+		}
 		return 1;
 	}
 	return 0;
+}
+
+/*
+ * The person asked for is matched whatever the case and the spaces around
+ * the name ("sam " finds "Sam"); every row matched is filed under the
+ * first spelling met, so one person is one person.  The other names met
+ * are kept, a few, to say whose entries there are when none are found.
+ */
+static char *canon;
+static char *others[8];
+static size_t nothers;
+
+static int
+same_name(const char *a, const char *b)
+{
+	size_t na, nb;
+
+	while (*a == ' ')
+		a++;
+	while (*b == ' ')
+		b++;
+	for (na = strlen(a); na > 0 && a[na - 1] == ' '; na--)
+		;
+	for (nb = strlen(b); nb > 0 && b[nb - 1] == ' '; nb--)
+		;
+	return na == nb && strncasecmp(a, b, na) == 0;
+}
+
+static const char *
+match(const char *who, const char *only)
+{
+	size_t i;
+
+	if (only == NULL)
+		return who;
+	if (canon != NULL && strcmp(who, canon) == 0)
+		return canon;
+	if (same_name(who, only)) {
+		if (canon == NULL)
+			canon = attune_xstrdup(who);
+		return canon;
+	}
+	for (i = 0; i < nothers; i++)
+		if (strcmp(others[i], who) == 0)
+			return NULL;
+	if (nothers < sizeof others / sizeof others[0])
+		others[nothers++] = attune_xstrdup(who);
+	return NULL;
 }
 
 /* Read one log, check-ins or screens as its header says.  -1 if it failed. */
@@ -232,17 +271,57 @@ readlog(struct attune_report *r, const char *path, const char *only,
 	if ((h = attune_csv_header_has(c, "instrument")) == 1) {
 		attune_csv_columns(c, attune_screen_cols);
 		while ((n = attune_screen_read(c, &sc)) > 0)
-			if (only == NULL || strcmp(sc.who, only) == 0)
+			if ((sc.who = match(sc.who, only)) != NULL)
 				attune_report_screen(r, &sc);
 	} else if (h == 0) {
 		while ((n = attune_checkin_read(c, &ci)) > 0)
-			if (only == NULL || strcmp(ci.who, only) == 0)
+			if ((ci.who = match(ci.who, only)) != NULL)
 				attune_report_checkin(r, &ci);
 	} else
 		n = -1;
 	if (attune_csv_close(c) < 0)
 		n = -1;
 	return n < 0 ? -1 : 0;
+}
+
+/*
+ * Nothing in the period: say where attune looked, and what it found
+ * there, so that a name or a period that is a little off is easy to see.
+ */
+static void
+nothing_found(char **files, const char *who, struct attune_rperson **people,
+    size_t np)
+{
+	char *dir, a[16], b[16];
+	size_t i;
+
+	fflush(stdout);
+	if (*files == NULL) {
+		dir = attune_dir_resolve(dirflag);
+		fprintf(stderr, "attune looked in %s (checkins.csv, "
+		    "screens.csv and their archives).\n", dir);
+		free(dir);
+	} else
+		fprintf(stderr, "attune looked in the file%s given.\n",
+		    files[1] != NULL ? "s" : "");
+	for (i = 0; i < np; i++)
+		if (people[i]->lo <= people[i]->hi) {
+			attune_date_format(people[i]->lo, a);
+			attune_date_format(people[i]->hi, b);
+			fprintf(stderr, "Check-ins for %s run from %s to %s; "
+			    "try a period that holds them, or no period at "
+			    "all.\n", people[i]->who, a, b);
+		}
+	if (who != NULL && canon == NULL && nothers > 0) {
+		fprintf(stderr, "There is nothing for '%s', but there are "
+		    "entries for ", who);
+		for (i = 0; i < nothers; i++)
+			fprintf(stderr, "%s%s", i == 0 ? "" : i + 1 == nothers ?
+			    " and " : ", ", others[i]);
+		fprintf(stderr, "%s; choose with --who NAME, or "
+		    "--all-people.\n", nothers == sizeof others /
+		    sizeof others[0] ? " and more" : "");
+	}
 }
 
 static int
@@ -425,6 +504,9 @@ main(int argc, char **argv)
 
 	attune_setprog(argv[0]);
 	attune_usage_first(safety_first);
+	attune_opt_longopts(longopts);
+	attune_time_now(&now);
+	today = now.days;
 	while ((c = getopt_long(argc, argv, ":ab:cd:f:hqr:Vw:", longopts,
 	    NULL)) != -1) {
 		switch (c) {
@@ -456,7 +538,8 @@ main(int argc, char **argv)
 			break;
 		case 'M':
 			monthgiven = 1;
-			monthflag = optional(argv, argc, looks_month);
+			monthflag = optional(argv, argc, "--month",
+			    looks_month);
 			break;
 		case 'q':
 			qflag = 1;
@@ -478,7 +561,7 @@ main(int argc, char **argv)
 			return attune_finish(ATTUNE_OK);
 		case 'W':
 			weekgiven = 1;
-			weekflag = optional(argv, argc, looks_date);
+			weekflag = optional(argv, argc, "--week", looks_week);
 			break;
 		case 'w':
 			whoflag = optarg;
@@ -495,11 +578,11 @@ main(int argc, char **argv)
 	files_given = argv;
 	if (allflag && whoflag != NULL)
 		attune_usage_error("choose --who NAME or --all-people, not both");
+	attune_conf_dir(dirflag);
 	if (!allflag)
 		who = attune_opt_who(whoflag);
 	memset(&v, 0, sizeof v);
 	v.region = attune_region(regionflag);
-	attune_time_now(&now);
 	v.today = now.days;
 	k = period(now.days, &from, &to);
 
@@ -519,8 +602,11 @@ main(int argc, char **argv)
 		for (i = 0; i < r.np; i++)
 			people[np++] = &r.p[i];
 		qsort(people, np, sizeof *people, person_cmp);
-	} else
+	} else {
+		if (canon != NULL)
+			who = canon;	/* as the log spells it */
 		people[np++] = attune_report_person(&r, who, strlen(who));
+	}
 	if (!k || from == INT64_MIN) {
 		/* Everything logged, first day to last. */
 		int64_t lo = INT64_MAX, hi = INT64_MIN;
@@ -618,12 +704,18 @@ main(int argc, char **argv)
 			attune_report_html(stdout, &v);
 		}
 	}
+	if (!any && !qflag)
+		nothing_found(argv, whoflag != NULL || !allflag ? who : NULL,
+		    people, np);
 	for (i = 0; i < nper * np; i++)
 		attune_report_sum_free(&sums[i]);
 	free(sums);
 	free(per);
 	free(people);
 	attune_report_free(&r);
+	free(canon);
+	for (i = 0; i < nothers; i++)
+		free(others[i]);
 	if (rval)
 		return attune_finish(ATTUNE_FAIL);
 	if (attune_finish(ATTUNE_OK) != ATTUNE_OK)

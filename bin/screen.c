@@ -746,6 +746,7 @@ main(int argc, char **argv)
 	int c, early, status = ATTUNE_OK;
 
 	attune_setprog(argv[0]);
+	attune_opt_longopts(longopts);
 	if ((early = safety_first(argc, argv, &region)))
 		crisis(region);
 	while ((c = getopt_long(argc, argv, ":a:d:f:hlpqr:s:t:VW:w:",
@@ -817,6 +818,7 @@ main(int argc, char **argv)
 		    "choose pbq, epds, phq9, phq2, gad7 or gad2", argv[0]);
 	if (answersflag != NULL && scoresflag != NULL)
 		attune_usage_error("give --answers or --scores, not both");
+	attune_conf_dir(dirflag);
 	who = attune_opt_who(whoflag);
 	region = attune_region(regionflag);
 	attune_time_now(&now);

@@ -485,10 +485,11 @@ judge_logs(const char *dir, const char *who, int64_t day,
 
 /* Whether the person's settings say there is more than one child. */
 static int
-older_children(const char *dir)
+older_children(void)
 {
-	(void)dir;
-	return 0;	/* MERGE: attune_conf_load(dir, &conf), conf.children */
+	const struct attune_conf *c = attune_conf_default();
+
+	return c != NULL ? c->children : 0;
 }
 
 /* Put in the signals that come from the person, not the logs. */
@@ -1245,6 +1246,7 @@ main(int argc, char **argv)
 
 	attune_setprog(argv[0]);
 	attune_usage_first(safety_first);
+	attune_opt_longopts(longopts);
 	while ((c = getopt_long(argc, argv, ":ad:f:hln:pr:St:TVw:y", longopts,
 	    NULL)) != -1) {
 		switch (c) {
@@ -1295,6 +1297,7 @@ main(int argc, char **argv)
 	}
 	argc -= optind;
 	argv += optind;
+	attune_conf_dir(dirflag);
 	who = attune_opt_who(whoflag);
 	attune_time_now(&now);
 	day = now.days;
@@ -1318,7 +1321,7 @@ main(int argc, char **argv)
 				bad = 1;
 			rval = ATTUNE_FAIL;
 		}
-		context(&w, partner, older_children(datadir));
+		context(&w, partner, older_children());
 		if (!todayflag && !aflag && argc == 0)
 			reason(&w, &why);
 		if (!crisis_shown)

@@ -63,7 +63,11 @@ int	 attune_parse_words(const char *val, const char *const *words,
 	    unsigned *acc, const char **bad, size_t *badlen);
 void	 attune_opt_unknown(int c, char **argv);	/* getopt '?' or ':' */
 void	 attune_usage_first(void (*fn)(void));	/* runs before a usage error */
-const char *attune_opt_who(const char *opt);	/* --who, $ATTUNE_WHO, "me" */
+const char *attune_opt_who(const char *opt);	/* --who, $ATTUNE_WHO,
+						 * attune.conf, "me" */
+const char *attune_suggest(const char *s, const char *const *words);
+struct option;
+void	 attune_opt_longopts(const struct option *lo);	/* for "did you mean" */
 int	 attune_opt_choice(const char *opt, const char *val,
 	    const char *const *words);
 int	 attune_word_index(const char *const *words, const char *s, size_t n);
@@ -106,6 +110,29 @@ int	 attune_date_user(const char *s, int64_t *days, const char **why);
 void	 attune_time_format(const struct attune_time *t, char buf[32]);
 void	 attune_date_format(int64_t days, char buf[16]);
 int64_t	 attune_time_epoch(const struct attune_time *t);
+int64_t	 attune_months_add(int64_t days, int n);	/* day kept, or month end */
+/* Periods as people name them; 0, or -1 with *why (attune-report(1)). */
+int	 attune_week_user(const char *s, int64_t today, int64_t *monday,
+	    const char **why);		/* this, last, 2026-W47, a date */
+int	 attune_month_user(const char *s, int64_t today, int64_t *first,
+	    const char **why);		/* this, last, 2026-11, November */
+int	 attune_last_user(const char *s, int64_t end, int64_t *from,
+	    const char **why);		/* 14d, 2w, 3m: ending at end */
+
+/* conf.c: attune.conf in the data directory, the settings that stick
+ * (attune-log(5)).  Options and the environment override it.  Loading warns
+ * about each line it cannot use, naming the file and line. */
+struct attune_conf {
+	char	*region, *who;
+	int64_t	 birth;		/* INT64_MIN: unknown */
+	int	 children;	/* 0: unknown */
+};
+int	 attune_conf_load(const char *dir, struct attune_conf *c);
+					/* 0 ok (a missing file is ok), -1 unreadable */
+void	 attune_conf_free(struct attune_conf *c);
+void	 attune_conf_dir(const char *dirflag);	/* where the defaults come from */
+const struct attune_conf *attune_conf_default(void);	/* read once */
+void	 attune_conf_hush(int on);	/* 1: its warnings wait (crisis lines) */
 
 /* dir.c: the data directory and its logs. */
 char	*attune_dir_resolve(const char *opt);	/* malloc'd path */
@@ -160,6 +187,44 @@ void	 attune_sync_dir(const char *dir);
 long	 attune_archive(const char *dir, int64_t before, FILE *out);
 char	**attune_archive_view(const char *dir, const char *base, char **v,
 	    size_t *n);
+
+/* edit.c: a live log cut into its rows as the readers see them, each with
+ * a short id (a hash of its bytes); a row changed or removed under the
+ * writers' lock by one rename, the previous log kept as NAME.bak, nothing
+ * lost if stopped (attune-log(1)). */
+struct attune_row {
+	size_t	 off, len;	/* its bytes in the buffer, line end too */
+	uint32_t id;
+	int	 bad;		/* 1: not one whole row as readers see it */
+	int	 blank;		/* 1: an empty line */
+	int	 rows;		/* rows libcsv found in it */
+	char	**f;		/* the fields of its first row */
+	size_t	*fl;
+	int	 nf, capf;
+};
+struct attune_rows {
+	char	*buf;
+	size_t	 len;
+	struct attune_row *r;
+	size_t	 n, cap;
+	int	 header;	/* the header's index (names in lower case), or -1 */
+};
+typedef int (*attune_change_fn)(const struct attune_rows *rs, size_t i,
+	    struct attune_buf *repl, void *arg);	/* -1: leave it */
+int	 attune_rows_read(const char *path, struct attune_rows *rs);
+					/* 0, 1 no log, -1 failed */
+void	 attune_rows_free(struct attune_rows *rs);
+int	 attune_rows_col(const struct attune_rows *rs, const char *name);
+int	 attune_row_entry(const struct attune_rows *rs, size_t i);
+void	 attune_row_idstr(const struct attune_row *r, char id[9]);
+long	 attune_rows_find(const struct attune_rows *rs, const char *id);
+					/* -1 none, -2 several, -3 bad id */
+long	 attune_rows_last(const struct attune_rows *rs);	/* -1: none */
+/* Replace the row with this id (last: the last row, if it still has that
+ * id) by what fn puts in repl (nothing: remove it).  0 done; 1 not found;
+ * 2 several; 3 fn said no; -1 failed (warned), the log as it was. */
+int	 attune_rows_change(const char *path, uint32_t id, int last,
+	    attune_change_fn fn, void *arg);
 
 /* crisis.c: crisis and support lines, one table for every command. */
 struct attune_line {

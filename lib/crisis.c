@@ -145,8 +145,8 @@ locale_country(char out[3])
 }
 
 /*
- * The region whose lines to print: --region, else $ATTUNE_REGION, else the
- * locale's country.  NULL means none is known, and every region's lines
+ * The region whose lines to print: --region, else $ATTUNE_REGION, else
+ * "region =" in attune.conf, else the locale's country.  NULL means none is known, and every region's lines
  * are printed.  An empty string ("all") also means every region.  -1 if
  * opt is not a region (then *region is NULL); a bad $ATTUNE_REGION is
  * only warned about.
@@ -170,6 +170,11 @@ attune_region_parse(const char *opt, const char **region)
 		else
 			attune_warnx("ATTUNE_REGION: '%s' is not a two-letter "
 			    "country code; showing every region's lines", env);
+		return 0;
+	}
+	if ((env = attune_conf_default()->region) != NULL) {
+		if ((r = normal(env, buf)) != NULL)	/* checked when read */
+			*region = *r ? r : NULL;
 		return 0;
 	}
 	if ((r = locale_country(buf)) != NULL && *r)
@@ -307,7 +312,8 @@ attune_crisis_print(FILE *f, const char *region)
 		fputs("\nSomewhere else? Call your local emergency number.\n", f);
 	}
 	fprintf(f, "\n(These numbers were last checked %s. Set your region "
-	    "with --region\nor ATTUNE_REGION.)\n\n", ATTUNE_LINES_CHECKED);
+	    "with --region,\nATTUNE_REGION or 'region = GB' in attune.conf.)\n\n",
+	    ATTUNE_LINES_CHECKED);
 }
 
 /*

@@ -18,6 +18,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <unistd.h>
 
 #include <csv.h>
@@ -504,6 +505,16 @@ header(struct attune_csv *c)
 	c->head.nf = r->nf;
 	map_columns(c);
 	c->have_header = 1;
+	/* Saved by a spreadsheet with ';' between the columns: one message
+	 * for the file, rather than one for each row. */
+	if (r->nf == 1 && memchr(r->buf, ';', r->len) != NULL) {
+		attune_csv_note(c, "its columns are separated by ';', not by "
+		    "commas, as some spreadsheets save CSV; attune reads commas "
+		    "only, so please save it again as CSV with commas (often "
+		    "called 'CSV UTF-8, comma-delimited'); nothing in it was "
+		    "read");
+		return -1;
+	}
 	return 1;
 }
 
@@ -521,7 +532,7 @@ map_columns(struct attune_csv *c)
 		if (i == 0 && strncmp(name, "\xef\xbb\xbf", 3) == 0)
 			name += 3;	/* a byte order mark, as spreadsheets write */
 		for (k = 0; k < c->ncols; k++)
-			if (c->pos[k] < 0 && strcmp(name, c->cols[k]) == 0)
+			if (c->pos[k] < 0 && strcasecmp(name, c->cols[k]) == 0)
 				c->pos[k] = i;
 	}
 }
@@ -550,7 +561,7 @@ attune_csv_header_has(struct attune_csv *c, const char *col)
 		name = c->head.buf + c->head.off[i];
 		if (i == 0 && strncmp(name, "\xef\xbb\xbf", 3) == 0)
 			name += 3;
-		if (strcmp(name, col) == 0)
+		if (strcasecmp(name, col) == 0)
 			return 1;
 	}
 	return 0;

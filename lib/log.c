@@ -155,7 +155,13 @@ value(const char *s, size_t n, int max, int tenths)
 			i++;
 			if (i < n && s[i] >= '0' && s[i] <= '9')
 				v += s[i++] - '0';
+			while (i < n && s[i] == '0')
+				i++;	/* "6.50", as a spreadsheet may save it */
 		}
+	} else if (i < n && s[i] == '.') {
+		i++;
+		while (i < n && s[i] == '0')
+			i++;	/* "3.0", as a spreadsheet saves 3 */
 	}
 	if (i != n || v > max)
 		return -2;

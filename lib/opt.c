@@ -5,6 +5,7 @@
  */
 #include <ctype.h>
 #include <errno.h>
+#include <getopt.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -237,6 +238,101 @@ attune_opt_words(const char *opt, const char *val, const char *const *words,
 }
 
 /*
+ * How far apart two words are: the edits (a letter added, dropped,
+ * changed, or two swapped) that turn one into the other, ignoring case,
+ * or more than max if it is more.  Words longer than 63 bytes are far.
+ */
+static int
+distance(const char *a, size_t na, const char *b, size_t nb, int max)
+{
+	int d[64][64];
+	size_t i, j;
+	int x, y;
+
+	if (na > 63 || nb > 63)
+		return max + 1;
+	for (i = 0; i <= na; i++)
+		d[i][0] = (int)i;
+	for (j = 0; j <= nb; j++)
+		d[0][j] = (int)j;
+	for (i = 1; i <= na; i++)
+		for (j = 1; j <= nb; j++) {
+			x = tolower((unsigned char)a[i - 1]) !=
+			    tolower((unsigned char)b[j - 1]);
+			y = d[i - 1][j - 1] + x;
+			if (d[i - 1][j] + 1 < y)
+				y = d[i - 1][j] + 1;
+			if (d[i][j - 1] + 1 < y)
+				y = d[i][j - 1] + 1;
+			if (i > 1 && j > 1 && tolower((unsigned char)a[i - 1]) ==
+			    tolower((unsigned char)b[j - 2]) &&
+			    tolower((unsigned char)a[i - 2]) ==
+			    tolower((unsigned char)b[j - 1]) &&
+			    d[i - 2][j - 2] + 1 < y)
+				y = d[i - 2][j - 2] + 1;
+			d[i][j] = y;
+		}
+	return d[na][nb];
+}
+
+/* The one word of words a slip of the fingers away from s: one edit for
+ * short words, two for longer; the nearest, the first of equals. */
+static const char *
+nearest(const char *s, size_t n, const char *(*word)(const void *, size_t),
+    const void *list)
+{
+	const char *w, *best = NULL;
+	int d, bestd, max = n <= 4 ? 1 : 2;
+	size_t i;
+
+	bestd = max + 1;
+	for (i = 0; (w = word(list, i)) != NULL; i++) {
+		d = distance(s, n, w, strlen(w), max);
+		if (d < bestd) {
+			bestd = d;
+			best = w;
+		}
+	}
+	return best;
+}
+
+static const char *
+word_at(const void *list, size_t i)
+{
+	return ((const char *const *)list)[i];
+}
+
+const char *
+attune_suggest(const char *s, const char *const *words)
+{
+	return nearest(s, strlen(s), word_at, words);
+}
+
+/* The long options of the running command, for "did you mean". */
+static const struct option *longopts_seen;
+
+void
+attune_opt_longopts(const struct option *lo)
+{
+	longopts_seen = lo;
+}
+
+static const char *
+option_at(const void *list, size_t i)
+{
+	/* nearest stops at the first NULL, the end of the table */
+	return ((const struct option *)list)[i].name;
+}
+
+static const char *
+suggest_option(const char *s, size_t n)
+{
+	if (longopts_seen == NULL || n == 0)
+		return NULL;
+	return nearest(s, n, option_at, longopts_seen);
+}
+
+/*
  * Name the option getopt_long stopped at.  argv[optind - 1] is the last
  * element it finished, which is not the one at fault when a short option
  * in the middle of a cluster is ("--print -zq": optind still points at
@@ -246,7 +342,7 @@ void
 attune_opt_unknown(int c, char **argv)
 {
 	extern int optind, optopt;
-	const char *arg = argv[optind - 1], *cur = argv[optind];
+	const char *arg = argv[optind - 1], *cur = argv[optind], *near;
 	int n = (int)strcspn(arg, "=");
 
 	if (optopt != 0 && cur != NULL && cur[0] == '-' && cur[1] != '-' &&
@@ -261,6 +357,9 @@ attune_opt_unknown(int c, char **argv)
 		attune_usage_error("option '%.*s' needs a value", n, arg);
 	if (optopt != 0 && arg[n] == '=')
 		attune_usage_error("option '%.*s' takes no value", n, arg);
+	if ((near = suggest_option(arg + 2, (size_t)n - 2)) != NULL)
+		attune_usage_error("unknown option '%.*s'; did you mean "
+		    "'--%s'?", n, arg, near);
 	attune_usage_error("unknown option '%.*s'", n, arg);
 }
 
@@ -271,11 +370,13 @@ attune_opt_who(const char *opt)
 
 	if (who == NULL)
 		who = getenv("ATTUNE_WHO");
-	if (who == NULL || *who == '\0')
-		who = "me";
-	if (!attune_who_valid(who, strlen(who)))
+	if (who != NULL && *who != '\0' && !attune_who_valid(who, strlen(who)))
 		attune_usage_error("%s: '%s' is not a usable name; use 1 to 64 "
 		    "characters with no control characters", opt != NULL ?
 		    "--who" : "ATTUNE_WHO", who);
+	if (who == NULL || *who == '\0')
+		who = attune_conf_default()->who;	/* checked when read */
+	if (who == NULL)
+		who = "me";
 	return who;
 }

@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <time.h>
 
 #include "attune.h"
@@ -311,44 +312,195 @@ attune_time_now(struct attune_time *t)
 	return 0;
 }
 
-/* "3 days ago", "1 day ago": the number of days, or -1. */
-static int
-days_ago(const char *s)
-{
-	char *end;
-	long n;
+static const char *const weekday_names[] = { "monday", "tuesday",
+	"wednesday", "thursday", "friday", "saturday", "sunday", NULL };
 
-	if (!isdigit((unsigned char)*s))
+/* "monday", "Mon", "tues": 1 … 7, or 0.  Three letters at least. */
+static int
+weekday_name(const char *s, size_t n)
+{
+	int i;
+
+	if (n < 3)
+		return 0;
+	for (i = 0; weekday_names[i] != NULL; i++)
+		if (n <= strlen(weekday_names[i]) &&
+		    strncasecmp(s, weekday_names[i], n) == 0)
+			return i + 1;
+	return 0;
+}
+
+/* "21:30", "9:05", "21:30:15" alone: seconds since midnight, or -1. */
+static int
+clock_time(const char *s, size_t n)
+{
+	size_t i = 0;
+	int h = 0, m, sec = 0, digits = 0;
+
+	while (i < n && isdigit((unsigned char)s[i]) && digits < 2) {
+		h = h * 10 + (s[i++] - '0');
+		digits++;
+	}
+	if (digits == 0 || h > 23 || i >= n || s[i++] != ':' ||
+	    (m = num(s, n, &i, 2)) < 0 || m > 59)
 		return -1;
-	n = strtol(s, &end, 10);
-	if (n < 0 || n > 100000)
-		return -1;
-	while (*end == ' ')
-		end++;
-	if (strcmp(end, "days ago") == 0 || strcmp(end, "day ago") == 0 ||
-	    strcmp(end, "days-ago") == 0)
-		return (int)n;
-	return -1;
+	if (i < n && s[i] == ':') {
+		i++;
+		if ((sec = num(s, n, &i, 2)) < 0 || sec > 59)
+			return -1;
+	}
+	return i == n ? h * 3600 + m * 60 + sec : -1;
 }
 
 /*
- * A time given by a person: now, today, yesterday, "N days ago" (all at
- * the present clock time), an ISO date (noon that day, or now if it is
- * today), or an ISO date-time (local offset if none is written).
+ * "3 days ago", "1 day ago", "3d ago", "2 weeks ago", "2w ago": how many
+ * days back, or -1.
+ */
+static int
+ago_days(const char *s, size_t n)
+{
+	static const struct { const char *w; int days; } units[] = {
+		{ "days", 1 }, { "day", 1 }, { "d", 1 }, { "weeks", 7 },
+		{ "week", 7 }, { "w", 7 }, { NULL, 0 } };
+	size_t i = 0, k, len;
+	long v = 0;
+	int j;
+
+	if (n == 0 || !isdigit((unsigned char)s[0]))
+		return -1;
+	while (i < n && isdigit((unsigned char)s[i]) && v <= 100000)
+		v = v * 10 + (s[i++] - '0');
+	while (i < n && s[i] == ' ')
+		i++;
+	for (j = 0; units[j].w != NULL; j++) {
+		len = strlen(units[j].w);
+		if (n - i < len || strncasecmp(s + i, units[j].w, len) != 0)
+			continue;
+		k = i + len;
+		if (k < n && s[k] != ' ' && s[k] != '-')
+			continue;
+		while (k < n && (s[k] == ' ' || s[k] == '-'))
+			k++;
+		if (n - k == 3 && strncasecmp(s + k, "ago", 3) == 0 &&
+		    v * units[j].days <= 100000)
+			return (int)(v * units[j].days);
+	}
+	return -1;
+}
+
+/* "20/11/2026", "11.20.2026": a day and month in some order.  Returns 1
+ * with the hint written into hint if s looks so, else 0. */
+static int
+other_order(const char *s, char *hint, size_t size)
+{
+	int a, b, y, n = 0;
+	char sep, sep2;
+
+	if (sscanf(s, "%2d%c%2d%c%4d%n", &a, &sep, &b, &sep2, &y, &n) != 5 ||
+	    s[n] != '\0' || sep != sep2 || (sep != '/' && sep != '.' &&
+	    sep != '-') || y < 1000)
+		return 0;
+	if (a > 12 && b >= 1 && b <= 12 && a <= 31)
+		snprintf(hint, size, "; write the year first, as %04d-%02d-%02d",
+		    y, b, a);
+	else if (b > 12 && a >= 1 && a <= 12 && b <= 31)
+		snprintf(hint, size, "; write the year first, as %04d-%02d-%02d",
+		    y, a, b);
+	else if (a >= 1 && a <= 12 && b >= 1 && b <= 12)
+		snprintf(hint, size, "; write the year first, as %04d-%02d-%02d "
+		    "or %04d-%02d-%02d, whichever you mean", y, b, a, y, a, b);
+	else
+		snprintf(hint, size, "; write dates as YYYY-MM-DD");
+	return 1;
+}
+
+/*
+ * A time given by a person (attune-checkin(1) lists them).  Words are
+ * read whatever their case, spaces around them left out:
+ *   now, today                     the present time
+ *   yesterday                      yesterday at noon
+ *   N days ago, Nd ago, N weeks ago, Nw ago   then, at the present clock
+ *   monday … sunday, mon …         the latest such day (today if it is),
+ *   last monday                    the one before today; at noon
+ *   21:30                          today at 21:30, or yesterday if that
+ *                                  is more than ten minutes ahead
+ *   WORD 21:30                     that day (today, yesterday, a weekday,
+ *                                  "last friday", a date) at that time
+ *   2026-11-20                     noon that day (now, if it is today)
+ *   2026-11-20T21:30, with or without an offset
+ * Day and month orders such as 20/11/2026 are refused, never guessed.
  */
 int
-attune_time_user(const char *s, struct attune_time *t, const char **why)
+attune_time_user(const char *in, struct attune_time *t, const char **why)
 {
+	static char hint[300];
+	char tail[200];
 	struct attune_time now;
-	int ago = -1;
+	char buf[128], *s, *e, *sp;
+	int64_t day = 0;
+	int ago = -1, clock = -1, wd, dayword = 0, back;
+	size_t n;
 
 	attune_time_now(&now);
-	if (strcmp(s, "now") == 0 || strcmp(s, "today") == 0)
+	*why = "is not a date or time; use a date like 2026-11-22, a time like "
+	    "2026-11-22T21:04 or 21:04, 'today', 'yesterday', 'monday', "
+	    "'last monday' or '3 days ago'";
+	while (*in == ' ')
+		in++;
+	n = strlen(in);
+	while (n > 0 && in[n - 1] == ' ')
+		n--;
+	if (n == 0 || n >= sizeof buf)
+		return -1;
+	memcpy(buf, in, n);
+	buf[n] = '\0';
+	s = buf;
+	if (other_order(s, tail, sizeof tail)) {
+		snprintf(hint, sizeof hint, "puts the day or the month first, which attune does not guess at%s",
+		    tail);
+		*why = hint;
+		return -1;
+	}
+	if (strcasecmp(s, "now") == 0 || strcasecmp(s, "today") == 0)
 		ago = 0;
-	else if (strcmp(s, "yesterday") == 0)
-		ago = 1;
-	else
-		ago = days_ago(s);
+	else if ((ago = ago_days(s, n)) < 0) {
+		/* A day word, then a clock time after a space, or alone. */
+		sp = strrchr(s, ' ');
+		if (sp != NULL && (clock = clock_time(sp + 1,
+		    strlen(sp + 1))) >= 0) {
+			for (e = sp; e > s && e[-1] == ' '; e--)
+				;
+			*e = '\0';
+		} else if ((clock = clock_time(s, n)) >= 0) {
+			*s = '\0';
+		}
+		back = 0;
+		if (strncasecmp(s, "last ", 5) == 0) {
+			back = 1;
+			for (s += 5; *s == ' '; s++)
+				;
+		}
+		dayword = 1;
+		if (*s == '\0' && clock >= 0 && !back) {
+			day = now.days;
+			if ((int64_t)clock > now.sec + 600)
+				day--;	/* "23:30" just after midnight */
+		} else if (!back && strcasecmp(s, "today") == 0)
+			day = now.days;
+		else if (!back && strcasecmp(s, "yesterday") == 0)
+			day = now.days - 1;
+		else if ((wd = weekday_name(s, strlen(s))) > 0) {
+			day = now.days - ((attune_weekday(now.days) - wd + 7) % 7);
+			if (back && day == now.days)
+				day -= 7;
+		} else if (!back && clock >= 0 &&
+		    attune_time_iso(s, strlen(s), t) == 0 && t->sec < 0)
+			day = t->days;		/* "2026-11-20 21:30" */
+		else
+			dayword = 0;
+		if (!dayword && (back || clock >= 0))
+			return -1;
+	}
 	if (ago >= 0) {
 		*t = now;
 		if (ago > 0) {
@@ -357,12 +509,14 @@ attune_time_user(const char *s, struct attune_time *t, const char **why)
 		}
 		return 0;
 	}
-	if (attune_time_iso(s, strlen(s), t) < 0) {
-		*why = "is not a date or time; use a date like 2026-11-22, a "
-		    "time like 2026-11-22T21:04, 'today', 'yesterday' or "
-		    "'3 days ago'";
-		return -1;
+	if (dayword) {
+		t->days = day;
+		t->sec = clock >= 0 ? clock : 12 * 3600;
+		local_offset(t);
+		return 0;
 	}
+	if (attune_time_iso(buf, n, t) < 0)
+		return -1;
 	if (t->sec < 0) {
 		if (t->days == now.days) {
 			*t = now;
@@ -415,4 +569,164 @@ attune_time_epoch(const struct attune_time *t)
 {
 	return t->days * 86400 + (t->sec < 0 ? 0 : t->sec) -
 	    (t->off == ATTUNE_NOOFF ? 0 : t->off);
+}
+
+/*
+ * Periods as a person names them (attune-report(1)).  Each returns 0, or
+ * -1 with *why saying what is wrong; none exits, so they can be tested.
+ */
+static const char *const month_names[] = { "january", "february", "march",
+	"april", "may", "june", "july", "august", "september", "october",
+	"november", "december", NULL };
+
+/* "november", "Nov", "NOV": 1 … 12, or 0. */
+static int
+month_name(const char *s, size_t n)
+{
+	int i;
+
+	if (n < 3)
+		return 0;
+	for (i = 0; month_names[i] != NULL; i++)
+		if (n <= strlen(month_names[i]) &&
+		    strncasecmp(s, month_names[i], n) == 0)
+			return i + 1;
+	return 0;
+}
+
+/* The day n months from days, its day of the month kept where the month
+ * has it, else the month's last day (March 31 less a month is Feb 28). */
+int64_t
+attune_months_add(int64_t days, int n)
+{
+	int y, m, d, dm;
+	long mm;
+
+	attune_civil_from_days(days, &y, &m, &d);
+	mm = (long)y * 12 + (m - 1) + n;
+	y = (int)(mm >= 0 ? mm / 12 : (mm - 11) / 12);
+	m = (int)(mm - (long)y * 12) + 1;
+	dm = days_in_month(y, m);
+	return attune_days_from_civil(y, m, d > dm ? dm : d);
+}
+
+int
+attune_week_user(const char *s, int64_t today, int64_t *monday,
+    const char **why)
+{
+	int64_t d;
+	long y, w;
+	char *end;
+	if (strcasecmp(s, "this") == 0 || strcasecmp(s, "this week") == 0)
+		d = today;
+	else if (strcasecmp(s, "last") == 0 || strcasecmp(s, "last week") == 0)
+		d = today - 7;
+	else if (strlen(s) >= 7 && s[4] == '-' && (s[5] == 'W' ||
+	    s[5] == 'w')) {
+		y = strtol(s, &end, 10);
+		if (end != s + 4 || !isdigit((unsigned char)s[0]) ||
+		    !isdigit((unsigned char)s[6])) {
+			*why = "is not a week; use a date, 'last', or a week "
+			    "like 2026-W47";
+			return -1;
+		}
+		w = strtol(s + 6, &end, 10);
+		if (*end != '\0' || strlen(s + 6) != 2 || w < 1 ||
+		    w > attune_iso_week(attune_days_from_civil((int)y, 12, 28),
+		    NULL)) {
+			*why = "has no such week; a year has weeks W01 to W52 "
+			    "(some W53)";
+			return -1;
+		}
+		*monday = attune_iso_week_monday((int)y, (int)w);
+		return 0;
+	} else if (attune_date_user(s, &d, why) < 0) {
+		*why = "is not a week; use a date like 2026-11-18, 'last' "
+		    "(last week), or a week like 2026-W47";
+		return -1;
+	}
+	*monday = d - (attune_weekday(d) - 1);
+	return 0;
+}
+
+int
+attune_month_user(const char *s, int64_t today, int64_t *first,
+    const char **why)
+{
+	const char *sp;
+	char *end;
+	long y, m;
+	int ty, tm, td;
+
+	attune_civil_from_days(today, &ty, &tm, &td);
+	if (strcasecmp(s, "this") == 0 || strcasecmp(s, "this month") == 0) {
+		*first = attune_month_start(today);
+		return 0;
+	}
+	if (strcasecmp(s, "last") == 0 || strcasecmp(s, "last month") == 0) {
+		*first = attune_month_start(attune_month_start(today) - 1);
+		return 0;
+	}
+	if (isdigit((unsigned char)s[0])) {
+		y = strtol(s, &end, 10);
+		if (end != s + 4 || *end != '-' || !isdigit((unsigned char)
+		    end[1])) {
+			*why = "is not a month; use a month like 2026-11 or "
+			    "November";
+			return -1;
+		}
+		m = strtol(end + 1, &end, 10);
+		if (*end != '\0' || strlen(s) != 7 || m < 1 || m > 12) {
+			*why = "is not a month; use a month like 2026-11 (the "
+			    "month from 01 to 12)";
+			return -1;
+		}
+		*first = attune_days_from_civil((int)y, (int)m, 1);
+		return 0;
+	}
+	/* "November": the latest November not after this month;
+	 * "November 2025" that one. */
+	sp = strchr(s, ' ');
+	m = month_name(s, sp != NULL ? (size_t)(sp - s) : strlen(s));
+	if (m == 0) {
+		*why = "is not a month; use a month name like November, "
+		    "'last', or a month like 2026-11";
+		return -1;
+	}
+	if (sp != NULL) {
+		while (*sp == ' ')
+			sp++;
+		y = strtol(sp, &end, 10);
+		if (*end != '\0' || end - sp != 4) {
+			*why = "is not a month; write the year in full, like "
+			    "'November 2025'";
+			return -1;
+		}
+	} else
+		y = m > tm ? ty - 1 : ty;
+	*first = attune_days_from_civil((int)y, (int)m, 1);
+	return 0;
+}
+
+int
+attune_last_user(const char *s, int64_t end, int64_t *from,
+    const char **why)
+{
+	char *e;
+	long v;
+
+	v = strtol(s, &e, 10);
+	if (!isdigit((unsigned char)s[0]) || v < 1 || v > 1000 ||
+	    (*e != 'd' && *e != 'w' && *e != 'm') || e[1] != '\0') {
+		*why = "is not a length like 14d, 2w or 3m (1 to 1000 days, "
+		    "weeks or months)";
+		return -1;
+	}
+	if (*e == 'd')
+		*from = end - v + 1;
+	else if (*e == 'w')
+		*from = end - 7 * v + 1;
+	else
+		*from = attune_months_add(end, -(int)v) + 1;
+	return 0;
 }

@@ -86,7 +86,7 @@ check "every short option: exit 0" rc_is 0
 check "every short option: the row" log_is \
     "$NOW,me,5,,,,,,," \
     "2026-11-20T12:00:00+00:00,Sam,0,10,3,4,7.5,skin;talk;feed,panic,a note" \
-    "2026-11-21T21:04:00+00:00,\"Alex, partner\",10,0,10,0,24.0,skin;walk;rest,intrusive;cant-care,x"
+    "2026-11-21T12:00:00+00:00,\"Alex, partner\",10,0,10,0,24.0,skin;walk;rest,intrusive;cant-care,x"
 run attune-checkin --did=talk,talk,skin --flag "rage, panic" --dry-run
 check "--opt=value, repeated words once, spaces after commas" \
     out_is "$NOW,me,,,,,,skin;talk,panic;rage,"
@@ -148,7 +148,7 @@ tcheck() {
 	run attune-checkin --mood 1 --dry-run --time "$1"
 	check "--time '$1' is $2" out_is "$2,me,1,,,,,,,"
 }
-tcheck yesterday 2026-11-21T21:04:00+00:00
+tcheck yesterday 2026-11-21T12:00:00+00:00
 tcheck today "$NOW"
 tcheck "3 days ago" 2026-11-19T21:04:00+00:00
 tcheck "1 day ago" 2026-11-21T21:04:00+00:00

@@ -162,7 +162,7 @@ ask '6\n\n\n\n\n\n\n\n' --who Sam --time yesterday -q
 check "--who and --time with the questions: exit 0" rc_is 0
 check "--who and --time with the questions: the row" same /dev/stdin "$LOG" <<EOF
 $(cat "$T/before")
-2026-11-21T21:04:00+00:00,Sam,6,,,,,,,
+2026-11-21T12:00:00+00:00,Sam,6,,,,,,,
 EOF
 check "-q: no acknowledgement" screen_lacks "Logged."
 cp "$LOG" "$T/before"

@@ -1,0 +1,541 @@
+/*
+ * edit.c: see, change and remove whole rows of a live log (attune-log(1)),
+ * losing nothing even if stopped half way.
+ *
+ * A log is cut into its rows the way the readers see them (a line at a
+ * time, strictly, a quoted note's line breaks inside its row), and each
+ * row has a short id, a hash of its bytes, so that it can be named from
+ * the command line and found again however the log has grown since.
+ *
+ * A change happens under the writers' exclusive lock on the log, and is
+ * committed by one rename, as attune-archive's is (archive.c):
+ *
+ *  1. Lock the log, read its whole rows (a row a killed writer left half
+ *     written is not one, and goes with its note, as in archive.c) and
+ *     find the row again by its id.
+ *  2. Write the log as it is to .NAME.edit-XXXXXX, flush it, and rename
+ *     it to NAME.bak (mode 0600): the previous version, kept.
+ *  3. Write the changed log to another .NAME.edit-XXXXXX with the log's
+ *     mode, flush it, lock it, and rename it over NAME: the commit.
+ *
+ * A stop before 3's rename leaves the log as it was (a .NAME.edit- file
+ * left behind is removed by the next change, under the lock, and readers
+ * never look at such names); after it, the log is the new one.  Writers
+ * waiting for the old log's lock find it replaced, and start again on the
+ * new one (append.c).
+ */
+#include <sys/file.h>
+#include <sys/stat.h>
+
+#include <errno.h>
+#include <fcntl.h>
+#include <glob.h>
+#include <inttypes.h>
+#include <signal.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <csv.h>
+
+#include "attune.h"
+
+/*
+ * For the tests only: ATTUNE_TEST_CRASH=NAME stops a change at point NAME
+ * as a crash would (exit 99); =pause:NAME waits two seconds there.
+ */
+static void
+crash_point(const char *name)
+{
+	const char *e = getenv("ATTUNE_TEST_CRASH");
+
+	if (e == NULL)
+		return;
+	if (strcmp(e, name) == 0)
+		_exit(99);
+	if (strncmp(e, "pause:", 6) == 0 && strcmp(e + 6, name) == 0)
+		sleep(2);
+}
+
+static void
+cb_field(void *s, size_t n, void *data)
+{
+	struct attune_rows *rs = data;
+	struct attune_row *r = &rs->r[rs->n];
+
+	if (r->rows > 0)
+		return;		/* only a chunk's first row is kept */
+	if (r->nf == r->capf) {
+		r->capf = r->capf ? r->capf * 2 : 16;
+		r->f = attune_xreallocarray(r->f, r->capf, sizeof *r->f);
+		r->fl = attune_xreallocarray(r->fl, r->capf, sizeof *r->fl);
+	}
+	r->f[r->nf] = attune_xmalloc(n + 1);
+	memcpy(r->f[r->nf], s, n);
+	r->f[r->nf][n] = '\0';
+	r->fl[r->nf++] = n;
+}
+
+static void
+cb_row(int term, void *data)
+{
+	struct attune_rows *rs = data;
+
+	(void)term;
+	rs->r[rs->n].rows++;
+}
+
+static void
+parser_init(struct csv_parser *p)
+{
+	/* As csv.c, append.c and archive.c parse, so a row is a row. */
+	if (csv_init(p, CSV_STRICT | CSV_STRICT_FINI) != 0)
+		attune_errx(ATTUNE_FAIL, "out of memory");
+}
+
+/* FNV-1a over the row's bytes without its line end. */
+static uint32_t
+row_hash(const char *s, size_t n)
+{
+	uint32_t h = 2166136261u;
+
+	while (n > 0 && (s[n - 1] == '\n' || s[n - 1] == '\r'))
+		n--;
+	while (n-- > 0) {
+		h ^= (unsigned char)*s++;
+		h *= 16777619u;
+	}
+	return h;
+}
+
+static void
+new_row(struct attune_rows *rs, size_t off)
+{
+	if (rs->n == rs->cap) {
+		rs->cap = rs->cap ? rs->cap * 2 : 64;
+		rs->r = attune_xreallocarray(rs->r, rs->cap, sizeof *rs->r);
+	}
+	memset(&rs->r[rs->n], 0, sizeof rs->r[rs->n]);
+	rs->r[rs->n].off = off;
+}
+
+/* Cut rs->buf into rows, a physical line at a time, as the readers do. */
+static void
+split(struct attune_rows *rs)
+{
+	struct csv_parser p;
+	struct attune_row *r;
+	const char *buf = rs->buf, *nl;
+	size_t at = 0, n, bom = 0;
+	int bad = 0, k;
+
+	if (rs->len >= 3 && memcmp(buf, "\xef\xbb\xbf", 3) == 0)
+		bom = at = 3;	/* a byte order mark before the header */
+	parser_init(&p);
+	new_row(rs, 0);
+	while (at < rs->len) {
+		nl = memchr(buf + at, '\n', rs->len - at);
+		n = nl != NULL ? (size_t)(nl - (buf + at)) + 1 : rs->len - at;
+		if (csv_parse(&p, buf + at, n, cb_field, cb_row, rs) < n) {
+			bad = 1;
+			csv_free(&p);
+			parser_init(&p);
+		}
+		at += n;
+		if (!bad && !(nl != NULL && p.pstate == 0) && at < rs->len)
+			continue;	/* a quoted field goes on */
+		if (at == rs->len && !bad &&
+		    csv_fini(&p, cb_field, cb_row, rs) != 0)
+			bad = 2;
+		r = &rs->r[rs->n];
+		r->len = at - r->off;
+		r->bad = bad || r->rows > 1;
+		r->id = row_hash(buf + r->off + (r->off == 0 ? bom : 0),
+		    r->len - (r->off == 0 ? bom : 0));
+		r->blank = r->rows == 0 && !bad;
+		rs->n++;
+		new_row(rs, at);
+		bad = 0;
+		csv_free(&p);
+		parser_init(&p);
+	}
+	csv_free(&p);
+	/* The header is the first row that is one. */
+	rs->header = -1;
+	for (n = 0; n < rs->n; n++)
+		if (!rs->r[n].blank && !rs->r[n].bad) {
+			rs->header = (int)n;
+			break;
+		}
+	if (rs->header >= 0) {
+		r = &rs->r[rs->header];
+		for (k = 0; k < r->nf; k++) {
+			char *f = r->f[k];
+			size_t i;
+
+			for (i = 0; f[i] != '\0'; i++)
+				if (f[i] >= 'A' && f[i] <= 'Z')
+					f[i] = (char)(f[i] - 'A' + 'a');
+		}
+	}
+}
+
+int
+attune_rows_col(const struct attune_rows *rs, const char *name)
+{
+	const struct attune_row *h;
+	int k;
+
+	if (rs->header < 0)
+		return -1;
+	h = &rs->r[rs->header];
+	for (k = 0; k < h->nf; k++)
+		if (strcmp(h->f[k], name) == 0)
+			return k;
+	return -1;
+}
+
+int
+attune_row_entry(const struct attune_rows *rs, size_t i)
+{
+	const struct attune_row *r = &rs->r[i];
+
+	return rs->header >= 0 && (int)i > rs->header && !r->bad &&
+	    !r->blank && r->nf == rs->r[rs->header].nf;
+}
+
+void
+attune_row_idstr(const struct attune_row *r, char id[9])
+{
+	snprintf(id, 9, "%08x", (unsigned)r->id);
+}
+
+static int
+read_fd(int fd, struct attune_buf *b)
+{
+	char chunk[65536];
+	ssize_t n;
+
+	b->len = 0;
+	attune_buf_add(b, "", 0);
+	for (;;) {
+		n = read(fd, chunk, sizeof chunk);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0)
+			return -1;
+		if (n == 0)
+			break;
+		attune_buf_add(b, chunk, (size_t)n);
+	}
+	return 0;
+}
+
+/* Open and lock the log (shared or exclusive): its descriptor, or -1
+ * (errno ENOENT: there is none).  A log replaced while waiting is opened
+ * again. */
+static int
+lock_log(const char *path, int how, struct stat *st)
+{
+	int fd;
+
+	for (;;) {
+		if ((fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY)) < 0)
+			return -1;
+		while (flock(fd, how) < 0)
+			if (errno != EINTR) {
+				close(fd);
+				return -1;
+			}
+		if (fstat(fd, st) < 0) {
+			close(fd);
+			return -1;
+		}
+		if (st->st_nlink > 0)
+			return fd;
+		close(fd);
+	}
+}
+
+/* Whole rows only: a row a killed writer left is not part of the log. */
+static int
+load(int fd, const char *path, const struct stat *st, struct attune_rows *rs)
+{
+	struct attune_buf b = { 0 };
+
+	if (read_fd(fd, &b) < 0) {
+		attune_buf_free(&b);
+		return -1;
+	}
+	b.len = (size_t)attune_append_whole(path, (long long)b.len,
+	    (unsigned long long)st->st_ino);
+	b.s[b.len] = '\0';
+	rs->buf = b.s;
+	rs->len = b.len;
+	split(rs);
+	return 0;
+}
+
+int
+attune_rows_read(const char *path, struct attune_rows *rs)
+{
+	struct stat st;
+	int fd, rc;
+
+	memset(rs, 0, sizeof *rs);
+	rs->header = -1;
+	if ((fd = lock_log(path, LOCK_SH, &st)) < 0)
+		return errno == ENOENT ? 1 : -1;
+	rc = load(fd, path, &st, rs);
+	close(fd);
+	return rc;
+}
+
+void
+attune_rows_free(struct attune_rows *rs)
+{
+	size_t i;
+	int k;
+
+	for (i = 0; i <= rs->n && rs->r != NULL; i++) {
+		for (k = 0; k < rs->r[i].nf; k++)
+			free(rs->r[i].f[k]);
+		free(rs->r[i].f);
+		free(rs->r[i].fl);
+	}
+	free(rs->r);
+	free(rs->buf);
+	memset(rs, 0, sizeof *rs);
+}
+
+long
+attune_rows_find(const struct attune_rows *rs, const char *id)
+{
+	char s[9];
+	size_t i, n = strlen(id);
+	long found = -1;
+
+	if (n < 4 || n > 8)
+		return -3;
+	for (i = 0; i < rs->n; i++) {
+		if (!attune_row_entry(rs, i))
+			continue;
+		attune_row_idstr(&rs->r[i], s);
+		if (strncasecmp(s, id, n) != 0)
+			continue;
+		if (found >= 0)
+			return -2;
+		found = (long)i;
+	}
+	return found;
+}
+
+long
+attune_rows_last(const struct attune_rows *rs)
+{
+	size_t i;
+
+	for (i = rs->n; i-- > 0;)
+		if (attune_row_entry(rs, i))
+			return (long)i;
+	return -1;
+}
+
+/* Create .NAME.edit-XXXXXX beside path, holding n bytes of s with the
+ * given mode, flushed: its descriptor, with its name in tmp; -1 if not. */
+static int
+write_temp(const char *dir, const char *base, const char *s, size_t n,
+    mode_t mode, struct attune_buf *tmp)
+{
+	int fd, e;
+
+	tmp->len = 0;
+	attune_buf_printf(tmp, "%s/.%s.edit-XXXXXX", dir, base);
+	if ((fd = mkstemp(tmp->s)) < 0)
+		return -1;
+	if (fchmod(fd, mode) < 0 || attune_write_all(fd, s, n) < 0 ||
+	    fsync(fd) < 0) {
+		e = errno;
+		close(fd);
+		unlink(tmp->s);
+		errno = e;
+		return -1;
+	}
+	return fd;
+}
+
+/* Files a change stopped half way left; only called under the lock. */
+static void
+clean_stale(const char *dir, const char *base)
+{
+	struct attune_buf pat = { 0 };
+	glob_t g;
+	size_t i;
+
+	attune_buf_printf(&pat, "%s/.%s.edit-*", dir, base);
+	if (glob(pat.s, 0, NULL, &g) == 0) {
+		for (i = 0; i < g.gl_pathc; i++)
+			unlink(g.gl_pathv[i]);
+		globfree(&g);
+	}
+	attune_buf_free(&pat);
+}
+
+/*
+ * An archive run stopped after its commit leaves archives named for the
+ * live log's inode (archive.c).  Replacing the log changes the inode, and
+ * they would then look unfinished and be removed: so they are put into
+ * place first, as the next archive run would.  Under the lock.
+ */
+static int
+finish_archive(const char *dir, const struct stat *st)
+{
+	struct attune_buf pat = { 0 }, fin = { 0 };
+	const char *b, *suf;
+	glob_t g;
+	size_t i;
+	int rc = 0;
+
+	attune_buf_printf(&pat, "%s/.checkins-*.csv.gz.pending-%ju", dir,
+	    (uintmax_t)st->st_ino);
+	if (glob(pat.s, 0, NULL, &g) == 0) {
+		for (i = 0; i < g.gl_pathc; i++) {
+			b = strrchr(g.gl_pathv[i], '/') + 1;
+			suf = strstr(b, ".pending-");
+			fin.len = 0;
+			attune_buf_printf(&fin, "%s/%.*s", dir,
+			    (int)(suf - (b + 1)), b + 1);
+			if (rename(g.gl_pathv[i], fin.s) < 0) {
+				attune_warn("cannot finish the archive %s; "
+				    "please run attune-archive, then try again",
+				    g.gl_pathv[i]);
+				rc = -1;
+			}
+		}
+		globfree(&g);
+		attune_sync_dir(dir);
+	}
+	attune_buf_free(&pat);
+	attune_buf_free(&fin);
+	return rc;
+}
+
+int
+attune_rows_change(const char *path, uint32_t id, int last,
+    attune_change_fn fn, void *arg)
+{
+	struct attune_rows rs;
+	struct attune_buf repl = { 0 }, out = { 0 }, tmp = { 0 },
+	    bak = { 0 }, pp = { 0 };
+	struct attune_row *r;
+	struct stat st, lst;
+	char *dir, *base;
+	const char *slash;
+	long i;
+	int fd, nfd = -1, bfd = -1, rc = -1, found = 0;
+	size_t k;
+
+	memset(&rs, 0, sizeof rs);
+	/* Over a file size limit, write() must fail with EFBIG, so that
+	 * the log is left as it was, rather than this being killed. */
+	signal(SIGXFSZ, SIG_IGN);
+	if ((slash = strrchr(path, '/')) != NULL) {
+		base = attune_xstrdup(slash + 1);
+		dir = attune_xstrdup(slash == path ? "/" : path);
+		if (slash != path)
+			dir[slash - path] = '\0';
+	} else {
+		base = attune_xstrdup(path);
+		dir = attune_xstrdup(".");
+	}
+	if ((fd = lock_log(path, LOCK_EX, &st)) < 0) {
+		if (errno == ENOENT)
+			rc = 1;
+		else
+			attune_warn("cannot open %s", path);
+		goto out;
+	}
+	if (!S_ISREG(st.st_mode) || (lstat(path, &lst) == 0 &&
+	    S_ISLNK(lst.st_mode))) {
+		attune_warnx("%s: is not a plain file; a change would replace "
+		    "it, so nothing is changed", path);
+		goto out;
+	}
+	clean_stale(dir, base);
+	if (strcmp(base, "checkins.csv") == 0 && finish_archive(dir, &st) < 0)
+		goto out;
+	if (load(fd, path, &st, &rs) < 0) {
+		attune_warn("cannot read %s", path);
+		goto out;
+	}
+	i = last ? attune_rows_last(&rs) : -1;
+	for (k = 0; !last && k < rs.n; k++)
+		if (attune_row_entry(&rs, k) && rs.r[k].id == id) {
+			if (found++ == 0)
+				i = (long)k;
+		}
+	if (i < 0 || (last && rs.r[i].id != id) || found > 1) {
+		rc = found > 1 ? 2 : 1;	/* gone, changed, or not one */
+		goto out;
+	}
+	r = &rs.r[i];
+	if (fn(&rs, (size_t)i, &repl, arg) < 0) {
+		rc = 3;
+		goto out;
+	}
+	attune_buf_add(&out, rs.buf, r->off);
+	attune_buf_add(&out, repl.s != NULL ? repl.s : "", repl.len);
+	attune_buf_add(&out, rs.buf + r->off + r->len, rs.len - r->off -
+	    r->len);
+	if (r->off + r->len == rs.len && repl.len > 0 && r->len > 0 &&
+	    rs.buf[r->off + r->len - 1] != '\n' && out.s[out.len - 1] == '\n')
+		out.len--;	/* the last row had no line end: nor has it */
+
+	/* The previous version, kept as NAME.bak. */
+	if ((bfd = write_temp(dir, base, rs.buf, rs.len, 0600, &tmp)) < 0)
+		goto fail_io;
+	attune_buf_printf(&bak, "%s.bak", path);
+	if (rename(tmp.s, bak.s) < 0) {
+		unlink(tmp.s);
+		goto fail_io;
+	}
+	crash_point("edit-after-bak");
+	if ((nfd = write_temp(dir, base, out.s != NULL ? out.s : "", out.len,
+	    st.st_mode & 07777, &tmp)) < 0)
+		goto fail_io;
+	while (flock(nfd, LOCK_EX) < 0)
+		if (errno != EINTR) {
+			unlink(tmp.s);
+			goto fail_io;
+		}
+	attune_sync_dir(dir);
+	crash_point("edit-before-commit");
+	if (rename(tmp.s, path) < 0) {
+		unlink(tmp.s);
+		goto fail_io;
+	}
+	attune_buf_printf(&pp, "%s.pending", path);
+	unlink(pp.s);	/* it named the old log's part row, gone now */
+	attune_sync_dir(dir);
+	crash_point("edit-after-commit");
+	rc = 0;
+	goto out;
+fail_io:
+	attune_warn("cannot write the new %s; the log is as it was", path);
+out:
+	if (bfd >= 0)
+		close(bfd);
+	if (nfd >= 0)
+		close(nfd);
+	if (fd >= 0)
+		close(fd);
+	attune_rows_free(&rs);
+	attune_buf_free(&repl);
+	attune_buf_free(&out);
+	attune_buf_free(&tmp);
+	attune_buf_free(&bak);
+	attune_buf_free(&pp);
+	free(dir);
+	free(base);
+	return rc;
+}

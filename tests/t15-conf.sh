@@ -1,0 +1,120 @@
+#!/bin/sh
+# attune.conf: region and who from the data directory's settings file in
+# every command, below options and the environment; --dir's own file; a
+# typo warned about with the file and line, after any crisis lines.
+. "$TOP/tests/lib.sh"
+
+err_lacks() { ! grep -qF -e "$1" "$T/err"; }
+
+CONF=$ATTUNE_DIR/attune.conf
+mkdir -p "$ATTUNE_DIR"
+chmod 700 "$ATTUNE_DIR"
+printf '# household settings\nregion = gb\nwho = Sam\n' >"$CONF"
+
+run attune-checkin -m 5 --dry-run
+check "checkin: who comes from attune.conf" out_has ",Sam,5,"
+check "checkin: quietly" err_empty
+ATTUNE_WHO=Alex run attune-checkin -m 5 --dry-run
+check "checkin: ATTUNE_WHO wins over attune.conf" out_has ",Alex,5,"
+ATTUNE_WHO=Alex run attune-checkin -m 5 --dry-run -w Kim
+check "checkin: --who wins over both" out_has ",Kim,5,"
+
+run attune-checkin -m 2 -f harm --dry-run
+check "harm: the region from attune.conf" err_has "  GB  Samaritans: 116 123 (24/7)"
+check "harm: only that region" err_lacks "  US  "
+ATTUNE_REGION=nz run attune-checkin -m 2 -f harm --dry-run
+check "harm: ATTUNE_REGION wins over attune.conf" err_has "  NZ  Need to Talk?"
+check "harm: and attune.conf's is not used" err_lacks "  GB  "
+run attune-checkin -m 2 -f harm --dry-run -r us
+check "harm: --region wins" err_has "  US  988"
+printf 'region = all\n' >"$CONF"
+LC_ALL= LANG=en_GB.UTF-8 run attune-checkin -m 2 -f harm --dry-run
+check "region = all shows every region, whatever the locale" err_has "  NZ  "
+printf '# nothing set\n' >"$CONF"
+LC_ALL= LANG=en_IE.UTF-8 run attune-checkin -m 2 -f harm --dry-run
+check "without a region setting the locale still counts" err_has "  IE  Samaritans"
+check "without a region setting: only the locale's" err_lacks "  GB  "
+
+# A second data directory, given by --dir, has its own settings.
+mkdir -p "$T/other"
+printf 'who = Robin\nregion = au\n' >"$T/other/attune.conf"
+run attune-checkin -d "$T/other" -m 5 -f harm --dry-run
+check "--dir: its attune.conf is the one read" out_has ",Robin,5,"
+check "--dir: its region too" err_has "  AU  Lifeline"
+
+# Every command takes who from it: log as Sam, then read without --who.
+printf 'who = Sam\nregion = gb\n' >"$CONF"
+run attune-checkin -m 3 -b 2
+check "checkin logs as Sam" rc_is 0
+grep -q ',Sam,3,2,' "$ATTUNE_DIR/checkins.csv"
+check "the row names Sam" rc_is 0
+run attune-report
+check "report reads Sam's check-ins" out_has "Sam"
+check "report: not 'Nothing is logged'" out_lacks "Nothing is logged"
+run attune-screen -a 1,1 -q phq2
+check "screen: who from attune.conf" grep -q ",Sam,phq2," "$ATTUNE_DIR/screens.csv"
+run attune-tips -f csv
+check "tips: runs with the settings" rc_is 0
+
+# Mistakes: warned about, naming the file and line; the rest still counts.
+printf 'who = Sam\nregoin = us\nregion = gb\nbirth = 1/5/2026\n' >"$CONF"
+run attune-checkin -m 5 --dry-run
+check "a typo: still logs" rc_is 0
+check "a typo: the row as the good lines say" out_has ",Sam,5,"
+check "a typo: names the file and line, and the fix" \
+    err_has "$CONF:2: 'regoin' is not a setting; did you mean 'region'?"
+check "a bad date: names the line" err_has "$CONF:4: birth '1/5/2026' is not a date; write it as YYYY-MM-DD"
+run attune-checkin -m 2 -f harm --dry-run
+check "harm with a typo: the crisis lines first" first_line_has "$T/err" "If you are in danger"
+check "harm with a typo: the settings' region still used" err_has "  GB  Samaritans"
+check "harm with a typo: warned once" [ "$(grep -c regoin "$T/err")" = 1 ]
+run sh -c 'attune-checkin -m 2 -f harm --dry-run 2>&1'
+check "harm with a typo, one stream: the crisis lines first" first_line_has "$T/out" "If you are in danger"
+printf 'who = \001bad\n' >"$CONF"
+run attune-checkin -m 5 --dry-run
+check "a bad name in the file: warned" err_has "$CONF:1: who"
+check "a bad name in the file: 'me' instead" out_has ",me,5,"
+
+# A settings file that cannot be read: a warning, and on as without it.
+rm -f "$CONF"
+mkdir "$CONF"
+run attune-checkin -m 5 --dry-run
+check "unreadable attune.conf: still works" rc_is 0
+check "unreadable attune.conf: says so" err_has "attune.conf: cannot read the settings"
+rmdir "$CONF"
+run attune-checkin -m 5 --dry-run
+check "no attune.conf: me, quietly" out_has ",me,5,"
+check "no attune.conf: nothing said" err_empty
+
+### Smaller things: "did you mean", help for every command, the list.
+mkdir -p "$T/fake" "$T/onpath"
+printf '#!/bin/sh\necho "man was asked for: $*"\n' >"$T/fake/man"
+printf '#!/bin/sh\necho extra\n' >"$T/onpath/attune-extra"
+chmod 755 "$T/fake/man" "$T/onpath/attune-extra"
+run attune chekin -m 5
+check "attune chekin: exit 2" rc_is 2
+check "attune chekin: did you mean checkin" err_has "attune: there is no command called 'chekin'; did you mean 'checkin'?"
+run attune lgo
+check "attune lgo: did you mean log" err_has "did you mean 'log'?"
+run attune weather
+check "attune weather: nothing near, no guess" err_lacks "did you mean"
+run attune-checkin --mod 5
+check "--mod: did you mean --mood" err_has "unknown option '--mod'; did you mean '--mood'?"
+run attune-report --sinse 2026-11-01
+check "--sinse: did you mean --since" err_has "did you mean '--since'?"
+run attune-tips --colour
+check "an option far from any: no guess" err_lacks "did you mean"
+for c in weekly archive remind log checkin; do
+	PATH=$T/fake:$PATH run attune help "$c"
+	check "attune help $c opens attune-$c(1)" out_is "man was asked for: attune-$c"
+done
+PATH=$T/onpath:$PATH run attune
+check "the list: log" out_has "  log       see, fix and undo"
+check "the list: the scripts found on PATH" out_has "  weekly    last week's report"
+check "the list: another attune-* found on PATH" out_has "  extra"
+PATH=$T/fake:$T/onpath:$PATH run attune help extra
+check "attune help for a found command" out_is "man was asked for: attune-extra"
+PATH=/usr/bin:/bin run "$TOP/bin/attune"
+check "the list without the scripts: not listed" out_lacks "  weekly"
+
+done_testing
