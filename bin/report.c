@@ -218,22 +218,6 @@ static char *canon;
 static char *others[8];
 static size_t nothers;
 
-static int
-same_name(const char *a, const char *b)
-{
-	size_t na, nb;
-
-	while (*a == ' ')
-		a++;
-	while (*b == ' ')
-		b++;
-	for (na = strlen(a); na > 0 && a[na - 1] == ' '; na--)
-		;
-	for (nb = strlen(b); nb > 0 && b[nb - 1] == ' '; nb--)
-		;
-	return na == nb && strncasecmp(a, b, na) == 0;
-}
-
 static const char *
 match(const char *who, const char *only)
 {
@@ -243,7 +227,7 @@ match(const char *who, const char *only)
 		return who;
 	if (canon != NULL && strcmp(who, canon) == 0)
 		return canon;
-	if (same_name(who, only)) {
+	if (attune_who_same(who, only)) {
 		if (canon == NULL)
 			canon = attune_xstrdup(who);
 		return canon;

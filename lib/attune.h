@@ -273,6 +273,7 @@ void	 attune_checkin_row(struct attune_buf *b, const struct attune_checkin *ci);
 int	 attune_checkin_read(struct attune_csv *c, struct attune_checkin *ci);
 int	 attune_screen_read(struct attune_csv *c, struct attune_screen *s);
 int	 attune_who_valid(const char *s, size_t n);
+int	 attune_who_same(const char *a, const char *b);	/* case, spaces aside */
 
 /* instrument.c: the questionnaires as data, one table each (items, option
  * labels, points per option, reverse and safety items, scales, bands,

@@ -5,6 +5,7 @@
  */
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "attune.h"
 
@@ -372,4 +373,22 @@ attune_screen_read(struct attune_csv *c, struct attune_screen *sc)
 		sc->answers = attune_csv_get(c, S_ANSWERS, NULL);
 		return 1;
 	}
+}
+
+/* Whether two names are one person's: alike but for case and the spaces
+ * around them, as a spreadsheet or a tired hand may write them. */
+int
+attune_who_same(const char *a, const char *b)
+{
+	size_t na, nb;
+
+	while (*a == ' ')
+		a++;
+	while (*b == ' ')
+		b++;
+	for (na = strlen(a); na > 0 && a[na - 1] == ' '; na--)
+		;
+	for (nb = strlen(b); nb > 0 && b[nb - 1] == ' '; nb--)
+		;
+	return na == nb && strncasecmp(a, b, na) == 0;
 }

@@ -587,8 +587,9 @@ attune_report_checkin(struct attune_report *r, const struct attune_checkin *ci)
 }
 
 /*
- * Read one person's entries from both logs of a data directory, archives
- * included, into r.  Both logs are read even when one fails, so that a
+ * Read one person's entries (by name, whatever its case and the spaces
+ * around it) from both logs of a data directory, archives included, into
+ * r, all under the name who.  Both logs are read even when one fails, so that a
  * safety item in either counts.  -1 if anything could not be read.
  */
 int
@@ -612,13 +613,17 @@ attune_diary_read(struct attune_report *r, const char *dir, const char *who,
 			}
 			if (k == 0)
 				while ((n = attune_checkin_read(c, &ci)) == 1) {
-					if (strcmp(ci.who, who) == 0)
-						attune_report_checkin(r, &ci);
+					if (!attune_who_same(ci.who, who))
+						continue;
+					ci.who = who;
+					attune_report_checkin(r, &ci);
 				}
 			else
 				while ((n = attune_screen_read(c, &sc)) == 1) {
-					if (strcmp(sc.who, who) == 0)
-						attune_report_screen(r, &sc);
+					if (!attune_who_same(sc.who, who))
+						continue;
+					sc.who = who;
+					attune_report_screen(r, &sc);
 				}
 			if (attune_csv_close(c) < 0 || n < 0)
 				rval = -1;
