@@ -254,6 +254,9 @@ check "only the person's own (--who) entries count" \
     sh -c "! grep -q 'bond was low' '$T/out'"
 run attune-tips --format csv --who partner2
 check "--who reads that person's entries" out_has "$BOND"
+run attune-tips --format csv --who " Partner2 "
+check "--who matches whatever the case and spaces, as attune report does" \
+    out_has "$BOND"
 
 fresh
 for day in 18 19 20 21; do checkin $day 5 6 8 2 7; done
