@@ -347,6 +347,29 @@ person_cmp(const void *a, const void *b)
 	return strcmp((*x)->who, (*y)->who);
 }
 
+/*
+ * Whether start..end lies outside the days p logged anything, first to
+ * last, and nothing fired in it: with --all-people such a period is left
+ * out for p, so that many people each logging a little do not make a row
+ * for every person and every period.
+ */
+static void
+hide(const struct attune_rperson *p, struct attune_rsum *s)
+{
+	int64_t first = p->lo, last = p->hi;
+	size_t i;
+
+	if (!allflag || s->rules != 0)
+		return;
+	for (i = 0; i < p->nsc; i++) {
+		if (p->sc[i].day < first)
+			first = p->sc[i].day;
+		if (p->sc[i].day > last)
+			last = p->sc[i].day;
+	}
+	s->hide = s->end < first || s->start > last;
+}
+
 /* Whether anything is logged for p between from and to. */
 static int
 logged(const struct attune_rperson *p, int64_t from, int64_t to)
@@ -424,7 +447,8 @@ csv_rows(const struct attune_report *r, struct attune_rperson **people,
 			rules |= s.rules;
 			if ((long)k == kc)
 				*now |= s.rules;
-			if (!qflag) {
+			hide(people[i], &s);
+			if (!qflag && !s.hide) {
 				b.len = 0;
 				attune_report_csv_row(&b, &s);
 				fwrite(b.s, 1, b.len, stdout);
@@ -635,6 +659,7 @@ main(int argc, char **argv)
 					    per[2 * k], per[2 * k + 1],
 					    &sums[k * np + i]);
 					v.rules |= sums[k * np + i].rules;
+					hide(people[i], &sums[k * np + i]);
 					if ((long)k == kc)
 						v.now |= sums[k * np +
 						    i].rules;

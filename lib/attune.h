@@ -458,7 +458,6 @@ struct attune_rbucket {		/* one period's share of a person's days */
 	struct attune_rstat m[ATTUNE_NMEASURES];
 	uint32_t checkins, days, flagged;
 	struct attune_verdict *v;	/* the period judged, if anything fired */
-	int	 judged;
 };
 struct attune_rperson {
 	char	*who;
@@ -504,6 +503,7 @@ struct attune_rsum {
 	struct attune_rwhy *why;	/* what fired, in words; malloc'd */
 	int	 nwhy;
 	char	*past;		/* a stretch before the window; malloc'd */
+	int	 hide;		/* --all-people: outside the person's days */
 };
 /* from: INT64_MIN when the period starts at the first day logged; to:
  * INT64_MAX when it ends at the last.  Set before the first check-in. */

@@ -354,26 +354,32 @@ ahead(const struct attune_report *r, struct attune_rperson *p,
 		p->ahead = ts->days;
 }
 
-/* Judge one period ending at end (its key is key) on the check-ins, if it
- * was not judged already; only what fired is kept. */
+/* Judge one period ending at end (its key is key) on the check-ins; only
+ * what fired is kept, so a period with nothing to say costs nothing. */
 static void
 judge_period(const struct attune_report *r, struct attune_rperson *p,
     int64_t key, int64_t end)
 {
-	struct attune_rbucket *b = bucket(p, key, 1);
+	struct attune_rbucket *b;
 	struct attune_verdict v;
+	int64_t at = judge_end(r, p, end);
 
-	if (b->judged)
-		return;
-	b->judged = 1;
+	if (at < p->lo || at - ATTUNE_RBACK > p->hi)
+		return;		/* no check-in within its reach */
 	memset(&v, 0, sizeof v);
 	v.sleep = -1;
-	attune_judge_days(p, judge_end(r, p, end), &v);
-	if (v.rules != 0) {
-		b->v = attune_xmalloc(sizeof *b->v);
-		*b->v = v;
-	} else
+	attune_judge_days(p, at, &v);
+	if (v.rules == 0) {
 		attune_verdict_free(&v);
+		return;
+	}
+	b = bucket(p, key, 1);
+	if (b->v != NULL) {
+		attune_verdict_free(b->v);
+		free(b->v);
+	}
+	b->v = attune_xmalloc(sizeof *b->v);
+	*b->v = v;
 }
 
 /*

@@ -216,7 +216,7 @@ attune_report_json(FILE *f, const struct attune_rview *v)
 	struct attune_buf b = { 0 };
 	const struct attune_line *l;
 	const struct attune_rsum *s;
-	size_t i;
+	size_t i, shown;
 	int j, n = 0;
 
 	fputs("{\"from\":", f);
@@ -249,9 +249,11 @@ attune_report_json(FILE *f, const struct attune_rview *v)
 		fputs(",", f);
 	}
 	fputs("\"periods\":[", f);
-	for (i = 0; i < v->nperiods * v->npeople; i++) {
+	for (i = 0, shown = 0; i < v->nperiods * v->npeople; i++) {
 		s = &v->s[i];
-		fprintf(f, "%s\n{\"start\":", i ? "," : "");
+		if (s->hide)
+			continue;
+		fprintf(f, "%s\n{\"start\":", shown++ ? "," : "");
 		jdate(f, s->start);
 		fputs(",\"end\":", f);
 		jdate(f, s->end);

@@ -502,6 +502,8 @@ attune_report_text(FILE *f, const struct attune_rview *v, int md)
 		if (v->npeople > 1)
 			side_by_side(&o, s, v->npeople);
 		for (i = 0; i < v->npeople; i++, s++) {
+			if (s->hide)
+				continue;
 			if (md)
 				fputs(v->nperiods > 1 ? "### " : "## ", f);
 			else if (v->colour)
