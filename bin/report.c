@@ -19,7 +19,7 @@ static const char *const formats[] = { "text", "md", "csv", "json", "html",
 	NULL };
 static const char *const bys[] = { "none", "day", "week", "month", NULL };
 
-static int	 allflag, asciiflag, checkflag, qflag, strictflag;
+static int	 allflag, asciiflag, checkflag, notesflag, qflag, strictflag;
 static int	 by = ATTUNE_BY_NONE, format = F_TEXT;
 static const char *dirflag, *lastflag, *monthflag, *regionflag, *sinceflag,
 		*untilflag, *weekflag, *whoflag;
@@ -37,6 +37,7 @@ static const struct option longopts[] = {
 	{ "help",	no_argument,		NULL,	'h' },
 	{ "last",	required_argument,	NULL,	'L' },
 	{ "month",	optional_argument,	NULL,	'M' },
+	{ "notes",	no_argument,		NULL,	'N' },
 	{ "quiet",	no_argument,		NULL,	'q' },
 	{ "region",	required_argument,	NULL,	'r' },
 	{ "rules",	no_argument,		NULL,	'R' },
@@ -76,6 +77,9 @@ usage(void)
 	    "  -a, --all-people   everyone in the logs, side by side\n"
 	    "  -f, --format FMT   text (default), md, csv, json or html\n"
 	    "      --ascii        plain ASCII charts\n"
+	    "      --notes        every note of the period (without it: the "
+	    "notes of\n"
+	    "                     days with a flag or a low score)\n"
 	    "  -c, --check        exit 3 if a reach-out rule fires in the "
 	    "last 14 days\n"
 	    "      --rules        print every threshold of the reach-out "
@@ -400,10 +404,12 @@ readreport(struct attune_report *r, char **files, const char *only,
 			stream = 0;	/* standard input cannot be read again */
 	memset(r, 0, sizeof *r);
 	attune_report_setup(r, from, to, by, stream, today);
+	r->notes = notesflag || !stream;
 	rval = readall(r, files, only, flags);
 	if (r->late && !(rval && strictflag)) {
 		attune_report_free(r);
 		attune_report_setup(r, from, to, by, 0, today);
+		r->notes = 1;
 		rval |= readall(r, files, only, flags | ATTUNE_CSV_QUIET);
 	}
 	attune_report_done(r);
@@ -438,6 +444,8 @@ csv_rows(const struct attune_report *r, struct attune_rperson **people,
 
 	if (!qflag) {
 		attune_csv_header(&b, attune_report_csv_cols);
+		if (notesflag)	/* one more column, at the end */
+			b.s[--b.len] = '\0', attune_buf_str(&b, ",notes\n");
 		fwrite(b.s, 1, b.len, stdout);
 	}
 	for (k = 0; per != NULL && k < nper; k++)
@@ -451,6 +459,8 @@ csv_rows(const struct attune_report *r, struct attune_rperson **people,
 			if (!qflag && !s.hide) {
 				b.len = 0;
 				attune_report_csv_row(&b, &s);
+				if (notesflag)
+					attune_report_csv_notes(&b, &s);
 				fwrite(b.s, 1, b.len, stdout);
 			}
 			attune_report_sum_free(&s);
@@ -548,6 +558,9 @@ main(int argc, char **argv)
 			monthgiven = 1;
 			monthflag = optional(argv, argc, "--month",
 			    looks_month);
+			break;
+		case 'N':
+			notesflag = 1;
 			break;
 		case 'q':
 			qflag = 1;
@@ -684,6 +697,7 @@ main(int argc, char **argv)
 	v.from = from;
 	v.to = to;
 	v.by = by;
+	v.allnotes = notesflag;
 	v.unicode = !asciiflag && (format == F_MD || (format == F_TEXT &&
 	    attune_term_utf8()));
 	v.colour = format == F_TEXT && isatty(STDOUT_FILENO) &&

@@ -415,6 +415,8 @@ void	 attune_judge_screens(const struct attune_rperson *p, int64_t at,
 void	 attune_judge_end(struct attune_verdict *v);	/* urgent first */
 int64_t	 attune_judge_today(const struct attune_rperson *p, int64_t today);
 uint32_t attune_checkin_signals(const struct attune_checkin *ci);
+struct attune_rday;
+int	 attune_day_matters(const struct attune_rday *d);	/* flag, low */
 void	 attune_verdict_merge(struct attune_verdict *v,
 	    const struct attune_verdict *w);
 void	 attune_verdict_free(struct attune_verdict *v);
@@ -478,6 +480,13 @@ struct attune_rperson {
 	size_t	 nb, capb, lastb;
 	struct attune_rscreen *sc;	/* in time order after _done */
 	size_t	 nsc, capsc;
+	struct attune_rnote *notes;	/* kept when r->notes; time order */
+	size_t	 nnotes, capnotes;
+};
+struct attune_rnote {
+	int64_t	 day;
+	int32_t	 sec;
+	char	*text;
 };
 struct attune_report {
 	struct attune_rperson *p;
@@ -486,6 +495,7 @@ struct attune_report {
 	size_t	 ncap;
 	int	 by;
 	int	 stream;	/* keep only ATTUNE_RWINDOW days a person */
+	int	 notes;		/* keep the notes of the period asked for */
 	int	 known;		/* the period is known: from..to */
 	int64_t	 from, to;	/* the period asked for (to: INT64_MAX) */
 	int64_t	 dfrom, dto;	/* the days any period or its previous holds */
@@ -551,6 +561,10 @@ void	 attune_report_sum_free(struct attune_rsum *s);
 void	 attune_report_free(struct attune_report *r);
 int	 attune_report_moment(const struct attune_rsum *s, int w,
 	    uint32_t *ndays, double *with, double *without);
+/* The notes of s's period, with all, or those of the days that matter
+ * (attune_day_matters); the number, each through fn. */
+size_t	 attune_report_notes(const struct attune_rsum *s, int all,
+	    void (*fn)(void *, const struct attune_rnote *), void *arg);
 const struct attune_rscreen *attune_report_prev_screen(
 	    const struct attune_rperson *p, size_t i);
 
@@ -563,6 +577,7 @@ struct attune_rview {
 	int64_t	 from, to, today;
 	int	 by;
 	int	 unicode, colour;
+	int	 allnotes;		/* --notes: every note, not a few */
 	unsigned rules;			/* every rule that fired */
 	unsigned now;			/* those of the window --check reads */
 	const char *region;
@@ -571,6 +586,8 @@ void	 attune_report_text(FILE *f, const struct attune_rview *v, int md);
 extern const char *const attune_report_csv_cols[];
 void	 attune_report_csv_row(struct attune_buf *b,
 	    const struct attune_rsum *s);
+void	 attune_report_csv_notes(struct attune_buf *b,
+	    const struct attune_rsum *s);	/* the notes column, --notes */
 void	 attune_report_json(FILE *f, const struct attune_rview *v);
 void	 attune_report_html(FILE *f, const struct attune_rview *v);
 void	 attune_spark(struct attune_buf *b, const struct attune_rperson *p,

@@ -490,6 +490,25 @@ day_signals(const struct attune_rperson *p, int64_t at,
 	v->sleep = ns > 0 ? sleep / ns : -1;
 }
 
+/* Whether a day matters enough for its notes to be shown: a flag was
+ * logged, or a watched measure was beyond its threshold. */
+int
+attune_day_matters(const struct attune_rday *d)
+{
+	double x;
+	size_t i;
+
+	if (d == NULL)
+		return 0;
+	if (d->flags)
+		return 1;
+	for (i = 0; i < NWATCHED; i++)
+		if (day_mean(d, watched[i].k, &x) &&
+		    beyond(watched[i].k, x, watched[i].low))
+			return 1;
+	return 0;
+}
+
 /* The signals of one check-in on its own, by the same thresholds. */
 uint32_t
 attune_checkin_signals(const struct attune_checkin *ci)

@@ -590,6 +590,53 @@ attune_report_checkin(struct attune_report *r, const struct attune_checkin *ci)
 	d->did |= (uint16_t)ci->did;
 	if (day >= r->from && day <= r->to)
 		p->inrange++;
+	if (r->notes && ci->notelen > 0 && day >= r->dfrom && day <= r->dto) {
+		struct attune_rnote *n;
+
+		if (p->nnotes == p->capnotes) {
+			p->capnotes = p->capnotes ? p->capnotes * 2 : 8;
+			p->notes = attune_xreallocarray(p->notes, p->capnotes,
+			    sizeof *p->notes);
+		}
+		n = &p->notes[p->nnotes++];
+		n->day = day;
+		n->sec = ci->ts.sec;
+		n->text = attune_xmalloc(ci->notelen + 1);
+		memcpy(n->text, ci->note, ci->notelen);
+		n->text[ci->notelen] = '\0';
+	}
+}
+
+static int
+note_cmp(const void *a, const void *b)
+{
+	const struct attune_rnote *x = a, *y = b;
+
+	if (x->day != y->day)
+		return x->day < y->day ? -1 : 1;
+	return (x->sec > y->sec) - (x->sec < y->sec);
+}
+
+size_t
+attune_report_notes(const struct attune_rsum *s, int all,
+    void (*fn)(void *, const struct attune_rnote *), void *arg)
+{
+	const struct attune_rperson *p = s->p;
+	size_t i, n = 0;
+
+	for (i = 0; i < p->nnotes; i++) {
+		const struct attune_rnote *note = &p->notes[i];
+
+		if (note->day < s->start || note->day > s->end)
+			continue;
+		if (!all && !attune_day_matters(attune_report_day(p,
+		    note->day)))
+			continue;
+		n++;
+		if (fn != NULL)
+			fn(arg, note);
+	}
+	return n;
 }
 
 /*
@@ -742,6 +789,8 @@ attune_report_done(struct attune_report *r)
 		fold_oldest(r, p, 0);
 		if (p->nsc > 1)
 			qsort(p->sc, p->nsc, sizeof *p->sc, screen_cmp);
+		if (p->nnotes > 1)
+			qsort(p->notes, p->nnotes, sizeof *p->notes, note_cmp);
 	}
 }
 
@@ -955,6 +1004,9 @@ attune_report_free(struct attune_report *r)
 			free(p->sc[k].subscales);
 		}
 		free(p->sc);
+		for (k = 0; k < p->nnotes; k++)
+			free(p->notes[k].text);
+		free(p->notes);
 		free(p->who);
 		free(p->days);
 		free(p->keys);

@@ -58,6 +58,32 @@ attune_report_csv_row(struct attune_buf *b, const struct attune_rsum *s)
 	attune_buf_add(b, "\n", 1);
 }
 
+static void
+note_join(void *arg, const struct attune_rnote *n)
+{
+	struct attune_buf *b = arg;
+	char date[16];
+
+	attune_date_format(n->day, date);
+	attune_buf_printf(b, "%s%s: ", b->len ? " | " : "", date);
+	attune_buf_str(b, n->text);
+}
+
+/* With --notes, the period's notes as one more column: "DATE: text",
+ * joined by " | ". */
+void
+attune_report_csv_notes(struct attune_buf *b, const struct attune_rsum *s)
+{
+	struct attune_buf n = { 0 };
+
+	if (b->len > 0 && b->s[b->len - 1] == '\n')
+		b->len--;
+	attune_report_notes(s, 1, note_join, &n);
+	attune_csv_cell(b, n.s != NULL ? n.s : "", n.len, 0);
+	attune_buf_add(b, "\n", 1);
+	attune_buf_free(&n);
+}
+
 /* A JSON string, quoted, with everything that needs it escaped. */
 void
 attune_json_put(FILE *f, const char *s, size_t n)
@@ -178,6 +204,36 @@ jflags(FILE *f, const struct attune_rsum *s)
 	fputs("],", f);
 }
 
+struct jnote {
+	FILE	*f;
+	int	 n;
+};
+
+static void
+jnote(void *arg, const struct attune_rnote *n)
+{
+	struct jnote *j = arg;
+	char date[16];
+
+	attune_date_format(n->day, date);
+	fprintf(j->f, "%s{\"date\":\"%s\",\"time\":\"%02d:%02d\",\"text\":",
+	    j->n++ ? "," : "", date, (int)(n->sec / 3600),
+	    (int)(n->sec / 60 % 60));
+	jstr(j->f, n->text);
+	fputs("}", j->f);
+}
+
+/* The notes of the days that matter, or with --notes every one. */
+static void
+jnotes(FILE *f, const struct attune_rsum *s, int all)
+{
+	struct jnote j = { f, 0 };
+
+	fputs("\"notes\":[", f);
+	attune_report_notes(s, all, jnote, &j);
+	fputs("],", f);
+}
+
 static void
 jscreens(FILE *f, const struct attune_rsum *s)
 {
@@ -266,6 +322,7 @@ attune_report_json(FILE *f, const struct attune_rview *v)
 		jmoments(f, s);
 		jflags(f, s);
 		jscreens(f, s);
+		jnotes(f, s, v->allnotes);
 		fputs("\"reach_out\":[", f);
 		for (j = 0; j < s->nwhy; j++) {
 			fprintf(f, "%s{\"rule\":\"%s\",\"text\":", j ? "," : "",

@@ -359,6 +359,44 @@ flags(struct out *o, const struct attune_rsum *s)
 		fputc('\n', o->f);
 }
 
+struct tnote {
+	struct out *o;
+	int	 n;
+};
+
+static void
+tnote(void *arg, const struct attune_rnote *n)
+{
+	struct tnote *t = arg;
+	struct attune_buf b = { 0 };
+	char date[16];
+
+	if (t->n++ == 0)
+		fputs(t->o->md ? "Notes:\n\n" : "Notes:\n", t->o->f);
+	attune_date_format(n->day, date);
+	if (t->o->md) {
+		fprintf(t->o->f, "- %s: ", date);
+		put_name(t->o, n->text);	/* Markdown-escaped */
+		fputc('\n', t->o->f);
+		return;
+	}
+	attune_buf_printf(&b, "%s: %s", date, n->text);
+	attune_wrap(t->o->f, b.s, 76, 2);
+	attune_buf_free(&b);
+}
+
+/* The notes of the days that matter (a flag, a low score), or with
+ * --notes every one; through the safe paths, like every logged word. */
+static void
+notes(struct out *o, const struct attune_rsum *s)
+{
+	struct tnote t = { o, 0 };
+
+	attune_report_notes(s, o->v->allnotes, tnote, &t);
+	if (t.n > 0)
+		fputc('\n', o->f);
+}
+
 static void
 screens(struct out *o, const struct attune_rsum *s)
 {
@@ -520,6 +558,7 @@ attune_report_text(FILE *f, const struct attune_rview *v, int md)
 				measures(&o, s);
 				moments(&o, s);
 				flags(&o, s);
+				notes(&o, s);
 			}
 			screens(&o, s);
 		}
