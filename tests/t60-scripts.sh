@@ -298,6 +298,20 @@ check "weekly: --region reaches the report" grep -qF -- "-r GB" "$T/calls"
 check "weekly mail: a quiet week's subject says nothing more" \
     grep -q '^Subject: Your attune week, 2026-W46$' "$T/mail"
 check "weekly mail: dated" grep -q '^Date: ' "$T/mail"
+check "weekly mail: from the user" grep -q '^From: attune <' "$T/mail"
+run env ATTUNE_MAILTO=me@example.org ATTUNE_MAILFROM="Sam <sam@example.org>" \
+    "$KIT/attune-weekly" --all-people
+check "weekly --all-people: one report for everyone" \
+    grep -qF -- "--all-people" "$T/calls"
+check "weekly --all-people: the subject says so" \
+    grep -q '^Subject: Your attune week, 2026-W46 (for everyone)$' "$T/mail"
+check "weekly: ATTUNE_MAILFROM sets From:" \
+    grep -q '^From: Sam <sam@example.org>$' "$T/mail"
+run "$KIT/attune-weekly" --all-people -w sam
+check "weekly: --who and --all-people together: exit 2" rc_is 2
+run env ATTUNE_MAILTO=me@example.org ATTUNE_MAILFROM="a@b
+Bcc: c@d" "$KIT/attune-weekly"
+check "weekly: a From: with a line break is refused" rc_is 1
 run env FAKE_RULES="lasting;worse" ATTUNE_MAILTO=me@example.org \
     "$KIT/attune-weekly" -w Sam
 check "weekly mail: a rule fired: the subject says to reach out" \
