@@ -105,22 +105,6 @@ row_day(const struct attune_rows *rs, size_t i, int ts)
 	return t.days;
 }
 
-static int
-same_name(const char *a, const char *b)
-{
-	size_t na, nb;
-
-	while (*a == ' ')
-		a++;
-	while (*b == ' ')
-		b++;
-	for (na = strlen(a); na > 0 && a[na - 1] == ' '; na--)
-		;
-	for (nb = strlen(b); nb > 0 && b[nb - 1] == ' '; nb--)
-		;
-	return na == nb && strncasecmp(a, b, na) == 0;
-}
-
 static void
 put_field(const char *s, size_t n, size_t max)
 {
@@ -282,7 +266,7 @@ list(void)
 		if (!attune_row_entry(&rs, i))
 			continue;
 		if (whoflag != NULL && (who < 0 ||
-		    !same_name(rs.r[i].f[who], whoflag)))
+		    !attune_who_same(rs.r[i].f[who], whoflag)))
 			continue;
 		if (lastflag != NULL) {
 			day = row_day(&rs, i, ts);

@@ -84,6 +84,7 @@ size_t	 attune_safe_char(const char *s, size_t n, size_t i,
 #define ATTUNE_VALUE	64
 const char *attune_safe_value(char *buf, size_t size, const char *s, size_t n);
 void	 attune_wrap(FILE *f, const char *s, int width, int indent);
+int	 attune_text_width(const char *s, size_t n);	/* UTF-8 columns */
 int	 attune_term_width(void);
 int	 attune_term_utf8(void);
 

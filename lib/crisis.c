@@ -197,19 +197,6 @@ attune_region(const char *opt)
  * terminal and in a mail. */
 #define CRISIS_COLS	78
 
-/* Columns a string takes: each UTF-8 character counts once. */
-static int
-columns(const char *s, size_t n)
-{
-	int w = 0;
-	size_t i;
-
-	for (i = 0; i < n; i++)
-		if (((unsigned char)s[i] & 0xc0) != 0x80)
-			w++;
-	return w;
-}
-
 /*
  * Print s as lines of at most CRISIS_COLS columns: the first
  * starting at column 0 (s carries its own lead), the rest indented by
@@ -235,7 +222,7 @@ wrap_hanging(FILE *f, const char *s, int hang)
 			line = brk + 1;
 			while (*line == ' ')
 				line++;
-			col = hang + columns(line, (size_t)(p + 1 - line));
+			col = hang + attune_text_width(line, (size_t)(p + 1 - line));
 			brk = NULL;
 		}
 	}

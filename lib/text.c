@@ -189,9 +189,9 @@ attune_safe_value(char *buf, size_t size, const char *s, size_t n)
 	return buf;
 }
 
-/* Display width of one word, counting each UTF-8 character as one column. */
-static int
-width(const char *s, size_t n)
+/* Display width of text, counting each UTF-8 character as one column. */
+int
+attune_text_width(const char *s, size_t n)
 {
 	int w = 0;
 	size_t i;
@@ -218,7 +218,7 @@ attune_wrap(FILE *f, const char *s, int cols, int indent)
 		if (*s == '\0')
 			break;
 		n = strcspn(s, " ");
-		w = width(s, n);
+		w = attune_text_width(s, n);
 		if (col > 0 && col + 1 + w > cols) {
 			fputc('\n', f);
 			col = 0;
