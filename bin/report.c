@@ -13,9 +13,9 @@
 
 #include "attune.h"
 
-enum { F_TEXT, F_MD, F_CSV, F_JSON, F_HTML };
+enum { F_TEXT, F_MD, F_CSV, F_JSON, F_HTML, F_FHIR };
 static const char *const formats[] = { "text", "md", "csv", "json", "html",
-	NULL };
+	"fhir", NULL };
 static const char *const bys[] = { "none", "day", "week", "month", NULL };
 
 static int	 allflag, asciiflag, checkflag, qflag, strictflag;
@@ -23,13 +23,18 @@ static int	 by = ATTUNE_BY_NONE, format = F_TEXT;
 static const char *dirflag, *lastflag, *monthflag, *regionflag, *sinceflag,
 		*untilflag, *weekflag, *whoflag;
 static int	 monthgiven, weekgiven;
+static const char *birthflag;
+static int	 fhircheckins;
+static struct attune_fhir *fhir;	/* --format fhir: what goes in it */
 
 static const struct option longopts[] = {
 	{ "all-people",	no_argument,		NULL,	'a' },
 	{ "ascii",	no_argument,		NULL,	'A' },
+	{ "birth",	required_argument,	NULL,	'B' },
 	{ "by",		required_argument,	NULL,	'b' },
 	{ "check",	no_argument,		NULL,	'c' },
 	{ "dir",	required_argument,	NULL,	'd' },
+	{ "fhir-checkins", no_argument,		NULL,	'F' },
 	{ "format",	required_argument,	NULL,	'f' },
 	{ "help",	no_argument,		NULL,	'h' },
 	{ "last",	required_argument,	NULL,	'L' },
@@ -52,9 +57,11 @@ usage(void)
 	    "[--since DATE]\n"
 	    "                     [--until DATE] [--last N(d|w|m)] "
 	    "[-b day|week|month]\n"
-	    "                     [-w NAME | -a] [-f text|md|csv|json|html] "
-	    "[--ascii]\n"
-	    "                     [--strict] [-d DIR] [-r REGION] [FILE ...]\n\n"
+	    "                     [-w NAME | -a] [-f text|md|csv|json|html|fhir]"
+	    "\n"
+	    "                     [--ascii] [--birth DATE] [--fhir-checkins] "
+	    "[--strict]\n"
+	    "                     [-d DIR] [-r REGION] [FILE ...]\n\n"
 	    "  --week [DATE]      the ISO week holding DATE (default this "
 	    "week)\n"
 	    "  --month [YYYY-MM]  a calendar month (default this month)\n"
@@ -64,8 +71,12 @@ usage(void)
 	    "  -b, --by UNIT      split the period by day, week or month\n"
 	    "  -w, --who NAME     whose entries (default $ATTUNE_WHO, else me)\n"
 	    "  -a, --all-people   everyone in the logs, side by side\n"
-	    "  -f, --format FMT   text (default), md, csv, json or html\n"
+	    "  -f, --format FMT   text (default), md, csv, json, html or fhir\n"
 	    "      --ascii        plain ASCII charts\n"
+	    "      --birth DATE   the baby's birth date, for its age in the "
+	    "HTML report\n"
+	    "      --fhir-checkins  with --format fhir, the check-ins' measures "
+	    "too\n"
 	    "  -c, --check        exit 3 if a reach-out rule fires\n"
 	    "  -q, --quiet        print nothing (with --check: just the "
 	    "status)\n"
@@ -226,12 +237,18 @@ readlog(struct attune_report *r, const char *path, const char *only,
 	if ((h = attune_csv_header_has(c, "instrument")) == 1) {
 		attune_csv_columns(c, attune_screen_cols);
 		while ((n = attune_screen_read(c, &sc)) > 0)
-			if (only == NULL || strcmp(sc.who, only) == 0)
+			if (only == NULL || strcmp(sc.who, only) == 0) {
 				attune_report_screen(r, &sc);
+				if (fhir != NULL)
+					attune_fhir_screen(fhir, &sc);
+			}
 	} else if (h == 0) {
 		while ((n = attune_checkin_read(c, &ci)) > 0)
-			if (only == NULL || strcmp(ci.who, only) == 0)
+			if (only == NULL || strcmp(ci.who, only) == 0) {
 				attune_report_checkin(r, &ci);
+				if (fhir != NULL)
+					attune_fhir_checkin(fhir, &ci);
+			}
 	} else
 		n = -1;
 	if (attune_csv_close(c) < 0)
@@ -308,14 +325,39 @@ readreport(struct attune_report *r, char **files, const char *only,
 			stream = 0;	/* standard input cannot be read again */
 	memset(r, 0, sizeof *r);
 	attune_report_setup(r, from, to, by, stream);
+	if (format == F_FHIR)
+		fhir = attune_fhir_new(from, to, fhircheckins);
 	rval = readall(r, files, only, flags);
 	if (r->late && !(rval && strictflag)) {
 		attune_report_free(r);
+		if (fhir != NULL) {
+			attune_fhir_free(fhir);
+			fhir = attune_fhir_new(from, to, fhircheckins);
+		}
 		attune_report_setup(r, from, to, by, 0);
 		rval |= readall(r, files, only, flags | ATTUNE_CSV_QUIET);
 	}
 	attune_report_done(r);
 	return rval;
+}
+
+/*
+ * The baby's birth day, for its age in the HTML report, or INT64_MIN when
+ * unknown.  HOOK(settings): --birth for now; the settings file's
+ * "birth = YYYY-MM-DD" (attune.conf, lib/conf.c) is to be read here when
+ * --birth is not given.
+ */
+static int64_t
+birth_day(int64_t today)
+{
+	int64_t d;
+
+	if (birthflag == NULL)
+		return INT64_MIN;
+	d = user_date("--birth", birthflag);
+	if (d > today)
+		attune_usage_error("--birth: '%s' is in the future", birthflag);
+	return d;
 }
 
 /*
@@ -376,6 +418,9 @@ main(int argc, char **argv)
 		case 'a':
 			allflag = 1;
 			break;
+		case 'B':
+			birthflag = optarg;
+			break;
 		case 'b':
 			if ((by = attune_word_index(bys, optarg,
 			    strlen(optarg))) <= 0)
@@ -387,6 +432,9 @@ main(int argc, char **argv)
 			break;
 		case 'd':
 			dirflag = optarg;
+			break;
+		case 'F':
+			fhircheckins = 1;
 			break;
 		case 'f':
 			format = attune_opt_choice("--format", optarg, formats);
@@ -435,10 +483,14 @@ main(int argc, char **argv)
 		attune_usage_error("choose --who NAME or --all-people, not both");
 	if (!allflag)
 		who = attune_opt_who(whoflag);
+	if (fhircheckins && format != F_FHIR)
+		attune_usage_error("--fhir-checkins goes with --format fhir");
 	memset(&v, 0, sizeof v);
 	v.region = attune_region(regionflag);
 	attune_time_now(&now);
 	v.today = now.days;
+	v.birth = birth_day(now.days);
+	v.hasbirth = v.birth != INT64_MIN;
 	k = period(now.days, &from, &to);
 
 	rval = readreport(&r, argv, who, k ? from : INT64_MIN,
@@ -517,6 +569,9 @@ main(int argc, char **argv)
 		case F_JSON:
 			attune_report_json(stdout, &v);
 			break;
+		case F_FHIR:
+			attune_fhir_write(stdout, fhir);
+			break;
 		default:
 			attune_report_html(stdout, &v);
 		}
@@ -526,6 +581,7 @@ main(int argc, char **argv)
 	free(sums);
 	free(per);
 	free(people);
+	attune_fhir_free(fhir);
 	attune_report_free(&r);
 	if (rval)
 		return attune_finish(ATTUNE_FAIL);

@@ -11,7 +11,7 @@
 
 #include "attune.h"
 
-enum { F_TEXT, F_CSV, F_JSON };
+enum { F_TEXT, F_CSV, F_JSON, F_FHIR };
 
 /* Item wording read from a --wording file; NULL where it gives none. */
 struct wording {
@@ -42,7 +42,8 @@ static const struct option longopts[] = {
 	{ NULL,		0,			NULL,	0 }
 };
 
-static const char *const formats[] = { "text", "csv", "json", NULL };
+static const char *const formats[] = { "text", "csv", "json", "fhir",
+	NULL };
 
 static _Noreturn void
 usage(void)
@@ -63,7 +64,8 @@ usage(void)
 	    "or more)\n"
 	    "  -W, --wording F   item wording for the EPDS (or a translation), "
 	    "see attune-screen(1)\n"
-	    "  -f, --format F    text (default), csv or json\n"
+	    "  -f, --format F    text (default), csv, json or fhir (a FHIR R4 "
+	    "Bundle)\n"
 	    "  -t, --time WHEN   when it was taken: a date, date-time, "
 	    "'yesterday'\n"
 	    "  -w, --who NAME    whose screen (default $ATTUNE_WHO, else me)\n"
@@ -575,6 +577,14 @@ print_result(const struct attune_result *r, const struct attune_time *ts,
 		fwrite(row->s, 1, row->len, stdout);
 	} else if (format == F_JSON)
 		print_json(r, tsbuf, who, path != NULL);
+	else if (format == F_FHIR) {
+		struct attune_fhir *fh = attune_fhir_new(INT64_MIN, INT64_MAX,
+		    0);
+
+		attune_fhir_result(fh, ts, who, r);
+		attune_fhir_write(stdout, fh);
+		attune_fhir_free(fh);
+	}
 	else {
 		tsbuf[16] = '\0';	/* 2026-11-22 21:04 */
 		tsbuf[10] = ' ';

@@ -415,6 +415,23 @@ int	 attune_report_moment(const struct attune_rsum *s, int w,
 const struct attune_rscreen *attune_report_prev_screen(
 	    const struct attune_rperson *p, size_t i);
 
+/* fhir.c: screens, and check-ins if asked, as one FHIR R4 Bundle of type
+ * collection (attune-report(1), FHIR).  Screens and check-ins outside
+ * from..to are left out; the Bundle is sorted, its ids made from what
+ * each resource holds, so the same logs give the same Bundle. */
+#define ATTUNE_FHIR_BASE "https://attune.invalid/fhir"	/* codes of our own */
+struct attune_fhir;
+struct attune_fhir *attune_fhir_new(int64_t from, int64_t to, int checkins);
+void	 attune_fhir_screen(struct attune_fhir *fh,
+	    const struct attune_screen *sc);
+void	 attune_fhir_result(struct attune_fhir *fh,
+	    const struct attune_time *ts, const char *who,
+	    const struct attune_result *r);
+void	 attune_fhir_checkin(struct attune_fhir *fh,
+	    const struct attune_checkin *ci);
+void	 attune_fhir_write(FILE *f, struct attune_fhir *fh);
+void	 attune_fhir_free(struct attune_fhir *fh);
+
 /* report_text.c, report_data.c, report_html.c: attune report's formats.
  * A view is every (period, person) summary, period by period, each
  * period's people in the same order. */
@@ -426,6 +443,8 @@ struct attune_rview {
 	int	 unicode, colour;
 	unsigned rules;			/* every rule that fired */
 	const char *region;
+	int	 hasbirth;		/* 1: birth holds the baby's birth day */
+	int64_t	 birth;
 };
 void	 attune_report_text(FILE *f, const struct attune_rview *v, int md);
 extern const char *const attune_report_csv_cols[];
