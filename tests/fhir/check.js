@@ -3,7 +3,7 @@
 // FHIR.js (the "fhir" package, which also checks required elements and
 // value sets).  The Bundle and then every resource in it are checked.
 // usage: node check.js [--only schema|fhirjs] FILE...
-// Prints each error and a count; exits 1 on any.
+// Prints each error, then a count for each file and in all; exits 1 on any.
 'use strict';
 const fs = require('fs');
 const path = require('path');
@@ -74,6 +74,7 @@ for (const file of args) {
 		errors++;
 		continue;
 	}
+	const before = errors;
 	const all = [[b, `${file}: Bundle`]];
 	(b.entry || []).forEach((e, i) =>
 		all.push([e.resource, `${file}: entry ${i} ${e.resource && e.resource.resourceType}`]));
@@ -84,6 +85,7 @@ for (const file of args) {
 			fhirjsCheck(res, where);
 		checked++;
 	}
+	console.log(`${file}: ${errors - before} errors`);
 }
 console.log(`checked ${checked} resources, ${errors} errors`);
 process.exit(errors > 0 ? 1 : 0);
