@@ -25,7 +25,7 @@ static const char *dirflag, *lastflag, *monthflag, *regionflag, *sinceflag,
 static int	 monthgiven, weekgiven;
 static const char *birthflag;
 static int	 fhircheckins;
-static struct attune_fhir *fhir;	/* --format fhir: what goes in it */
+static struct attune_detail *detail;	/* fhir and html: the logs whole */
 
 static const struct option longopts[] = {
 	{ "all-people",	no_argument,		NULL,	'a' },
@@ -239,15 +239,15 @@ readlog(struct attune_report *r, const char *path, const char *only,
 		while ((n = attune_screen_read(c, &sc)) > 0)
 			if (only == NULL || strcmp(sc.who, only) == 0) {
 				attune_report_screen(r, &sc);
-				if (fhir != NULL)
-					attune_fhir_screen(fhir, &sc);
+				if (detail != NULL)
+					attune_detail_screen(detail, &sc);
 			}
 	} else if (h == 0) {
 		while ((n = attune_checkin_read(c, &ci)) > 0)
 			if (only == NULL || strcmp(ci.who, only) == 0) {
 				attune_report_checkin(r, &ci);
-				if (fhir != NULL)
-					attune_fhir_checkin(fhir, &ci);
+				if (detail != NULL)
+					attune_detail_checkin(detail, &ci);
 			}
 	} else
 		n = -1;
@@ -307,6 +307,18 @@ logged(const struct attune_rperson *p, int64_t from, int64_t to)
 	return p->inrange > 0;
 }
 
+/* The screens whole and the notes, for the formats that show them. */
+static struct attune_detail *
+detail_new(int64_t from, int64_t to)
+{
+	if (format == F_HTML)
+		return attune_detail_new(from, to, ATTUNE_DETAIL_NOTES);
+	if (format == F_FHIR)
+		return attune_detail_new(from, to, fhircheckins ?
+		    ATTUNE_DETAIL_MEASURES : 0);
+	return NULL;
+}
+
 /*
  * Read the logs for the period.  Streaming (--format csv, or --quiet),
  * only a window of days is kept a person; if a log turns out to be far
@@ -325,15 +337,12 @@ readreport(struct attune_report *r, char **files, const char *only,
 			stream = 0;	/* standard input cannot be read again */
 	memset(r, 0, sizeof *r);
 	attune_report_setup(r, from, to, by, stream);
-	if (format == F_FHIR)
-		fhir = attune_fhir_new(from, to, fhircheckins);
+	detail = detail_new(from, to);
 	rval = readall(r, files, only, flags);
 	if (r->late && !(rval && strictflag)) {
 		attune_report_free(r);
-		if (fhir != NULL) {
-			attune_fhir_free(fhir);
-			fhir = attune_fhir_new(from, to, fhircheckins);
-		}
+		attune_detail_free(detail);
+		detail = detail_new(from, to);
 		attune_report_setup(r, from, to, by, 0);
 		rval |= readall(r, files, only, flags | ATTUNE_CSV_QUIET);
 	}
@@ -497,6 +506,7 @@ main(int argc, char **argv)
 	    k ? to : INT64_MAX, format == F_CSV || qflag);
 	if (rval && strictflag)
 		return attune_finish(ATTUNE_FAIL);
+	v.detail = detail;
 
 	/* The people reported on, by name; one unless --all-people. */
 	people = attune_xcalloc(r.np + 1, sizeof *people);
@@ -570,7 +580,7 @@ main(int argc, char **argv)
 			attune_report_json(stdout, &v);
 			break;
 		case F_FHIR:
-			attune_fhir_write(stdout, fhir);
+			attune_fhir_write(stdout, detail);
 			break;
 		default:
 			attune_report_html(stdout, &v);
@@ -581,7 +591,7 @@ main(int argc, char **argv)
 	free(sums);
 	free(per);
 	free(people);
-	attune_fhir_free(fhir);
+	attune_detail_free(detail);
 	attune_report_free(&r);
 	if (rval)
 		return attune_finish(ATTUNE_FAIL);

@@ -578,14 +578,13 @@ print_result(const struct attune_result *r, const struct attune_time *ts,
 	} else if (format == F_JSON)
 		print_json(r, tsbuf, who, path != NULL);
 	else if (format == F_FHIR) {
-		struct attune_fhir *fh = attune_fhir_new(INT64_MIN, INT64_MAX,
-		    0);
+		struct attune_detail *d = attune_detail_new(INT64_MIN,
+		    INT64_MAX, 0);
 
-		attune_fhir_result(fh, ts, who, r);
-		attune_fhir_write(stdout, fh);
-		attune_fhir_free(fh);
-	}
-	else {
+		attune_detail_result(d, ts, who, r);
+		attune_fhir_write(stdout, d);
+		attune_detail_free(d);
+	} else {
 		tsbuf[16] = '\0';	/* 2026-11-22 21:04 */
 		tsbuf[10] = ' ';
 		if (dryrun)

@@ -415,22 +415,34 @@ int	 attune_report_moment(const struct attune_rsum *s, int w,
 const struct attune_rscreen *attune_report_prev_screen(
 	    const struct attune_rperson *p, size_t i);
 
-/* fhir.c: screens, and check-ins if asked, as one FHIR R4 Bundle of type
- * collection (attune-report(1), FHIR).  Screens and check-ins outside
- * from..to are left out; the Bundle is sorted, its ids made from what
- * each resource holds, so the same logs give the same Bundle. */
+/* fhir.c: the screens whole (answers, partner mode) and, when asked, the
+ * check-ins' measures and notes, as the logs are read, for the FHIR Bundle
+ * (attune-report(1), FHIR) and the HTML report's details.  Anything
+ * outside from..to is left out.  The Bundle is sorted, its ids made from
+ * what each resource holds, so the same logs give the same Bundle. */
 #define ATTUNE_FHIR_BASE "https://attune.invalid/fhir"	/* codes of our own */
-struct attune_fhir;
-struct attune_fhir *attune_fhir_new(int64_t from, int64_t to, int checkins);
-void	 attune_fhir_screen(struct attune_fhir *fh,
+#define ATTUNE_DETAIL_MEASURES	1	/* keep check-in measures */
+#define ATTUNE_DETAIL_NOTES	2	/* keep check-in notes */
+struct attune_detail;
+struct attune_detail *attune_detail_new(int64_t from, int64_t to,
+	    unsigned what);
+void	 attune_detail_screen(struct attune_detail *d,
 	    const struct attune_screen *sc);
-void	 attune_fhir_result(struct attune_fhir *fh,
+void	 attune_detail_result(struct attune_detail *d,
 	    const struct attune_time *ts, const char *who,
 	    const struct attune_result *r);
-void	 attune_fhir_checkin(struct attune_fhir *fh,
+void	 attune_detail_checkin(struct attune_detail *d,
 	    const struct attune_checkin *ci);
-void	 attune_fhir_write(FILE *f, struct attune_fhir *fh);
-void	 attune_fhir_free(struct attune_fhir *fh);
+/* The screen of who at day and sec: 0 none, 1 found (r->in, r->partner,
+ * r->total, r->safety), 2 with its answers too (r->pos, r->pts). */
+int	 attune_detail_find(const struct attune_detail *d, const char *who,
+	    int64_t day, int32_t sec, const char *instrument,
+	    struct attune_result *r);
+/* The notes of who on day, one a call from *i on (start at 0); NULL. */
+const char *attune_detail_note(const struct attune_detail *d,
+	    const char *who, int64_t day, size_t *i, size_t *len);
+void	 attune_fhir_write(FILE *f, struct attune_detail *d);
+void	 attune_detail_free(struct attune_detail *d);
 
 /* report_text.c, report_data.c, report_html.c: attune report's formats.
  * A view is every (period, person) summary, period by period, each
@@ -445,6 +457,7 @@ struct attune_rview {
 	const char *region;
 	int	 hasbirth;		/* 1: birth holds the baby's birth day */
 	int64_t	 birth;
+	const struct attune_detail *detail;	/* or NULL */
 };
 void	 attune_report_text(FILE *f, const struct attune_rview *v, int md);
 extern const char *const attune_report_csv_cols[];

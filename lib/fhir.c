@@ -64,14 +64,16 @@ struct fscreen {
 
 struct fcheckin {
 	struct attune_time ts;
-	char	*who;
+	char	*who, *note;	/* note: NULL unless notes are kept */
+	size_t	 notelen;
 	int	 v[ATTUNE_NMEASURES];
+	int	 measures;	/* 1: one or more measures answered */
 	size_t	 seq;
 };
 
-struct attune_fhir {
+struct attune_detail {
 	int64_t	 from, to;
-	int	 checkins;
+	unsigned what;
 	struct fscreen *sc;
 	size_t	 nsc, capsc;
 	struct fcheckin *ci;
@@ -79,33 +81,35 @@ struct attune_fhir {
 	unsigned long unknown;	/* screens of a questionnaire not known */
 };
 
-struct attune_fhir *
-attune_fhir_new(int64_t from, int64_t to, int checkins)
+struct attune_detail *
+attune_detail_new(int64_t from, int64_t to, unsigned what)
 {
-	struct attune_fhir *fh = attune_xcalloc(1, sizeof *fh);
+	struct attune_detail *d = attune_xcalloc(1, sizeof *d);
 
-	fh->from = from;
-	fh->to = to;
-	fh->checkins = checkins;
-	return fh;
+	d->from = from;
+	d->to = to;
+	d->what = what;
+	return d;
 }
 
 void
-attune_fhir_free(struct attune_fhir *fh)
+attune_detail_free(struct attune_detail *d)
 {
 	size_t i;
 
-	if (fh == NULL)
+	if (d == NULL)
 		return;
-	for (i = 0; i < fh->nsc; i++) {
-		free(fh->sc[i].who);
-		free(fh->sc[i].band);
+	for (i = 0; i < d->nsc; i++) {
+		free(d->sc[i].who);
+		free(d->sc[i].band);
 	}
-	for (i = 0; i < fh->nci; i++)
-		free(fh->ci[i].who);
-	free(fh->sc);
-	free(fh->ci);
-	free(fh);
+	for (i = 0; i < d->nci; i++) {
+		free(d->ci[i].who);
+		free(d->ci[i].note);
+	}
+	free(d->sc);
+	free(d->ci);
+	free(d);
 }
 
 static const struct fcode *
@@ -120,18 +124,18 @@ fcode(const struct attune_instrument *in)
 }
 
 static struct fscreen *
-add_screen(struct attune_fhir *fh, const struct attune_time *ts,
+add_screen(struct attune_detail *d, const struct attune_time *ts,
     const char *who, const struct attune_instrument *in)
 {
 	struct fscreen *s;
 
-	if (fh->nsc == fh->capsc) {
-		fh->capsc = fh->capsc ? fh->capsc * 2 : 8;
-		fh->sc = attune_xreallocarray(fh->sc, fh->capsc, sizeof *fh->sc);
+	if (d->nsc == d->capsc) {
+		d->capsc = d->capsc ? d->capsc * 2 : 8;
+		d->sc = attune_xreallocarray(d->sc, d->capsc, sizeof *d->sc);
 	}
-	s = &fh->sc[fh->nsc];
+	s = &d->sc[d->nsc];
 	memset(s, 0, sizeof *s);
-	s->seq = fh->nsc++;
+	s->seq = d->nsc++;
 	s->ts = *ts;
 	s->who = attune_xstrdup(who);
 	s->in = in;
@@ -200,21 +204,21 @@ parse_subscales(struct fscreen *s, const char *list)
 }
 
 void
-attune_fhir_screen(struct attune_fhir *fh, const struct attune_screen *sc)
+attune_detail_screen(struct attune_detail *d, const struct attune_screen *sc)
 {
 	const struct attune_instrument *in;
 	struct fscreen *s;
 	char items[64], why[160];
 	int safety, positive, i, k;
 
-	if (sc->ts.days < fh->from || sc->ts.days > fh->to)
+	if (sc->ts.days < d->from || sc->ts.days > d->to)
 		return;
 	in = attune_screen_judge(sc, &safety, &positive, items, why);
 	if (in == NULL) {
-		fh->unknown++;
+		d->unknown++;
 		return;
 	}
-	s = add_screen(fh, &sc->ts, sc->who, in);
+	s = add_screen(d, &sc->ts, sc->who, in);
 	s->total = sc->total;
 	s->band = attune_xstrdup(sc->band);
 	s->partner = attune_has_word(sc->flags, "partner");
@@ -239,10 +243,10 @@ attune_fhir_screen(struct attune_fhir *fh, const struct attune_screen *sc)
 }
 
 void
-attune_fhir_result(struct attune_fhir *fh, const struct attune_time *ts,
+attune_detail_result(struct attune_detail *d, const struct attune_time *ts,
     const char *who, const struct attune_result *r)
 {
-	struct fscreen *s = add_screen(fh, ts, who, r->in);
+	struct fscreen *s = add_screen(d, ts, who, r->in);
 	size_t len = 0;
 	int i, k;
 
@@ -264,26 +268,87 @@ attune_fhir_result(struct attune_fhir *fh, const struct attune_time *ts,
 }
 
 void
-attune_fhir_checkin(struct attune_fhir *fh, const struct attune_checkin *ci)
+attune_detail_checkin(struct attune_detail *d, const struct attune_checkin *ci)
 {
 	struct fcheckin *c;
 	int k, any = 0;
+	int note = (d->what & ATTUNE_DETAIL_NOTES) && ci->notelen > 0;
 
-	if (!fh->checkins || ci->ts.days < fh->from || ci->ts.days > fh->to)
+	if (ci->ts.days < d->from || ci->ts.days > d->to)
 		return;
 	for (k = 0; k < ATTUNE_NMEASURES; k++)
 		any |= ci->v[k] >= 0;
-	if (!any)
+	any &= (d->what & ATTUNE_DETAIL_MEASURES) != 0;
+	if (!any && !note)
 		return;
-	if (fh->nci == fh->capci) {
-		fh->capci = fh->capci ? fh->capci * 2 : 64;
-		fh->ci = attune_xreallocarray(fh->ci, fh->capci, sizeof *fh->ci);
+	if (d->nci == d->capci) {
+		d->capci = d->capci ? d->capci * 2 : 64;
+		d->ci = attune_xreallocarray(d->ci, d->capci, sizeof *d->ci);
 	}
-	c = &fh->ci[fh->nci];
-	c->seq = fh->nci++;
+	c = &d->ci[d->nci];
+	c->seq = d->nci++;
 	c->ts = ci->ts;
 	c->who = attune_xstrdup(ci->who);
 	memcpy(c->v, ci->v, sizeof c->v);
+	c->measures = any;
+	c->note = NULL;
+	c->notelen = 0;
+	if (note) {
+		c->note = attune_xmalloc(ci->notelen + 1);
+		memcpy(c->note, ci->note, ci->notelen);
+		c->note[ci->notelen] = '\0';
+		c->notelen = ci->notelen;
+	}
+}
+
+int
+attune_detail_find(const struct attune_detail *d, const char *who,
+    int64_t day, int32_t sec, const char *instrument,
+    struct attune_result *r)
+{
+	const struct attune_instrument *in = attune_instrument(instrument);
+	const struct fscreen *s;
+	size_t i;
+	int k;
+
+	if (d == NULL || in == NULL)
+		return 0;
+	for (i = 0; i < d->nsc; i++) {
+		s = &d->sc[i];
+		if (s->in != in || s->ts.days != day || s->ts.sec != sec ||
+		    strcmp(s->who, who) != 0)
+			continue;
+		memset(r, 0, sizeof *r);
+		r->in = in;
+		r->partner = s->partner;
+		r->total = s->total;
+		r->safety = s->safety;
+		if (!s->answered)
+			return 1;
+		for (k = 0; k < in->nitems; k++) {
+			r->pos[k] = s->pos[k];
+			r->pts[k] = s->pts[k];
+		}
+		return 2;
+	}
+	return 0;
+}
+
+const char *
+attune_detail_note(const struct attune_detail *d, const char *who,
+    int64_t day, size_t *i, size_t *len)
+{
+	const struct fcheckin *c;
+
+	for (; d != NULL && *i < d->nci; (*i)++) {
+		c = &d->ci[*i];
+		if (c->note != NULL && c->ts.days == day &&
+		    strcmp(c->who, who) == 0) {
+			*len = c->notelen;
+			return d->ci[(*i)++].note;
+		}
+	}
+	return NULL;
 }
 
 static int
@@ -659,17 +724,17 @@ checkin_obs(FILE *f, const struct fcheckin *c, int k, const char *id)
 }
 
 void
-attune_fhir_write(FILE *f, struct attune_fhir *fh)
+attune_fhir_write(FILE *f, struct attune_detail *d)
 {
 	char qr[48], obs[48];
 	size_t i, dup = 0;
 	int k, first = 1;
 
-	qsort(fh->sc, fh->nsc, sizeof *fh->sc, screen_cmp);
-	qsort(fh->ci, fh->nci, sizeof *fh->ci, checkin_cmp);
+	qsort(d->sc, d->nsc, sizeof *d->sc, screen_cmp);
+	qsort(d->ci, d->nci, sizeof *d->ci, checkin_cmp);
 	fputs("{\"resourceType\":\"Bundle\",\"type\":\"collection\"", f);
-	for (i = 0; i < fh->nsc; i++) {
-		const struct fscreen *s = &fh->sc[i];
+	for (i = 0; i < d->nsc; i++) {
+		const struct fscreen *s = &d->sc[i];
 
 		/* The same screen logged twice still gets ids of its own. */
 		if (i > 0 && strcmp(s->who, s[-1].who) == 0 &&
@@ -687,15 +752,15 @@ attune_fhir_write(FILE *f, struct attune_fhir *fh)
 		fputs(",\n", f);
 		observation(f, s, obs, qr);
 	}
-	for (i = 0; i < fh->nci; i++) {
-		const struct fcheckin *c = &fh->ci[i];
+	for (i = 0; i < d->nci; i++) {
+		const struct fcheckin *c = &d->ci[i];
 
 		if (i > 0 && strcmp(c->who, c[-1].who) == 0 &&
 		    attune_time_epoch(&c->ts) == attune_time_epoch(&c[-1].ts))
 			dup++;
 		else
 			dup = 0;
-		for (k = 0; k < ATTUNE_NMEASURES; k++) {
+		for (k = 0; c->measures && k < ATTUNE_NMEASURES; k++) {
 			if (c->v[k] < 0)
 				continue;
 			key_uuid(obs, "checkin", c->who, &c->ts,
@@ -706,9 +771,9 @@ attune_fhir_write(FILE *f, struct attune_fhir *fh)
 		}
 	}
 	fputs(first ? "}\n" : "\n]}\n", f);
-	if (fh->unknown > 0)
+	if (d->unknown > 0)
 		attune_warnx("%lu screen%s of a questionnaire this version does "
-		    "not know %s left out of the FHIR Bundle", fh->unknown,
-		    fh->unknown == 1 ? "" : "s", fh->unknown == 1 ? "was" :
+		    "not know %s left out of the FHIR Bundle", d->unknown,
+		    d->unknown == 1 ? "" : "s", d->unknown == 1 ? "was" :
 		    "were");
 }
