@@ -92,27 +92,58 @@ hs(FILE *f, const char *s)
 static const char *const mon[] = { "Jan", "Feb", "Mar", "Apr", "May", "Jun",
 	"Jul", "Aug", "Sep", "Oct", "Nov", "Dec" };
 
-/* "28 Sep", for the charts' weekly ticks. */
+/* "28 Sep", for the charts' weekly ticks; "28 Sep 2026" with the year. */
 static void
-short_date(int64_t day, char buf[16])
+short_date(int64_t day, char buf[16], int year)
 {
 	int y, m, d;
 
 	attune_civil_from_days(day, &y, &m, &d);
-	snprintf(buf, 16, "%d %s", d, mon[(m - 1) % 12]);
+	if (year)
+		snprintf(buf, 16, "%d %s %04d", d % 100, mon[(m - 1) % 12],
+		    y % 10000);
+	else
+		snprintf(buf, 16, "%d %s", d % 100, mon[(m - 1) % 12]);
 }
 
+/* The rules that fired for person who, in any period. */
+static unsigned
+person_rules(const struct attune_rview *v, size_t who)
+{
+	unsigned rules = 0;
+	size_t i;
+
+	for (i = 0; i < v->nperiods; i++)
+		rules |= v->s[i * v->npeople + who].rules;
+	return rules;
+}
+
+/* The crisis lines; whose names the people they are for, when the page
+ * they stand on is not theirs alone (NULL: it is). */
 static void
-crisis(FILE *f, const char *region)
+crisis(FILE *f, const char *region, const struct attune_rview *v,
+    const char *whose)
 {
 	const struct attune_line *l;
+	size_t i;
 	int shown = 0;
 
 	fputs("<div class=\"crisis\" role=\"alert\"><h2 style=\"border:0;"
-	    "margin-top:4px\">Please reach out now</h2>\n<p>If you are in "
-	    "danger, or you are thinking about hurting yourself or your baby, "
-	    "please reach out now. You deserve support straight away, and "
-	    "you are not alone.</p>\n<ul>\n", f);
+	    "margin-top:4px\">Please reach out now</h2>\n", f);
+	if (whose != NULL) {
+		fputs("<p><strong>This is for ", f);
+		for (i = 0, shown = 0; i < v->npeople; i++)
+			if (person_rules(v, i) & (1u << ATTUNE_RULE_URGENT)) {
+				fputs(shown++ ? " and " : "", f);
+				hs(f, v->s[i].p->who);
+			}
+		fputs(": what was logged suggests reaching out now, and the "
+		    "pages below say why.</strong></p>\n", f);
+		shown = 0;
+	}
+	fputs("<p>If you are in danger, or you are thinking about hurting "
+	    "yourself or your baby, please reach out now. You deserve support "
+	    "straight away, and you are not alone.</p>\n<ul>\n", f);
 	for (l = attune_lines; l->region != NULL; l++) {
 		if (region != NULL && strcmp(region, l->region) != 0)
 			continue;
@@ -131,18 +162,6 @@ crisis(FILE *f, const char *region)
 	fprintf(f, "</ul>\n<p class=\"small\">These numbers were last "
 	    "checked %s.%s</p></div>\n", ATTUNE_LINES_CHECKED, region == NULL ?
 	    " Somewhere else? Call your local emergency number." : "");
-}
-
-/* The rules that fired for person who, in any period. */
-static unsigned
-person_rules(const struct attune_rview *v, size_t who)
-{
-	unsigned rules = 0;
-	size_t i;
-
-	for (i = 0; i < v->nperiods; i++)
-		rules |= v->s[i * v->npeople + who].rules;
-	return rules;
 }
 
 /* What fired for person who, as the summary says it, in its order. */
@@ -237,18 +256,22 @@ chart(FILE *f, const struct attune_rperson *p, int k, int64_t start,
 		    i ? "#ccc" : "#666", i ? "0.6" : "1", CL - 4, y + 3,
 		    top * i / 2);
 	}
-	/* A tick every Monday, a date under at most ten of them. */
+	/* A tick every Monday, a date under at most ten of them; over 16
+	 * weeks, ticks only where there is a date, with its year. */
 	mon1 = start + (8 - attune_weekday(start)) % 7;
 	nmon = mon1 > end ? 0 : (int)((end - mon1) / 7 + 1);
-	every = nmon > 10 ? (nmon + 9) / 10 : 1;
+	t = len > 300 ? 8 : 10;		/* labels with a year are longer */
+	every = nmon > t ? (nmon + t - 1) / t : 1;
 	for (d = mon1, t = 0; d <= end; d += 7, t++) {
 		x = CL + (double)(d - start) / step * (CW - CL - CR) / nslots;
+		if (nmon > 16 && t % every != 0)
+			continue;
 		fprintf(f, "<line x1=\"%.1f\" x2=\"%.1f\" y1=\"%d\" y2=\"%d\" "
 		    "stroke=\"#999\" stroke-width=\"0.6\"/>", x, x, CTOP,
 		    CBOT + 3);
 		if (t % every != 0)
 			continue;
-		short_date(d, a);
+		short_date(d, a, len > 300);
 		fprintf(f, "<text x=\"%.1f\" y=\"%d\" font-size=\"9\" "
 		    "fill=\"#333\" text-anchor=\"%s\">%s</text>", x, CBOT + 13,
 		    x > CW - CR - 24 ? "end" : x < CL + 12 ? "start" : "middle",
@@ -315,8 +338,10 @@ chart(FILE *f, const struct attune_rperson *p, int k, int64_t start,
 		    nslots > 100 ? "1.4" : "2.1");
 	}
 	if (!any)
-		fprintf(f, "<text x=\"%d\" y=\"%d\" font-size=\"11\" fill=\"#333\" "
-		    "text-anchor=\"middle\">no data in this period</text>",
+		fprintf(f, "<rect x=\"%d\" y=\"%d\" width=\"150\" height=\"18\" "
+		    "fill=\"#fff\"/><text x=\"%d\" y=\"%d\" font-size=\"11\" "
+		    "fill=\"#333\" text-anchor=\"middle\">no data in this period"
+		    "</text>", (CL + CW - CR) / 2 - 75, (CTOP + CBOT) / 2 - 9,
 		    (CL + CW - CR) / 2, (CTOP + CBOT) / 2 + 4);
 	fputs("\n</svg></figure>\n", f);
 }
@@ -492,7 +517,7 @@ screens(FILE *f, const struct attune_rview *v, const struct attune_rperson *p,
 			fprintf(f, " <span class=\"small\">of %d</span>",
 			    in->nitems * attune_points_max(in));
 		if ((prev = attune_report_prev_screen(p, i)) != NULL) {
-			short_date(prev->day, date);
+			short_date(prev->day, date, 0);
 			fprintf(f, "<br><span class=\"small\">%+d since %s"
 			    "</span>", sc->total - prev->total, date);
 		}
@@ -688,7 +713,7 @@ person(FILE *f, const struct attune_rview *v, size_t who)
 	fputs("<section class=\"person\">\n", f);
 	/* Crisis lines before anything else on the page, when needed. */
 	if (person_rules(v, who) & (1u << ATTUNE_RULE_URGENT))
-		crisis(f, v->region);
+		crisis(f, v->region, v, NULL);
 	fputs("<h1>attune report: ", f);
 	hs(f, p->who);
 	fputs("</h1>\n", f);
@@ -745,7 +770,7 @@ attune_report_html(FILE *f, const struct attune_rview *v)
 	    "</head>\n<body>\n", label, style);
 	if (v->nperiods == 0) {
 		if (v->rules & (1u << ATTUNE_RULE_URGENT))
-			crisis(f, v->region);
+			crisis(f, v->region, v, NULL);
 		fprintf(f, "<h1>attune report</h1>\n<p class=\"sub\">%s. Made "
 		    "on %s from a personal log kept with attune.</p>\n<p>",
 		    label, today);
@@ -756,7 +781,7 @@ attune_report_html(FILE *f, const struct attune_rview *v)
 		 * first in the file too, before anyone's page. */
 		if ((v->rules & (1u << ATTUNE_RULE_URGENT)) &&
 		    !(person_rules(v, 0) & (1u << ATTUNE_RULE_URGENT)))
-			crisis(f, v->region);
+			crisis(f, v->region, v, "");
 		for (i = 0; i < v->npeople; i++)
 			person(f, v, i);
 	}
