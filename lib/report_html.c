@@ -390,18 +390,27 @@ cell(FILE *f, const struct attune_rsum *s, int k)
 	attune_buf_free(&b);
 }
 
-/* The band logged, in words: the partner bands first for a partner. */
+/*
+ * The band in words, judged as attune-screen(1) does: by the total, with
+ * the partner cut-offs for a partner, or for the PBQ by its scales (as
+ * the report judged them); the word logged only for a questionnaire this
+ * version does not know.
+ */
 static const char *
-band_words(const struct attune_instrument *in, const char *word, int partner)
+band_words(const struct attune_instrument *in, const struct attune_rscreen *sc,
+    int partner)
 {
-	const struct attune_band *b;
+	const struct attune_band *b, *found;
 
 	if (in == NULL)
-		return word;
-	for (b = attune_bands(in, partner); b->word != NULL; b++)
-		if (strcmp(b->word, word) == 0)
-			return b->plain;
-	return (b = attune_band_find(in, word)) != NULL ? b->plain : word;
+		return sc->band;
+	b = attune_bands(in, partner);
+	if (in->scale_bands)
+		return b[sc->positive ? 1 : 0].plain;
+	for (found = b; b->word != NULL; b++)
+		if (sc->total >= b->min)
+			found = b;
+	return found->plain;
 }
 
 /* The subscales, name=value;…, with their titles and cut-offs. */
@@ -522,7 +531,7 @@ screens(FILE *f, const struct attune_rview *v, const struct attune_rperson *p,
 			    "</span>", sc->total - prev->total, date);
 		}
 		fputs(sc->positive ? "</td><td><strong>" : "</td><td>", f);
-		hs(f, band_words(in, sc->band, got && r.partner));
+		hs(f, band_words(in, sc, got && r.partner));
 		fputs(sc->positive ? "</strong></td><td>" : "</td><td>", f);
 		subscales(f, in, sc->subscales, got && r.partner);
 		fputs("</td><td>", f);
