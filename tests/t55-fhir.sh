@@ -193,6 +193,15 @@ check "a questionnaire this version does not know is left out, and said" \
     err_has "1 screen of a questionnaire this version does not know was left out"
 cp "$T/screens.keep" "$LOG"
 
+## a name that is not plain text
+printf '%s\n' "$HEADER" '2026-11-21T10:00:00+00:00,"Sam ""the"" </script> \ é",gad2,2,none,,,2:1;2:1' \
+    >"$T/hostile.csv"
+run attune-report --format fhir --all-people "$T/hostile.csv"
+cp "$T/out" "$T/hostile.json"
+vcheck "a name with quotes, markup and a backslash: valid" "$T/hostile.json"
+check "... kept as it is, escaped as JSON" \
+    js "$T/hostile.json" 'e[0].subject.display === "Sam \"the\" </script> \\ é"'
+
 ## --fhir-checkins
 cp "$TOP/share/sample/checkins.csv" "$ATTUNE_DIR/checkins.csv"
 run attune-report --format fhir --fhir-checkins
