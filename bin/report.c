@@ -580,6 +580,10 @@ main(int argc, char **argv)
 			attune_report_json(stdout, &v);
 			break;
 		case F_FHIR:
+			/* The Bundle is data for a file; the crisis lines, when
+			 * needed, go first to the person, on stderr. */
+			if (v.rules & (1u << ATTUNE_RULE_URGENT))
+				attune_crisis_print(stderr, v.region);
 			attune_fhir_write(stdout, detail);
 			break;
 		default:

@@ -730,8 +730,10 @@ attune_fhir_write(FILE *f, struct attune_detail *d)
 	size_t i, dup = 0;
 	int k, first = 1;
 
-	qsort(d->sc, d->nsc, sizeof *d->sc, screen_cmp);
-	qsort(d->ci, d->nci, sizeof *d->ci, checkin_cmp);
+	if (d->nsc > 1)		/* an empty one may have no array at all */
+		qsort(d->sc, d->nsc, sizeof *d->sc, screen_cmp);
+	if (d->nci > 1)
+		qsort(d->ci, d->nci, sizeof *d->ci, checkin_cmp);
 	fputs("{\"resourceType\":\"Bundle\",\"type\":\"collection\"", f);
 	for (i = 0; i < d->nsc; i++) {
 		const struct fscreen *s = &d->sc[i];

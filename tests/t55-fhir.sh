@@ -176,6 +176,10 @@ run attune-report --format fhir --since 2026-11-15
 check "--since leaves earlier screens out" js "$T/out" 'e.length === 4'
 run attune-report --format fhir --since 2026-11-15 --check
 check "--check with a safety item in the period exits 3" rc_is 3
+check "... the crisis lines on stderr" err_has "Samaritans"
+check "... stdout the Bundle alone" first_line_has "$T/out" '{"resourceType":"Bundle"'
+run attune-report --format fhir --since 2026-11-05 --until 2026-11-11
+check "nothing urgent: stderr quiet" err_empty
 
 ## a log row the Bundle cannot fully use
 cp "$LOG" "$T/screens.keep"
