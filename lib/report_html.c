@@ -623,7 +623,7 @@ days(FILE *f, const struct attune_rview *v, const struct attune_rperson *p,
 	char date[16];
 	int64_t day;
 	size_t i, len, at;
-	int w, k, n = 0, total = 0, shown = 0, sc;
+	int w, k, n = 0, total = 0, sc;
 
 	for (day = from; day <= to; day++) {
 		d = attune_report_day(p, day);
@@ -647,7 +647,6 @@ days(FILE *f, const struct attune_rview *v, const struct attune_rperson *p,
 			sc |= p->sc[i].day == day;
 		if (!((d != NULL && d->flags) || sc) || ++n <= total - MAXDAYS)
 			continue;
-		shown++;
 		attune_date_format(day, date);
 		fprintf(f, "<li><strong>%s</strong>:", date);
 		for (w = 0, k = 0; d != NULL && attune_flag_words[w] != NULL;
@@ -668,7 +667,6 @@ days(FILE *f, const struct attune_rview *v, const struct attune_rperson *p,
 		fputs("</li>\n", f);
 	}
 	fputs("</ul></div>\n", f);
-	(void)shown;
 }
 
 /* Page 1: whose report, the period, the baby's age. */
