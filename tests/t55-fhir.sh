@@ -23,6 +23,16 @@ check "... a collection with no entries" \
     out_is '{"resourceType":"Bundle","type":"collection"}'
 run attune-screen --help
 check "attune-screen --help names fhir" out_has "json or fhir"
+if [ -w /dev/full ]; then
+	printf '%s\n' "$HEADER" '2026-11-21T10:00:00+00:00,me,gad2,2,none,,,2:1;2:1' >"$T/one.csv"
+	attune-report --format fhir "$T/one.csv" >/dev/full 2>"$T/err"
+	rc=$?
+	check "a full disk: status 1" rc_is 1
+	check "... and said" err_has "attune-report"
+	attune-screen --dry-run -f fhir gad2 -a 2,2 >/dev/full 2>"$T/err"
+	rc=$?
+	check "attune-screen -f fhir to a full disk: status 1" rc_is 1
+fi
 
 if ! command -v node >/dev/null 2>&1; then
 	skip "FHIR validation" "node is not installed (scripts/setup --all)"
