@@ -14,9 +14,9 @@
 
 #include "attune.h"
 
-enum { F_TEXT, F_MD, F_CSV, F_JSON, F_HTML };
+enum { F_TEXT, F_MD, F_CSV, F_JSON, F_HTML, F_FHIR };
 static const char *const formats[] = { "text", "md", "csv", "json", "html",
-	NULL };
+	"fhir", NULL };
 static const char *const bys[] = { "none", "day", "week", "month", NULL };
 
 static int	 allflag, asciiflag, checkflag, notesflag, qflag, strictflag;
@@ -26,13 +26,18 @@ static const char *dirflag, *lastflag, *monthflag, *regionflag, *sinceflag,
 static int	 monthgiven, weekgiven;
 static char	*no_files[] = { NULL };
 static char	**files_given = no_files;	/* FILE arguments, once known */
+static const char *birthflag;
+static int	 fhircheckins;
+static struct attune_detail *detail;	/* fhir and html: the logs whole */
 
 static const struct option longopts[] = {
 	{ "all-people",	no_argument,		NULL,	'a' },
 	{ "ascii",	no_argument,		NULL,	'A' },
+	{ "birth",	required_argument,	NULL,	'B' },
 	{ "by",		required_argument,	NULL,	'b' },
 	{ "check",	no_argument,		NULL,	'c' },
 	{ "dir",	required_argument,	NULL,	'd' },
+	{ "fhir-checkins", no_argument,		NULL,	'F' },
 	{ "format",	required_argument,	NULL,	'f' },
 	{ "help",	no_argument,		NULL,	'h' },
 	{ "last",	required_argument,	NULL,	'L' },
@@ -57,9 +62,12 @@ usage(void)
 	    "[--since DATE]\n"
 	    "                     [--until DATE] [--last N(d|w|m)] "
 	    "[-b day|week|month]\n"
-	    "                     [-w NAME | -a] [-f text|md|csv|json|html] "
-	    "[--ascii]\n"
-	    "                     [--strict] [-d DIR] [-r REGION] [FILE ...]\n\n"
+	    "                     [-w NAME | -a] [-f text|md|csv|json|html|fhir]"
+	    "\n"
+	    "                     [--ascii] [--birth DATE] [--fhir-checkins] "
+	    "[--notes]\n"
+	    "                     [--strict] [-d DIR] [-r REGION] [FILE ...]\n"
+	    "       attune-report --rules\n\n"
 	    "  --week [WHEN]      the week holding a date, 'last', or like "
 	    "2026-W47\n"
 	    "                     (default this week)\n"
@@ -75,11 +83,15 @@ usage(void)
 	    "attune.conf's\n"
 	    "                     who, else me; any case)\n"
 	    "  -a, --all-people   everyone in the logs, side by side\n"
-	    "  -f, --format FMT   text (default), md, csv, json or html\n"
+	    "  -f, --format FMT   text (default), md, csv, json, html or fhir\n"
 	    "      --ascii        plain ASCII charts\n"
 	    "      --notes        every note of the period (without it: the "
 	    "notes of\n"
 	    "                     days with a flag or a low score)\n"
+	    "      --birth DATE   the baby's birth date, for its age in the "
+	    "HTML report\n"
+	    "      --fhir-checkins  with --format fhir, the check-ins' measures "
+	    "too\n"
 	    "  -c, --check        exit 3 if a reach-out rule fires in the "
 	    "last 14 days\n"
 	    "      --rules        print every threshold of the reach-out "
@@ -259,12 +271,18 @@ readlog(struct attune_report *r, const char *path, const char *only,
 	if ((h = attune_csv_header_has(c, "instrument")) == 1) {
 		attune_csv_columns(c, attune_screen_cols);
 		while ((n = attune_screen_read(c, &sc)) > 0)
-			if ((sc.who = match(sc.who, only)) != NULL)
+			if ((sc.who = match(sc.who, only)) != NULL) {
 				attune_report_screen(r, &sc);
+				if (detail != NULL)
+					attune_detail_screen(detail, &sc);
+			}
 	} else if (h == 0) {
 		while ((n = attune_checkin_read(c, &ci)) > 0)
-			if ((ci.who = match(ci.who, only)) != NULL)
+			if ((ci.who = match(ci.who, only)) != NULL) {
 				attune_report_checkin(r, &ci);
+				if (detail != NULL)
+					attune_detail_checkin(detail, &ci);
+			}
 	} else
 		n = -1;
 	if (attune_csv_close(c) < 0)
@@ -386,6 +404,18 @@ logged(const struct attune_rperson *p, int64_t from, int64_t to)
 	return p->inrange > 0;
 }
 
+/* The screens whole and the notes, for the formats that show them. */
+static struct attune_detail *
+detail_new(int64_t from, int64_t to)
+{
+	if (format == F_HTML)
+		return attune_detail_new(from, to, ATTUNE_DETAIL_NOTES);
+	if (format == F_FHIR)
+		return attune_detail_new(from, to, fhircheckins ?
+		    ATTUNE_DETAIL_MEASURES : 0);
+	return NULL;
+}
+
 /*
  * Read the logs for the period.  Streaming (--format csv, or --quiet),
  * only a window of days is kept a person; if a log turns out to be far
@@ -405,9 +435,12 @@ readreport(struct attune_report *r, char **files, const char *only,
 	memset(r, 0, sizeof *r);
 	attune_report_setup(r, from, to, by, stream, today);
 	r->notes = notesflag || !stream;
+	detail = detail_new(from, to);
 	rval = readall(r, files, only, flags);
 	if (r->late && !(rval && strictflag)) {
 		attune_report_free(r);
+		attune_detail_free(detail);
+		detail = detail_new(from, to);
 		attune_report_setup(r, from, to, by, 0, today);
 		r->notes = 1;
 		rval |= readall(r, files, only, flags | ATTUNE_CSV_QUIET);
@@ -426,6 +459,27 @@ check_period(const int64_t *per, size_t nper, int64_t at)
 		if (per[2 * k] <= at && at <= per[2 * k + 1])
 			return (long)k;
 	return -1;
+}
+
+/*
+ * The baby's birth day, for its age in the HTML report, or INT64_MIN when
+ * unknown: --birth, else the settings file's "birth = YYYY-MM-DD"
+ * (attune.conf, attune-log(5)).
+ */
+static int64_t
+birth_day(int64_t today)
+{
+	const struct attune_conf *c;
+	int64_t d;
+
+	if (birthflag == NULL) {
+		c = attune_conf_default();
+		return c != NULL && c->birth <= today ? c->birth : INT64_MIN;
+	}
+	d = user_date("--birth", birthflag);
+	if (d > today)
+		attune_usage_error("--birth: '%s' is in the future", birthflag);
+	return d;
 }
 
 /*
@@ -534,6 +588,9 @@ main(int argc, char **argv)
 		case 'a':
 			allflag = 1;
 			break;
+		case 'B':
+			birthflag = optarg;
+			break;
 		case 'b':
 			if ((by = attune_word_index(bys, optarg,
 			    strlen(optarg))) <= 0)
@@ -545,6 +602,9 @@ main(int argc, char **argv)
 			break;
 		case 'd':
 			dirflag = optarg;
+			break;
+		case 'F':
+			fhircheckins = 1;
 			break;
 		case 'f':
 			format = attune_opt_choice("--format", optarg, formats);
@@ -602,9 +662,13 @@ main(int argc, char **argv)
 	attune_conf_dir(dirflag);
 	if (!allflag)
 		who = attune_opt_who(whoflag);
+	if (fhircheckins && format != F_FHIR)
+		attune_usage_error("--fhir-checkins goes with --format fhir");
 	memset(&v, 0, sizeof v);
 	v.region = attune_region(regionflag);
 	v.today = now.days;
+	v.birth = birth_day(now.days);
+	v.hasbirth = v.birth != INT64_MIN;
 	k = period(now.days, &from, &to);
 
 	rval = readreport(&r, argv, who, k ? from : INT64_MIN,
@@ -616,6 +680,7 @@ main(int argc, char **argv)
 		attune_report_free(&r);
 		return attune_finish(ATTUNE_FAIL);
 	}
+	v.detail = detail;
 
 	/* The people reported on, by name; one unless --all-people. */
 	people = attune_xcalloc(r.np + 1, sizeof *people);
@@ -723,6 +788,13 @@ main(int argc, char **argv)
 		case F_JSON:
 			attune_report_json(stdout, &v);
 			break;
+		case F_FHIR:
+			/* The Bundle is data for a file; the crisis lines, when
+			 * needed, go first to the person, on stderr. */
+			if (v.rules & (1u << ATTUNE_RULE_URGENT))
+				attune_crisis_print(stderr, v.region);
+			attune_fhir_write(stdout, detail);
+			break;
 		default:
 			attune_report_html(stdout, &v);
 		}
@@ -735,6 +807,7 @@ main(int argc, char **argv)
 	free(sums);
 	free(per);
 	free(people);
+	attune_detail_free(detail);
 	attune_report_free(&r);
 	free(canon);
 	for (i = 0; i < nothers; i++)

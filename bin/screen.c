@@ -11,7 +11,7 @@
 
 #include "attune.h"
 
-enum { F_TEXT, F_CSV, F_JSON };
+enum { F_TEXT, F_CSV, F_JSON, F_FHIR };
 
 /* Item wording read from a --wording file; NULL where it gives none. */
 struct wording {
@@ -42,7 +42,8 @@ static const struct option longopts[] = {
 	{ NULL,		0,			NULL,	0 }
 };
 
-static const char *const formats[] = { "text", "csv", "json", NULL };
+static const char *const formats[] = { "text", "csv", "json", "fhir",
+	NULL };
 
 static _Noreturn void
 usage(void)
@@ -63,7 +64,8 @@ usage(void)
 	    "EPDS-3A 4+\n"
 	    "  -W, --wording F   item wording for the EPDS (or a translation), "
 	    "see attune-screen(1)\n"
-	    "  -f, --format F    text (default), csv or json\n"
+	    "  -f, --format F    text (default), csv, json or fhir (a FHIR R4 "
+	    "Bundle)\n"
 	    "  -t, --time WHEN   when it was taken: a date, date-time, "
 	    "'yesterday'\n"
 	    "  -w, --who NAME    whose screen (default $ATTUNE_WHO, else me)\n"
@@ -609,7 +611,14 @@ print_result(const struct attune_result *r, const struct attune_time *ts,
 		attune_csv_sheet(stdout, row->s, row->len);	/* "=..." as text */
 	} else if (format == F_JSON)
 		print_json(r, tsbuf, who, path != NULL);
-	else {
+	else if (format == F_FHIR) {
+		struct attune_detail *d = attune_detail_new(INT64_MIN,
+		    INT64_MAX, 0);
+
+		attune_detail_result(d, ts, who, r);
+		attune_fhir_write(stdout, d);
+		attune_detail_free(d);
+	} else {
 		tsbuf[16] = '\0';	/* 2026-11-22 21:04 */
 		tsbuf[10] = ' ';
 		if (dryrun)

@@ -569,6 +569,35 @@ size_t	 attune_report_notes(const struct attune_rsum *s, int all,
 const struct attune_rscreen *attune_report_prev_screen(
 	    const struct attune_rperson *p, size_t i);
 
+/* fhir.c: the screens whole (answers, partner mode) and, when asked, the
+ * check-ins' measures and notes, as the logs are read, for the FHIR Bundle
+ * (attune-report(1), FHIR) and the HTML report's details.  Anything
+ * outside from..to is left out.  The Bundle is sorted, its ids made from
+ * what each resource holds, so the same logs give the same Bundle. */
+#define ATTUNE_FHIR_BASE "https://attune.invalid/fhir"	/* codes of our own */
+#define ATTUNE_DETAIL_MEASURES	1	/* keep check-in measures */
+#define ATTUNE_DETAIL_NOTES	2	/* keep check-in notes */
+struct attune_detail;
+struct attune_detail *attune_detail_new(int64_t from, int64_t to,
+	    unsigned what);
+void	 attune_detail_screen(struct attune_detail *d,
+	    const struct attune_screen *sc);
+void	 attune_detail_result(struct attune_detail *d,
+	    const struct attune_time *ts, const char *who,
+	    const struct attune_result *r);
+void	 attune_detail_checkin(struct attune_detail *d,
+	    const struct attune_checkin *ci);
+/* The screen of who at day and sec: 0 none, 1 found (r->in, r->partner,
+ * r->total, r->safety), 2 with its answers too (r->pos, r->pts). */
+int	 attune_detail_find(const struct attune_detail *d, const char *who,
+	    int64_t day, int32_t sec, const char *instrument,
+	    struct attune_result *r);
+/* The notes of who on day, one a call from *i on (start at 0); NULL. */
+const char *attune_detail_note(const struct attune_detail *d,
+	    const char *who, int64_t day, size_t *i, size_t *len);
+void	 attune_fhir_write(FILE *f, struct attune_detail *d);
+void	 attune_detail_free(struct attune_detail *d);
+
 /* report_text.c, report_data.c, report_html.c: attune report's formats.
  * A view is every (period, person) summary, period by period, each
  * period's people in the same order. */
@@ -582,6 +611,9 @@ struct attune_rview {
 	unsigned rules;			/* every rule that fired */
 	unsigned now;			/* those of the window --check reads */
 	const char *region;
+	int	 hasbirth;		/* 1: birth holds the baby's birth day */
+	int64_t	 birth;
+	const struct attune_detail *detail;	/* or NULL */
 };
 void	 attune_report_text(FILE *f, const struct attune_rview *v, int md);
 extern const char *const attune_report_csv_cols[];

@@ -1,8 +1,11 @@
 /*
- * report_html.c: attune report as one self-contained HTML file, to print
- * on A4 or hand to a midwife or doctor: no external CSS, scripts or
- * fonts, an inline SVG line chart per measure, the screens in a table,
- * and the reach-out section (crisis lines first when they are needed).
+ * report_html.c: attune report as one self-contained HTML file, a page or
+ * two a person that a parent can hand to a midwife, health visitor or
+ * doctor, printed on A4 or US Letter: no external CSS, scripts or fonts.
+ * Page 1 says whose report it is, the period and the baby's age, then
+ * what suggests reaching out (crisis lines first when they are needed),
+ * the screens over time, and a small dated chart per measure; then the
+ * bonding moments, the days that matter with their notes, and the means.
  * Everything taken from a log is escaped, so a log cannot add markup.
  */
 #include <stdlib.h>
@@ -10,32 +13,43 @@
 
 #include "attune.h"
 
+/*
+ * Print: the content fits the narrower page (A4, 210 mm) and the shorter
+ * (Letter, 279 mm) with 12 mm margins; each person starts a page; a table,
+ * chart or list is never split; markers differ by shape, so a black and
+ * white print reads the same.
+ */
 static const char style[] =
-    "@page{size:A4;margin:14mm}\n"
+    "@page{size:A4;margin:12mm}\n"
     "body{font-family:system-ui,-apple-system,'Segoe UI',Roboto,"
-    "'DejaVu Sans',Arial,sans-serif;color:#1f2933;max-width:182mm;"
-    "margin:0 auto;padding:8px 12px;line-height:1.4;font-size:11pt}\n"
-    "h1{font-size:18pt;margin:0 0 2px}h2{font-size:14pt;margin:18px 0 6px;"
-    "border-bottom:2px solid #d9e2ec;padding-bottom:2px}"
-    "h3{font-size:12pt;margin:12px 0 4px}\n"
-    ".sub{color:#52606d;margin:0 0 10px}\n"
-    "table{border-collapse:collapse;width:100%;margin:4px 0 10px}"
-    "th,td{text-align:left;padding:3px 6px;border-bottom:1px solid #d9e2ec;"
-    "vertical-align:top}th{background:#f0f4f8;font-weight:600}"
+    "'DejaVu Sans',Arial,sans-serif;color:#111;max-width:186mm;"
+    "margin:0 auto;padding:8px 12px;line-height:1.3;font-size:9.5pt}\n"
+    "h1{font-size:16pt;margin:0 0 2px}h2{font-size:11.5pt;margin:10px 0 4px;"
+    "border-bottom:1.5px solid #888;padding-bottom:1px}"
+    "h3{font-size:10pt;margin:8px 0 3px}\n"
+    ".facts{margin:0 0 6px}.facts span{white-space:nowrap;margin-right:14px}"
+    ".sub{color:#333;margin:0 0 6px}\n"
+    "table{border-collapse:collapse;width:100%;margin:2px 0 6px}"
+    "th,td{text-align:left;padding:1px 5px;border-bottom:1px solid #bbb;"
+    "vertical-align:top}th{background:#eee;font-weight:600}"
     "td.n{text-align:right;font-variant-numeric:tabular-nums}"
-    "td.d{white-space:nowrap}\n"
-    ".small{font-size:9pt;color:#52606d}\n"
-    ".crisis{border:2px solid #b44;background:#fff5f5;padding:8px 12px;"
-    "margin:8px 0 12px;border-radius:6px}\n"
-    ".reach{border-left:5px solid #d69e2e;background:#fffbea;"
-    "padding:6px 12px;margin:8px 0 12px}\n"
-    ".reach li,.crisis li{margin:3px 0}\n"
-    ".charts{display:grid;grid-template-columns:1fr 1fr;gap:6px 14px}"
-    ".charts svg{width:100%;height:auto}\n"
-    "section,figure,.charts,table{break-inside:avoid}"
-    "figure{margin:0}\n"
-    "footer{margin-top:16px;color:#52606d;font-size:9pt}\n"
-    "@media print{body{padding:0}h2{break-after:avoid}}\n";
+    "td.d,td.n{white-space:nowrap}.scr td{font-size:8.5pt}\n"
+    ".small{font-size:8pt;color:#333}\n"
+    ".crisis{border:2.5px solid #000;background:#fff5f5;padding:4px 10px;"
+    "margin:4px 0 8px;border-radius:4px}\n"
+    ".reach{border-left:5px solid #555;background:#f6f6f6;"
+    "padding:3px 10px;margin:6px 0 8px}\n"
+    ".reach ul,.crisis ul,.days ul{margin:2px 0;padding-left:18px}"
+    ".crisis ul{columns:2;column-gap:18px;font-size:8.5pt}"
+    ".crisis li{break-inside:avoid}"
+    ".reach li,.crisis li{margin:1px 0}\n"
+    "figure{margin:0 0 1mm}figure svg{width:100%;height:auto;display:block}"
+    ".legend{margin:0 0 4px}\n"
+    "section.person+section.person{break-before:page}"
+    "table,tr,figure,.crisis,.reach,.keep{break-inside:avoid}"
+    "h2,h3{break-after:avoid}\n"
+    "footer{margin-top:8px;color:#333;font-size:8pt}\n"
+    "@media print{body{padding:0;max-width:none}}\n";
 
 void
 attune_html_put(FILE *f, const char *s, size_t n)
@@ -81,17 +95,61 @@ hs(FILE *f, const char *s)
 	attune_html_put(f, s, strlen(s));
 }
 
+static const char *const mon[] = { "Jan", "Feb", "Mar", "Apr", "May", "Jun",
+	"Jul", "Aug", "Sep", "Oct", "Nov", "Dec" };
+
+/* "28 Sep", for the charts' weekly ticks; "28 Sep 2026" with the year. */
 static void
-crisis(FILE *f, const char *region)
+short_date(int64_t day, char buf[16], int year)
+{
+	int y, m, d;
+
+	attune_civil_from_days(day, &y, &m, &d);
+	if (year)
+		snprintf(buf, 16, "%d %s %04d", d % 100, mon[(m - 1) % 12],
+		    y % 10000);
+	else
+		snprintf(buf, 16, "%d %s", d % 100, mon[(m - 1) % 12]);
+}
+
+/* The rules that fired for person who, in any period. */
+static unsigned
+person_rules(const struct attune_rview *v, size_t who)
+{
+	unsigned rules = 0;
+	size_t i;
+
+	for (i = 0; i < v->nperiods; i++)
+		rules |= v->s[i * v->npeople + who].rules;
+	return rules;
+}
+
+/* The crisis lines; whose names the people they are for, when the page
+ * they stand on is not theirs alone (NULL: it is). */
+static void
+crisis(FILE *f, const char *region, const struct attune_rview *v,
+    const char *whose)
 {
 	const struct attune_line *l;
+	size_t i;
 	int shown = 0;
 
 	fputs("<div class=\"crisis\" role=\"alert\"><h2 style=\"border:0;"
-	    "margin-top:4px\">Please reach out now</h2>\n<p>If you are in "
-	    "danger, or you are thinking about hurting yourself or your baby, "
-	    "please reach out now. You deserve support straight away, and "
-	    "you are not alone.</p>\n<ul>\n", f);
+	    "margin-top:4px\">Please reach out now</h2>\n", f);
+	if (whose != NULL) {
+		fputs("<p><strong>This is for ", f);
+		for (i = 0, shown = 0; i < v->npeople; i++)
+			if (person_rules(v, i) & (1u << ATTUNE_RULE_URGENT)) {
+				fputs(shown++ ? " and " : "", f);
+				hs(f, v->s[i].p->who);
+			}
+		fputs(": what was logged suggests reaching out now, and the "
+		    "pages below say why.</strong></p>\n", f);
+		shown = 0;
+	}
+	fputs("<p>If you are in danger, or you are thinking about hurting "
+	    "yourself or your baby, please reach out now. You deserve support "
+	    "straight away, and you are not alone.</p>\n<ul>\n", f);
 	for (l = attune_lines; l->region != NULL; l++) {
 		if (region != NULL && strcmp(region, l->region) != 0)
 			continue;
@@ -112,36 +170,38 @@ crisis(FILE *f, const char *region)
 	    " Somewhere else? Call your local emergency number." : "");
 }
 
+/* What fired for person who, as the summary says it, in its order. */
 static void
-reach_out(FILE *f, const struct attune_rview *v)
+reach_out(FILE *f, const struct attune_rview *v, size_t who)
 {
 	const struct attune_rsum *s;
 	char label[96];
 	size_t i;
-	int j, pass;
+	int j;
 
-	fputs("<div class=\"reach\"><h2 style=\"border:0\">Reach out</h2>\n"
-	    "<p>Some of what was logged suggests talking with someone: your "
+	fputs("<div class=\"reach\"><h2 style=\"border:0;margin-top:2px\">"
+	    "Reach out</h2>\n", f);
+	if (!person_rules(v, who)) {
+		fputs("<p>None of attune's reach-out rules fired in this "
+		    "period. If something still feels wrong, that matters all "
+		    "the same, and it is fine to talk about it.</p></div>\n", f);
+		return;
+	}
+	fputs("<p>Some of what was logged suggests talking with someone: your "
 	    "midwife, health visitor, doctor or nurse, or someone you trust. "
 	    "This is not a diagnosis, and feeling this way is not a failure "
 	    "of love. Asking for help is a caring step. If you notice "
 	    "confusion, nights without sleep, or hearing or believing things "
 	    "that frighten you, get help the same day.</p>\n<ul>\n", f);
-	/* Anything urgent first, then the rest. */
-	for (pass = 0; pass < 2; pass++)
-	for (i = 0; i < v->nperiods * v->npeople; i++) {
-		s = &v->s[i];
+	for (i = 0; i < v->nperiods; i++) {
+		s = &v->s[i * v->npeople + who];
 		for (j = 0; j < s->nwhy; j++) {
-			if ((s->why[j].rule == ATTUNE_RULE_URGENT) != !pass)
-				continue;
 			fprintf(f, "<li><strong>%s</strong>",
 			    attune_rule_names[s->why[j].rule]);
-			if (v->npeople > 1 || v->nperiods > 1) {
+			if (v->nperiods > 1) {
 				attune_report_label(label, sizeof label,
 				    s->start, s->end);
-				fputs(" (", f);
-				hs(f, s->p->who);
-				fprintf(f, ", %s)", label);
+				fprintf(f, " (%s)", label);
 			}
 			fputs(": ", f);
 			hs(f, s->why[j].text);
@@ -152,87 +212,145 @@ reach_out(FILE *f, const struct attune_rview *v)
 }
 
 /*
- * A line chart of measure k for p from start to end: one point a day for
- * up to 92 days, else one for each stretch of days.  The line joins the
- * days logged; the dots show which they are.
+ * A chart of measure k for p from start to end, the width of the page:
+ * one slot a day for up to 200 days, else one for each stretch of days.
+ * The line joins days logged one after another and breaks where nothing
+ * was logged; dots mark the days; above the plot, a triangle marks a day
+ * with a flag and a hollow square a day with a screen.
  */
+enum { CW = 700, CH = 88, CL = 30, CR = 6, CTOP = 29, CBOT = 73 };
+
+static double
+slot_x(int i, int nslots)
+{
+	return CL + (i + 0.5) * (double)(CW - CL - CR) / nslots;
+}
+
 static void
 chart(FILE *f, const struct attune_rperson *p, int k, int64_t start,
     int64_t end)
 {
 	const struct attune_measure *m = &attune_measures[k];
-	const int W = 320, H = 130, L = 28, R = 8, T = 22, B = 22;
-	int64_t len = end - start + 1, step = (len + 91) / 92, s, d;
-	int npts = (int)((len + step - 1) / step), i = 0, pen = 0;
-	double top = m->tenths ? 12 : 10, x, y;
 	const struct attune_rday *day;
-	char a[16], b[16];
-
-	const char *scale = m->tenths ? "hours, 0 to 12" : m->better > 0 ?
-	    "0 low to 10 high" : "0 none to 10 most";
+	int64_t len = end - start + 1, step = (len + 199) / 200, d, mon1;
+	int nslots = (int)((len + step - 1) / step), i, pen = 0, any = 0;
+	int every, nmon, t;
+	double top = m->tenths ? 12 : 10, x, y, prev = -1;
+	size_t j;
+	char a[16];
 
 	fprintf(f, "<figure><svg xmlns=\"http://www.w3.org/2000/svg\" "
-	    "viewBox=\"0 0 %d %d\" role=\"img\" aria-label=\"%s over time\">"
-	    "<title>%s, %s</title>\n", W, H, m->name, m->name, scale);
-	fprintf(f, "<text x=\"%d\" y=\"14\" font-size=\"12\" "
-	    "font-weight=\"600\" fill=\"#1f2933\">%s</text>", L, m->name);
-	fprintf(f, "<text x=\"%d\" y=\"14\" font-size=\"9\" fill=\"#52606d\" "
-	    "text-anchor=\"end\">%s</text>\n", W - R, scale);
+	    "viewBox=\"0 0 %d %d\" role=\"img\" aria-label=\"%s, day by day\">"
+	    "<title>%s</title>\n", CW, CH, m->name, m->name);
+	fprintf(f, "<text x=\"%d\" y=\"11\" font-size=\"12\" font-weight=\"700\""
+	    " fill=\"#111\">%c%s</text>", CL, m->name[0] - 'a' + 'A',
+	    m->name + 1);
+	if (m->tenths)
+		fprintf(f, "<text x=\"%d\" y=\"11\" font-size=\"10\" "
+		    "fill=\"#333\" text-anchor=\"end\">hours slept, 0 to 12"
+		    "</text>\n", CW - CR);
+	else
+		fprintf(f, "<text x=\"%d\" y=\"11\" font-size=\"10\" "
+		    "fill=\"#333\" text-anchor=\"end\">0 %s to 10 %s, %s is "
+		    "better</text>\n", CW - CR, m->low, m->high, m->better > 0 ?
+		    "higher" : "lower");
+	/* The scale: 0, the middle and the top, labelled. */
 	for (i = 0; i <= 2; i++) {
-		y = T + (H - T - B) * (1 - i / 2.0);
+		y = CBOT - (CBOT - CTOP) * i / 2.0;
 		fprintf(f, "<line x1=\"%d\" x2=\"%d\" y1=\"%.1f\" y2=\"%.1f\" "
-		    "stroke=\"#d9e2ec\" stroke-width=\"1\"/><text x=\"%d\" "
-		    "y=\"%.1f\" font-size=\"9\" fill=\"#52606d\" "
-		    "text-anchor=\"end\">%g</text>\n", L, W - R, y, y, L - 4,
-		    y + 3, top * i / 2);
+		    "stroke=\"%s\" stroke-width=\"%s\"/><text x=\"%d\" "
+		    "y=\"%.1f\" font-size=\"9\" fill=\"#333\" "
+		    "text-anchor=\"end\">%g</text>\n", CL, CW - CR, y, y,
+		    i ? "#ccc" : "#666", i ? "0.6" : "1", CL - 4, y + 3,
+		    top * i / 2);
 	}
-	attune_date_format(start, a);
-	attune_date_format(end, b);
-	fprintf(f, "<text x=\"%d\" y=\"%d\" font-size=\"9\" fill=\"#52606d\">"
-	    "%s</text><text x=\"%d\" y=\"%d\" font-size=\"9\" fill=\"#52606d\" "
-	    "text-anchor=\"end\">%s</text>\n", L, H - 6, a, W - R, H - 6, b);
-	fputs("<path fill=\"none\" stroke=\"#2a6f97\" stroke-width=\"2\" "
-	    "stroke-linejoin=\"round\" d=\"", f);
-	for (s = start, i = 0; s <= end; s += step, i++) {
-		struct attune_rstat t = { 0 };
+	/* A tick every Monday, a date under at most ten of them; over 16
+	 * weeks, ticks only where there is a date, with its year. */
+	mon1 = start + (8 - attune_weekday(start)) % 7;
+	nmon = mon1 > end ? 0 : (int)((end - mon1) / 7 + 1);
+	t = len > 300 ? 8 : 10;		/* labels with a year are longer */
+	every = nmon > t ? (nmon + t - 1) / t : 1;
+	for (d = mon1, t = 0; d <= end; d += 7, t++) {
+		x = CL + (double)(d - start) / step * (CW - CL - CR) / nslots;
+		if (nmon > 16 && t % every != 0)
+			continue;
+		fprintf(f, "<line x1=\"%.1f\" x2=\"%.1f\" y1=\"%d\" y2=\"%d\" "
+		    "stroke=\"#999\" stroke-width=\"0.6\"/>", x, x, CTOP,
+		    CBOT + 3);
+		if (t % every != 0)
+			continue;
+		short_date(d, a, len > 300);
+		fprintf(f, "<text x=\"%.1f\" y=\"%d\" font-size=\"9\" "
+		    "fill=\"#333\" text-anchor=\"%s\">%s</text>", x, CBOT + 13,
+		    x > CW - CR - 24 ? "end" : x < CL + 12 ? "start" : "middle",
+		    a);
+	}
+	fputs("\n", f);
+	/* Flags and screens, above the plot, as shapes that print alike. */
+	for (i = 0; i < nslots; i++) {
+		int flag = 0, sc = 0;
 
-		for (d = s; d < s + step && d <= end; d++)
+		for (d = start + i * step; d < start + (i + 1) * step &&
+		    d <= end; d++) {
+			if ((day = attune_report_day(p, d)) != NULL && day->flags)
+				flag = 1;
+			for (j = 0; j < p->nsc; j++)
+				sc |= p->sc[j].day == d;
+		}
+		x = slot_x(i, nslots);
+		if (flag)
+			fprintf(f, "<path d=\"M%.1f 13l3.5 6h-7z\" fill=\"#000\">"
+			    "<title>a flag</title></path>", x);
+		if (sc)
+			fprintf(f, "<rect x=\"%.1f\" y=\"21\" width=\"5.5\" "
+			    "height=\"5.5\" fill=\"#fff\" stroke=\"#000\" "
+			    "stroke-width=\"1.3\"><title>a screen</title></rect>",
+			    x - 2.75);
+	}
+	fputs("\n<path fill=\"none\" stroke=\"#1f4e79\" stroke-width=\"1.8\" "
+	    "stroke-linejoin=\"round\" d=\"", f);
+	for (i = 0; i < nslots; i++) {
+		struct attune_rstat st = { 0 };
+
+		for (d = start + i * step; d < start + (i + 1) * step &&
+		    d <= end; d++)
 			if ((day = attune_report_day(p, d)) != NULL) {
-				t.sum += day->m[k].sum;
-				t.n += day->m[k].n;
+				st.sum += day->m[k].sum;
+				st.n += day->m[k].n;
 			}
-		if (t.n == 0)
-			continue;	/* the line joins the days around a gap */
-		x = L + (npts > 1 ? (double)(W - L - R) * i / (npts - 1) :
-		    (W - L - R) / 2.0);
-		y = (double)t.sum / t.n / (m->tenths ? 10 : 1);
-		if (y > top)
-			y = top;
-		y = T + (H - T - B) * (1 - y / top);
-		fprintf(f, "%s%.1f %.1f ", pen ? "L" : "M", x, y);
-		pen = 1;
+		if (st.n == 0) {
+			pen = 0;	/* a gap: nothing logged */
+			continue;
+		}
+		y = (double)st.sum / st.n / (m->tenths ? 10 : 1);
+		y = CBOT - (CBOT - CTOP) * (y > top ? 1 : y / top);
+		fprintf(f, "%s%.1f %.1f ", pen ? "L" : "M", slot_x(i, nslots), y);
+		pen = any = 1;
 	}
 	fputs("\"/>\n", f);
-	/* Dots, so a single day still shows. */
-	for (s = start, i = 0; s <= end; s += step, i++) {
-		struct attune_rstat t = { 0 };
+	for (i = 0; i < nslots; i++) {
+		struct attune_rstat st = { 0 };
 
-		for (d = s; d < s + step && d <= end; d++)
+		for (d = start + i * step; d < start + (i + 1) * step &&
+		    d <= end; d++)
 			if ((day = attune_report_day(p, d)) != NULL) {
-				t.sum += day->m[k].sum;
-				t.n += day->m[k].n;
+				st.sum += day->m[k].sum;
+				st.n += day->m[k].n;
 			}
-		if (t.n == 0)
+		if (st.n == 0)
 			continue;
-		x = L + (npts > 1 ? (double)(W - L - R) * i / (npts - 1) :
-		    (W - L - R) / 2.0);
-		y = (double)t.sum / t.n / (m->tenths ? 10 : 1);
-		if (y > top)
-			y = top;
-		y = T + (H - T - B) * (1 - y / top);
-		fprintf(f, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"2.2\" "
-		    "fill=\"#2a6f97\"/>", x, y);
+		prev = (double)st.sum / st.n / (m->tenths ? 10 : 1);
+		y = CBOT - (CBOT - CTOP) * (prev > top ? 1 : prev / top);
+		fprintf(f, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"%s\" "
+		    "fill=\"#1f4e79\"/>", slot_x(i, nslots), y,
+		    nslots > 100 ? "1.4" : "2.1");
 	}
+	if (!any)
+		fprintf(f, "<rect x=\"%d\" y=\"%d\" width=\"150\" height=\"18\" "
+		    "fill=\"#fff\"/><text x=\"%d\" y=\"%d\" font-size=\"11\" "
+		    "fill=\"#333\" text-anchor=\"middle\">no data in this period"
+		    "</text>", (CL + CW - CR) / 2 - 75, (CTOP + CBOT) / 2 - 9,
+		    (CL + CW - CR) / 2, (CTOP + CBOT) / 2 + 4);
 	fputs("\n</svg></figure>\n", f);
 }
 
@@ -280,29 +398,356 @@ cell(FILE *f, const struct attune_rsum *s, int k)
 	attune_buf_free(&b);
 }
 
+/*
+ * The band in words, judged as attune-screen(1) does: by the total, with
+ * the partner cut-offs for a partner, or for the PBQ by its scales (as
+ * the report judged them); the word logged only for a questionnaire this
+ * version does not know.
+ */
+static const char *
+band_words(const struct attune_instrument *in, const struct attune_rscreen *sc,
+    int partner)
+{
+	const struct attune_band *b, *found;
+
+	if (in == NULL)
+		return sc->band;
+	b = attune_bands(in, partner);
+	if (in->scale_bands)
+		return b[sc->positive ? 1 : 0].plain;
+	for (found = b; b->word != NULL; b++)
+		if (sc->total >= b->min)
+			found = b;
+	return found->plain;
+}
+
+/* The subscales, name=value;…, with their titles and cut-offs. */
+static void
+subscales(FILE *f, const struct attune_instrument *in, const char *list,
+    int partner)
+{
+	const struct attune_scale *sc;
+	const char *p = list, *end, *eq;
+	int n = 0, v;
+
+	for (; *p != '\0'; p = *end ? end + 1 : end) {
+		if ((end = strchr(p, ';')) == NULL)
+			end = p + strlen(p);
+		while (*p == ' ')
+			p++;
+		if (p == end)
+			continue;
+		if (n++)
+			fputs("<br>", f);
+		eq = memchr(p, '=', (size_t)(end - p));
+		for (sc = in != NULL ? in->scales : NULL; eq != NULL &&
+		    sc != NULL && sc->name != NULL; sc++)
+			if (strlen(sc->name) == (size_t)(eq - p) &&
+			    strncmp(sc->name, p, (size_t)(eq - p)) == 0)
+				break;
+		if (eq == NULL || sc == NULL || sc->name == NULL) {
+			attune_html_put(f, p, (size_t)(end - p));
+			continue;
+		}
+		v = atoi(eq + 1);
+		hs(f, sc->title);
+		if (v >= attune_scale_cutoff(sc, partner))
+			fprintf(f, " <strong>%d</strong> <span class=\"small\">"
+			    "(at or above %d)</span>", v,
+			    attune_scale_cutoff(sc, partner));
+		else
+			fprintf(f, " %d <span class=\"small\">(cut-off %d)</span>",
+			    v, attune_scale_cutoff(sc, partner));
+	}
+	if (n == 0)
+		fputs("&ndash;", f);
+}
+
+/*
+ * The safety items' answers in words: the option chosen where its wording
+ * may be shown, and for the EPDS, whose wording may not, the points.
+ */
+static void
+safety_cell(FILE *f, const struct attune_instrument *in,
+    const struct attune_rscreen *sc, const struct attune_result *r, int got)
+{
+	int i, n = 0, max;
+
+	for (i = 0; in != NULL && i < in->nitems; i++) {
+		if (!in->items[i].safety)
+			continue;
+		fprintf(f, "%sitem %d: ", n++ ? "<br>" : "", i + 1);
+		if (got < 2) {
+			fputs(sc->safety ? "<strong>flagged</strong>" :
+			    "not recorded", f);
+			continue;
+		}
+		max = attune_points_max(in);
+		if (r->pts[i] > 0)
+			fputs("<strong>", f);
+		if (in->wording && in->options != NULL)
+			hs(f, in->options[r->pos[i] - 1]);
+		else if (r->pts[i] == 0)
+			fprintf(f, "0 of %d points", max);
+		else
+			fprintf(f, "%d of %d points", r->pts[i], max);
+		if (r->pts[i] > 0)
+			fputs(", above 0</strong>", f);
+	}
+	if (n == 0)
+		fputs(sc->safety ? "<strong>flagged</strong>" :
+		    "<span class=\"small\">none asked</span>", f);
+}
+
+static void
+screens(FILE *f, const struct attune_rview *v, const struct attune_rperson *p,
+    int64_t from, int64_t to)
+{
+	const struct attune_instrument *in;
+	const struct attune_rscreen *sc, *prev;
+	struct attune_result r;
+	char date[16];
+	size_t i;
+	int n = 0, got;
+
+	for (i = 0; i < p->nsc; i++) {
+		sc = &p->sc[i];
+		if (sc->day < from || sc->day > to)
+			continue;
+		if (!n++)
+			fputs("<h2>Screens over time</h2>\n<table class=\"scr\"><thead><tr>"
+			    "<th>Date</th><th>Questionnaire</th><th>Total</th>"
+			    "<th>Band</th><th>Subscales</th><th>Safety item"
+			    "</th></tr></thead><tbody>\n", f);
+		in = attune_instrument(sc->instrument);
+		memset(&r, 0, sizeof r);
+		got = attune_detail_find(v->detail, p->who, sc->day, sc->sec,
+		    sc->instrument, &r);
+		attune_date_format(sc->day, date);
+		fprintf(f, "<tr><td class=\"d\">%s</td><td>", date);
+		hs(f, sc->name != NULL ? sc->name : sc->instrument);
+		if (got && r.partner)
+			fputs("<br><span class=\"small\">partner cut-offs"
+			    "</span>", f);
+		fprintf(f, "</td><td class=\"n\">%d", sc->total);
+		if (in != NULL)
+			fprintf(f, " <span class=\"small\">of %d</span>",
+			    in->nitems * attune_points_max(in));
+		if ((prev = attune_report_prev_screen(p, i)) != NULL) {
+			short_date(prev->day, date, 0);
+			fprintf(f, "<br><span class=\"small\">%+d since %s"
+			    "</span>", sc->total - prev->total, date);
+		}
+		fputs(sc->positive ? "</td><td><strong>" : "</td><td>", f);
+		hs(f, band_words(in, sc, got && r.partner));
+		fputs(sc->positive ? "</strong></td><td>" : "</td><td>", f);
+		subscales(f, in, sc->subscales, got && r.partner);
+		fputs("</td><td>", f);
+		safety_cell(f, in, sc, &r, got);
+		fputs("</td></tr>\n", f);
+	}
+	if (n)
+		fputs("</tbody></table>\n", f);
+	else
+		fputs("<h2>Screens over time</h2>\n<p>No questionnaire was "
+		    "taken in this period.</p>\n", f);
+}
+
+/* The bonding moments, and whether bond differed on the days with them. */
+static void
+moments(FILE *f, const struct attune_rsum *all)
+{
+	const struct attune_rperson *p = all->p;
+	const struct attune_rday *d;
+	uint32_t ndays, din, dout;
+	double with, without;
+	int64_t day;
+	int w, n = 0, cmp;
+
+	for (w = 0; attune_did_words[w] != NULL; w++) {
+		cmp = attune_report_moment(all, w, &ndays, &with, &without);
+		if (ndays == 0)
+			continue;
+		for (din = dout = 0, day = all->start; day <= all->end; day++)
+			if ((d = attune_report_day(p, day)) != NULL &&
+			    d->m[ATTUNE_BOND].n > 0) {
+				if (d->did & (1u << w))
+					din++;
+				else
+					dout++;
+			}
+		if (!n++)
+			fputs("<div class=\"keep\"><h3>Bonding moments</h3>\n"
+			    "<table><thead><tr><th>Moment</th><th>Days</th>"
+			    "<th>Mean bond on days with it</th><th>Mean bond on "
+			    "days without</th></tr></thead><tbody>\n", f);
+		fprintf(f, "<tr><td>%s</td><td class=\"n\">%u</td>",
+		    attune_did_words[w], ndays);
+		if (cmp)
+			fprintf(f, "<td class=\"n\">%.1f</td><td class=\"n\">"
+			    "%.1f</td></tr>\n", with, without);
+		else if (din < 3)
+			fprintf(f, "<td colspan=\"2\" class=\"small\">only %u "
+			    "day%s with a bond rating: too few to compare (3 "
+			    "are needed)</td></tr>\n", din, din == 1 ? "" : "s");
+		else
+			fprintf(f, "<td colspan=\"2\" class=\"small\">done on "
+			    "nearly every day (%u of %u with a bond rating), so "
+			    "there are too few days without it to compare</td>"
+			    "</tr>\n", din, din + dout);
+	}
+	if (n)
+		fputs("</tbody></table>\n<p class=\"small\">A difference here "
+		    "does not prove that a moment helps: days differ in many "
+		    "ways. It may be a place to start a conversation.</p>"
+		    "</div>\n", f);
+}
+
+/* A note, up to 280 bytes, cut where a UTF-8 character starts. */
+static void
+note(FILE *f, const char *s, size_t n)
+{
+	size_t max = n;
+
+	if (n > 280) {
+		for (max = 280; max > 0 && ((unsigned char)s[max] & 0xc0) ==
+		    0x80; max--)
+			;
+	}
+	fputs(" <q>", f);
+	attune_html_put(f, s, max);
+	fputs(max < n ? "&hellip;</q>" : "</q>", f);
+}
+
+#define MAXDAYS 20	/* the days that matter listed, the latest */
+
+/* The days with a flag or a screen, with what was noted on them. */
+static void
+days(FILE *f, const struct attune_rview *v, const struct attune_rperson *p,
+    int64_t from, int64_t to)
+{
+	const struct attune_rday *d;
+	const char *s;
+	char date[16];
+	int64_t day;
+	size_t i, len, at;
+	int w, k, n = 0, total = 0, sc;
+
+	for (day = from; day <= to; day++) {
+		d = attune_report_day(p, day);
+		for (i = 0, sc = 0; i < p->nsc; i++)
+			sc |= p->sc[i].day == day;
+		if ((d != NULL && d->flags) || sc)
+			total++;
+	}
+	if (total == 0)
+		return;
+	fputs("<div class=\"days keep\"><h3>The days that matter</h3>\n"
+	    "<p class=\"small\">Days with a flag or a screen, with any note "
+	    "written on them.", f);
+	if (total > MAXDAYS)
+		fprintf(f, " The latest %d of %d; the charts show them all.",
+		    MAXDAYS, total);
+	fputs("</p>\n<ul>\n", f);
+	for (day = from; day <= to; day++) {
+		d = attune_report_day(p, day);
+		for (i = 0, sc = 0; i < p->nsc; i++)
+			sc |= p->sc[i].day == day;
+		if (!((d != NULL && d->flags) || sc) || ++n <= total - MAXDAYS)
+			continue;
+		attune_date_format(day, date);
+		fprintf(f, "<li><strong>%s</strong>:", date);
+		for (w = 0, k = 0; d != NULL && attune_flag_words[w] != NULL;
+		    w++)
+			if (d->flags & (1u << w))
+				fprintf(f, "%s%s", k++ ? ", " : " flag ",
+				    attune_flag_words[w]);
+		for (i = 0; i < p->nsc; i++)
+			if (p->sc[i].day == day) {
+				fputs(k++ ? "; " : " ", f);
+				hs(f, p->sc[i].name != NULL ? p->sc[i].name :
+				    p->sc[i].instrument);
+				fprintf(f, " %d", p->sc[i].total);
+			}
+		for (at = 0; (s = attune_detail_note(v->detail, p->who, day,
+		    &at, &len)) != NULL;)
+			note(f, s, len);
+		fputs("</li>\n", f);
+	}
+	fputs("</ul></div>\n", f);
+}
+
+/* Page 1: whose report, the period, the baby's age. */
+static void
+facts(FILE *f, const struct attune_rview *v, const struct attune_rsum *all,
+    int64_t from, int64_t to)
+{
+	char a[16], b[16];
+	int64_t len = to - from + 1, ref = to < v->today ? to : v->today, age;
+
+	attune_date_format(from, a);
+	attune_date_format(to, b);
+	fprintf(f, "<p class=\"facts\"><span><b>Period:</b> %s to %s (%lld "
+	    "%s)</span>", a, b, (long long)(len % 7 == 0 ? len / 7 : len),
+	    len % 7 == 0 ? (len == 7 ? "week" : "weeks") : (len == 1 ? "day" :
+	    "days"));
+	if (v->hasbirth) {
+		attune_date_format(v->birth, a);
+		attune_date_format(ref, b);
+		age = ref - v->birth;
+		if (age < 0)
+			fprintf(f, "<span><b>Baby:</b> born %s</span>", a);
+		else if (age < 14)
+			fprintf(f, "<span><b>Baby's age:</b> %lld day%s on %s "
+			    "(born %s)</span>", (long long)age, age == 1 ? "" :
+			    "s", b, a);
+		else
+			fprintf(f, "<span><b>Baby's age:</b> %lld weeks on %s "
+			    "(born %s)</span>", (long long)(age / 7), b, a);
+	}
+	attune_date_format(v->today, a);
+	fprintf(f, "<span>%u check-in%s on %u day%s, %u screen%s</span>"
+	    "<span>Made on %s</span></p>\n", all->checkins,
+	    all->checkins == 1 ? "" : "s", all->days, all->days == 1 ? "" :
+	    "s", all->screens, all->screens == 1 ? "" : "s", a);
+}
+
 static void
 person(FILE *f, const struct attune_rview *v, size_t who)
 {
 	const struct attune_rsum *s, *first = &v->s[who];
 	const struct attune_rperson *p = first->p;
-	const struct attune_rscreen *sc, *prev;
-	const struct attune_rday *d;
 	struct attune_rsum all;
 	char tmp[40];
-	uint32_t ndays;
-	double with, without;
-	int64_t from = first->start, to, day;
+	int64_t from = first->start, to;
 	size_t i;
-	int k, w, n;
+	int k;
 
 	to = v->s[(v->nperiods - 1) * v->npeople + who].end;
 	attune_report_whole(p, from, to, &all);
-	fputs("<section>\n<h2>", f);
+	fputs("<section class=\"person\">\n", f);
+	/* Crisis lines before anything else on the page, when needed. */
+	if (person_rules(v, who) & (1u << ATTUNE_RULE_URGENT))
+		crisis(f, v->region, v, NULL);
+	fputs("<h1>attune report: ", f);
 	hs(f, p->who);
-	fprintf(f, "</h2>\n<p class=\"sub\">%u check-in%s on %u day%s, "
-	    "%u screen%s. Changes are against %s.</p>\n", all.checkins,
-	    all.checkins == 1 ? "" : "s", all.days, all.days == 1 ? "" : "s",
-	    all.screens, all.screens == 1 ? "" : "s", v->nperiods > 1 ?
+	fputs("</h1>\n", f);
+	facts(f, v, &all, from, to);
+	reach_out(f, v, who);
+	screens(f, v, p, from, to);
+	fputs("<h2>Day by day</h2>\n", f);
+	for (k = 0; k < ATTUNE_NMEASURES; k++)
+		chart(f, p, k, from, to);
+	fputs("<p class=\"legend small\">&#9679; the mean of a day; a line "
+	    "joins days logged one after another, and breaks where a day has "
+	    "nothing logged. &#9650; a flag was logged that day. &#9633; a "
+	    "questionnaire was taken that day. Mood, bond and sleep: higher is "
+	    "better; anxiety and numbness: lower is better.</p>\n", f);
+	moments(f, &all);
+	days(f, v, p, from, to);
+	fprintf(f, "<div class=\"keep\"><h3>The measures in numbers</h3>\n"
+	    "<p class=\"small\">Means, with the range and the number of "
+	    "answers; changes are against %s.</p>\n", v->nperiods > 1 ?
 	    "the period before each" : attune_report_before(from, to, tmp,
 	    sizeof tmp));
 	fputs("<table><thead><tr><th>Period</th><th>Check-ins</th>", f);
@@ -317,82 +762,7 @@ person(FILE *f, const struct attune_rview *v, size_t who)
 			cell(f, s, k);
 		fputs("</tr>\n", f);
 	}
-	fputs("</tbody></table>\n", f);
-	if (all.checkins > 0) {
-		fputs("<div class=\"charts\">\n", f);
-		for (k = 0; k < ATTUNE_NMEASURES; k++)
-			chart(f, p, k, from, to);
-		fputs("</div>\n", f);
-	}
-	for (w = 0, n = 0; attune_did_words[w] != NULL; w++) {
-		int cmp = attune_report_moment(&all, w, &ndays, &with,
-		    &without);
-
-		if (ndays == 0)
-			continue;
-		if (!n++)
-			fputs("<h3>Bonding moments</h3>\n<table><thead><tr>"
-			    "<th>Moment</th><th>Days</th><th>Mean bond on "
-			    "days with it</th><th>Mean bond on days without"
-			    "</th></tr></thead><tbody>\n", f);
-		fprintf(f, "<tr><td>%s</td><td class=\"n\">%u</td>",
-		    attune_did_words[w], ndays);
-		if (cmp)
-			fprintf(f, "<td class=\"n\">%.1f</td><td class=\"n\">"
-			    "%.1f</td></tr>\n", with, without);
-		else
-			fputs("<td colspan=\"2\" class=\"small\">too few days "
-			    "to compare (needs 3 with and 3 without)</td>"
-			    "</tr>\n", f);
-	}
-	if (n)
-		fputs("</tbody></table>\n", f);
-	for (day = from, n = 0; day <= to; day++) {
-		if ((d = attune_report_day(p, day)) == NULL || !d->flags)
-			continue;
-		if (!n++)
-			fputs("<h3>Flags logged</h3>\n<ul>\n", f);
-		attune_date_format(day, tmp);
-		fprintf(f, "<li>%s: ", tmp);
-		for (w = 0, k = 0; attune_flag_words[w] != NULL; w++)
-			if (d->flags & (1u << w))
-				fprintf(f, "%s%s", k++ ? ", " : "",
-				    attune_flag_words[w]);
-		fputs("</li>\n", f);
-	}
-	if (n)
-		fputs("</ul>\n", f);
-	for (i = 0, n = 0; i < p->nsc; i++) {
-		sc = &p->sc[i];
-		if (sc->day < from || sc->day > to)
-			continue;
-		if (!n++)
-			fputs("<h3>Screens</h3>\n<table><thead><tr><th>Date</th>"
-			    "<th>Questionnaire</th><th>Total</th><th>Band</th>"
-			    "<th>Subscales</th><th>Change</th></tr></thead>"
-			    "<tbody>\n", f);
-		attune_date_format(sc->day, tmp);
-		fprintf(f, "<tr><td class=\"d\">%s</td><td>", tmp);
-		hs(f, sc->name != NULL ? sc->name : sc->instrument);
-		fprintf(f, "</td><td class=\"n\">%d</td><td>", sc->total);
-		hs(f, sc->band);
-		fputs("</td><td>", f);
-		for (k = 0; sc->subscales[k] != '\0'; k++) {
-			attune_html_put(f, &sc->subscales[k], 1);
-			if (sc->subscales[k] == ';')
-				fputc(' ', f);	/* so a long list can wrap */
-		}
-		fputs("</td><td>", f);
-		if ((prev = attune_report_prev_screen(p, i)) != NULL) {
-			attune_date_format(prev->day, tmp);
-			fprintf(f, "%+d since %s", sc->total - prev->total, tmp);
-		} else
-			fputs("first", f);
-		fputs("</td></tr>\n", f);
-	}
-	if (n)
-		fputs("</tbody></table>\n", f);
-	fputs("</section>\n", f);
+	fputs("</tbody></table></div>\n</section>\n", f);
 	attune_report_sum_free(&all);
 }
 
@@ -413,25 +783,28 @@ attune_report_html(FILE *f, const struct attune_rview *v)
 	    "content=\"width=device-width, initial-scale=1\">\n"
 	    "<title>attune report: %s</title>\n<style>\n%s</style>\n"
 	    "</head>\n<body>\n", label, style);
-	if (v->rules & (1u << ATTUNE_RULE_URGENT))
-		crisis(f, v->region);
-	fprintf(f, "<header><h1>attune report</h1>\n<p class=\"sub\">%s. "
-	    "Made on %s from a personal log kept with attune.</p></header>\n",
-	    label, today);
 	if (v->nperiods == 0) {
-		fputs("<p>", f);
+		if (v->rules & (1u << ATTUNE_RULE_URGENT))
+			crisis(f, v->region, v, NULL);
+		fprintf(f, "<h1>attune report</h1>\n<p class=\"sub\">%s. Made "
+		    "on %s from a personal log kept with attune.</p>\n<p>",
+		    label, today);
 		hs(f, attune_report_empty);
 		fputs("</p>\n", f);
 	} else {
-		if (v->rules)
-			reach_out(f, v);
+		/* Someone else's page needs the crisis lines: they come
+		 * first in the file too, before anyone's page. */
+		if ((v->rules & (1u << ATTUNE_RULE_URGENT)) &&
+		    !(person_rules(v, 0) & (1u << ATTUNE_RULE_URGENT)))
+			crisis(f, v->region, v, "");
 		for (i = 0; i < v->npeople; i++)
 			person(f, v, i);
 	}
-	fputs("<footer><p>Measures are self-rated from 0 to 10 (sleep in "
-	    "hours). Mood and bond: higher is better; anxiety and numbness: "
-	    "lower is better. A screen is not a diagnosis, and neither is "
-	    "this report: it is a picture of what was logged, to help a "
-	    "conversation. Bonding is a process, and it often grows with "
-	    "time and support.</p></footer>\n</body>\n</html>\n", f);
+	fputs("<footer><p>Made on ", f);
+	fputs(today, f);
+	fputs(" from a personal log kept with attune. Measures are self-rated "
+	    "from 0 to 10 (sleep in hours). A screen is not a diagnosis, and "
+	    "neither is this report: it is a picture of what was logged, to "
+	    "help a conversation. Bonding is a process, and it often grows "
+	    "with time and support.</p></footer>\n</body>\n</html>\n", f);
 }

@@ -1,0 +1,274 @@
+/*
+ * unit-fhir: the store of screens whole (lib/fhir.c) and the FHIR Bundle
+ * written from it: what goes in, what is left out, ids that are the same
+ * for the same logs and differ for different ones, answers that do not
+ * match their questionnaire, notes kept only when asked.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "attune.h"
+#include "tap.h"
+
+static char *
+bundle(struct attune_detail *d)
+{
+	char *s = NULL;
+	size_t n = 0;
+	FILE *f = open_memstream(&s, &n);
+
+	attune_fhir_write(f, d);
+	fclose(f);
+	return s;
+}
+
+static int
+count(const char *s, const char *what)
+{
+	int n = 0;
+
+	for (; (s = strstr(s, what)) != NULL; s += strlen(what))
+		n++;
+	return n;
+}
+
+static struct attune_screen
+screen(const char *ts, const char *who, const char *instrument, int total,
+    const char *flags, const char *answers)
+{
+	struct attune_screen sc;
+
+	memset(&sc, 0, sizeof sc);
+	if (attune_time_iso(ts, strlen(ts), &sc.ts) < 0)
+		abort();
+	sc.who = who;
+	sc.instrument = instrument;
+	sc.total = total;
+	sc.band = "";
+	sc.subscales = "";
+	sc.flags = flags;
+	sc.answers = answers;
+	return sc;
+}
+
+static const char phq9[] = "2:1;1:0;1:0;1:0;1:0;1:0;1:0;1:0;3:2";
+
+int
+main(void)
+{
+	struct attune_detail *d;
+	struct attune_screen sc;
+	struct attune_checkin ci;
+	struct attune_result r;
+	const char *note;
+	char *a, *b, *p;
+	size_t at, len;
+	int i;
+
+	attune_setprog("unit-fhir");
+	/* Nothing in it: a Bundle with no entry (FHIR has no empty arrays). */
+	d = attune_detail_new(INT64_MIN, INT64_MAX, 0);
+	a = bundle(d);
+	is_str(a, "{\"resourceType\":\"Bundle\",\"type\":\"collection\"}\n",
+	    "an empty store: an empty collection Bundle");
+	free(a);
+	attune_detail_free(d);
+
+	/* One PHQ-9: its response and observation, ids from what it is. */
+	d = attune_detail_new(INT64_MIN, INT64_MAX, 0);
+	sc = screen("2026-11-20T20:00:00+00:00", "Sam", "phq9", 3, "safety",
+	    phq9);
+	attune_detail_screen(d, &sc);
+	a = bundle(d);
+	is_int(count(a, "\"resourceType\":\"QuestionnaireResponse\""), 1,
+	    "one QuestionnaireResponse");
+	is_int(count(a, "\"resourceType\":\"Observation\""), 1,
+	    "one Observation");
+	is_int(count(a, "\"linkId\":"), 10, "the total and nine items");
+	ok(strstr(a, "\"linkId\":\"44260-8\",\"text\":\"Thoughts that you "
+	    "would be better off dead") != NULL, "item 9 by its LOINC code, "
+	    "with its wording");
+	ok(strstr(a, "\"code\":\"LA6570-1\",\"display\":\"More than half the "
+	    "days\"") != NULL, "position 3 is LA6570-1");
+	ok(strstr(a, "safety item 9 answered above 0") != NULL,
+	    "the safety item named");
+	ok(strstr(a, "\"authored\":\"2026-11-20T20:00:00+00:00\"") != NULL,
+	    "authored, with its offset");
+	b = bundle(d);
+	is_str(b, a, "written twice: the same bytes");
+	free(b);
+	attune_detail_free(d);
+
+	d = attune_detail_new(INT64_MIN, INT64_MAX, 0);
+	sc = screen("2026-11-20T20:00:00+00:00", "Alex", "phq9", 3, "safety",
+	    phq9);
+	attune_detail_screen(d, &sc);
+	b = bundle(d);
+	p = strstr(a, "urn:uuid:");
+	ok(p != NULL && strstr(b, "urn:uuid:") != NULL &&
+	    strncmp(p, strstr(b, "urn:uuid:"), 45) != 0,
+	    "another person: other ids");
+	free(b);
+	attune_detail_free(d);
+	free(a);
+
+	/* The same screen logged twice still has ids of its own. */
+	d = attune_detail_new(INT64_MIN, INT64_MAX, 0);
+	attune_detail_screen(d, &sc);
+	attune_detail_screen(d, &sc);
+	a = bundle(d);
+	{
+		char ids[4][48];
+		int n = 0, uniq = 1, j;
+
+		for (p = a; n < 4 && (p = strstr(p, "\"fullUrl\":\"")) != NULL;
+		    p += 11, n++)
+			snprintf(ids[n], sizeof ids[n], "%.45s", p + 11);
+		for (i = 0; i < n; i++)
+			for (j = i + 1; j < n; j++)
+				uniq &= strcmp(ids[i], ids[j]) != 0;
+		ok(n == 4 && uniq, "a screen logged twice: four distinct ids");
+	}
+	free(a);
+	attune_detail_free(d);
+
+	/* Answers that do not match: the total alone, and no answers found. */
+	d = attune_detail_new(INT64_MIN, INT64_MAX, 0);
+	sc = screen("2026-11-20T20:00:00+00:00", "Sam", "phq9", 3, "",
+	    "2:3;1:0;1:0;1:0;1:0;1:0;1:0;1:0;3:2");
+	attune_detail_screen(d, &sc);
+	sc = screen("2026-11-21T20:00:00+00:00", "Sam", "phq9", 3, "",
+	    "2:1;1:0");
+	attune_detail_screen(d, &sc);
+	sc = screen("2026-11-22T20:00:00+00:00", "Sam", "phq9", 3, "",
+	    "2:1;1:0;1:0;1:0;1:0;1:0;1:0;1:0;3:2;1:0");
+	attune_detail_screen(d, &sc);
+	a = bundle(d);
+	is_int(count(a, "\"linkId\":"), 3,
+	    "points that do not match, too few, too many: totals only");
+	is_int(attune_detail_find(d, "Sam", sc.ts.days, sc.ts.sec, "phq9", &r),
+	    1, "found, without answers");
+	free(a);
+	attune_detail_free(d);
+
+	/* The period, and questionnaires not known. */
+	d = attune_detail_new(attune_days_from_civil(2026, 11, 1),
+	    attune_days_from_civil(2026, 11, 30), 0);
+	sc = screen("2026-10-31T23:59:00+00:00", "Sam", "gad2", 1, "", "2:1;1:0");
+	attune_detail_screen(d, &sc);
+	sc = screen("2026-12-01T00:00:00+00:00", "Sam", "gad2", 1, "", "2:1;1:0");
+	attune_detail_screen(d, &sc);
+	sc = screen("2026-11-15T10:00:00+00:00", "Sam", "mibs", 1, "", "");
+	attune_detail_screen(d, &sc);
+	sc = screen("2026-11-15T10:00:00", "Sam", "gad2", 1, "", "2:1;1:0");
+	attune_detail_screen(d, &sc);
+	a = bundle(d);
+	is_int(count(a, "\"resourceType\":\"Observation\""), 1,
+	    "outside the period and unknown: left out");
+	ok(strstr(a, "\"authored\":\"2026-11-15\"") != NULL,
+	    "no UTC offset: the date alone");
+	ok(strstr(a, "https://attune.invalid/fhir/Questionnaire/gad2") != NULL,
+	    "GAD-2: our own Questionnaire");
+	free(a);
+	attune_detail_free(d);
+
+	/* From a result: the EPDS with no wording, partner mode found. */
+	memset(&r, 0, sizeof r);
+	r.in = attune_instrument("epds");
+	r.partner = 1;
+	for (i = 0; i < 10; i++)
+		r.pos[i] = 2;
+	attune_score(&r);
+	sc = screen("2026-11-20T08:00:00+01:00", "Jo \"J\"", "epds", 0, "", "");
+	d = attune_detail_new(INT64_MIN, INT64_MAX, 0);
+	attune_detail_result(d, &sc.ts, sc.who, &r);
+	a = bundle(d);
+	ok(strstr(a, "\"linkId\":\"epds-10\",\"answer\":[{\"valueInteger\":2}]")
+	    != NULL, "EPDS item 10: points, no text");
+	{
+		char link[32];
+		int texts = 0;
+
+		for (i = 1; i <= 10; i++) {
+			snprintf(link, sizeof link, "\"linkId\":\"epds-%d\",",
+			    i);
+			p = strstr(a, link);
+			texts += p == NULL || strncmp(p + strlen(link),
+			    "\"answer\"", 8) != 0;
+		}
+		is_int(texts, 0, "EPDS: no item has any text");
+	}
+	ok(strstr(a, "\"display\":\"Jo \\\"J\\\"\"") != NULL,
+	    "a name with quotes, escaped");
+	ok(strstr(a, "partner cut-offs") != NULL, "partner mode: the method");
+	memset(&r, 0, sizeof r);
+	is_int(attune_detail_find(d, "Jo \"J\"", sc.ts.days, sc.ts.sec, "EPDS",
+	    &r), 2, "found with its answers, by any spelling");
+	ok(r.partner && r.pos[9] == 2 && r.pts[9] == 2,
+	    "... partner mode, position and points");
+	is_int(attune_detail_find(d, "Jo", sc.ts.days, sc.ts.sec, "epds", &r),
+	    0, "someone else: not found");
+	is_int(attune_detail_find(NULL, "Jo", 0, 0, "epds", &r), 0,
+	    "no store: not found");
+	free(a);
+	attune_detail_free(d);
+
+	/* Check-ins: measures and notes only when asked. */
+	attune_checkin_init(&ci);
+	if (attune_time_iso("2026-11-20T08:00:00+00:00", 25, &ci.ts) < 0)
+		abort();
+	ci.who = "Sam";
+	ci.v[ATTUNE_MOOD] = 4;
+	ci.v[ATTUNE_SLEEP] = 48;
+	ci.note = "far away";
+	ci.notelen = 8;
+	d = attune_detail_new(INT64_MIN, INT64_MAX, 0);
+	attune_detail_checkin(d, &ci);
+	a = bundle(d);
+	ok(strstr(a, "entry") == NULL, "measures not asked for: none");
+	at = 0;
+	ok(attune_detail_note(d, "Sam", ci.ts.days, &at, &len) == NULL,
+	    "notes not asked for: none");
+	free(a);
+	attune_detail_free(d);
+
+	d = attune_detail_new(INT64_MIN, INT64_MAX, ATTUNE_DETAIL_MEASURES);
+	attune_detail_checkin(d, &ci);
+	a = bundle(d);
+	is_int(count(a, "CodeSystem/checkin"), 2, "mood and sleep, two "
+	    "Observations");
+	ok(strstr(a, "\"value\":4.8,\"unit\":\"h\"") != NULL,
+	    "sleep in hours, one decimal");
+	ok(strstr(a, "far away") == NULL, "the note never goes in");
+	free(a);
+	attune_detail_free(d);
+
+	d = attune_detail_new(INT64_MIN, INT64_MAX, ATTUNE_DETAIL_NOTES);
+	attune_detail_checkin(d, &ci);
+	ci.note = "a bath";
+	ci.notelen = 6;
+	attune_detail_checkin(d, &ci);
+	ci.ts.days++;
+	ci.note = "next day";
+	ci.notelen = 8;
+	attune_detail_checkin(d, &ci);
+	ci.ts.days--;
+	at = 0;
+	note = attune_detail_note(d, "Sam", ci.ts.days, &at, &len);
+	ok(note != NULL && len == 8 && strcmp(note, "far away") == 0,
+	    "the first note of the day");
+	note = attune_detail_note(d, "Sam", ci.ts.days, &at, &len);
+	ok(note != NULL && strcmp(note, "a bath") == 0, "then the second");
+	ok(attune_detail_note(d, "Sam", ci.ts.days, &at, &len) == NULL,
+	    "then none: the next day's is not this day's");
+	at = 0;
+	ok(attune_detail_note(d, "Alex", ci.ts.days, &at, &len) == NULL,
+	    "another person's: none");
+	a = bundle(d);
+	ok(strstr(a, "entry") == NULL, "notes kept: still no measures in "
+	    "the Bundle");
+	free(a);
+	attune_detail_free(d);
+	return tap_done();
+}
