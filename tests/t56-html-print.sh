@@ -102,7 +102,7 @@ check "PBQ items 18 and 24 in words" \
 check "GAD-7 has no safety item" grep -qF "none asked" "$T/sam.html"
 run attune-report -w Alex -f html
 check "partner mode marked" out_has 'EPDS<br><span class="small">partner cut-offs'
-check "a partner's band by the partner cut-off" out_has "possible depression (partner cut-off)"
+check "a partner's band by the partner cut-off (15: probable from 11)" out_has "probable depression (partner cut-off)"
 check "no crisis lines for Alex, whose log has no harm flag" out_lacks "If you are in danger"
 
 ## the charts
