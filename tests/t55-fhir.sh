@@ -135,8 +135,8 @@ cp "$T/out" "$T/partner.json"
 vcheck "EPDS partner mode: valid" "$T/partner.json"
 check "partner mode: the method says partner cut-offs" \
     js "$T/partner.json" '/partner cut-offs/.test(e[1].method.text)'
-check "partner mode: 11 is possible depression (partner cut-off)" \
-    js "$T/partner.json" 'e[1].valueQuantity.value === 11 && e[1].interpretation[0].text === "possible depression (partner cut-off)"'
+check "partner mode: 11 is probable depression (partner cut-off)" \
+    js "$T/partner.json" 'e[1].valueQuantity.value === 11 && e[1].interpretation[0].text === "probable depression (partner cut-off): worth a proper talk soon"'
 
 check "PBQ: our own Questionnaire URL" \
     js "$T/s1.json" 'e[0].questionnaire === "https://attune.invalid/fhir/Questionnaire/pbq"'
@@ -188,8 +188,8 @@ run attune-report --format fhir --since 2026-11-15 --check
 check "--check with a safety item in the period exits 3" rc_is 3
 check "... the crisis lines on stderr" err_has "Samaritans"
 check "... stdout the Bundle alone" first_line_has "$T/out" '{"resourceType":"Bundle"'
-run attune-report --format fhir --since 2026-11-05 --until 2026-11-11
-check "nothing urgent: stderr quiet" err_empty
+run attune-report --format fhir --since 2026-11-10 --until 2026-11-15
+check "nothing urgent in the two weeks judged: stderr quiet" err_empty
 
 ## a log row the Bundle cannot fully use
 cp "$LOG" "$T/screens.keep"
