@@ -121,8 +121,19 @@ _attune_value() {
 	*:--wording) COMPREPLY=($(compgen -f -- "$3")); return ;;
 	*) COMPREPLY=(); return ;;
 	esac
-	[ -n "$list" ] && words=${words// /$'\n'}
-	COMPREPLY=($(compgen -W "$words" -- "$3"))
+	if [ -n "$list" ]; then
+		words=${words// /$'\n'}
+		COMPREPLY=($(compgen -W "$words" -- "$3"))
+		return
+	fi
+	# Names may hold spaces and quotes: match them as typed, without
+	# the backslashes, and give them back quoted for the shell.
+	local name want=${3//\\/}
+	COMPREPLY=()
+	for name in $words; do
+		[[ $name == "$want"* ]] &&
+		    COMPREPLY+=("$(printf '%q' "$name")")
+	done
 }
 
 _attune() {
