@@ -308,6 +308,10 @@ fi
 
 # --- make install ---------------------------------------------------------
 I=$T/inst
+# The install places come from PREFIX alone here, whatever the caller set
+# (debian/rules exports ZSHCOMPDIR for the package, and make check runs in
+# its build).
+unset BASHCOMPDIR ZSHCOMPDIR FISHCOMPDIR DATADIR BINDIR MANDIR MAKEFLAGS MFLAGS
 if make -s -C "$TOP" install-extra DESTDIR="$I" PREFIX=/usr >"$T/out" 2>"$T/err"; then
 	pass "make install-extra installs the completions"
 else
