@@ -7,7 +7,7 @@
 
 # The build's settings come from debian/rules, not from whoever runs this.
 unset PREFIX BINDIR MANDIR DATADIR BASHCOMPDIR ZSHCOMPDIR FISHCOMPDIR \
-    MAKEFLAGS MFLAGS MAKELEVEL DEB_BUILD_OPTIONS
+    DEB_BUILD_OPTIONS
 
 # DATADIR is compiled into lib/share.o: a new PREFIX rebuilds it, the same
 # one does not.  In a copy of the Makefile and lib/, so the tree's own
@@ -35,6 +35,16 @@ if [ -n "${ATTUNE_IN_DEB_BUILD:-}" ]; then
 	done_testing
 	exit 0
 fi
+# The package is built with dpkg-buildflags, whatever this run's own
+# flags: once in the plain make check is enough, not again under the
+# sanitizers or valgrind (whose wrappers its inner suite would inherit).
+case " ${ATTUNE_VALGRIND:+valgrind} ${MAKEFLAGS:-} " in
+*valgrind*|*fsanitize*)
+	skip "make deb" "built in the plain make check, not under valgrind or sanitizers"
+	done_testing
+	exit 0 ;;
+esac
+unset MAKEFLAGS MFLAGS MAKELEVEL ATTUNE_VALGRIND
 for t in dpkg-buildpackage dh dpkg-deb; do
 	if ! command -v $t >/dev/null 2>&1; then
 		skip "make deb" "$t is not installed (scripts/setup --all installs debhelper)"
