@@ -6,7 +6,11 @@
 # the logs for --who, and make install puts them where each shell looks.
 . "$TOP/tests/lib.sh"
 C=$TOP/completions
-cmds="checkin screen tips report weekly remind archive pool"
+# Every command there is, so a new one without completions fails here.
+cmds=$(for f in "$TOP"/bin/*.c "$TOP"/scripts/attune-*; do
+	n=${f##*/}; n=${n%.c}; n=${n#attune-}
+	[ "$n" = attune ] || echo "$n"
+done | sort -u | tr '\n' ' ')
 
 # The long options of a command, one a line, sorted: from the longopts
 # table of bin/NAME.c, or for a script from its --help (plus --help and
@@ -154,6 +158,9 @@ else
 	same_set "bash: --did offers the moments of lib/log.c" "$T/w.did" "$T/b.did"
 	bc attune checkin -f '' >"$T/b.flag"
 	same_set "bash: checkin -f offers the concerns of lib/log.c" "$T/w.flag" "$T/b.flag"
+	bash --norc -c ". '$C/attune.bash'; COMP_WORDS=(attune report --format c)
+	    COMP_CWORD=3; _attune; echo \"\${COMPREPLY[*]}\"" >"$T/out" 2>&1
+	check "bash: it works without bash-completion loaded too" out_is csv
 	bc attune-checkin --did skin,ta >"$T/out"
 	check "bash: --did skin,ta completes the last item" out_is "skin,talk"
 	bc attune-checkin --flag panic,rage, >"$T/b.list"
@@ -286,20 +293,20 @@ EOF
 			same_set "zsh: attune-$c -- offers every long option" \
 			    "$T/want.$c" "$T/z.$c"
 		done
-		zpart 9 >"$T/z.fmt"
+		zpart $((i + 1)) >"$T/z.fmt"
 		same_set "zsh: attune report --format offers its formats" \
 		    "$T/w.fmt.report" "$T/z.fmt"
-		zpart 10 >"$T/z.did"
+		zpart $((i + 2)) >"$T/z.did"
 		same_set "zsh: --did offers the moments" "$T/w.did" "$T/z.did"
-		zpart 11 >"$T/z.topics"
+		zpart $((i + 3)) >"$T/z.topics"
 		same_set "zsh: tips offers the topics" "$T/w.topics" "$T/z.topics"
-		zpart 12 >"$T/z.who"
+		zpart $((i + 4)) >"$T/z.who"
 		same_set "zsh: --who offers the names in the logs, quoted" \
 		    "$T/w.whoz" "$T/z.who"
-		zpart 13 >"$T/z.instr"
+		zpart $((i + 5)) >"$T/z.instr"
 		same_set "zsh: screen offers the instruments" \
 		    "$T/w.instr" "$T/z.instr"
-		zpart 14 | grep -v '^-' >"$T/z.cmds"
+		zpart $((i + 6)) | grep -v '^-' >"$T/z.cmds"
 		same_set "zsh: attune offers its commands" "$T/w.cmds0" "$T/z.cmds"
 	else
 		skip "zsh completion in a pty" "zsh/zpty did not run here"
