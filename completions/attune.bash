@@ -117,8 +117,10 @@ _attune_value() {
 	*:--region) words=$_attune_regions ;;
 	*:--time|*:--since|*:--until|*:--today) words='today yesterday' ;;
 	*:--who) words=$(_attune_who); list= ;;
-	*:--dir) COMPREPLY=($(compgen -d -- "$3")); return ;;
-	*:--wording) COMPREPLY=($(compgen -f -- "$3")); return ;;
+	*:--dir) compopt -o filenames 2>/dev/null
+		COMPREPLY=($(compgen -d -- "$3")); return ;;
+	*:--wording) compopt -o filenames 2>/dev/null
+		COMPREPLY=($(compgen -f -- "$3")); return ;;
 	*) COMPREPLY=(); return ;;
 	esac
 	if [ -n "$list" ]; then
@@ -210,9 +212,13 @@ _attune() {
 	screen) COMPREPLY=($(compgen -W "$_attune_instruments" -- "$cur")) ;;
 	tips) local IFS=$'\n'
 		COMPREPLY=($(compgen -W "$(_attune_topics)" -- "$cur")) ;;
-	report) COMPREPLY=($(compgen -f -- "$cur")) ;;
-	pool) COMPREPLY=($(compgen -d -- "$cur")
-		$(compgen -W "weekly screens urgent" -- "$cur")) ;;
+	report) local IFS=$'\n'
+		compopt -o filenames 2>/dev/null
+		COMPREPLY=($(compgen -f -- "$cur")) ;;
+	pool) local IFS=$'\n'
+		compopt -o filenames 2>/dev/null
+		COMPREPLY=($(compgen -d -- "$cur")
+		    $(compgen -W "weekly screens urgent" -- "$cur")) ;;
 	esac
 }
 

@@ -94,7 +94,7 @@ complete -c attune -n __attune_needs_command -s h -l help -d 'the commands'
 complete -c attune -n __attune_needs_command -s V -l version -d 'the version'
 complete -c attune -n '__fish_seen_subcommand_from help' -f -a "$__attune_commands"
 
-# __attune_for CMD: the arguments that make a completion apply to CMD, both
+# __attune_on CMD ARG...: the completion ARG... for CMD, both
 # as attune-CMD and as "attune CMD".
 function __attune_on --argument-names cmd
     complete -c attune-$cmd $argv[2..-1]
