@@ -9,7 +9,9 @@
 --	ROOT/site=NAME/parent=ID/screens.csv
 --
 -- Three variables come first (attune-pool sets them):
---	pool_checkins	a glob (or list of globs) of the check-in logs
+--	pool_checkins	the list of globs of the check-in logs, such as
+--			['ROOT/site=*/parent=*/checkins.csv',
+--			 'ROOT/site=*/parent=*/checkins*.csv.gz']
 --	pool_screens	the same for the screens logs
 --	pool_today	the day that "the last 14 days" end on, 'YYYY-MM-DD'
 --

@@ -155,6 +155,9 @@ while read -r d; do
 	esac
 done <"$T/dirs"
 
+# A copy someone left beside a log is not a log: neither reads it.
+cp "$R/site=north/parent=p03/checkins.csv" "$R/site=north/parent=p03/checkins.csv.bak"
+
 # attune's weekly rows for each parent: site, parent and the columns the
 # pool has (names here hold no comma).
 : >"$T/attune.weekly"
@@ -212,6 +215,14 @@ check "screens: the second EPDS shows its change (+2)" \
     grep -q '^2026-11-01,[a-z]*,p04,me,epds,11,[^,]*,2,' "$T/out"
 check "screens: the safety screen keeps its flag" \
     grep -q '^2026-11-20,[a-z]*,p09,me,phq9,9,.*safety' "$T/out"
+
+# A pool with no screens yet.
+run attune-pool --engine node "$T/pool0"
+check "no screens anywhere: the weekly view still works" \
+    sh -c "[ $rc = 0 ] && [ \$(wc -l <'$T/out') = 9 ]"
+run attune-pool --engine node "$T/pool0" screens
+check "no screens anywhere: the screens view is just its header" \
+    sh -c "[ $rc = 0 ] && [ \$(wc -l <'$T/out') = 1 ]"
 
 if command -v duckdb >/dev/null 2>&1; then
 	attune-pool --engine node "$R" >"$T/n.csv" 2>/dev/null
