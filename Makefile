@@ -9,7 +9,7 @@ DATADIR	?= $(PREFIX)/share/attune
 CC	?= cc
 CFLAGS	?= -O2 -g
 WARN	 = -std=c11 -Wall -Wextra -Wpedantic -D_DEFAULT_SOURCE -D_GNU_SOURCE
-ALL_CFLAGS = $(WARN) $(CFLAGS) -Ilib -DATTUNE_DATADIR='"$(DATADIR)"'
+ALL_CFLAGS = $(WARN) $(CPPFLAGS) $(CFLAGS) -Ilib -DATTUNE_DATADIR='"$(DATADIR)"'
 LDLIBS	 = -lcsv -lz
 
 LIBSRC	 = $(wildcard lib/*.c)
@@ -90,5 +90,50 @@ clean:
 	rm -f lib/*.o lib/libattune.a $(PROGS) bin/attune-* $(TESTBIN) \
 	    tests/bench/floor tests/bench/genlog
 	rm -rf tests/tmp tests/fuzz/bin
+	rm -f lib/datadir.stamp
+
+# lib/share.o holds DATADIR: the stamp changes, and share.o is rebuilt, only
+# when DATADIR does (make PREFIX=/usr after a build for /usr/local).
+lib/share.o: lib/datadir.stamp
+lib/datadir.stamp: FORCE
+	@echo '$(DATADIR)' | cmp -s - $@ || echo '$(DATADIR)' >$@
+
+# Shell completions (completions/), the sample logs and the pooled view.
+BASHCOMPDIR ?= $(PREFIX)/share/bash-completion/completions
+ZSHCOMPDIR  ?= $(PREFIX)/share/zsh/site-functions
+FISHCOMPDIR ?= $(PREFIX)/share/fish/vendor_completions.d
+SAMPLE	 = $(wildcard share/sample/*.csv)
+SQL	 = $(wildcard share/*.sql)
+COMPNAMES = $(filter-out attune,$(notdir $(PROGS) $(SCRIPTS)))
+
+install: install-extra
+install-extra:
+	install -d $(DESTDIR)$(BASHCOMPDIR) $(DESTDIR)$(ZSHCOMPDIR) \
+	    $(DESTDIR)$(FISHCOMPDIR) $(DESTDIR)$(DATADIR)/sample
+	install -m 0644 completions/attune.bash $(DESTDIR)$(BASHCOMPDIR)/attune
+	install -m 0644 completions/_attune $(DESTDIR)$(ZSHCOMPDIR)/_attune
+	install -m 0644 completions/attune.fish $(DESTDIR)$(FISHCOMPDIR)/attune.fish
+	for n in $(COMPNAMES); do \
+	    ln -sf attune $(DESTDIR)$(BASHCOMPDIR)/$$n && \
+	    ln -sf attune.fish $(DESTDIR)$(FISHCOMPDIR)/$$n.fish || exit 1; \
+	done
+	install -m 0644 $(SAMPLE) $(DESTDIR)$(DATADIR)/sample
+	$(if $(SQL),install -m 0644 $(SQL) $(DESTDIR)$(DATADIR))
+
+uninstall: uninstall-extra
+uninstall-extra:
+	rm -f $(addprefix $(DESTDIR)$(BASHCOMPDIR)/,attune $(COMPNAMES))
+	rm -f $(addprefix $(DESTDIR)$(FISHCOMPDIR)/,$(addsuffix .fish,attune $(COMPNAMES)))
+	rm -f $(DESTDIR)$(ZSHCOMPDIR)/_attune
+	rm -f $(addprefix $(DESTDIR)$(DATADIR)/,$(notdir $(SQL)))
+	rm -f $(addprefix $(DESTDIR)$(DATADIR)/sample/,$(notdir $(SAMPLE)))
+	-rmdir $(DESTDIR)$(DATADIR)/sample
+
+# A Debian package built from a copy of the tree (debian/make-deb); the
+# .deb lands in DEBOUT, by default the top of the tree.
+DEBOUT	?= .
+deb:
+	@sh debian/make-deb $(DEBOUT)
 
 .PHONY: all check sanitize valgrind bench fuzz install uninstall clean
+.PHONY: install-extra uninstall-extra deb FORCE

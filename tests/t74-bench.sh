@@ -33,7 +33,7 @@ else
 	skip 'bench: Miller, one pair' 'Miller (mlr) is not installed'
 fi
 if command -v node >/dev/null 2>&1 &&
-    [ -d "$TOP/tests/bench/node/node_modules/@duckdb/node-api" ]; then
+    [ -d "$TOP/tests/duckdb/node_modules/@duckdb/node-api" ]; then
 	check 'bench: DuckDB in the table' grep -q 'DuckDB (node), 3000 rows .* 3$' "$T/out"
 	check 'bench: DuckDB agrees with the floor' \
 	    grep -q "DuckDB's weekly means equal the floor's *equal (" "$T/out"

@@ -1,19 +1,19 @@
 // duckdb.mjs: DuckDB computing the weekly means attune report and the
 // floor compute, for make bench (scripts/bench):
 //
-//	node tests/bench/node/duckdb.mjs FILE
+//	node tests/duckdb/bench.mjs FILE
 //
 // prints period_start,who,checkins,mood_mean,bond_mean,anxiety_mean,
 // numb_mean,sleep_mean (six decimals), one row per ISO week and person, in
 // order.  The week is that of the date written in the timestamp, as attune
 // counts it; an empty who is "me".  One thread, as attune uses.  Needs the
 // npm package @duckdb/node-api, which scripts/setup --all installs into
-// tests/bench/node.
+// tests/duckdb.
 import { DuckDBInstance } from '@duckdb/node-api';
 
 const file = process.argv[2];
 if (!file) {
-	process.stderr.write('usage: node tests/bench/node/duckdb.mjs FILE\n');
+	process.stderr.write('usage: node tests/duckdb/bench.mjs FILE\n');
 	process.exit(2);
 }
 const num = "DOUBLE";

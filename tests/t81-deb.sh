@@ -1,0 +1,136 @@
+#!/bin/sh
+# t81-deb: make deb builds the Debian package from a copy of the tree (the
+# tests run in that build), leaving the tree as it was; lintian has nothing
+# to say; the package holds the programs, man pages, completions and data,
+# hardened; and installed into an empty root it reads its own sample.
+. "$TOP/tests/lib.sh"
+
+# The build's settings come from debian/rules, not from whoever runs this.
+unset PREFIX BINDIR MANDIR DATADIR BASHCOMPDIR ZSHCOMPDIR FISHCOMPDIR \
+    DEB_BUILD_OPTIONS
+
+# DATADIR is compiled into lib/share.o: a new PREFIX rebuilds it, the same
+# one does not.  In a copy of the Makefile and lib/, so the tree's own
+# programs stay as they are.
+mkdir -p "$T/dd"
+cp -R "$TOP/Makefile" "$TOP/lib" "$T/dd/"
+rm -f "$T/dd"/lib/*.o "$T/dd"/lib/*.a "$T/dd/lib/datadir.stamp"
+make -s -C "$T/dd" lib/share.o PREFIX=/opt/a >/dev/null 2>&1
+check "DATADIR: built into lib/share.o" sh -c \
+    "tr '\\0' '\\n' <'$T/dd/lib/share.o' | grep -qx /opt/a/share/attune"
+touch "$T/dd/marker"
+make -s -C "$T/dd" lib/share.o PREFIX=/opt/a >/dev/null 2>&1
+check "DATADIR: the same PREFIX again leaves lib/share.o as it is" \
+    sh -c "[ -z \"\$(find '$T/dd/lib/share.o' -newer '$T/dd/marker')\" ]"
+make -s -C "$T/dd" lib/share.o PREFIX=/usr >/dev/null 2>&1
+check "DATADIR: another PREFIX rebuilds it" \
+    sh -c "[ -n \"\$(find '$T/dd/lib/share.o' -newer '$T/dd/marker')\" ]"
+check "DATADIR: and then it holds the new one" sh -c \
+    "tr '\\0' '\\n' <'$T/dd/lib/share.o' | grep -qx /usr/share/attune"
+
+if [ -n "${ATTUNE_IN_DEB_BUILD:-}" ]; then
+	# make check runs inside the package build; building it again there
+	# would never end.
+	skip "make deb" "this is the package's own build"
+	done_testing
+	exit 0
+fi
+# The package is built with dpkg-buildflags, whatever this run's own
+# flags: once in the plain make check is enough, not again under the
+# sanitizers or valgrind (whose wrappers its inner suite would inherit).
+case " ${ATTUNE_VALGRIND:+valgrind} ${MAKEFLAGS:-} " in
+*valgrind*|*fsanitize*)
+	skip "make deb" "built in the plain make check, not under valgrind or sanitizers"
+	done_testing
+	exit 0 ;;
+esac
+unset MAKEFLAGS MFLAGS MAKELEVEL ATTUNE_VALGRIND
+for t in dpkg-buildpackage dh dpkg-deb; do
+	if ! command -v $t >/dev/null 2>&1; then
+		skip "make deb" "$t is not installed (scripts/setup --all installs debhelper)"
+		done_testing
+		exit 0
+	fi
+done
+
+state() {	# what the source tree and the folder above it hold
+	if git -C "$TOP" rev-parse --is-inside-work-tree >/dev/null 2>&1; then
+		git -C "$TOP" status --porcelain --ignored -- . ':!tests/tmp' \
+		    ':!tests/duckdb/node_modules' ':!lib' ':!bin' ':!tests/unit-*'
+	fi
+	ls -a "$TOP/.." | grep -E '\.(deb|ddeb|changes|buildinfo)$' || :
+}
+state >"$T/before"
+mkdir -p "$T/debs" "$T/tmp"
+TMPDIR=$T/tmp run make -s -C "$TOP" deb DEBOUT="$T/debs"
+check "make deb: exit 0" rc_is 0
+check "make deb: the tests ran in the build, and passed" \
+    grep -q '^[0-9]* passed, 0 failed' "$T/out"
+deb=$(ls "$T"/debs/attune_*.deb 2>/dev/null | head -n 1)
+check "make deb: one attune_VERSION_ARCH.deb in DEBOUT, nothing else" \
+    sh -c "[ -f '$deb' ] && [ \$(ls '$T/debs' | wc -l) = 1 ]"
+state >"$T/after"
+check "make deb: the source tree and the folder above it are as they were" \
+    same "$T/before" "$T/after"
+check "make deb: its build folder is gone" sh -c "! ls '$T/tmp' | grep -q '^attune-deb'"
+[ -f "$deb" ] || { done_testing; exit 0; }
+
+if command -v lintian >/dev/null 2>&1; then
+	run lintian --fail-on warning "$deb"
+	check "lintian --fail-on warning: nothing to say" \
+	    sh -c "[ $rc = 0 ] && ! grep -q '^[EW]:' '$T/out'"
+else
+	skip "lintian is quiet" "lintian is not installed"
+fi
+
+dpkg-deb -c "$deb" | awk '{ print $6 }' | sed 's|^\./|/|' >"$T/files"
+for p in "$TOP"/bin/attune "$TOP"/bin/attune-* "$TOP"/scripts/attune-*; do
+	case $p in *.c) continue ;; esac
+	n=${p##*/}
+	check "dpkg -c: /usr/bin/$n" grep -qx "/usr/bin/$n" "$T/files"
+	check "dpkg -c: the bash completion for $n" \
+	    grep -qx "/usr/share/bash-completion/completions/$n" "$T/files"
+done
+for m in "$TOP"/man/*.[157]; do
+	n=${m##*/} s=${m##*.}
+	check "dpkg -c: man page $n" grep -qx "/usr/share/man/man$s/$n.gz" "$T/files"
+done
+for f in /usr/share/zsh/vendor-completions/_attune \
+    /usr/share/fish/vendor_completions.d/attune.fish \
+    /usr/share/attune/tips.csv /usr/share/attune/pool.sql \
+    /usr/share/attune/sample/checkins.csv /usr/share/attune/sample/screens.csv \
+    /usr/share/doc/attune/copyright; do
+	check "dpkg -c: $f" grep -qx "$f" "$T/files"
+done
+run dpkg-deb -f "$deb" Depends
+check "the package depends on libcsv and zlib" \
+    sh -c "grep -q 'libcsv3' '$T/out' && grep -q 'zlib1g' '$T/out'"
+
+# Installed with dpkg into an empty root of its own (the libraries it needs
+# are the host's, so their dependencies are not checked there).
+D=$T/root
+mkdir -p "$D/var/lib/dpkg/info" "$D/var/lib/dpkg/updates" "$D/var/lib/dpkg/triggers"
+: >"$D/var/lib/dpkg/status"
+: >"$D/var/lib/dpkg/available"
+run dpkg --root="$D" --log=/dev/null --force-not-root --force-depends \
+    --force-script-chrootless -i "$deb"
+check "dpkg -i into an empty root: done" rc_is 0
+run dpkg --root="$D" -s attune
+check "dpkg there knows attune as installed" out_has "Status: install ok installed"
+run "$D/usr/bin/attune" report "$D/usr/share/attune/sample/checkins.csv"
+check "attune report /usr/share/attune/sample/checkins.csv works" \
+    sh -c "[ $rc = 0 ] && grep -q 'attune report: 2026-09-28 to 2026-11-22' '$T/out'"
+run "$D/usr/bin/attune" tips --list
+check "attune tips finds its tips in /usr/share/attune" \
+    sh -c "[ $rc = 0 ] && grep -q closeness '$T/out'"
+check "the programs were built for DATADIR /usr/share/attune" sh -c \
+    "tr '\\0' '\\n' <'$D/usr/bin/attune-tips' | grep -qx /usr/share/attune"
+if command -v readelf >/dev/null 2>&1; then
+	check "hardened: bind-now, PIE" sh -c "
+	    readelf -d '$D/usr/bin/attune-report' | grep -q 'BIND_NOW' &&
+	    readelf -h '$D/usr/bin/attune-report' | grep -q 'DYN'"
+	check "hardened: fortified and stack-protected" sh -c "
+	    readelf -W --dyn-syms '$D/usr/bin/attune-report' | grep -q '__stack_chk_fail' &&
+	    readelf -W --dyn-syms '$D/usr/bin/attune-report' | grep -q '_chk@'"
+fi
+done_testing
