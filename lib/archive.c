@@ -35,7 +35,6 @@
 
 #include <errno.h>
 #include <fcntl.h>
-#include <glob.h>
 #include <inttypes.h>
 #include <stdlib.h>
 #include <string.h>
@@ -149,6 +148,13 @@ chunks(const char *buf, size_t len, chunk_fn fn, void *arg)
 	return rc;
 }
 
+/* A header name without the byte order mark a spreadsheet may put first. */
+static const char *
+unbom(const char *s)
+{
+	return strncmp(s, "\xef\xbb\xbf", 3) == 0 ? s + 3 : s;
+}
+
 static int
 same_fields(const struct fields *a, const struct fields *b)
 {
@@ -157,7 +163,8 @@ same_fields(const struct fields *a, const struct fields *b)
 	if (a->nf != b->nf)
 		return 0;
 	for (i = 0; i < a->nf; i++)
-		if (strcmp(a->f[i], b->f[i]) != 0)
+		if (strcmp(i == 0 ? unbom(a->f[i]) : a->f[i],
+		    i == 0 ? unbom(b->f[i]) : b->f[i]) != 0)
 			return 0;
 	return 1;
 }
@@ -238,9 +245,7 @@ split_chunk(const char *buf, const struct chunk *ch, void *arg)
 		s->have_header = 1;
 		s->tscol = -1;
 		for (i = 0; i < s->header.nf; i++) {
-			ts = s->header.f[i];
-			if (i == 0 && strncmp(ts, "\xef\xbb\xbf", 3) == 0)
-				ts += 3;
+			ts = i == 0 ? unbom(s->header.f[i]) : s->header.f[i];
 			if (strcmp(ts, "timestamp") == 0) {
 				s->tscol = i;
 				break;
@@ -299,18 +304,48 @@ look(const char *buf, size_t len, struct look *l)
 	chunks(buf, len, look_chunk, l);
 }
 
-/* Read a whole file, plain or gzip, into b.  -1 if it cannot be read. */
+/*
+ * Read a whole file, plain or gzip, into b.  -1 if it cannot be read.
+ * A log compresses some tenfold; one that would inflate to more than
+ * ATTUNE_INFLATE_MAX times its size (and more than 1 MiB) is no log but
+ * a trap set to fill the memory ("a gzip bomb"), and is refused.
+ */
 static int
 slurp(const char *path, struct attune_buf *b)
 {
+	struct stat st;
 	gzFile gz;
-	int n, zerr;
+	int fd, n, zerr;
+	long long bound;
 
-	if ((gz = gzopen(path, "rb")) == NULL) {
+	if ((fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK)) < 0 ||
+	    fstat(fd, &st) < 0) {
 		attune_warn("cannot read %s", path);
+		if (fd >= 0)
+			close(fd);
+		return -1;
+	}
+	if (!S_ISREG(st.st_mode)) {
+		attune_warnx("%s: is not a regular file", path);
+		close(fd);
+		return -1;
+	}
+	bound = (long long)st.st_size * ATTUNE_INFLATE_MAX;
+	if (bound < 1024 * 1024)
+		bound = 1024 * 1024;
+	if ((gz = gzdopen(fd, "rb")) == NULL) {
+		attune_warn("cannot read %s", path);
+		close(fd);
 		return -1;
 	}
 	for (;;) {
+		if ((long long)b->len > bound) {
+			attune_warnx("%s: would inflate to more than %d times its "
+			    "size, which no log does; it is left alone and "
+			    "nothing is moved", path, ATTUNE_INFLATE_MAX);
+			gzclose_r(gz);
+			return -1;
+		}
 		n = gzread(gz, attune_buf_space(b, 65536), 65536);
 		if (n < 0) {
 			b->len -= 65536;
@@ -356,17 +391,26 @@ crash_point(const char *name)
 
 /* Write data to path compressed, flush it, read it back and compare. */
 static int
-write_archive(const char *path, const struct attune_buf *data, long rows)
+write_archive(const char *path, const struct attune_buf *data, long rows,
+    const struct stat *owner)
 {
 	struct attune_buf back = { 0 };
 	struct look l;
 	gzFile gz;
 	int fd, dfd, ok;
 
-	fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW,
+	/* A new name, never one found there: recover() removed those. */
+	fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW,
 	    0600);
 	if (fd < 0) {
 		attune_warn("cannot create %s", path);
+		return -1;
+	}
+	/* Root tending someone's logs leaves them theirs. */
+	if (geteuid() == 0 && fchown(fd, owner->st_uid, owner->st_gid) < 0) {
+		attune_warn("cannot give %s to its owner", path);
+		close(fd);
+		unlink(path);
 		return -1;
 	}
 	if ((dfd = dup(fd)) < 0 || (gz = gzdopen(dfd, "wb")) == NULL) {
@@ -403,11 +447,12 @@ write_archive(const char *path, const struct attune_buf *data, long rows)
  */
 static int
 build_archive(const char *dir, const struct split *s, struct year *yr,
-    uintmax_t ino)
+    uintmax_t ino, const struct stat *live)
 {
 	struct attune_buf path = { 0 }, data = { 0 };
 	struct look l;
 	struct stat st;
+	const struct stat *owner = live;
 	int rc = -1;
 
 	attune_buf_printf(&path, "%s/checkins-%04d.csv.gz", dir, yr->year);
@@ -417,12 +462,22 @@ build_archive(const char *dir, const struct split *s, struct year *yr,
 			attune_warnx("%s: is not a regular file", path.s);
 			goto out;
 		}
+		if (st.st_nlink > 1) {
+			attune_warnx("%s: has other names (hard links), so "
+			    "replacing it would part them; nothing is moved",
+			    path.s);
+			goto out;
+		}
+		owner = &st;
 		if (slurp(path.s, &data) < 0)
 			goto out;
 		look(data.s, data.len, &l);
 		if (!l.have_header || !same_fields(&l.header, &s->header)) {
 			attune_warnx("%s: its columns differ from those of "
-			    "checkins.csv, so rows are not added to it", path.s);
+			    "checkins.csv (in name or order), so rows are not "
+			    "added to it; put the columns of both in the same "
+			    "order, or move that archive out of the folder",
+			    path.s);
 			goto out;
 		}
 		if (l.open_quote)
@@ -440,7 +495,7 @@ build_archive(const char *dir, const struct split *s, struct year *yr,
 	attune_buf_printf(&path, "%s/.checkins-%04d.csv.gz.pending-%ju", dir,
 	    yr->year, ino);
 	yr->pending = attune_xstrdup(path.s);
-	rc = write_archive(yr->pending, &data, yr->old + yr->moved);
+	rc = write_archive(yr->pending, &data, yr->old + yr->moved, owner);
 out:
 	fields_free(&l.header);
 	attune_buf_free(&data);
@@ -448,19 +503,52 @@ out:
 	return rc;
 }
 
+/*
+ * Where ".pending-INO" starts in a pending archive's path: in its file
+ * name only, for the directory's own name may hold the same letters.
+ * NULL if the name is not one of a pending archive.
+ */
+static const char *
+pending_suffix(const char *pending)
+{
+	const char *base = strrchr(pending, '/');
+
+	base = base != NULL ? base + 1 : pending;
+	if (*base != '.')
+		return NULL;
+	return strstr(base, ".pending-");
+}
+
 /* The final name of a pending archive: .NAME.pending-INO → NAME. */
 static char *
 final_name(const char *pending)
 {
 	const char *base = strrchr(pending, '/');
-	const char *suf = strstr(pending, ".pending-");
+	const char *suf = pending_suffix(pending);
 	struct attune_buf b = { 0 };
 
 	base = base != NULL ? base + 1 : pending;
+	if (suf == NULL)
+		suf = base + strlen(base);
 	attune_buf_add(&b, pending, (size_t)(base - pending));
-	attune_buf_add(&b, base + 1, (size_t)(suf - (base + 1)));
+	if (suf > base)
+		attune_buf_add(&b, base + 1, (size_t)(suf - (base + 1)));
 	attune_buf_add(&b, "", 1);
 	return b.s;
+}
+
+/* The inode a pending archive's name ends in, or 0 if it names none. */
+static uintmax_t
+pending_ino(const char *pending)
+{
+	const char *suf = pending_suffix(pending);
+	char *end;
+	uintmax_t ino;
+
+	if (suf == NULL || suf[9] < '0' || suf[9] > '9')
+		return 0;
+	ino = strtoumax(suf + 9, &end, 10);
+	return *end == '\0' ? ino : 0;
 }
 
 static const char *
@@ -489,9 +577,8 @@ attune_archive_view(const char *dir, const char *base, char **v, size_t *n)
 {
 	struct attune_buf pat = { 0 };
 	struct stat st;
-	glob_t g;
-	char *final;
-	size_t i, k;
+	char **g, *final;
+	size_t i, k, ng;
 
 	attune_buf_printf(&pat, "%s/%s.csv", dir, base);
 	if (stat(pat.s, &st) < 0) {
@@ -499,13 +586,13 @@ attune_archive_view(const char *dir, const char *base, char **v, size_t *n)
 		return v;
 	}
 	pat.len = 0;
-	attune_buf_printf(&pat, "%s/.%s-*.csv.gz.pending-%ju", dir, base,
-	    (uintmax_t)st.st_ino);
-	memset(&g, 0, sizeof g);
-	if (glob(pat.s, 0, NULL, &g) != 0)
-		g.gl_pathc = 0;
-	for (i = 0; i < g.gl_pathc; i++) {
-		final = final_name(g.gl_pathv[i]);
+	attune_buf_printf(&pat, ".%s-", base);
+	g = attune_dir_match(dir, pat.s, "", &ng);
+	for (i = 0; i < ng; i++) {
+		if (pending_ino(g[i]) != (uintmax_t)st.st_ino ||
+		    strstr(strrchr(g[i], '/'), ".csv.gz.pending-") == NULL)
+			continue;
+		final = final_name(g[i]);
 		for (k = 0; k < *n && strcmp(v[k], final) != 0; k++)
 			;
 		if (k == *n) {
@@ -513,11 +600,11 @@ attune_archive_view(const char *dir, const char *base, char **v, size_t *n)
 			v[++*n] = NULL;
 		} else
 			free(v[k]);
-		v[k] = attune_xstrdup(g.gl_pathv[i]);
+		v[k] = attune_xstrdup(g[i]);
 		free(final);
 	}
 	qsort(v, *n, sizeof *v, by_key);
-	globfree(&g);
+	attune_strv_free(g);
 	attune_buf_free(&pat);
 	return v;
 }
@@ -530,41 +617,33 @@ attune_archive_view(const char *dir, const char *base, char **v, size_t *n)
 static int
 recover(const char *dir, uintmax_t live_ino)
 {
-	struct attune_buf pat = { 0 };
-	glob_t g;
-	char *final, *end;
-	size_t i;
+	char **g, *final;
+	size_t i, ng;
 	int rc = 0, changed = 0;
 
-	attune_buf_printf(&pat, "%s/.checkins-*.csv.gz.pending-*", dir);
-	memset(&g, 0, sizeof g);
-	if (glob(pat.s, 0, NULL, &g) == 0) {
-		for (i = 0; i < g.gl_pathc; i++) {
-			end = strstr(g.gl_pathv[i], ".pending-") + 9;
-			if (strtoumax(end, NULL, 10) == live_ino) {
-				final = final_name(g.gl_pathv[i]);
-				if (rename(g.gl_pathv[i], final) < 0) {
-					attune_warn("cannot rename %s",
-					    g.gl_pathv[i]);
-					rc = -1;
-				}
-				free(final);
-			} else
-				unlink(g.gl_pathv[i]);
-			changed = 1;
-		}
-	}
-	globfree(&g);
-	pat.len = 0;
-	attune_buf_printf(&pat, "%s/.checkins.csv.new-*", dir);
-	memset(&g, 0, sizeof g);
-	if (glob(pat.s, 0, NULL, &g) == 0) {
-		for (i = 0; i < g.gl_pathc; i++)
-			unlink(g.gl_pathv[i]);
+	g = attune_dir_match(dir, ".checkins-", "", &ng);
+	for (i = 0; i < ng; i++) {
+		if (pending_suffix(g[i]) == NULL ||
+		    strstr(strrchr(g[i], '/'), ".csv.gz.pending-") == NULL)
+			continue;
+		if (pending_ino(g[i]) == live_ino) {
+			final = final_name(g[i]);
+			if (rename(g[i], final) < 0) {
+				attune_warn("cannot rename %s", g[i]);
+				rc = -1;
+			}
+			free(final);
+		} else
+			unlink(g[i]);
 		changed = 1;
 	}
-	globfree(&g);
-	attune_buf_free(&pat);
+	attune_strv_free(g);
+	g = attune_dir_match(dir, ".checkins.csv.new-", "", &ng);
+	for (i = 0; i < ng; i++) {
+		unlink(g[i]);
+		changed = 1;
+	}
+	attune_strv_free(g);
 	if (changed)
 		attune_sync_dir(dir);
 	return rc;
@@ -577,7 +656,8 @@ lock_live(const char *path, struct stat *st)
 	int fd;
 
 	for (;;) {
-		if ((fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY)) < 0)
+		if ((fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY |
+		    O_NONBLOCK)) < 0)
 			return -1;
 		while (flock(fd, LOCK_EX) < 0) {
 			if (errno != EINTR) {
@@ -628,6 +708,11 @@ attune_archive(const char *dir, int64_t before, FILE *out)
 
 	memset(&s, 0, sizeof s);
 	s.before = before;
+	if (stat(dir, &nst) == 0 && S_ISDIR(nst.st_mode) &&
+	    attune_dir_safe(dir, &nst) < 0) {
+		attune_warnx("nothing was moved; the logs are as they were");
+		return -1;
+	}
 	path = attune_dir_file(dir, "checkins.csv");
 	if ((fd = lock_live(path, &st)) < 0) {
 		if (errno == ENOENT) {
@@ -649,6 +734,11 @@ attune_archive(const char *dir, int64_t before, FILE *out)
 		    "it with a file, so nothing is moved", path);
 		goto fail;
 	}
+	if (st.st_nlink > 1) {
+		attune_warnx("%s: has other names (hard links); archiving "
+		    "would part them, so nothing is moved", path);
+		goto fail;
+	}
 	if (recover(dir, (uintmax_t)st.st_ino) < 0 || slurp(path, &live) < 0)
 		goto fail;
 	/* Only whole rows: past them may be part of one that a killed
@@ -662,8 +752,13 @@ attune_archive(const char *dir, int64_t before, FILE *out)
 	if (chunks(live.s, live.len, split_chunk, &s) != 0)
 		goto fail;
 	if (s.have_header && s.tscol < 0) {
-		attune_warnx("%s: has no 'timestamp' column, so it is not an "
-		    "attune log", path);
+		if (s.header.nf == 1 && strchr(s.header.f[0], ';') != NULL)
+			attune_warnx("%s: its columns are separated by ';', not "
+			    "','; save it from the spreadsheet as CSV with "
+			    "commas, then archive again", path);
+		else
+			attune_warnx("%s: has no 'timestamp' column, so it is "
+			    "not an attune log", path);
 		goto fail;
 	}
 	if (s.ny == 0)
@@ -677,10 +772,12 @@ attune_archive(const char *dir, int64_t before, FILE *out)
 	if (fstat(nfd, &nst) < 0)
 		goto fail_io;
 	for (i = 0; i < s.ny; i++)
-		if (build_archive(dir, &s, &s.y[i], (uintmax_t)nst.st_ino) < 0)
+		if (build_archive(dir, &s, &s.y[i], (uintmax_t)nst.st_ino,
+		    &st) < 0)
 			goto fail;
 	crash_point("after-archive");
-	if (fchmod(nfd, st.st_mode & 07777) < 0 ||
+	if ((geteuid() == 0 && fchown(nfd, st.st_uid, st.st_gid) < 0) ||
+	    fchmod(nfd, st.st_mode & 07777) < 0 ||
 	    attune_write_all(nfd, s.keep.s, s.keep.len) < 0 || fsync(nfd) < 0)
 		goto fail_io;
 	while (flock(nfd, LOCK_EX) < 0)

@@ -105,6 +105,10 @@ int	 attune_dir_make(const char *dir);	/* mkdir 0700, warn if open */
 char	*attune_dir_file(const char *dir, const char *name);
 char	**attune_dir_logs(const char *dir, const char *base);	/* NULL-ended */
 void	 attune_strv_free(char **v);
+struct stat;
+int	 attune_dir_safe(const char *dir, const struct stat *st);
+char	**attune_dir_match(const char *dir, const char *prefix,
+	    const char *suffix, size_t *n);	/* sorted paths, NULL-ended */
 
 /* csv.c: every CSV read and write goes through libcsv here.  The reader
  * finds the wanted columns by header name, reads plain or gzip files or
@@ -133,6 +137,10 @@ long	 attune_csv_skipped(const struct attune_csv *c);
 int	 attune_csv_close(struct attune_csv *c);	/* 0, or -1 if it failed */
 void	 attune_csv_field(struct attune_buf *b, const char *s, size_t n, int first);
 void	 attune_csv_header(struct attune_buf *b, const char *const *cols);
+/* How a log ends, to the reader: after a newline; without one; inside a
+ * quoted field; inside one so long that the rows after it are lost. */
+enum { ATTUNE_END_CLEAN, ATTUNE_END_LINE, ATTUNE_END_QUOTE, ATTUNE_END_LOST };
+int	 attune_csv_shape(int fd, long long size, char ***names, long *line);
 
 /* append.c: add whole rows to a log, under a lock, flushed to disk; a
  * failed write leaves the log exactly as it was. */
@@ -146,6 +154,7 @@ void	 attune_sync_dir(const char *dir);
 /* archive.c: old check-ins move into yearly checkins-YYYY.csv.gz, under
  * the writers' lock, losing nothing if stopped (attune-archive(1)). */
 long	 attune_archive(const char *dir, int64_t before, FILE *out);
+#define ATTUNE_INFLATE_MAX	200	/* an archive may inflate this many times */
 char	**attune_archive_view(const char *dir, const char *base, char **v,
 	    size_t *n);
 
@@ -195,6 +204,9 @@ void	 attune_checkin_row(struct attune_buf *b, const struct attune_checkin *ci);
 int	 attune_checkin_read(struct attune_csv *c, struct attune_checkin *ci);
 int	 attune_screen_read(struct attune_csv *c, struct attune_screen *s);
 int	 attune_who_valid(const char *s, size_t n);
+int	 attune_rows_by_header(struct attune_buf *out, const char *path,
+	    const char *const *cols, char *const *names, const char *rows,
+	    size_t n);			/* rows in the log's column order */
 
 /* instrument.c: the questionnaires as data, one table each (items, option
  * labels, points per option, reverse and safety items, scales, bands,

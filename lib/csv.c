@@ -71,6 +71,9 @@ struct attune_csv {
 	int	 skipline;	/* 1: skip to the next newline; 2: to the next
 				 * newline outside quotes */
 	int	 inquote;	/* skipping inside a quoted field */
+	long	 skipfrom;	/* the line that skip started on */
+	int	 last;		/* the last byte read, or -1 */
+	int	 ending;	/* at the end: ATTUNE_END_* */
 	long	 skipped;
 	long long limit, total;	/* bytes to read (-1: all), bytes read */
 };
@@ -341,6 +344,8 @@ fill(struct attune_csv *c)
 	c->inlen = (size_t)n;
 	c->inpos = 0;
 	c->total += n;
+	if (n > 0)
+		c->last = (unsigned char)c->in[n - 1];
 	return n;
 }
 
@@ -409,9 +414,16 @@ parse_more(struct attune_csv *c)
 				return -1;
 			if (r == 0) {
 				c->eof = 1;
-				if (csv_fini(&c->p, cb_field, cb_row, c) != 0)
+				c->ending = c->last == '\n' || c->last < 0 ?
+				    ATTUNE_END_CLEAN : ATTUNE_END_LINE;
+				if (c->skipline == 2 && c->inquote)
+					c->ending = ATTUNE_END_LOST;
+				else if (csv_fini(&c->p, cb_field, cb_row, c) !=
+				    0) {
+					c->ending = ATTUNE_END_QUOTE;
 					abandon(c, "a quoted field is not closed "
 					    "before the end of the file");
+				}
 				break;
 			}
 		}
@@ -457,6 +469,7 @@ parse_more(struct attune_csv *c)
 			int inq = c->p.quoted && c->p.pstate == 2;
 
 			abandon(c, "row is too long (more than 256 KiB)");
+			c->skipfrom = c->q[c->qn - 1].line;
 			c->skipline = inq ? 2 : 1;
 			c->inquote = inq;
 			if (nl != NULL && !inq)
@@ -586,7 +599,10 @@ attune_csv_open(const char *path, const char *const *cols, int flags)
 			attune_warn("cannot read standard input");
 			return NULL;
 		}
-	} else if ((fd = open(path, O_RDONLY | O_CLOEXEC)) < 0) {
+	} else if ((fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY |
+	    O_NONBLOCK)) < 0) {
+		/* O_NONBLOCK: a FIFO in a log's place must not wait for a
+		 * writer that never comes; it is refused below. */
 		attune_warn("%s", path);
 		return NULL;
 	}
@@ -596,10 +612,17 @@ attune_csv_open(const char *path, const char *const *cols, int flags)
 		close(fd);
 		return NULL;
 	}
+	if (strcmp(path, "-") != 0 && !S_ISREG(st.st_mode)) {
+		attune_warnx("%s: is not a regular file, so it is not read",
+		    path);
+		close(fd);
+		return NULL;
+	}
 	/* A writer holds an exclusive lock while it appends a row, so a
 	 * reader that holds a shared one never sees half a row. */
 	c = attune_xcalloc(1, sizeof *c);
 	c->limit = -1;
+	c->last = -1;
 	if (S_ISREG(st.st_mode)) {
 		while (flock(fd, LOCK_SH) < 0 && errno == EINTR)
 			;
@@ -620,6 +643,74 @@ attune_csv_open(const char *path, const char *const *cols, int flags)
 	c->in = attune_xmalloc(CHUNK);
 	parser_init(c);
 	return c;
+}
+
+/*
+ * For a writer, which must put its rows where the reader will find them:
+ * the log open on fd (size bytes) read by this very reader.  *names gets
+ * the names in its header row (the first without its byte order mark),
+ * NULL-ended (none if it holds no row), or NULL when its first row cannot
+ * be read; the return is how
+ * it ends (ATTUNE_END_*), or -1 if it cannot be read.  *line is the line a
+ * quoted field starts on that runs on past ATTUNE_CSV_MAXROW (LOST).
+ */
+int
+attune_csv_shape(int fd, long long size, char ***names, long *line)
+{
+	static const char *const none[] = { NULL };
+	struct attune_csv *c;
+	const char *name;
+	int dfd, i, h, end;
+
+	*names = NULL;
+	*line = 0;
+	if ((dfd = dup(fd)) < 0)
+		return -1;
+	if (lseek(dfd, 0, SEEK_SET) < 0) {
+		close(dfd);
+		return -1;
+	}
+	c = attune_xcalloc(1, sizeof *c);
+	c->limit = size;
+	c->last = -1;
+	c->name = attune_xstrdup("log");
+	c->fd = dfd;
+	if ((c->gz = gzdopen(dfd, "rb")) == NULL)
+		attune_errx(ATTUNE_FAIL, "out of memory");
+	gzbuffer(c->gz, ZCHUNK);
+	c->flags = ATTUNE_CSV_QUIET;
+	attune_csv_columns(c, none);
+	c->in = attune_xmalloc(CHUNK);
+	parser_init(c);
+	h = header(c);
+	if (h < 0 && c->qn == 0) {	/* not a bad header: a read error */
+		attune_csv_close(c);
+		return -1;
+	}
+	if (h == 0)	/* no row at all: no header either */
+		*names = attune_xcalloc(1, sizeof **names);
+	if (h > 0) {
+		*names = attune_xcalloc(c->head.nf + 1, sizeof **names);
+		for (i = 0; i < c->head.nf; i++) {
+			name = c->head.buf + c->head.off[i];
+			if (i == 0 && strncmp(name, "\xef\xbb\xbf", 3) == 0)
+				name += 3;
+			(*names)[i] = attune_xstrdup(name);
+		}
+	}
+	while (!c->eof) {
+		c->qi = c->qn = 0;
+		if (parse_more(c) < 0) {
+			attune_strv_free(*names);
+			*names = NULL;
+			attune_csv_close(c);
+			return -1;
+		}
+	}
+	end = c->ending;
+	*line = c->skipfrom;
+	attune_csv_close(c);
+	return end;
 }
 
 int
