@@ -1,0 +1,245 @@
+/*
+ * unit-store: the writer and the reader agree on the logs (issue 14).
+ * A failed first write leaves nothing behind; the writer puts its row
+ * where the reader will find it, or refuses; a note is trusted only if it
+ * could be a writer's; a directory's name is never a pattern.
+ *
+ * flock() is defined here, so that lib/append.c calls this one and a
+ * test can make it fail as it does on NFS (ENOLCK).
+ */
+#include <sys/file.h>
+#include <sys/syscall.h>
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "attune.h"
+#include "tap.h"
+#include "tfile.h"
+
+static int fail_flock;
+
+int
+flock(int fd, int op)
+{
+	if (fail_flock) {
+		errno = ENOLCK;
+		return -1;
+	}
+	return (int)syscall(SYS_flock, fd, op);
+}
+
+static struct attune_buf head;
+
+/* The rows the reader sees in log, and the note of the last one. */
+static long
+rows_in(const char *log, char *last, size_t size)
+{
+	struct attune_csv *c;
+	struct attune_checkin ci;
+	long n = 0;
+
+	*last = '\0';
+	if ((c = attune_csv_open(log, attune_checkin_cols, ATTUNE_CSV_QUIET)) ==
+	    NULL)
+		return -1;
+	while (attune_checkin_read(c, &ci) > 0) {
+		n++;
+		snprintf(last, size, "%.*s", (int)ci.notelen, ci.note);
+	}
+	attune_csv_close(c);
+	return n;
+}
+
+static void
+test_failed_first_write(void)
+{
+	const char *row = "2026-11-22,me,5,,,,,,,x\n";
+	char *err;
+	int rc;
+
+	unlink(path("checkins.csv"));
+	fail_flock = 1;
+	catch_start();
+	rc = attune_append(path("checkins.csv"), head.s, row, strlen(row));
+	err = catch_end();
+	fail_flock = 0;
+	is_int(rc, -1, "a lock that cannot be taken: the write fails");
+	ok(has(err, "cannot lock"), "and says so (%s)", err);
+	ok(access(path("checkins.csv"), F_OK) < 0,
+	    "and the log it created is gone again, not left empty");
+	ok(access(path("checkins.csv.pending"), F_OK) < 0, "no note is left");
+	free(err);
+	/* An existing log is left as it was, of course. */
+	puts_file("checkins.csv", head.s);
+	fail_flock = 1;
+	catch_start();
+	rc = attune_append(path("checkins.csv"), head.s, row, strlen(row));
+	free(catch_end());
+	fail_flock = 0;
+	err = slurp(path("checkins.csv"), NULL);
+	ok(rc == -1 && err != NULL && strcmp(err, head.s) == 0,
+	    "a log that was there before stays, unchanged");
+	free(err);
+	unlink(path("checkins.csv"));
+}
+
+/*
+ * For each way a log may end, the writer either adds its row where the
+ * reader reads it as the last row, or refuses and leaves the log alone.
+ */
+static void
+test_tails(void)
+{
+	static const struct {
+		const char *what, *tail;
+		int pad, refuse;
+	} t[] = {
+		{ "a clean end", "2026-11-20,me,4,,,,,,,a\n", 0, 0 },
+		{ "no final newline", "2026-11-20,me,4,,,,,,,a", 0, 0 },
+		{ "a short unclosed quote", "2026-11-20,me,4,,,,,,,\"cut", 0, 0 },
+		{ "a quote that closed, no newline",
+		    "2026-11-20,me,4,,,,,,,\"x\"", 0, 0 },
+		{ "a broken quote", "2026-11-20,me,4,,,,,,,\"x\"y", 0, 0 },
+		{ "a line longer than a row may be", "2026-11-20,me,4,,,,,,,",
+		    1, 0 },
+		{ "an unclosed quote, then more than 256 KiB",
+		    "2026-11-20,me,4,,,,,,,\"open", 2, 1 },
+	};
+	struct attune_buf b = { 0 };
+	const char *row = "2026-11-22,me,5,,,,,,,the new row\n";
+	char last[64], *before, *after;
+	size_t i, blen, alen;
+	long n;
+	int k, rc;
+
+	for (i = 0; i < sizeof t / sizeof t[0]; i++) {
+		b.len = 0;
+		attune_buf_str(&b, head.s);
+		attune_buf_str(&b, t[i].tail);
+		for (k = 0; t[i].pad && k < 7000; k++)
+			attune_buf_str(&b, t[i].pad == 2 ?
+			    "\nsome more of the same long note, on and on" :
+			    "more of one long line, on and on, on and on ");
+		put("checkins.csv", b.s, b.len);
+		before = slurp(path("checkins.csv"), &blen);
+		catch_start();
+		rc = attune_append(path("checkins.csv"), head.s, row,
+		    strlen(row));
+		free(catch_end());
+		after = slurp(path("checkins.csv"), &alen);
+		n = rows_in(path("checkins.csv"), last, sizeof last);
+		if (t[i].refuse) {
+			ok(rc == -1 && alen == blen &&
+			    memcmp(before, after, blen) == 0,
+			    "%s: refused, the log unchanged", t[i].what);
+		} else {
+			ok(rc == 0 && alen > blen &&
+			    memcmp(before, after, blen) == 0,
+			    "%s: appended, the old bytes kept", t[i].what);
+			ok(n >= 1 && strcmp(last, "the new row") == 0,
+			    "%s: the reader's last row is the new one (%ld rows, "
+			    "last '%s')", t[i].what, n, last);
+		}
+		free(before);
+		free(after);
+	}
+	attune_buf_free(&b);
+	unlink(path("checkins.csv"));
+}
+
+/* A note is trusted only if a writer could have left it. */
+static void
+test_notes(void)
+{
+	struct attune_buf b = { 0 };
+	char note[128];
+	struct stat st;
+	long long whole;
+	const char *rows = "2026-11-20,me,4,,,,,,,a\n2026-11-21,me,4,,,,,,,b\n";
+
+	attune_buf_str(&b, head.s);
+	attune_buf_str(&b, rows);
+	put("checkins.csv", b.s, b.len);
+	stat(path("checkins.csv"), &st);
+	/* Says the rows end in the middle of a row: not a writer's. */
+	snprintf(note, sizeof note, "%zu %zu %llu\n", head.len + 5, b.len + 10,
+	    (unsigned long long)st.st_ino);
+	puts_file("checkins.csv.pending", note);
+	whole = attune_append_whole(path("checkins.csv"), (long long)b.len,
+	    (unsigned long long)st.st_ino);
+	is_int(whole, (long long)b.len, "a note that starts mid-row is not "
+	    "trusted");
+	/* About more than one write could add. */
+	snprintf(note, sizeof note, "%zu 999999999 %llu\n", head.len,
+	    (unsigned long long)st.st_ino);
+	puts_file("checkins.csv.pending", note);
+	whole = attune_append_whole(path("checkins.csv"), (long long)b.len,
+	    (unsigned long long)st.st_ino);
+	is_int(whole, (long long)b.len, "a note about a huge write is not "
+	    "trusted");
+	/* Others may write it. */
+	snprintf(note, sizeof note, "%zu %zu %llu\n", head.len, b.len + 10,
+	    (unsigned long long)st.st_ino);
+	puts_file("checkins.csv.pending", note);
+	chmod(path("checkins.csv.pending"), 0666);
+	whole = attune_append_whole(path("checkins.csv"), (long long)b.len,
+	    (unsigned long long)st.st_ino);
+	is_int(whole, (long long)b.len, "a note others may write is not "
+	    "trusted");
+	/* A real one is. */
+	chmod(path("checkins.csv.pending"), 0600);
+	whole = attune_append_whole(path("checkins.csv"), (long long)b.len,
+	    (unsigned long long)st.st_ino);
+	is_int(whole, (long long)head.len, "a writer's note is trusted");
+	unlink(path("checkins.csv.pending"));
+	unlink(path("checkins.csv"));
+	attune_buf_free(&b);
+}
+
+/* A directory whose name holds pattern characters lists its own files. */
+static void
+test_dir_names(void)
+{
+	char dir[4400], other[4400], f[4500];
+	char **v;
+	int i, n = 0, bad = 0;
+
+	snprintf(dir, sizeof dir, "%s/d[1]?*", tmpdir);
+	snprintf(other, sizeof other, "%s/d1xy", tmpdir);
+	mkdir(dir, 0700);
+	mkdir(other, 0700);
+	snprintf(f, sizeof f, "%s/checkins-2024.csv.gz", dir);
+	put(f + strlen(tmpdir) + 1, "", 0);
+	snprintf(f, sizeof f, "%s/checkins-2023.csv.gz", other);
+	put(f + strlen(tmpdir) + 1, "", 0);
+	snprintf(f, sizeof f, "%s/checkins.csv", dir);
+	put(f + strlen(tmpdir) + 1, "", 0);
+	v = attune_dir_logs(dir, "checkins");
+	for (i = 0; v[i] != NULL; i++) {
+		n++;
+		bad |= strncmp(v[i], dir, strlen(dir)) != 0;
+	}
+	ok(n == 2 && !bad, "a folder named d[1]?* lists its own two logs "
+	    "(%d, %s)", n, bad ? "and another folder's" : "its own");
+	attune_strv_free(v);
+}
+
+int
+main(void)
+{
+	setvbuf(stdout, NULL, _IOLBF, 0);
+	attune_setprog("unit-store");
+	if (tmpdir_make("unit-store") < 0)
+		return 99;
+	attune_csv_header(&head, attune_checkin_cols);
+	test_failed_first_write();
+	test_tails();
+	test_notes();
+	test_dir_names();
+	attune_buf_free(&head);
+	return tap_done();
+}
