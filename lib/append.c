@@ -17,6 +17,7 @@
  */
 #include <sys/file.h>
 #include <sys/stat.h>
+#include <sys/xattr.h>
 
 #include <errno.h>
 #include <fcntl.h>
@@ -273,6 +274,46 @@ same_cols(char *const *a, char *const *b)
 	return a[i] == NULL && b[i] == NULL;
 }
 
+/*
+ * The mark a writer leaves on the log once its rows are on disk: the
+ * log's size and modification time then, in an extended attribute.  While
+ * both are as the mark says, nothing has touched the log since, so it
+ * ends after a whole row and the next writer need not read it to know
+ * (a check-in reads the header, not a log of any size).  A log changed by
+ * anything else, or on a file system without extended attributes, is
+ * read whole, as before.
+ */
+#define END_MARK	"user.attune.end"
+
+static int
+end_marked(int fd, const struct stat *st)
+{
+	char buf[96];
+	long long size, sec, nsec;
+	ssize_t n;
+
+	if ((n = fgetxattr(fd, END_MARK, buf, sizeof buf - 1)) <= 0)
+		return 0;
+	buf[n] = '\0';
+	return sscanf(buf, "%lld %lld %lld", &size, &sec, &nsec) == 3 &&
+	    size == (long long)st->st_size && sec == (long long)st->st_mtim.tv_sec &&
+	    nsec == (long long)st->st_mtim.tv_nsec;
+}
+
+static void
+end_mark(int fd)
+{
+	struct stat st;
+	char buf[96];
+	int n;
+
+	if (fstat(fd, &st) < 0)
+		return;
+	n = snprintf(buf, sizeof buf, "%lld %lld %ld", (long long)st.st_size,
+	    (long long)st.st_mtim.tv_sec, (long)st.st_mtim.tv_nsec);
+	(void)fsetxattr(fd, END_MARK, buf, (size_t)n, 0);	/* best effort */
+}
+
 int
 attune_append(const char *path, const char *header, const char *rows,
     size_t n)
@@ -283,7 +324,7 @@ attune_append(const char *path, const char *header, const char *rows,
 	long long before, after;
 	unsigned long long pino;
 	long line;
-	int fd, created, e, marked = 0, rc = -1, end, readable;
+	int fd, created, e, marked = 0, rc = -1, end, readable, clean;
 	off_t size;
 
 	/* Over a file size limit, write() must fail with EFBIG so that the
@@ -319,9 +360,14 @@ again:
 	/* Gone in every case: the next note is made new (O_EXCL). */
 	unlink(pp);
 	/* Where the reader will take the next row to start, and the
-	 * columns it finds by name: the same code reads both. */
+	 * columns it finds by name: the same code reads both.  Where the
+	 * last writer's mark says the log ends as it left it, only the
+	 * header is read. */
+	clean = size > 0 && end_marked(fd, &st);
 	end = size == 0 ? -1 : attune_csv_shape(fd, (long long)size, &names,
-	    &line);
+	    &line, clean);
+	if (clean && end >= 0)
+		end = ATTUNE_END_CLEAN;
 	if ((readable = end >= 0) == 0 && size > 0) {
 		/* Unreadable (written but not read): a newline first is
 		 * always safe, as readers pass over an empty line. */
@@ -394,6 +440,7 @@ again:
 		unlink(pp);
 	if (created)
 		sync_dir_of(path);
+	end_mark(fd);
 	rc = 0;
 	goto out;
 undo:

@@ -140,7 +140,8 @@ void	 attune_csv_header(struct attune_buf *b, const char *const *cols);
 /* How a log ends, to the reader: after a newline; without one; inside a
  * quoted field; inside one so long that the rows after it are lost. */
 enum { ATTUNE_END_CLEAN, ATTUNE_END_LINE, ATTUNE_END_QUOTE, ATTUNE_END_LOST };
-int	 attune_csv_shape(int fd, long long size, char ***names, long *line);
+int	 attune_csv_shape(int fd, long long size, char ***names, long *line,
+	    int headonly);
 
 /* append.c: add whole rows to a log, under a lock, flushed to disk; a
  * failed write leaves the log exactly as it was. */

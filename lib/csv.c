@@ -652,10 +652,12 @@ attune_csv_open(const char *path, const char *const *cols, int flags)
  * NULL-ended (none if it holds no row), or NULL when its first row cannot
  * be read; the return is how
  * it ends (ATTUNE_END_*), or -1 if it cannot be read.  *line is the line a
- * quoted field starts on that runs on past ATTUNE_CSV_MAXROW (LOST).
+ * quoted field starts on that runs on past ATTUNE_CSV_MAXROW (LOST).  With
+ * headonly, only the header is read (and the end is not looked for).
  */
 int
-attune_csv_shape(int fd, long long size, char ***names, long *line)
+attune_csv_shape(int fd, long long size, char ***names, long *line,
+    int headonly)
 {
 	static const char *const none[] = { NULL };
 	struct attune_csv *c;
@@ -698,7 +700,7 @@ attune_csv_shape(int fd, long long size, char ***names, long *line)
 			(*names)[i] = attune_xstrdup(name);
 		}
 	}
-	while (!c->eof) {
+	while (!c->eof && !headonly) {
 		c->qi = c->qn = 0;
 		if (parse_more(c) < 0) {
 			attune_strv_free(*names);

@@ -21,6 +21,28 @@
 #include "tfile.h"
 
 static int fail_flock;
+static long long bytes_read;
+
+/* Every read() and pread() counted, so that a test can tell how much a writer read. */
+ssize_t
+read(int fd, void *buf, size_t n)
+{
+	long r = syscall(SYS_read, fd, buf, n);
+
+	if (r > 0)
+		bytes_read += r;
+	return (ssize_t)r;
+}
+
+ssize_t
+pread(int fd, void *buf, size_t n, off_t at)
+{
+	long r = syscall(SYS_pread64, fd, buf, n, at);
+
+	if (r > 0)
+		bytes_read += r;
+	return (ssize_t)r;
+}
 
 int
 flock(int fd, int op)
@@ -200,6 +222,56 @@ test_notes(void)
 	attune_buf_free(&b);
 }
 
+/*
+ * A check-in reads the tail it needs, not the whole log: after a writer
+ * of its own, the header only; after anything else touched the log, all
+ * of it, so that an end it cannot see from the tail is still closed.
+ */
+static void
+test_tail_only(void)
+{
+	struct attune_buf b = { 0 };
+	const char *row = "2026-11-22,me,5,,,,,,,the new row\n";
+	char last[64];
+	long long first, second;
+	FILE *f;
+	long i, n;
+
+	attune_buf_str(&b, head.s);
+	for (i = 0; i < 100000; i++)
+		attune_buf_printf(&b, "2026-11-%02ld,me,%ld,,,,,,,a row of "
+		    "the log number %ld\n", i % 28 + 1, i % 10, i);
+	put("checkins.csv", b.s, b.len);
+	bytes_read = 0;
+	ok(attune_append(path("checkins.csv"), head.s, row, strlen(row)) == 0,
+	    "a log of %zu bytes: appended", b.len);
+	first = bytes_read;
+	bytes_read = 0;
+	ok(attune_append(path("checkins.csv"), head.s, row, strlen(row)) == 0,
+	    "and again");
+	second = bytes_read;
+	ok(first >= (long long)b.len, "the first writer reads it whole (%lld "
+	    "bytes)", first);
+	ok(second < 512 * 1024, "the next reads only what it needs (%lld "
+	    "bytes of %zu)", second, b.len);
+	/* Another program adds an unclosed quote: the next writer sees it. */
+	if ((f = fopen(path("checkins.csv"), "a")) != NULL) {
+		fputs("2026-11-22,me,5,,,,,,,\"left open", f);
+		fclose(f);
+	}
+	bytes_read = 0;
+	ok(attune_append(path("checkins.csv"), head.s, row, strlen(row)) == 0,
+	    "after another program wrote to it: appended");
+	ok(bytes_read >= (long long)b.len, "having read it whole (%lld bytes)",
+	    bytes_read);
+	n = rows_in(path("checkins.csv"), last, sizeof last);
+	ok(n == 100004 && strcmp(last, "the new row") == 0,
+	    "and the reader's last row is the new one (%ld rows, last '%s')",
+	    n, last);
+	unlink(path("checkins.csv"));
+	attune_buf_free(&b);
+}
+
 /* A directory whose name holds pattern characters lists its own files. */
 static void
 test_dir_names(void)
@@ -239,6 +311,7 @@ main(void)
 	test_failed_first_write();
 	test_tails();
 	test_notes();
+	test_tail_only();
 	test_dir_names();
 	attune_buf_free(&head);
 	return tap_done();

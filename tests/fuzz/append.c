@@ -79,7 +79,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		long line;
 		struct stat st;
 
-		if (attune_csv_shape(fd, (long long)old, &names, &line) !=
+		if (attune_csv_shape(fd, (long long)old, &names, &line, 0) !=
 		    ATTUNE_END_LOST || fstat(fd, &st) < 0 ||
 		    st.st_size != (off_t)old)
 			abort();
