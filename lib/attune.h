@@ -115,6 +115,7 @@ char	**attune_dir_match(const char *dir, const char *prefix,
  * "-" for stdin, and reports a malformed row as FILE:LINE: reason. */
 #define ATTUNE_CSV_STRICT	1
 #define ATTUNE_CSV_QUIET	2	/* say nothing of what the log holds */
+#define ATTUNE_CSV_SPANS	4	/* line by line, for attune_csv_span */
 #define ATTUNE_CSV_MAXROW	(256 * 1024)
 #define ATTUNE_CSV_MAXCOLS	1000
 struct attune_csv;
@@ -142,6 +143,12 @@ void	 attune_csv_header(struct attune_buf *b, const char *const *cols);
 enum { ATTUNE_END_CLEAN, ATTUNE_END_LINE, ATTUNE_END_QUOTE, ATTUNE_END_LOST };
 int	 attune_csv_shape(int fd, long long size, char ***names, long *line,
 	    int headonly);
+struct attune_csv *attune_csv_open_fd(int fd, long long limit, int flags);
+enum { ATTUNE_SPAN_HEADER = 1, ATTUNE_SPAN_ROW, ATTUNE_SPAN_OTHER };
+int	 attune_csv_span(struct attune_csv *c, long long *start, long long *end);
+const char *attune_csv_header_name(const struct attune_csv *c, int i);
+int	 attune_csv_ending(const struct attune_csv *c);
+long long attune_csv_total(const struct attune_csv *c);
 
 /* append.c: add whole rows to a log, under a lock, flushed to disk; a
  * failed write leaves the log exactly as it was. */

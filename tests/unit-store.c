@@ -9,6 +9,7 @@
  */
 #include <sys/file.h>
 #include <sys/syscall.h>
+#include <sys/wait.h>
 
 #include <errno.h>
 #include <stdio.h>
@@ -272,6 +273,99 @@ test_tail_only(void)
 	attune_buf_free(&b);
 }
 
+/* The peak resident memory of this process, in KiB, or -1. */
+static long
+peak_kib(void)
+{
+	char line[256];
+	long kib = -1;
+	FILE *f = fopen("/proc/self/status", "r");
+
+	if (f == NULL)
+		return -1;
+	while (fgets(line, sizeof line, f) != NULL)
+		if (strncmp(line, "VmHWM:", 6) == 0)
+			kib = atol(line + 6);
+	fclose(f);
+	return kib;
+}
+
+/*
+ * attune-archive streams: a log of 60 MB, half of it old, is archived in
+ * a few MB of memory, and so is an archive that inflates to 60 MB.
+ */
+static void
+test_archive_memory(void)
+{
+	char dir[4400], line[160];
+	struct attune_buf b = { 0 };
+	FILE *f;
+	long i, base, peak, moved;
+	int fd[2], st;
+	pid_t pid;
+
+	snprintf(dir, sizeof dir, "%s/big", tmpdir);
+	mkdir(dir, 0700);
+	if ((f = fopen(path("big/checkins.csv"), "w")) == NULL)
+		exit(99);
+	fputs(head.s, f);
+	for (i = 0; i < 600000; i++)
+		fprintf(f, "%04ld-%02ld-%02ldT09:00:00+00:00,me,%ld,%ld,,,,,,"
+		    "a row that is long enough to weigh something %ld\n",
+		    i < 300000 ? 2023 + i / 150000 : 2026, i % 12 + 1,
+		    i % 28 + 1, i % 10, i % 7, i);
+	if (fclose(f) != 0)
+		exit(99);
+	chmod(path("big/checkins.csv"), 0600);
+	for (int round = 0; round < 2; round++) {
+		fflush(stdout);
+		if (pipe(fd) < 0)
+			exit(99);
+		if ((pid = fork()) == 0) {
+			close(fd[0]);
+			base = peak_kib();
+			moved = attune_archive(dir, round == 0 ?
+			    attune_days_from_civil(2025, 1, 1) :
+			    attune_days_from_civil(2026, 1, 1), NULL);
+			peak = peak_kib();
+			snprintf(line, sizeof line, "%ld %ld %ld", moved, base,
+			    peak);
+			if (write(fd[1], line, strlen(line)) < 0)
+				_exit(99);
+			_exit(0);
+		}
+		close(fd[1]);
+		memset(line, 0, sizeof line);
+		if (read(fd[0], line, sizeof line - 1) < 0)
+			line[0] = '\0';
+		close(fd[0]);
+		waitpid(pid, &st, 0);
+		moved = base = peak = -1;
+		sscanf(line, "%ld %ld %ld", &moved, &base, &peak);
+		is_int(moved, round == 0 ? 300000 : 0, "round %d: rows moved",
+		    round + 1);
+		ok(peak >= 0 && peak - base < 10 * 1024, "round %d: archiving "
+		    "a 60 MB log takes %ld KiB more memory (under 10 MiB)",
+		    round + 1, peak - base);
+	}
+	/* Now the archives hold 150,000 rows each: add to one. */
+	attune_buf_str(&b, head.s);
+	attune_buf_str(&b, "2023-12-31T09:00:00+00:00,me,5,,,,,,,late\n");
+	put("big/checkins.csv", b.s, b.len);
+	fflush(stdout);
+	if ((pid = fork()) == 0) {
+		base = peak_kib();
+		moved = attune_archive(dir, attune_days_from_civil(2025, 1, 1),
+		    NULL);
+		peak = peak_kib();
+		_exit(moved == 1 && peak - base < 10 * 1024 ? 0 : 1);
+	}
+	waitpid(pid, &st, 0);
+	ok(WIFEXITED(st) && WEXITSTATUS(st) == 0, "adding a row to an archive "
+	    "of 150,000 rows takes under 10 MiB more memory");
+	attune_buf_free(&b);
+}
+
 /* A directory whose name holds pattern characters lists its own files. */
 static void
 test_dir_names(void)
@@ -312,6 +406,7 @@ main(void)
 	test_tails();
 	test_notes();
 	test_tail_only();
+	test_archive_memory();
 	test_dir_names();
 	attune_buf_free(&head);
 	return tap_done();
