@@ -209,6 +209,13 @@ check "a FIFO in place of the log: says it is not a file" \
     err_has "checkins.csv: is not a regular file"
 run timeout 10 "$LOGCHECK" "$I/checkins.csv"
 check "a FIFO in place of the log: a reader exits 1" rc_is 1
+rm -f "$I/checkins.csv"
+mkfifo "$I/tips.csv"
+run timeout 10 attune tips -d "$I"
+check "a FIFO in place of the tips file: tips does not wait (not killed)" \
+    [ "$rc" != 124 ]
+check "a FIFO in place of the tips file: says it is not a file" \
+    err_has "tips.csv: is not a regular file"
 
 ### 14. a gzip bomb in place of an archive
 B="$T/bomb"
