@@ -597,8 +597,17 @@ attune_archive_view(const char *dir, const char *base, char **v, size_t *n)
 	attune_buf_printf(&pat, ".%s-", base);
 	g = attune_dir_match(dir, pat.s, "", &ng);
 	for (i = 0; i < ng; i++) {
+		struct stat pst;
+
 		if (pending_ino(g[i]) != (uintmax_t)st.st_ino ||
 		    strstr(strrchr(g[i], '/'), ".csv.gz.pending-") == NULL)
+			continue;
+		/* Only what the archiver could have left: a file of the
+		 * live log's owner, with one name, that no one else may
+		 * write; not one planted to stand in for an archive. */
+		if (lstat(g[i], &pst) < 0 || !S_ISREG(pst.st_mode) ||
+		    pst.st_nlink != 1 || pst.st_uid != st.st_uid ||
+		    (pst.st_mode & 022) != 0)
 			continue;
 		final = final_name(g[i]);
 		for (k = 0; k < *n && strcmp(v[k], final) != 0; k++)

@@ -156,6 +156,26 @@ check "a hard-linked log: says why" err_has "the log has other names (hard links
 check "a hard-linked log: unchanged" same "$T/linked.before" "$P/checkins.csv"
 rm -f "$T/second-name.csv"
 
+# A forged pending archive, planted to stand in for the real one.
+X="$T/forged"
+seed "$X"
+attune-archive -d "$X" -b 2026-01-01 2>/dev/null
+ino=$(stat -c %i "$X/checkins.csv")
+printf '%s\n%s\n' "$H" '2024-05-05T09:00:00+00:00,me,1,1,,,,,,forged' |
+    gzip >"$X/.checkins-2024.csv.gz.pending-$ino"
+chmod 664 "$X/.checkins-2024.csv.gz.pending-$ino"
+run "$LOGCHECK" "$X/.checkins-2024.csv.gz.pending-$ino"
+check "a forged pending archive: it would read (the test is sound)" out_has "|forged"
+run attune report -d "$X" --since 2024-01-01 --until 2026-11-22 -f csv
+check "a forged pending archive that others may write: not read in place of the archive" \
+    out_has ",me,3,3,"
+if [ "$(id -u)" = 0 ]; then
+	chmod 600 "$X/.checkins-2024.csv.gz.pending-$ino"
+	chown 65534 "$X/.checkins-2024.csv.gz.pending-$ino"
+	run attune report -d "$X" --since 2024-01-01 --until 2026-11-22 -f csv
+	check "a forged pending archive of another user: not read" out_has ",me,3,3,"
+fi
+
 ### 5. root archiving a user's folder keeps the user's files theirs
 if [ "$(id -u)" = 0 ]; then
 	U="$T/user"
