@@ -280,7 +280,7 @@ thanks(const struct attune_checkin *ci)
 static char *
 note_stdin(size_t *len)
 {
-	struct attune_buf b = { 0 };
+	static struct attune_buf b;	/* the note lives until the end */
 	size_t n;
 
 	do {
