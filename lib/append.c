@@ -13,7 +13,15 @@
  * after the write; the writer removes it when done.  If it is left behind
  * and the log's size lies between the two, a writer died mid-row: readers
  * read only up to the first number, and the next writer cuts the log back
- * to it.  That row was never reported as logged.
+ * to it.  That row was never reported as logged.  The note is made new
+ * each time (O_EXCL), and trusted only if a writer could have left it.
+ *
+ * Where the next row starts, and which columns the log has, are found by
+ * the reader itself (attune_csv_shape), so that a row goes where every
+ * reader looks: after a tail the reader would close, and in the order of
+ * the log's own header (log.c, attune_rows_by_header).  A tail that no
+ * closing can make readable, a header without a needed column, ';' between
+ * columns, or a log with a second name, are refused with the log as it was.
  */
 #include <sys/file.h>
 #include <sys/stat.h>

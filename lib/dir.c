@@ -175,10 +175,21 @@ attune_dir_match(const char *dir, const char *prefix, const char *suffix,
 char **
 attune_dir_logs(const char *dir, const char *base)
 {
+	static int warned;
 	struct attune_buf pat = { 0 };
+	struct stat st;
 	char **v, *live;
 	size_t n;
 
+	/* Readers read on, but say so once: what such a folder holds
+	 * may have been put there by someone else. */
+	if (!warned && stat(dir, &st) == 0 && S_ISDIR(st.st_mode) &&
+	    (st.st_mode & 022) != 0) {
+		attune_warnx("%s: others can write in this folder, so what it "
+		    "holds may not all be yours; 'chmod 700 %s' makes it yours "
+		    "alone", dir, dir);
+		warned = 1;
+	}
 	v = attune_dir_match(dir, base, ".csv.gz", &n);
 	/* An archive run stopped half way: read what it committed. */
 	v = attune_archive_view(dir, base, v, &n);

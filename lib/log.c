@@ -485,10 +485,13 @@ attune_rows_by_header(struct attune_buf *out, const char *path,
 				need |= 1ULL << i;
 	}
 	for (i = 0; i < nw && i < 64; i++)
-		if (from[i] < 0 && (need & (1ULL << i))) {
-			attune_buf_printf(&missing, "%s'%s'", nmiss ? ", " : "",
-			    cols[i]);
+		if (from[i] < 0 && (need & (1ULL << i)))
 			nmiss++;
+	for (i = 0, j = 0; i < nw && i < 64; i++)
+		if (from[i] < 0 && (need & (1ULL << i))) {
+			attune_buf_printf(&missing, "%s'%s'", j == 0 ? "" :
+			    j == nmiss - 1 ? " and " : ", ", cols[i]);
+			j++;
 		}
 	if (nmiss > 0) {
 		for (j = 0; j < nn && j < 12; j++)

@@ -111,6 +111,10 @@ check "a folder anyone can write in: no screens.csv" absent "$W/screens.csv"
 run attune-archive -d "$W" -b 2026-01-01
 check "a folder anyone can write in: archive refused, exit 1" rc_is 1
 check "a folder anyone can write in: nothing moved" absent "$W/checkins-2024.csv.gz"
+run attune report -d "$W" --since 2024-01-01 --until 2026-11-22 -f csv
+check "a folder anyone can write in: a report reads it" rc_is 0
+check "a folder anyone can write in: and says once that it may not all be yours" \
+    [ "$(grep -c 'others can write in this folder, so what it holds may not all be yours' "$T/err")" = 1 ]
 chmod 700 "$W"
 if [ "$(id -u)" = 0 ] && command -v setpriv >/dev/null 2>&1 &&
     setpriv --reuid=65534 --regid=65534 --clear-groups \
