@@ -189,7 +189,7 @@ look(struct run *r, const char *path, int fd, long long bound, long *rows,
 	int k, i, same = live == NULL;
 
 	*rows = 0;
-	if ((c = attune_csv_open_fd(fd, bound + 1, ATTUNE_CSV_SPANS)) ==
+	if ((c = attune_csv_open_fd(fd, path, bound + 1, ATTUNE_CSV_SPANS)) ==
 	    NULL) {
 		attune_warn("cannot read %s", path);
 		return -1;
@@ -211,8 +211,7 @@ look(struct run *r, const char *path, int fd, long long bound, long *rows,
 		bomb(path);
 		k = -1;
 	} else if (k < 0)
-		attune_warnx("%s: compressed data is damaged or cut short",
-		    path);
+		;	/* the reader said what is wrong, naming the file */
 	else if (!same) {
 		attune_warnx("%s: its columns differ from those of checkins.csv "
 		    "(in name or order), so rows are not added to it; put the "
@@ -400,8 +399,8 @@ live_reader(struct run *r)
 {
 	struct attune_csv *c;
 
-	if ((c = attune_csv_open_fd(r->live, r->whole, ATTUNE_CSV_SPANS)) ==
-	    NULL)
+	if ((c = attune_csv_open_fd(r->live, r->path, r->whole,
+	    ATTUNE_CSV_SPANS)) == NULL)
 		attune_warn("cannot read %s", r->path);
 	else
 		attune_csv_columns(c, ts_col);

@@ -143,7 +143,8 @@ void	 attune_csv_header(struct attune_buf *b, const char *const *cols);
 enum { ATTUNE_END_CLEAN, ATTUNE_END_LINE, ATTUNE_END_QUOTE, ATTUNE_END_LOST };
 int	 attune_csv_shape(int fd, long long size, char ***names, long *line,
 	    int headonly);
-struct attune_csv *attune_csv_open_fd(int fd, long long limit, int flags);
+struct attune_csv *attune_csv_open_fd(int fd, const char *name,
+	    long long limit, int flags);
 enum { ATTUNE_SPAN_HEADER = 1, ATTUNE_SPAN_ROW, ATTUNE_SPAN_OTHER };
 int	 attune_csv_span(struct attune_csv *c, long long *start, long long *end);
 const char *attune_csv_header_name(const struct attune_csv *c, int i);

@@ -676,12 +676,12 @@ attune_csv_open(const char *path, const char *const *cols, int flags)
 }
 
 /*
- * A reader of the log open on fd, from its start, limit bytes of it (-1:
- * all), without taking a lock (the caller holds the writers' one), and
+ * A reader of the log open on fd (called name in messages), from its
+ * start, limit bytes of it (-1: all), without taking a lock (the caller holds the writers' one), and
  * quiet.  NULL (errno set) if fd cannot be read from its start.
  */
 struct attune_csv *
-attune_csv_open_fd(int fd, long long limit, int flags)
+attune_csv_open_fd(int fd, const char *name, long long limit, int flags)
 {
 	static const char *const none[] = { NULL };
 	struct attune_csv *c;
@@ -696,7 +696,7 @@ attune_csv_open_fd(int fd, long long limit, int flags)
 	c = attune_xcalloc(1, sizeof *c);
 	c->limit = limit;
 	c->last = -1;
-	c->name = attune_xstrdup("log");
+	c->name = attune_xstrdup(name);
 	c->fd = dfd;
 	if ((c->gz = gzdopen(dfd, "rb")) == NULL)
 		attune_errx(ATTUNE_FAIL, "out of memory");
@@ -728,7 +728,7 @@ attune_csv_shape(int fd, long long size, char ***names, long *line,
 
 	*names = NULL;
 	*line = 0;
-	if ((c = attune_csv_open_fd(fd, size, 0)) == NULL)
+	if ((c = attune_csv_open_fd(fd, "log", size, 0)) == NULL)
 		return -1;
 	h = header(c);
 	if (h < 0 && c->qn == 0) {	/* not a bad header: a read error */
