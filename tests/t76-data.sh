@@ -253,6 +253,21 @@ check "a gzip bomb: says so clearly" err_has "would inflate to more than 200 tim
 check "a gzip bomb: the live log is unchanged" same "$T/bomb.before" "$B/checkins.csv"
 check "a gzip bomb: the archive is unchanged" same "$T/bomb.gz.before" "$B/checkins-2024.csv.gz"
 
+### an archive that ends inside a quoted field takes more rows, every run
+K="$T/cutarchive"
+seed "$K"
+printf '%s\n%s' "$H" '2024-01-01T09:00:00+00:00,me,3,3,,,,,,"cut short' |
+    gzip >"$K/checkins-2024.csv.gz"
+chmod 600 "$K/checkins-2024.csv.gz"
+run attune-archive -d "$K" -b 2026-01-01
+check "an archive cut inside a quote: the rows move (exit 0)" rc_is 0
+printf '%s\n' '2024-06-01T09:00:00+00:00,me,2,2,,,,,,later' >>"$K/checkins.csv"
+run attune-archive -d "$K" -b 2026-01-01
+check "an archive cut inside a quote: and the next run too (exit 0)" rc_is 0
+run "$LOGCHECK" "$K/checkins-2024.csv.gz"
+check "an archive cut inside a quote: every moved row reads" out_has "|later"
+check "an archive cut inside a quote: the cut row closed and kept" out_has "|cut short"
+
 ### smaller: a BOM on the live header, names, 1970 in London, --note -
 M="$T/bom"
 seed "$M"
