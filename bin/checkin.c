@@ -333,6 +333,55 @@ reach_note(FILE *f, const struct attune_verdict *before,
  * option holds a mistake.  Sets where words go, and with a harm flag the
  * region, leniently.
  */
+/*
+ * --note -: the note from standard input, so that it is not in the
+ * command line, which every user of the machine can read
+ * (/proc/PID/cmdline).  A final newline is not part of it.
+ */
+static char *
+note_stdin(size_t *len)
+{
+	static struct attune_buf b;	/* the note lives until the end */
+	size_t n;
+
+	do {
+		n = fread(attune_buf_space(&b, 4096), 1, 4096, stdin);
+		b.len -= 4096 - n;
+		if (b.len > ATTUNE_CSV_MAXROW / 2)
+			attune_usage_error("--note -: the note is longer than "
+			    "%d KiB", ATTUNE_CSV_MAXROW / 2 / 1024);
+	} while (n > 0);
+	if (ferror(stdin))
+		attune_err(ATTUNE_FAIL, "--note -: cannot read standard input");
+	if (b.len > 0 && b.s[b.len - 1] == '\n')
+		b.len--;
+	if (b.len > 0 && b.s[b.len - 1] == '\r')
+		b.len--;
+	attune_buf_add(&b, "", 1);
+	b.len--;
+	if (memchr(b.s, '\0', b.len) != NULL ||
+	    !attune_utf8_valid(b.s, b.len))
+		attune_usage_error("--note -: the note is not valid UTF-8 text");
+	*len = b.len;
+	return b.s;
+}
+
+/*
+ * The end of a check-in that was logged: the row is on disk, so a
+ * message that cannot be shown (stdout full or closed) is a warning and
+ * the status still says "logged" (0), so that no one logs it twice.
+ */
+static int
+logged_finish(void)
+{
+	if (fflush(stdout) == EOF || ferror(stdout)) {
+		attune_warn("the check-in is logged, but the message after it "
+		    "could not be shown");
+		clearerr(stdout);
+	}
+	return ATTUNE_OK;
+}
+
 static int
 harm_first(int argc, char **argv, const char **region, FILE **info)
 {
@@ -421,6 +470,11 @@ main(int argc, char **argv)
 			ci.v[ATTUNE_MOOD] = attune_opt_int("--mood", optarg, 0, 10);
 			break;
 		case 'N':
+			if (strcmp(optarg, "-") == 0) {
+				ci.note = note_stdin(&ci.notelen);
+				given = 1;
+				break;
+			}
 			if (!attune_utf8_valid(optarg, strlen(optarg)))
 				attune_usage_error("--note: the note is not "
 				    "valid UTF-8 text");
@@ -550,5 +604,5 @@ main(int argc, char **argv)
 	free(path);
 	free(dir);
 	attune_buf_free(&row);
-	return attune_finish(ATTUNE_OK);
+	return logged_finish();
 }

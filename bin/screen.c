@@ -873,5 +873,15 @@ main(int argc, char **argv)
 	free(path);
 	free(dir);
 	attune_buf_free(&row);
+	/* Logged, the row on disk: a result that cannot be shown is a
+	 * warning, and the status still says logged (0, or 3), so that no
+	 * one screens again and logs it twice. */
+	if (!dryrun && status != ATTUNE_FAIL &&
+	    (fflush(stdout) == EOF || ferror(stdout))) {
+		attune_warn("the screen is logged, but its result could not be "
+		    "shown");
+		clearerr(stdout);
+		return status;
+	}
 	return attune_finish(status);
 }

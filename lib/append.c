@@ -13,10 +13,19 @@
  * after the write; the writer removes it when done.  If it is left behind
  * and the log's size lies between the two, a writer died mid-row: readers
  * read only up to the first number, and the next writer cuts the log back
- * to it.  That row was never reported as logged.
+ * to it.  That row was never reported as logged.  The note is made new
+ * each time (O_EXCL), and trusted only if a writer could have left it.
+ *
+ * Where the next row starts, and which columns the log has, are found by
+ * the reader itself (attune_csv_shape), so that a row goes where every
+ * reader looks: after a tail the reader would close, and in the order of
+ * the log's own header (log.c, attune_rows_by_header).  A tail that no
+ * closing can make readable, a header without a needed column, ';' between
+ * columns, or a log with a second name, are refused with the log as it was.
  */
 #include <sys/file.h>
 #include <sys/stat.h>
+#include <sys/xattr.h>
 
 #include <errno.h>
 #include <fcntl.h>
@@ -27,74 +36,10 @@
 #include <string.h>
 #include <unistd.h>
 
-#include <csv.h>
-
 #include "attune.h"
 
-static int
-parser(struct csv_parser *p)
-{
-	/* As csv.c reads: strict, libcsv's own trimming of spaces. */
-	return csv_init(p, CSV_STRICT | CSV_STRICT_FINI) != 0 ? -1 : 0;
-}
-
-/*
- * How the log ends: 0 cleanly after a newline, 1 without a final newline,
- * 2 inside a quoted field (a row cut short mid-note).  The next row must
- * start on a fresh line of its own in every case, as the reader in csv.c
- * will see it, so this parses the same way: strictly, a line at a time,
- * passing over the rest of a line that is malformed or too long.  (Keep
- * it in step with parser_init and parse_more in csv.c.)
- */
-static int
-ending(int fd, off_t size)
-{
-	struct csv_parser p;
-	char buf[65536], last = '\n';
-	const char *seg, *nl;
-	off_t at = 0;
-	ssize_t n;
-	size_t len, pos, used;
-	int skip = 0, open_quote;
-
-	if (parser(&p) < 0)
-		return 1;
-	while (at < size) {
-		if ((n = pread(fd, buf, sizeof buf, at)) <= 0) {
-			if (n < 0 && errno == EINTR)
-				continue;
-			/* Unreadable: a newline first is always safe, as
-			 * readers pass over an empty line. */
-			csv_free(&p);
-			return 1;
-		}
-		at += n;
-		last = buf[n - 1];
-		for (pos = 0; pos < (size_t)n; pos += len) {
-			seg = buf + pos;
-			nl = memchr(seg, '\n', (size_t)n - pos);
-			len = nl != NULL ? (size_t)(nl - seg) + 1 : (size_t)n - pos;
-			if (skip) {
-				skip = nl == NULL;
-				continue;
-			}
-			used = csv_parse(&p, seg, len, NULL, NULL, NULL);
-			if (used < len || p.entry_pos > ATTUNE_CSV_MAXROW) {
-				csv_free(&p);
-				if (parser(&p) < 0)
-					return 1;
-				skip = nl == NULL ||
-				    (used < len && memchr(seg + used, '\n',
-				    len - used) == NULL);
-			}
-		}
-	}
-	open_quote = !skip && csv_fini(&p, NULL, NULL, NULL) != 0;
-	csv_free(&p);
-	if (open_quote)
-		return 2;
-	return last == '\n' ? 0 : 1;
-}
+/* The most one write adds: a few rows of a check-in or a screen. */
+#define PENDING_MAX	(4LL * ATTUNE_CSV_MAXROW + 65536)
 
 /* Write all n bytes of s to fd: 0, or -1 with errno set (EIO if write()
  * wrote nothing and said no more). */
@@ -172,6 +117,16 @@ open_log(const char *path, int *created)
 		close(fd);
 		return -1;
 	}
+	/* Another name for the same file (a hard link) may sit where no
+	 * one looks, or in a place others can reach: say so, write nothing. */
+	if (st.st_nlink > 1) {
+		attune_warnx("%s: the log has other names (hard links), so "
+		    "nothing was added; copy it to a file of its own ('cp %s "
+		    "%s.new && mv %s.new %s'), then try again", path, path,
+		    path, path, path);
+		close(fd);
+		return -1;
+	}
 	if (st.st_mode & 077)
 		attune_warnx("%s: others can read this log; 'chmod 600 %s' "
 		    "keeps it private", path, path);
@@ -214,46 +169,52 @@ pending_path(const char *path)
 /*
  * The sizes in LOG.pending, and the log's inode (a log replaced since, as
  * attune-archive does, is not the one the note is about): 1 if it is there
- * and holds them, else 0.
+ * and holds them, else 0.  The note is trusted only if it could be a
+ * writer's: a file of its own, the log owner's, that no one else may
+ * write, about one write of at most a few rows that began where a row
+ * ended (logfd: the log, to look at that byte).
  */
 static int
-pending_read(const char *pp, long long *before, long long *after,
+pending_read(const char *pp, int logfd, long long *before, long long *after,
     unsigned long long *ino)
 {
-	struct stat st;
-	char buf[64];
+	struct stat st, lst;
+	char buf[64], c;
 	ssize_t n;
 	int fd;
 
 	if ((fd = open(pp, O_RDONLY | O_CLOEXEC | O_NOFOLLOW |
 	    O_NONBLOCK)) < 0)
 		return 0;
-	n = fstat(fd, &st) == 0 && S_ISREG(st.st_mode) ?
-	    read(fd, buf, sizeof buf - 1) : -1;
+	n = fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_nlink == 1 &&
+	    (st.st_mode & 022) == 0 && fstat(logfd, &lst) == 0 &&
+	    st.st_uid == lst.st_uid ? read(fd, buf, sizeof buf - 1) : -1;
 	close(fd);
 	if (n <= 0)
 		return 0;
 	buf[n] = '\0';
-	return sscanf(buf, "%lld %lld %llu", before, after, ino) == 3 &&
-	    *before >= 0 && *before < *after;
+	if (sscanf(buf, "%lld %lld %llu", before, after, ino) != 3 ||
+	    *before < 0 || *before >= *after ||
+	    *after - *before > PENDING_MAX)
+		return 0;
+	if (*before > 0 && (pread(logfd, &c, 1, (off_t)*before - 1) != 1 ||
+	    c != '\n'))
+		return 0;
+	return 1;
 }
 
 static int
 pending_write(const char *pp, long long before, long long after,
     unsigned long long ino)
 {
-	struct stat st;
 	char buf[64];
 	int fd, n, ok;
 
-	fd = open(pp, O_WRONLY | O_CREAT | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK,
-	    0600);
+	/* A new file, never one found there (a link to another file). */
+	fd = open(pp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW |
+	    O_NONBLOCK, 0600);
 	if (fd < 0)
 		return -1;
-	if (fstat(fd, &st) < 0 || !S_ISREG(st.st_mode) || ftruncate(fd, 0) < 0) {
-		close(fd);	/* not a file of ours: do without the note */
-		return -1;
-	}
 	n = snprintf(buf, sizeof buf, "%lld %lld %llu\n", before, after, ino);
 	ok = attune_write_all(fd, buf, (size_t)n) == 0;
 	if (close(fd) < 0 || !ok) {
@@ -273,24 +234,105 @@ attune_append_whole(const char *path, long long size, unsigned long long ino)
 	char *pp = pending_path(path);
 	long long before, after;
 	unsigned long long pino;
+	int fd;
 
-	if (pending_read(pp, &before, &after, &pino) && pino == ino &&
-	    before < size && size < after)
-		size = before;
+	if (access(pp, F_OK) == 0 && (fd = open(path, O_RDONLY | O_CLOEXEC |
+	    O_NOCTTY | O_NONBLOCK)) >= 0) {
+		if (pending_read(pp, fd, &before, &after, &pino) &&
+		    pino == ino && before < size && size < after)
+			size = before;
+		close(fd);
+	}
 	free(pp);
 	return size;
+}
+
+/* The names in a header line as attune writes it: no quotes in them. */
+static char **
+split_cols(const char *header)
+{
+	char **v;
+	size_t i, n = 1, k = 0, len;
+	const char *p;
+
+	for (p = header; *p != '\0'; p++)
+		n += *p == ',';
+	v = attune_xcalloc(n + 1, sizeof *v);
+	for (p = header; k < n; p += len + 1) {
+		len = strcspn(p, ",\r\n");
+		v[k] = attune_xmalloc(len + 1);
+		memcpy(v[k], p, len);
+		v[k++][len] = '\0';
+		if (p[len] != ',')
+			break;
+	}
+	for (i = k; i <= n; i++)
+		v[i] = NULL;
+	return v;
+}
+
+static int
+same_cols(char *const *a, char *const *b)
+{
+	size_t i;
+
+	for (i = 0; a[i] != NULL && b[i] != NULL; i++)
+		if (strcmp(a[i], b[i]) != 0)
+			return 0;
+	return a[i] == NULL && b[i] == NULL;
+}
+
+/*
+ * The mark a writer leaves on the log once its rows are on disk: the
+ * log's size and modification time then, in an extended attribute.  While
+ * both are as the mark says, nothing has touched the log since, so it
+ * ends after a whole row and the next writer need not read it to know
+ * (a check-in reads the header, not a log of any size).  A log changed by
+ * anything else, or on a file system without extended attributes, is
+ * read whole, as before.
+ */
+#define END_MARK	"user.attune.end"
+
+static int
+end_marked(int fd, const struct stat *st)
+{
+	char buf[96];
+	long long size, sec, nsec;
+	ssize_t n;
+
+	if ((n = fgetxattr(fd, END_MARK, buf, sizeof buf - 1)) <= 0)
+		return 0;
+	buf[n] = '\0';
+	return sscanf(buf, "%lld %lld %lld", &size, &sec, &nsec) == 3 &&
+	    size == (long long)st->st_size && sec == (long long)st->st_mtim.tv_sec &&
+	    nsec == (long long)st->st_mtim.tv_nsec;
+}
+
+static void
+end_mark(int fd)
+{
+	struct stat st;
+	char buf[96];
+	int n;
+
+	if (fstat(fd, &st) < 0)
+		return;
+	n = snprintf(buf, sizeof buf, "%lld %lld %ld", (long long)st.st_size,
+	    (long long)st.st_mtim.tv_sec, (long)st.st_mtim.tv_nsec);
+	(void)fsetxattr(fd, END_MARK, buf, (size_t)n, 0);	/* best effort */
 }
 
 int
 attune_append(const char *path, const char *header, const char *rows,
     size_t n)
 {
-	struct attune_buf b = { 0 };
+	struct attune_buf b = { 0 }, mapped = { 0 };
 	struct stat st;
-	char *pp = NULL;
+	char *pp = NULL, **names = NULL, **cols = NULL;
 	long long before, after;
 	unsigned long long pino;
-	int fd, created, e, marked = 0, rc = -1;
+	long line;
+	int fd, created, e, marked = 0, rc = -1, end, readable, clean;
 	off_t size;
 
 	/* Over a file size limit, write() must fail with EFBIG so that the
@@ -302,13 +344,12 @@ again:
 	while (flock(fd, LOCK_EX) < 0) {
 		if (errno != EINTR) {
 			attune_warn("cannot lock %s", path);
-			close(fd);
-			return -1;
+			goto undo;
 		}
 	}
 	if (fstat(fd, &st) < 0) {
 		attune_warn("%s", path);
-		goto out;
+		goto undo;
 	}
 	if (st.st_nlink == 0) {
 		/* A writer that created the log failed and removed it
@@ -318,21 +359,67 @@ again:
 	}
 	size = st.st_size;
 	pp = pending_path(path);
-	if (pending_read(pp, &before, &after, &pino)) {
+	if (pending_read(pp, fd, &before, &after, &pino)) {
 		/* A writer was killed mid-row: take its part row away. */
 		if (pino == (unsigned long long)st.st_ino && before < size &&
 		    size < after && ftruncate(fd, before) == 0)
 			size = before;
-		unlink(pp);
 	}
-	switch (size == 0 ? -1 : ending(fd, size)) {
+	/* Gone in every case: the next note is made new (O_EXCL). */
+	unlink(pp);
+	/* Where the reader will take the next row to start, and the
+	 * columns it finds by name: the same code reads both.  Where the
+	 * last writer's mark says the log ends as it left it, only the
+	 * header is read. */
+	clean = size > 0 && end_marked(fd, &st);
+	end = size == 0 ? -1 : attune_csv_shape(fd, (long long)size, &names,
+	    &line, clean);
+	if (clean && end >= 0)
+		end = ATTUNE_END_CLEAN;
+	if ((readable = end >= 0) == 0 && size > 0) {
+		/* Unreadable (written but not read): a newline first is
+		 * always safe, as readers pass over an empty line. */
+		end = ATTUNE_END_LINE;
+	}
+	if (end == ATTUNE_END_LOST) {
+		attune_warnx("%s: a quoted field that starts on line %ld runs "
+		    "on for more than 256 KiB without its closing quote, so the "
+		    "rows after it cannot be read, and nothing was added; open "
+		    "the log in a text editor, close or remove that quote, then "
+		    "try again", path, line);
+		goto out;
+	}
+	if (size > 0 && readable && names == NULL) {
+		attune_warnx("%s: its first row, which names the columns, "
+		    "cannot be read, so nothing was added; put the header "
+		    "back (attune-log(5) gives it), then try again", path);
+		goto out;
+	}
+	if (names != NULL && names[0] == NULL) {
+		/* Blank lines only: the header goes first, on a line of
+		 * its own. */
+		if (end != ATTUNE_END_CLEAN)
+			attune_buf_add(&b, end == ATTUNE_END_QUOTE ? "\"\n" :
+			    "\n", end == ATTUNE_END_QUOTE ? 2 : 1);
+		end = -1;
+	} else if (names != NULL) {
+		cols = split_cols(header);
+		if (!same_cols(cols, names)) {
+			if (attune_rows_by_header(&mapped, path,
+			    (const char *const *)cols, names, rows, n) < 0)
+				goto out;
+			rows = mapped.s;
+			n = mapped.len;
+		}
+	}
+	switch (end) {
 	case -1:
 		attune_buf_str(&b, header);
 		break;
-	case 1:
+	case ATTUNE_END_LINE:
 		attune_buf_add(&b, "\n", 1);
 		break;
-	case 2:
+	case ATTUNE_END_QUOTE:
 		attune_buf_add(&b, "\"\n", 2);
 		break;
 	}
@@ -361,13 +448,23 @@ again:
 		unlink(pp);
 	if (created)
 		sync_dir_of(path);
+	end_mark(fd);
 	rc = 0;
+	goto out;
+undo:
+	/* Nothing was written: a log this call made goes again, empty. */
+	if (created && fstat(fd, &st) == 0 && st.st_size == 0)
+		unlink(path);
 out:
 	attune_buf_free(&b);
+	attune_buf_free(&mapped);
+	attune_strv_free(names);
+	attune_strv_free(cols);
 	free(pp);
-	if (close(fd) < 0 && rc == 0) {
-		attune_warn("cannot write to %s", path);
-		rc = -1;
-	}
+	/* Once fsync has said the rows are on disk, close() cannot take
+	 * them back: a failure now is worth a word, not a "not logged". */
+	if (close(fd) < 0 && rc == 0)
+		attune_warn("%s: closing the log failed after the row was "
+		    "saved", path);
 	return rc;
 }

@@ -141,12 +141,17 @@ int	 attune_dir_make(const char *dir);	/* mkdir 0700, warn if open */
 char	*attune_dir_file(const char *dir, const char *name);
 char	**attune_dir_logs(const char *dir, const char *base);	/* NULL-ended */
 void	 attune_strv_free(char **v);
+struct stat;
+int	 attune_dir_safe(const char *dir, const struct stat *st);
+char	**attune_dir_match(const char *dir, const char *prefix,
+	    const char *suffix, size_t *n);	/* sorted paths, NULL-ended */
 
 /* csv.c: every CSV read and write goes through libcsv here.  The reader
  * finds the wanted columns by header name, reads plain or gzip files or
  * "-" for stdin, and reports a malformed row as FILE:LINE: reason. */
 #define ATTUNE_CSV_STRICT	1
 #define ATTUNE_CSV_QUIET	2	/* say nothing of what the log holds */
+#define ATTUNE_CSV_SPANS	4	/* line by line, for attune_csv_span */
 #define ATTUNE_CSV_MAXROW	(256 * 1024)
 #define ATTUNE_CSV_MAXCOLS	1000
 struct attune_csv;
@@ -173,6 +178,18 @@ void	 attune_csv_header(struct attune_buf *b, const char *const *cols);
  * leading ' (attune-report(1)); the logs are never written this way. */
 void	 attune_csv_cell(struct attune_buf *b, const char *s, size_t n, int first);
 void	 attune_csv_sheet(FILE *f, const char *rows, size_t n);
+/* How a log ends, to the reader: after a newline; without one; inside a
+ * quoted field; inside one so long that the rows after it are lost. */
+enum { ATTUNE_END_CLEAN, ATTUNE_END_LINE, ATTUNE_END_QUOTE, ATTUNE_END_LOST };
+int	 attune_csv_shape(int fd, long long size, char ***names, long *line,
+	    int headonly);
+struct attune_csv *attune_csv_open_fd(int fd, const char *name,
+	    long long limit, int flags);
+enum { ATTUNE_SPAN_HEADER = 1, ATTUNE_SPAN_ROW, ATTUNE_SPAN_OTHER };
+int	 attune_csv_span(struct attune_csv *c, long long *start, long long *end);
+const char *attune_csv_header_name(const struct attune_csv *c, int i);
+int	 attune_csv_ending(const struct attune_csv *c);
+long long attune_csv_total(const struct attune_csv *c);
 
 /* append.c: add whole rows to a log, under a lock, flushed to disk; a
  * failed write leaves the log exactly as it was. */
@@ -186,6 +203,7 @@ void	 attune_sync_dir(const char *dir);
 /* archive.c: old check-ins move into yearly checkins-YYYY.csv.gz, under
  * the writers' lock, losing nothing if stopped (attune-archive(1)). */
 long	 attune_archive(const char *dir, int64_t before, FILE *out);
+#define ATTUNE_INFLATE_MAX	200	/* an archive may inflate this many times */
 char	**attune_archive_view(const char *dir, const char *base, char **v,
 	    size_t *n);
 
@@ -275,6 +293,9 @@ int	 attune_checkin_read(struct attune_csv *c, struct attune_checkin *ci);
 int	 attune_screen_read(struct attune_csv *c, struct attune_screen *s);
 int	 attune_who_valid(const char *s, size_t n);
 int	 attune_who_same(const char *a, const char *b);	/* case, spaces aside */
+int	 attune_rows_by_header(struct attune_buf *out, const char *path,
+	    const char *const *cols, char *const *names, const char *rows,
+	    size_t n);			/* rows in the log's column order */
 
 /* instrument.c: the questionnaires as data, one table each (items, option
  * labels, points per option, reverse and safety items, scales, bands,

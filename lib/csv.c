@@ -33,6 +33,7 @@
  * multiple of STEP (below).
  */
 #define ZCHUNK	65536
+#define SPANS	ATTUNE_CSV_SPANS
 #define CHUNK	(4 * ZCHUNK)
 
 struct row {
@@ -72,6 +73,12 @@ struct attune_csv {
 	int	 skipline;	/* 1: skip to the next newline; 2: to the next
 				 * newline outside quotes */
 	int	 inquote;	/* skipping inside a quoted field */
+	long	 skipfrom;	/* the line that skip started on */
+	int	 last;		/* the last byte read, or -1 */
+	int	 ending;	/* at the end: ATTUNE_END_* */
+	int	 bound;		/* spans: the last piece ended one */
+	int	 nohead;	/* spans: the first row was bad */
+	long long spanat;	/* spans: where the next one starts */
 	long	 skipped;
 	long long limit, total;	/* bytes to read (-1: all), bytes read */
 };
@@ -342,6 +349,8 @@ fill(struct attune_csv *c)
 	c->inlen = (size_t)n;
 	c->inpos = 0;
 	c->total += n;
+	if (n > 0)
+		c->last = (unsigned char)c->in[n - 1];
 	return n;
 }
 
@@ -365,7 +374,8 @@ piece(struct attune_csv *c, const char *seg, size_t avail)
 	size_t max = avail < PIECE ? avail : PIECE;
 	size_t step = STEP - c->inpos % STEP;
 
-	if (c->skipline == 0 && c->p.entry_pos + max <= ATTUNE_CSV_MAXROW &&
+	if (c->skipline == 0 && !(c->flags & SPANS) &&
+	    c->p.entry_pos + max <= ATTUNE_CSV_MAXROW &&
 	    (nl = memrchr(seg, '\n', max)) != NULL)
 		return (size_t)(nl - seg) + 1;
 	if (step > avail)
@@ -396,75 +406,101 @@ piece_done(struct attune_csv *c)
 	c->pline = 0;
 }
 
-/* Feed libcsv until at least one row is done.  -1 on a read error. */
+/*
+ * Feed libcsv one piece.  -1 on a read error.  bound says whether the
+ * piece ended where a row may start (spans, below, look at it).
+ */
 static int
-parse_more(struct attune_csv *c)
+step(struct attune_csv *c)
 {
 	const char *seg, *nl;
 	size_t n, used;
 
-	while (c->qi == c->qn && !c->eof) {
-		if (c->inpos == c->inlen) {
-			int r = fill(c);
-			if (r < 0)
-				return -1;
-			if (r == 0) {
-				c->eof = 1;
-				if (csv_fini(&c->p, cb_field, cb_row, c) != 0)
-					abandon(c, "a quoted field is not closed "
-					    "before the end of the file");
-				break;
+	if (c->inpos == c->inlen) {
+		int r = fill(c);
+		if (r < 0)
+			return -1;
+		if (r == 0) {
+			c->eof = 1;
+			c->bound = 1;
+			c->ending = c->last == '\n' || c->last < 0 ?
+			    ATTUNE_END_CLEAN : ATTUNE_END_LINE;
+			if (c->skipline == 2 && c->inquote)
+				c->ending = ATTUNE_END_LOST;
+			else if (csv_fini(&c->p, cb_field, cb_row, c) != 0) {
+				c->ending = ATTUNE_END_QUOTE;
+				abandon(c, "a quoted field is not closed "
+				    "before the end of the file");
 			}
-		}
-		seg = c->in + c->inpos;
-		n = piece(c, seg, c->inlen - c->inpos);
-		nl = seg[n - 1] == '\n' ? seg + n - 1 : NULL;
-		c->inpos += n;
-		if (c->skipline) {
-			if (c->skipline == 2)
-				for (used = 0; used < n; used++)
-					if (seg[used] == '"')
-						c->inquote = !c->inquote;
-			if (nl != NULL) {
-				c->line++;
-				if (!c->inquote)
-					c->skipline = 0;
-			}
-			continue;
-		}
-		used = csv_parse(&c->p, seg, n, cb_field, cb_row, c);
-		if (used < n) {
-			/* Skip the rest of the line the error is on. */
-			abandon(c, csv_error(&c->p) == CSV_EPARSE ?
-			    "a quote is out of place" : "cannot parse the row");
-			c->line += count_nl(seg, used);
-			c->pline = 0;
-			if ((nl = memchr(seg + used, '\n', n - used)) != NULL) {
-				c->skipline = 0;
-				c->line++;
-				c->inpos = (size_t)(nl - c->in) + 1;
-			}
-			continue;
-		}
-		piece_done(c);
-		if (c->p.entry_pos > ATTUNE_CSV_MAXROW) {
-			/*
-			 * Inside a quoted field (libcsv's state 2, FIELD_BEGUN)
-			 * the row goes on past newlines until the quote closes:
-			 * skip to there, or every line of the field would be
-			 * taken for a row, and the rows after it for the field.
-			 * (Only a piece of one line gets here.)
-			 */
-			int inq = c->p.quoted && c->p.pstate == 2;
-
-			abandon(c, "row is too long (more than 256 KiB)");
-			c->skipline = inq ? 2 : 1;
-			c->inquote = inq;
-			if (nl != NULL && !inq)
-				c->skipline = 0;
-			continue;
+			return 0;
 		}
 	}
+	seg = c->in + c->inpos;
+	n = piece(c, seg, c->inlen - c->inpos);
+	nl = seg[n - 1] == '\n' ? seg + n - 1 : NULL;
+	c->inpos += n;
+	if (c->skipline) {
+		if (c->skipline == 2)
+			for (used = 0; used < n; used++)
+				if (seg[used] == '"')
+					c->inquote = !c->inquote;
+		if (nl != NULL) {
+			c->line++;
+			if (!c->inquote) {
+				c->skipline = 0;
+				c->bound = 1;
+			}
+		}
+		return 0;
+	}
+	used = csv_parse(&c->p, seg, n, cb_field, cb_row, c);
+	if (used < n) {
+		/* Skip the rest of the line the error is on. */
+		abandon(c, csv_error(&c->p) == CSV_EPARSE ?
+		    "a quote is out of place" : "cannot parse the row");
+		c->line += count_nl(seg, used);
+		c->pline = 0;
+		if ((nl = memchr(seg + used, '\n', n - used)) != NULL) {
+			c->skipline = 0;
+			c->line++;
+			c->inpos = (size_t)(nl - c->in) + 1;
+			c->bound = 1;
+		}
+		return 0;
+	}
+	piece_done(c);
+	if (c->p.entry_pos > ATTUNE_CSV_MAXROW) {
+		/*
+		 * Inside a quoted field (libcsv's state 2, FIELD_BEGUN)
+		 * the row goes on past newlines until the quote closes:
+		 * skip to there, or every line of the field would be
+		 * taken for a row, and the rows after it for the field.
+		 * (Only a piece of one line gets here.)
+		 */
+		int inq = c->p.quoted && c->p.pstate == 2;
+
+		abandon(c, "row is too long (more than 256 KiB)");
+		c->skipfrom = c->q[c->qn - 1].line;
+		c->skipline = inq ? 2 : 1;
+		c->inquote = inq;
+		if (nl != NULL && !inq) {
+			c->skipline = 0;
+			c->bound = 1;
+		}
+		return 0;
+	}
+	if (nl != NULL && c->p.pstate == 0)
+		c->bound = 1;
+	return 0;
+}
+
+/* Feed libcsv until at least one row is done.  -1 on a read error. */
+static int
+parse_more(struct attune_csv *c)
+{
+	while (c->qi == c->qn && !c->eof)
+		if (step(c) < 0)
+			return -1;
 	return 0;
 }
 
@@ -482,6 +518,7 @@ take(struct attune_csv *c)
 }
 
 static void map_columns(struct attune_csv *);
+static void keep_header(struct attune_csv *, const struct row *);
 
 static int
 header(struct attune_csv *c)
@@ -496,15 +533,7 @@ header(struct attune_csv *c)
 			    "%s", c->name, r->line, r->why);
 		return -1;
 	}
-	/* Keep the header, so that attune_csv_columns can look again. */
-	c->nheader = r->nf;
-	c->head.buf = attune_xmalloc(r->len + 1);
-	memcpy(c->head.buf, r->buf, r->len);
-	c->head.off = attune_xreallocarray(NULL, r->nf + 1, sizeof *c->head.off);
-	memcpy(c->head.off, r->off, r->nf * sizeof *r->off);
-	c->head.nf = r->nf;
-	map_columns(c);
-	c->have_header = 1;
+	keep_header(c, r);
 	/* Saved by a spreadsheet with ';' between the columns: one message
 	 * for the file, rather than one for each row. */
 	if (r->nf == 1 && memchr(r->buf, ';', r->len) != NULL) {
@@ -516,6 +545,20 @@ header(struct attune_csv *c)
 		return -1;
 	}
 	return 1;
+}
+
+/* Keep the header, so that attune_csv_columns can look again. */
+static void
+keep_header(struct attune_csv *c, const struct row *r)
+{
+	c->nheader = r->nf;
+	c->head.buf = attune_xmalloc(r->len + 1);
+	memcpy(c->head.buf, r->buf, r->len);
+	c->head.off = attune_xreallocarray(NULL, r->nf + 1, sizeof *c->head.off);
+	memcpy(c->head.off, r->off, r->nf * sizeof *r->off);
+	c->head.nf = r->nf;
+	map_columns(c);
+	c->have_header = 1;
 }
 
 /* Find each wanted column in the header by its name. */
@@ -597,7 +640,10 @@ attune_csv_open(const char *path, const char *const *cols, int flags)
 			attune_warn("cannot read standard input");
 			return NULL;
 		}
-	} else if ((fd = open(path, O_RDONLY | O_CLOEXEC)) < 0) {
+	} else if ((fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY |
+	    O_NONBLOCK)) < 0) {
+		/* O_NONBLOCK: a FIFO in a log's place must not wait for a
+		 * writer that never comes; it is refused below. */
 		attune_warn("%s", path);
 		return NULL;
 	}
@@ -607,10 +653,17 @@ attune_csv_open(const char *path, const char *const *cols, int flags)
 		close(fd);
 		return NULL;
 	}
+	if (strcmp(path, "-") != 0 && !S_ISREG(st.st_mode)) {
+		attune_warnx("%s: is not a regular file, so it is not read",
+		    path);
+		close(fd);
+		return NULL;
+	}
 	/* A writer holds an exclusive lock while it appends a row, so a
 	 * reader that holds a shared one never sees half a row. */
 	c = attune_xcalloc(1, sizeof *c);
 	c->limit = -1;
+	c->last = -1;
 	if (S_ISREG(st.st_mode)) {
 		while (flock(fd, LOCK_SH) < 0 && errno == EINTR)
 			;
@@ -631,6 +684,164 @@ attune_csv_open(const char *path, const char *const *cols, int flags)
 	c->in = attune_xmalloc(CHUNK);
 	parser_init(c);
 	return c;
+}
+
+/*
+ * A reader of the log open on fd (called name in messages), from its
+ * start, limit bytes of it (-1: all), without taking a lock (the caller holds the writers' one), and
+ * quiet.  NULL (errno set) if fd cannot be read from its start.
+ */
+struct attune_csv *
+attune_csv_open_fd(int fd, const char *name, long long limit, int flags)
+{
+	static const char *const none[] = { NULL };
+	struct attune_csv *c;
+	int dfd;
+
+	if ((dfd = dup(fd)) < 0)
+		return NULL;
+	if (lseek(dfd, 0, SEEK_SET) < 0) {
+		close(dfd);
+		return NULL;
+	}
+	c = attune_xcalloc(1, sizeof *c);
+	c->limit = limit;
+	c->last = -1;
+	c->name = attune_xstrdup(name);
+	c->fd = dfd;
+	if ((c->gz = gzdopen(dfd, "rb")) == NULL)
+		attune_errx(ATTUNE_FAIL, "out of memory");
+	gzbuffer(c->gz, ZCHUNK);
+	c->flags = flags | ATTUNE_CSV_QUIET;
+	attune_csv_columns(c, none);
+	c->in = attune_xmalloc(CHUNK);
+	parser_init(c);
+	return c;
+}
+
+/*
+ * For a writer, which must put its rows where the reader will find them:
+ * the log open on fd (size bytes) read by this very reader.  *names gets
+ * the names in its header row (the first without its byte order mark),
+ * NULL-ended (none if it holds no row), or NULL when its first row cannot
+ * be read; the return is how it ends (ATTUNE_END_*), or -1 if it cannot
+ * be read.  *line is the line a quoted field starts on that runs on past
+ * ATTUNE_CSV_MAXROW (LOST).  With headonly, only the header is read (and
+ * the end is not looked for).
+ */
+int
+attune_csv_shape(int fd, long long size, char ***names, long *line,
+    int headonly)
+{
+	struct attune_csv *c;
+	const char *name;
+	int i, h, end;
+
+	*names = NULL;
+	*line = 0;
+	if ((c = attune_csv_open_fd(fd, "log", size, 0)) == NULL)
+		return -1;
+	h = header(c);
+	if (h < 0 && c->qn == 0) {	/* not a bad header: a read error */
+		attune_csv_close(c);
+		return -1;
+	}
+	if (h == 0)	/* no row at all: no header either */
+		*names = attune_xcalloc(1, sizeof **names);
+	if (h > 0) {
+		*names = attune_xcalloc(c->head.nf + 1, sizeof **names);
+		for (i = 0; i < c->head.nf; i++) {
+			name = c->head.buf + c->head.off[i];
+			if (i == 0 && strncmp(name, "\xef\xbb\xbf", 3) == 0)
+				name += 3;
+			(*names)[i] = attune_xstrdup(name);
+		}
+	}
+	while (!c->eof && !headonly) {
+		c->qi = c->qn = 0;
+		if (parse_more(c) < 0) {
+			attune_strv_free(*names);
+			*names = NULL;
+			attune_csv_close(c);
+			return -1;
+		}
+	}
+	end = c->ending;
+	*line = c->skipfrom;
+	attune_csv_close(c);
+	return end;
+}
+
+/*
+ * For the archiver, which moves rows byte for byte: the log as this
+ * reader sees it, cut where a row may start, so that each span holds what
+ * the reader makes of its bytes.  Open the reader with ATTUNE_CSV_SPANS.
+ * Returns ATTUNE_SPAN_HEADER (the header row), ATTUNE_SPAN_ROW (one whole
+ * row with the header's fields: attune_csv_get reads it), ATTUNE_SPAN_OTHER
+ * (anything else: a blank line, a damaged row, several rows), 0 at the
+ * end, or -1 on a read error.  [*start, *end) are its bytes.
+ */
+int
+attune_csv_span(struct attune_csv *c, long long *start, long long *end)
+{
+	struct row *r;
+
+	c->qi = c->qn = 0;
+	c->good = NULL;
+	c->bound = 0;
+	*start = *end = c->spanat;
+	if (c->eof)
+		return 0;
+	while (!c->bound)
+		if (step(c) < 0)
+			return -1;
+	*end = c->eof ? c->total : c->total - (long long)(c->inlen - c->inpos);
+	c->spanat = *end;
+	if (*end == *start && c->qn == 0)
+		return 0;
+	r = &c->q[0];
+	if (c->qn != 1 || r->why != NULL || r->nul || r->high) {
+		if (c->qn > 0 && !c->have_header)
+			c->nohead = 1;
+		return ATTUNE_SPAN_OTHER;
+	}
+	if (!c->have_header && !c->nohead) {
+		keep_header(c, r);
+		return ATTUNE_SPAN_HEADER;
+	}
+	if (!c->have_header || r->nf != c->nheader)
+		return ATTUNE_SPAN_OTHER;
+	c->row = c->good = r;
+	return ATTUNE_SPAN_ROW;
+}
+
+/* The i-th name in the header (the first without a byte order mark), or
+ * NULL past the last. */
+const char *
+attune_csv_header_name(const struct attune_csv *c, int i)
+{
+	const char *name;
+
+	if (!c->have_header || i < 0 || i >= c->head.nf)
+		return NULL;
+	name = c->head.buf + c->head.off[i];
+	if (i == 0 && strncmp(name, "\xef\xbb\xbf", 3) == 0)
+		name += 3;
+	return name;
+}
+
+/* How the log ends (ATTUNE_END_*), once read to its end. */
+int
+attune_csv_ending(const struct attune_csv *c)
+{
+	return c->ending;
+}
+
+/* The bytes read (inflated) so far. */
+long long
+attune_csv_total(const struct attune_csv *c)
+{
+	return c->total;
 }
 
 int

@@ -5,8 +5,8 @@
  */
 #include <sys/stat.h>
 
+#include <dirent.h>
 #include <errno.h>
-#include <glob.h>
 #include <pwd.h>
 #include <stdlib.h>
 #include <string.h>
@@ -48,9 +48,36 @@ attune_dir_resolve(const char *opt)
 }
 
 /*
+ * Whether the logs in dir can be trusted, as ssh asks of ~/.ssh: the
+ * directory must belong to the person running attune (root may tend
+ * anyone's) and no one else may write in it, or they could plant notes,
+ * links and files that hide or replace rows.  0, or -1 (said why).
+ */
+int
+attune_dir_safe(const char *dir, const struct stat *st)
+{
+	uid_t me = geteuid();
+
+	if (st->st_uid != me && me != 0) {
+		attune_warnx("%s: this folder belongs to another user, so "
+		    "attune will not write its logs there; use a folder of "
+		    "your own (--dir, or ATTUNE_DIR)", dir);
+		return -1;
+	}
+	if (st->st_mode & 022) {
+		attune_warnx("%s: others can write in this folder, so its logs "
+		    "cannot be trusted; 'chmod 700 %s' makes it yours alone",
+		    dir, dir);
+		return -1;
+	}
+	return 0;
+}
+
+/*
  * Make the data directory and any missing parents, each mode 0700.  An
  * existing directory that others can read earns a warning, not a change:
- * the person may have chosen it.
+ * the person may have chosen it.  One others can write in, or that is
+ * not the person's own, is refused (attune_dir_safe).
  */
 int
 attune_dir_make(const char *dir)
@@ -63,6 +90,8 @@ attune_dir_make(const char *dir)
 			attune_warnx("%s: not a directory", dir);
 			return -1;
 		}
+		if (attune_dir_safe(dir, &st) < 0)
+			return -1;
 		if (st.st_mode & 077)
 			attune_warnx("%s: others can read this directory; "
 			    "'chmod 700 %s' keeps it private", dir, dir);
@@ -88,13 +117,55 @@ attune_dir_make(const char *dir)
 		attune_warnx("%s: not a directory", dir);
 		return -1;
 	}
-	return 0;
+	return attune_dir_safe(dir, &st);
 }
 
 char *
 attune_dir_file(const char *dir, const char *name)
 {
 	return join(dir, name);
+}
+
+static int
+by_name(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/*
+ * The names in dir that start with prefix and end with suffix, as full
+ * paths, sorted by name, NULL-ended; *n says how many.  The directory is
+ * read here, never given to glob(): a path may hold '*', '[' or '?'.
+ */
+char **
+attune_dir_match(const char *dir, const char *prefix, const char *suffix,
+    size_t *n)
+{
+	DIR *d;
+	struct dirent *e;
+	char **v = NULL;
+	size_t cap = 0, lp = strlen(prefix), ls = strlen(suffix), len;
+
+	*n = 0;
+	if ((d = opendir(dir)) != NULL) {
+		while ((e = readdir(d)) != NULL) {
+			len = strlen(e->d_name);
+			if (len < lp + ls || strncmp(e->d_name, prefix, lp) != 0 ||
+			    strcmp(e->d_name + len - ls, suffix) != 0)
+				continue;
+			if (*n + 3 > cap) {
+				cap = cap ? cap * 2 : 8;
+				v = attune_xreallocarray(v, cap, sizeof *v);
+			}
+			v[(*n)++] = join(dir, e->d_name);
+		}
+		closedir(d);
+	}
+	if (v == NULL)
+		v = attune_xcalloc(3, sizeof *v);
+	qsort(v, *n, sizeof *v, by_name);
+	v[*n] = NULL;
+	return v;
 }
 
 /*
@@ -104,20 +175,22 @@ attune_dir_file(const char *dir, const char *name)
 char **
 attune_dir_logs(const char *dir, const char *base)
 {
+	static int warned;
 	struct attune_buf pat = { 0 };
-	glob_t g;
+	struct stat st;
 	char **v, *live;
-	size_t i, n = 0;
+	size_t n;
 
-	attune_buf_printf(&pat, "%s/%s*.csv.gz", dir, base);
-	memset(&g, 0, sizeof g);
-	if (glob(pat.s, 0, NULL, &g) != 0)
-		g.gl_pathc = 0;
-	v = attune_xcalloc(g.gl_pathc + 2, sizeof *v);
-	for (i = 0; i < g.gl_pathc; i++)
-		v[n++] = attune_xstrdup(g.gl_pathv[i]);
-	globfree(&g);
-	attune_buf_free(&pat);
+	/* Readers read on, but say so once: what such a folder holds
+	 * may have been put there by someone else. */
+	if (!warned && stat(dir, &st) == 0 && S_ISDIR(st.st_mode) &&
+	    (st.st_mode & 022) != 0) {
+		attune_warnx("%s: others can write in this folder, so what it "
+		    "holds may not all be yours; 'chmod 700 %s' makes it yours "
+		    "alone", dir, dir);
+		warned = 1;
+	}
+	v = attune_dir_match(dir, base, ".csv.gz", &n);
 	/* An archive run stopped half way: read what it committed. */
 	v = attune_archive_view(dir, base, v, &n);
 	attune_buf_printf(&pat, "%s.csv", base);

@@ -7,6 +7,8 @@
 #include <string.h>
 #include <strings.h>
 
+#include <csv.h>
+
 #include "attune.h"
 
 const struct attune_measure attune_measures[ATTUNE_NMEASURES] = {
@@ -45,12 +47,26 @@ enum { C_TS, C_WHO, C_MOOD, C_BOND, C_ANX, C_NUMB, C_SLEEP, C_DID, C_FLAGS,
 	C_NOTE };
 enum { S_TS, S_WHO, S_INSTR, S_TOTAL, S_BAND, S_SUB, S_FLAGS, S_ANSWERS };
 
+#define WHO_MAX	64	/* characters, not bytes */
+
+/* The characters in n bytes of UTF-8: the bytes that start one. */
+static size_t
+chars(const char *s, size_t n)
+{
+	size_t i, k = 0;
+
+	for (i = 0; i < n; i++)
+		k += ((unsigned char)s[i] & 0xc0) != 0x80;
+	return k;
+}
+
 int
 attune_who_valid(const char *s, size_t n)
 {
 	size_t i;
 
-	if (n == 0 || n > 64 || !attune_utf8_valid(s, n))
+	if (n == 0 || n > 4 * WHO_MAX || chars(s, n) > WHO_MAX ||
+	    !attune_utf8_valid(s, n))
 		return 0;
 	for (i = 0; i < n; i++)
 		if ((unsigned char)s[i] < 0x20 || s[i] == 0x7f)
@@ -260,10 +276,10 @@ read_who(struct attune_csv *c, const char *s, size_t n)
 
 	if (n == 0)
 		return "me";
-	for (i = 0; i < n && i <= 64; i++)
+	for (i = 0; i < n && i <= 4 * WHO_MAX; i++)
 		if ((unsigned char)s[i] < 0x20 || s[i] == 0x7f)
 			break;
-	if (i != n || n > 64) {
+	if (i != n || n > 4 * WHO_MAX || (n > WHO_MAX && chars(s, n) > WHO_MAX)) {
 		attune_csv_bad(c, "who is not a usable name");
 		return NULL;
 	}
@@ -391,4 +407,155 @@ attune_who_same(const char *a, const char *b)
 	for (nb = strlen(b); nb > 0 && b[nb - 1] == ' '; nb--)
 		;
 	return na == nb && strncasecmp(a, b, na) == 0;
+}
+
+/* The rows being written, as fields, for attune_rows_by_header. */
+struct rowset {
+	char	***row;		/* each NULL-ended */
+	int	*nf;
+	int	 n, cap, fcap;
+};
+
+static void
+rs_field(void *f, size_t len, void *data)
+{
+	struct rowset *rs = data;
+	char *v;
+
+	if (rs->n == rs->cap || rs->row[rs->n] == NULL) {
+		if (rs->n == rs->cap) {
+			rs->cap = rs->cap ? rs->cap * 2 : 4;
+			rs->row = attune_xreallocarray(rs->row, rs->cap,
+			    sizeof *rs->row);
+			rs->nf = attune_xreallocarray(rs->nf, rs->cap,
+			    sizeof *rs->nf);
+		}
+		rs->row[rs->n] = attune_xcalloc(ATTUNE_CSV_MAXCOLS + 1,
+		    sizeof **rs->row);
+		rs->nf[rs->n] = 0;
+	}
+	if (rs->nf[rs->n] >= ATTUNE_CSV_MAXCOLS)
+		return;
+	v = attune_xmalloc(len + 1);
+	memcpy(v, f, len);
+	v[len] = '\0';
+	rs->row[rs->n][rs->nf[rs->n]++] = v;
+}
+
+static void
+rs_row(int term, void *data)
+{
+	struct rowset *rs = data;
+
+	(void)term;
+	if (rs->n < rs->cap && rs->row[rs->n] != NULL)
+		rs->n++;
+	if (rs->n < rs->cap)
+		rs->row[rs->n] = NULL;
+}
+
+static void
+rs_free(struct rowset *rs)
+{
+	int i, k;
+
+	for (i = 0; i < rs->n; i++) {
+		for (k = 0; k < rs->nf[i]; k++)
+			free(rs->row[i][k]);
+		free(rs->row[i]);
+	}
+	free(rs->row);
+	free(rs->nf);
+}
+
+/*
+ * Rows for a log whose header names its columns in another order, or
+ * holds others (a spreadsheet may save it so): rows, built in the order of
+ * cols (the contract's), go into out in the order of names (the log's
+ * header), a column the log has and attune does not left empty.  A column
+ * the rows fill that the log lacks, or a log whose columns are separated
+ * by ';', is refused: -1, said why.  The timestamp is always needed.
+ */
+int
+attune_rows_by_header(struct attune_buf *out, const char *path,
+    const char *const *cols, char *const *names, const char *rows, size_t n)
+{
+	struct attune_buf missing = { 0 }, found = { 0 };
+	struct csv_parser p;
+	struct rowset rs;
+	int *from, nw, nn, i, j, r, nmiss = 0, rc = -1;
+	unsigned long long need = 0;
+
+	if (names[0] != NULL && names[1] == NULL &&
+	    strchr(names[0], ';') != NULL) {
+		attune_warnx("%s: its columns are separated by ';', not ',' "
+		    "(as some spreadsheets save), so nothing was added; save "
+		    "it as CSV with commas, then try again", path);
+		return -1;
+	}
+	for (nw = 0; cols[nw] != NULL; nw++)
+		;
+	for (nn = 0; names[nn] != NULL; nn++)
+		;
+	memset(&rs, 0, sizeof rs);
+	if (csv_init(&p, CSV_STRICT | CSV_STRICT_FINI) != 0)
+		attune_errx(ATTUNE_FAIL, "out of memory");
+	csv_parse(&p, rows, n, rs_field, rs_row, &rs);
+	csv_fini(&p, rs_field, rs_row, &rs);
+	csv_free(&p);
+	/* from[k]: the log's column for the contract's k-th, or -1. */
+	from = attune_xcalloc(nw + 1, sizeof *from);
+	for (i = 0; i < nw; i++) {
+		from[i] = -1;
+		for (j = 0; j < nn && from[i] < 0; j++)
+			if (strcasecmp(names[j], cols[i]) == 0)
+				from[i] = j;
+		if (i == 0)
+			need |= 1;
+		for (r = 0; r < rs.n; r++)
+			if (i < rs.nf[r] && rs.row[r][i][0] != '\0' && i < 64)
+				need |= 1ULL << i;
+	}
+	for (i = 0; i < nw && i < 64; i++)
+		if (from[i] < 0 && (need & (1ULL << i)))
+			nmiss++;
+	for (i = 0, j = 0; i < nw && i < 64; i++)
+		if (from[i] < 0 && (need & (1ULL << i))) {
+			attune_buf_printf(&missing, "%s'%s'", j == 0 ? "" :
+			    j == nmiss - 1 ? " and " : ", ", cols[i]);
+			j++;
+		}
+	if (nmiss > 0) {
+		for (j = 0; j < nn && j < 12; j++)
+			attune_buf_printf(&found, "%s%s", j ? "," : "",
+			    names[j]);
+		if (nn > 12)
+			attune_buf_str(&found, ",...");
+		attune_warnx("%s: its first row names the columns '%s', "
+		    "without %s, so nothing was added; put %s back in the "
+		    "first row (attune-log(5) lists the names), then try "
+		    "again", path, found.s != NULL ? found.s : "", missing.s,
+		    nmiss > 1 ? "those columns" : "that column");
+		goto out;
+	}
+	for (r = 0; r < rs.n; r++) {
+		for (j = 0; j < nn; j++) {
+			const char *v = "";
+
+			for (i = 0; i < nw && i < rs.nf[r]; i++)
+				if (from[i] == j) {
+					v = rs.row[r][i];
+					break;
+				}
+			attune_csv_field(out, v, strlen(v), j == 0);
+		}
+		attune_buf_add(out, "\n", 1);
+	}
+	rc = 0;
+out:
+	rs_free(&rs);
+	free(from);
+	attune_buf_free(&missing);
+	attune_buf_free(&found);
+	return rc;
 }

@@ -274,7 +274,10 @@ local_offset(struct attune_time *t)
 	tm.tm_min = t->sec / 60 % 60;
 	tm.tm_sec = t->sec % 60;
 	tm.tm_isdst = -1;
-	if (mktime(&tm) == (time_t)-1) {
+	/* -1 is also the second before 1970 began in UTC, a real time:
+	 * only a tm_wday left as it was says mktime failed. */
+	tm.tm_wday = -1;
+	if (mktime(&tm) == (time_t)-1 && tm.tm_wday == -1) {
 		t->off = 0;
 		return;
 	}

@@ -553,7 +553,10 @@ if [ "$(id -u)" != 0 ]; then
 	chmod 555 "$R/empty" "$R/withlog"
 	chmod 444 "$R/withlog/checkins.csv"
 else
-	chmod 755 "$R/empty" "$R/withlog"
+	# The other user's own folders (attune writes in no one else's),
+	# with no write permission for them.
+	chown 65534:65534 "$R/empty" "$R/withlog"
+	chmod 555 "$R/empty" "$R/withlog"
 	chmod 644 "$R/withlog/checkins.csv"
 fi
 if [ -z "$as_other" ]; then

@@ -107,6 +107,8 @@ else
 	chmod 755 "$T" "$P"
 	seed "$P/data"
 	chmod 755 "$P/data"
+	# nobody's own folder (attune writes in no one else's), root's log.
+	chown 65534:65534 "$P/data"
 	chmod 644 "$P/data/checkins.csv"
 	cp "$P/data/checkins.csv" "$T/before"
 	run $AS_NOBODY attune checkin --dir "$P/data" -m 3

@@ -5,6 +5,8 @@
  * byte where it was, and the row it adds must read back whole as the last
  * row of the log.
  */
+#include <sys/stat.h>
+
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -70,8 +72,20 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (ftruncate(fd, 0) < 0 || pwrite(fd, header.s, header.len, 0) < 0 ||
 	    (size > 0 && pwrite(fd, data, size, (off_t)header.len) < 0))
 		abort();
-	if (attune_append(path, header.s, row.s, row.len) < 0)
-		abort();
+	if (attune_append(path, header.s, row.s, row.len) < 0) {
+		/* Refused only where the reader loses the rows after a
+		 * quoted field that never closes, and then unchanged. */
+		char **names;
+		long line;
+		struct stat st;
+
+		if (attune_csv_shape(fd, (long long)old, &names, &line, 0) !=
+		    ATTUNE_END_LOST || fstat(fd, &st) < 0 ||
+		    st.st_size != (off_t)old)
+			abort();
+		attune_strv_free(names);
+		return 0;
+	}
 
 	/* Every old byte is where it was. */
 	back = malloc(old + 1);
