@@ -26,6 +26,9 @@
 
 #include "attune.h"
 
+/* Private to this file: attune_csv_shape reads a header for a writer. */
+#define CSV_SHAPE	0x100
+
 /*
  * zlib's buffer, and the reader's.  zlib reads a plain file straight into
  * a buffer at least twice the size of its own, once the bytes it looked
@@ -536,7 +539,8 @@ header(struct attune_csv *c)
 	keep_header(c, r);
 	/* Saved by a spreadsheet with ';' between the columns: one message
 	 * for the file, rather than one for each row. */
-	if (r->nf == 1 && memchr(r->buf, ';', r->len) != NULL) {
+	if (r->nf == 1 && memchr(r->buf, ';', r->len) != NULL &&
+	    !(c->flags & CSV_SHAPE)) {
 		attune_csv_note(c, "its columns are separated by ';', not by "
 		    "commas, as some spreadsheets save CSV; attune reads commas "
 		    "only, so please save it again as CSV with commas (often "
@@ -739,9 +743,9 @@ attune_csv_shape(int fd, long long size, char ***names, long *line,
 
 	*names = NULL;
 	*line = 0;
-	if ((c = attune_csv_open_fd(fd, "log", size, 0)) == NULL)
+	if ((c = attune_csv_open_fd(fd, "log", size, CSV_SHAPE)) == NULL)
 		return -1;
-	h = header(c);
+	h = header(c);	/* a ';' header is the writer's to refuse */
 	if (h < 0 && c->qn == 0) {	/* not a bad header: a read error */
 		attune_csv_close(c);
 		return -1;
