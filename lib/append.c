@@ -468,3 +468,33 @@ out:
 		    "saved", path);
 	return rc;
 }
+
+/*
+ * Open a log and take its lock, shared or exclusive (how: LOCK_SH or
+ * LOCK_EX), with these more open flags: its descriptor, or -1 (errno
+ * ENOENT: there is none).  A log replaced while this waited for the lock
+ * (an archive or an edit committed) is opened again.
+ */
+int
+attune_log_lock(const char *path, int how, int oflags, struct stat *st)
+{
+	int fd;
+
+	for (;;) {
+		if ((fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY |
+		    oflags)) < 0)
+			return -1;
+		while (flock(fd, how) < 0)
+			if (errno != EINTR) {
+				close(fd);
+				return -1;
+			}
+		if (fstat(fd, st) < 0) {
+			close(fd);
+			return -1;
+		}
+		if (st->st_nlink > 0)
+			return fd;
+		close(fd);
+	}
+}

@@ -667,33 +667,6 @@ recover(const char *dir, uintmax_t live_ino)
 	return rc;
 }
 
-/* Open and lock the live log: its descriptor, or -1 (errno ENOENT: none). */
-static int
-lock_live(const char *path, struct stat *st)
-{
-	int fd;
-
-	for (;;) {
-		if ((fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY |
-		    O_NONBLOCK)) < 0)
-			return -1;
-		while (flock(fd, LOCK_EX) < 0) {
-			if (errno != EINTR) {
-				close(fd);
-				return -1;
-			}
-		}
-		if (fstat(fd, st) < 0) {
-			close(fd);
-			return -1;
-		}
-		if (st->st_nlink > 0)
-			return fd;
-		/* Replaced while this run waited for the lock. */
-		close(fd);
-	}
-}
-
 static void
 run_free(struct run *r)
 {
@@ -738,7 +711,7 @@ attune_archive(const char *dir, int64_t before, FILE *out)
 	}
 	path = attune_dir_file(dir, "checkins.csv");
 	r.path = path;
-	if ((fd = lock_live(path, &r.st)) < 0) {
+	if ((fd = attune_log_lock(path, LOCK_EX, O_NONBLOCK, &r.st)) < 0) {
 		if (errno == ENOENT) {
 			free(path);
 			return 0;

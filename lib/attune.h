@@ -198,6 +198,9 @@ int	 attune_append(const char *path, const char *header, const char *rows,
 long long attune_append_whole(const char *path, long long size,
 	    unsigned long long ino);
 int	 attune_write_all(int fd, const char *s, size_t n);
+struct stat;
+int	 attune_log_lock(const char *path, int how, int oflags,
+	    struct stat *st);	/* open and flock, again if replaced */
 void	 attune_sync_dir(const char *dir);
 
 /* archive.c: old check-ins move into yearly checkins-YYYY.csv.gz, under

@@ -231,32 +231,6 @@ read_fd(int fd, struct attune_buf *b)
 	return 0;
 }
 
-/* Open and lock the log (shared or exclusive): its descriptor, or -1
- * (errno ENOENT: there is none).  A log replaced while waiting is opened
- * again. */
-static int
-lock_log(const char *path, int how, struct stat *st)
-{
-	int fd;
-
-	for (;;) {
-		if ((fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY)) < 0)
-			return -1;
-		while (flock(fd, how) < 0)
-			if (errno != EINTR) {
-				close(fd);
-				return -1;
-			}
-		if (fstat(fd, st) < 0) {
-			close(fd);
-			return -1;
-		}
-		if (st->st_nlink > 0)
-			return fd;
-		close(fd);
-	}
-}
-
 /* Whole rows only: a row a killed writer left is not part of the log. */
 static int
 load(int fd, const char *path, const struct stat *st, struct attune_rows *rs)
@@ -284,7 +258,7 @@ attune_rows_read(const char *path, struct attune_rows *rs)
 
 	memset(rs, 0, sizeof *rs);
 	rs->header = -1;
-	if ((fd = lock_log(path, LOCK_SH, &st)) < 0)
+	if ((fd = attune_log_lock(path, LOCK_SH, 0, &st)) < 0)
 		return errno == ENOENT ? 1 : -1;
 	rc = load(fd, path, &st, rs);
 	close(fd);
@@ -448,7 +422,7 @@ attune_rows_change(const char *path, uint32_t id, int last,
 		base = attune_xstrdup(path);
 		dir = attune_xstrdup(".");
 	}
-	if ((fd = lock_log(path, LOCK_EX, &st)) < 0) {
+	if ((fd = attune_log_lock(path, LOCK_EX, 0, &st)) < 0) {
 		if (errno == ENOENT)
 			rc = 1;
 		else
