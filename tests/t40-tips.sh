@@ -705,6 +705,19 @@ run attune-tips --all closeness --format csv
 check "an empty tips file of your own: status 0" rc_is 0
 check "an empty tips file of your own: no warning" err_empty
 
+# A large tips file of one's own loads in linear time: 200,000 tips (the
+# loader used to compare every id with every one before, and never
+# finished).  The limit is far above what it takes; it only catches that.
+fresh
+mkdir -p "$D"
+awk 'BEGIN { print "id,topic,title,text"
+	for (i = 0; i < 200000; i++) printf "big-%d,walks,Walk %d,A short walk.\n", i, i }' \
+    >"$D/tips.csv"
+run timeout 60 attune-tips --list --format csv
+check "200,000 tips of your own load (not quadratic)" rc_is 0
+check "and all of them are counted" out_has "walks,200000,"
+rm -f "$D/tips.csv"
+
 # --- bad logs and bad options -------------------------------------------
 
 fresh

@@ -277,6 +277,19 @@ check "+14:00 harm: tips shows the crisis lines" first_line_has "$T/out" "If you
 run attune-report -d "$T/d" --last 14d --check -q
 check "+14:00, a moment still to come: not counted yet" rc_is 0
 
+# --strict stops at a malformed row, but what was read still counts: a
+# harm flag read before it shows the crisis lines (exit 1).
+rm -rf "$T/d"
+mkdir -m 700 "$T/d"
+{ printf '%s\n' "$HEAD"; rows 2 1 1 5 5 5 5 7 harm
+  echo "2026-11-21T09:00:00+00:00,me,99,5,5,5,7,,,"; } >"$T/d/checkins.csv"
+chmod 600 "$T/d/checkins.csv"
+run attune-report -d "$T/d" --strict --check
+check "report --strict, harm then a bad row: exit 1" rc_is 1
+check "report --strict, harm then a bad row: the crisis lines still" \
+    err_has "If you are in danger"
+check "report --strict: and the bad row named" err_has "checkins.csv:3:"
+
 # Safety before any usage check: a mistake in an option never hides the
 # crisis lines, and they reach the terminal when stdout is a file.
 rm -rf "$T/d"
