@@ -207,6 +207,7 @@ run "$TOP/tests/ptyrun" "
 
 HARM
 ok
+
 " attune-checkin -r gb
 check "checkin at a terminal, HARM typed: the crisis lines" out_has "  GB  Samaritans: 116 123 (24/7)"
 check "checkin at a terminal, HARM typed: logged as harm" \
