@@ -621,7 +621,21 @@ note(FILE *f, const char *s, size_t n)
 
 #define MAXDAYS 20	/* the days that matter listed, the latest */
 
-/* The days with a flag or a screen, with what was noted on them. */
+/* Whether a day goes in the list: a flag, a low score (lib/judge.c) or a
+ * screen, or with --notes any day with a note. */
+static int
+matters(const struct attune_rview *v, const struct attune_rperson *p,
+    const struct attune_rday *d, int64_t day, int sc)
+{
+	size_t at = 0, len;
+
+	if (sc || attune_day_matters(d))
+		return 1;
+	return v->allnotes && attune_detail_note(v->detail, p->who, day, &at,
+	    &len) != NULL;
+}
+
+/* The days that matter, with what was noted on them. */
 static void
 days(FILE *f, const struct attune_rview *v, const struct attune_rperson *p,
     int64_t from, int64_t to)
@@ -637,14 +651,14 @@ days(FILE *f, const struct attune_rview *v, const struct attune_rperson *p,
 		d = attune_report_day(p, day);
 		for (i = 0, sc = 0; i < p->nsc; i++)
 			sc |= p->sc[i].day == day;
-		if ((d != NULL && d->flags) || sc)
+		if (matters(v, p, d, day, sc))
 			total++;
 	}
 	if (total == 0)
 		return;
 	fputs("<div class=\"days keep\"><h3>The days that matter</h3>\n"
-	    "<p class=\"small\">Days with a flag or a screen, with any note "
-	    "written on them.", f);
+	    "<p class=\"small\">Days with a flag, a low score or a screen, "
+	    "with any note written on them.", f);
 	if (total > MAXDAYS)
 		fprintf(f, " The latest %d of %d; the charts show them all.",
 		    MAXDAYS, total);
@@ -653,7 +667,7 @@ days(FILE *f, const struct attune_rview *v, const struct attune_rperson *p,
 		d = attune_report_day(p, day);
 		for (i = 0, sc = 0; i < p->nsc; i++)
 			sc |= p->sc[i].day == day;
-		if (!((d != NULL && d->flags) || sc) || ++n <= total - MAXDAYS)
+		if (!matters(v, p, d, day, sc) || ++n <= total - MAXDAYS)
 			continue;
 		attune_date_format(day, date);
 		fprintf(f, "<li><strong>%s</strong>:", date);

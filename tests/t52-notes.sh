@@ -35,6 +35,11 @@ check "csv --notes: every note of the period, dated, in one cell" \
     out_has '"2026-11-20: a calm day *really* | 2026-11-21: felt far away'
 check "csv --notes: the same number of columns in every row" \
     sh -c "sed 's/\"[^\"]*\"/X/g' '$T/out' | awk -F, '{ print NF }' | sort -u | wc -l | grep -qx 1"
+run attune-report --week -f html "$T/n.csv"
+check "html: a low day's note" out_has "felt far away"
+check "html: not a calm day's" out_lacks "a calm day"
+run attune-report --week -f html --notes "$T/n.csv"
+check "html --notes: every note" out_has "a calm day *really*"
 run attune-report --week -f csv --notes -q "$T/n.csv"
 check "--notes with --quiet: nothing" out_empty
 done_testing
