@@ -184,7 +184,15 @@ reach_out(FILE *f, const struct attune_rview *v, size_t who)
 	if (!person_rules(v, who)) {
 		fputs("<p>None of attune's reach-out rules fired in this "
 		    "period. If something still feels wrong, that matters all "
-		    "the same, and it is fine to talk about it.</p></div>\n", f);
+		    "the same, and it is fine to talk about it.</p>\n", f);
+		/* A stretch before the last two weeks, in the past tense. */
+		for (i = 0; i < v->nperiods; i++)
+			if ((s = &v->s[i * v->npeople + who])->past != NULL) {
+				fputs("<p><strong>Earlier:</strong> ", f);
+				hs(f, s->past);
+				fputs("</p>\n", f);
+			}
+		fputs("</div>\n", f);
 		return;
 	}
 	fputs("<p>Some of what was logged suggests talking with someone: your "

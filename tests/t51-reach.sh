@@ -215,6 +215,9 @@ check "the whole log, judged today: --check is 0" rc_is 0
 check "and the report tells the stretch in the past tense" \
     out_has "From 2026-10-12 to 2026-11-01, things were very hard."
 check "with no reach-out section" out_lacks "Reach out"
+run attune-report -f html "$T/c.csv"
+check "html: the stretch in the past tense too" \
+    out_has "<strong>Earlier:</strong> From 2026-10-12 to 2026-11-01, things were very hard."
 run attune-report --last 14d "$T/c.csv"
 check "the last two weeks alone say nothing of it" out_lacks "Earlier"
 
