@@ -11,10 +11,16 @@ cmds=$(for f in "$TOP"/bin/*.c "$TOP"/scripts/attune-*; do
 	n=${f##*/}; n=${n%.c}; n=${n#attune-}
 	[ "$n" = attune ] || echo "$n"
 done | sort -u | tr '\n' ' ')
+# The commands written in C, whose options are read from their longopts.
+ccmds=$(for f in "$TOP"/bin/*.c; do
+	n=${f##*/}; n=${n%.c}
+	[ "$n" = attune ] || echo "$n"
+done | tr '\n' ' ')
 
 # The long options of a command, one a line, sorted: from the longopts
 # table of bin/NAME.c, or for a script from its --help (plus --help and
-# --version, which every script takes).
+# --version, which every script takes) and the patterns its option loop
+# matches (so an option its --help leaves out is still there).
 c_longopts() {
 	awk '/struct option longopts/ { on = 1; next }
 	    on && /^};/ { exit }
@@ -24,6 +30,12 @@ c_longopts() {
 help_longopts() {
 	{ "$@" --help | grep -o -- '--[a-z][a-z-]*' | grep -v -- '--end--'
 	  echo --help; echo --version; } | sort -u
+}
+script_longopts() {
+	{ help_longopts sh "$1"
+	  grep -E '^[[:space:]]*-[^[:space:])]*\)' "$1" |
+	    sed 's/).*//' | tr '|' '\n' | grep -x -- '--[a-z][a-z-]*=\{0,1\}\**' |
+	    sed 's/=.*//'; } | sort -u
 }
 # The long options that take a value, from longopts.
 c_valued() {
@@ -44,14 +56,15 @@ short_valued() {
 	done | sort
 }
 opts_of() {
-	case $1 in
-	checkin|screen|tips|report) c_longopts "$1" ;;
-	*) help_longopts sh "$TOP/scripts/attune-$1" ;;
-	esac
+	if [ -f "$TOP/bin/$1.c" ]; then
+		c_longopts "$1"
+	else
+		script_longopts "$TOP/scripts/attune-$1"
+	fi
 }
 sorted() { tr ' ' '\n' | sed '/^$/d' | sort -u; }
 
-for c in checkin screen tips report; do
+for c in $ccmds; do
 	# Every option the usage text names is in the table, so the table,
 	# which the completions are checked against, is the whole set.
 	help_longopts "bin/attune-$c" >"$T/help.$c"
@@ -62,6 +75,10 @@ done
 for c in $cmds; do opts_of "$c" >"$T/want.$c"; done
 check "the scripts' --help lists options (attune-archive: --before)" \
     grep -qx -- --before "$T/want.archive"
+check "the scripts' option loops are read too (attune-weekly: --all-people)" \
+    grep -qx -- --all-people "$T/want.weekly"
+check "the C commands were found (attune-log: --undo)" \
+    grep -qx -- --undo "$T/want.log"
 
 # The word lists, from where the programs keep them.
 c_words() {	# c_words FILE ARRAY: the strings of a C array of words
@@ -75,13 +92,15 @@ c_words lib/log.c attune_flag_words | sort >"$T/w.flag"
 c_words bin/report.c formats | sort >"$T/w.fmt.report"
 c_words bin/screen.c formats | sort >"$T/w.fmt.screen"
 c_words bin/tips.c format_words | sort >"$T/w.fmt.tips"
+c_words bin/log.c formats | sort >"$T/w.fmt.log"
 c_words bin/report.c bys | grep -vx none | sort >"$T/w.by"
 awk -F'"' '/^[ \t]*\{ "[A-Z][A-Z]",/ { print $2 }' "$TOP/lib/crisis.c" |
     sort -u >"$T/w.region"
 attune screen --list | awk '/^[a-z0-9]+  / { print $1 }' | sort >"$T/w.instr"
-check "the word lists were found (12 moments, 6 concerns, 6 regions)" \
+check "the word lists were found (12 moments, 6 concerns, 7 regions with EU)" \
     sh -c "[ \$(wc -l <'$T/w.did') = 12 ] && [ \$(wc -l <'$T/w.flag') = 6 ] &&
-	[ \$(wc -l <'$T/w.region') = 6 ] && [ \$(wc -l <'$T/w.instr') -ge 6 ]"
+	[ \$(wc -l <'$T/w.region') = 7 ] && grep -qx EU '$T/w.region' &&
+	[ \$(wc -l <'$T/w.instr') -ge 6 ] && [ \$(wc -l <'$T/w.fmt.log') = 3 ]"
 # A topic of the user's own tips file: completions ask attune-tips, so it
 # appears without any change to them.
 mkdir -p "$T/data" && chmod 700 "$T/data"
@@ -138,7 +157,7 @@ else
 	same_set "bash: attune report -- offers report's options" \
 	    "$T/want.report" "$T/b.front"
 	# The options marked as taking a value are those that take one.
-	for c in checkin screen tips report; do
+	for c in $ccmds; do
 		bash --norc -c ". '$C/attune.bash'; printf '%s\n' \$_attune_opts_$c" |
 		    sed -n 's/=$//p' >"$T/bv.$c"
 		c_valued "$c" >"$T/cv.$c"
@@ -158,6 +177,22 @@ else
 	same_set "bash: --did offers the moments of lib/log.c" "$T/w.did" "$T/b.did"
 	bc attune checkin -f '' >"$T/b.flag"
 	same_set "bash: checkin -f offers the concerns of lib/log.c" "$T/w.flag" "$T/b.flag"
+	bc attune log edit last -D '' >"$T/b.did.log"
+	same_set "bash: log -D offers the moments" "$T/w.did" "$T/b.did.log"
+	bc attune-log --flag '' >"$T/b.flag.log"
+	same_set "bash: log --flag offers the concerns" "$T/w.flag" "$T/b.flag.log"
+	bc attune log '' >"$T/out"
+	check "bash: attune log offers edit and undo" \
+	    out_is "$(printf '%s\n' edit undo)"
+	{ attune log -d "$T/data" --format csv | awk -F, 'NR > 1 { print $1 }'
+	  echo last; } | sort >"$T/w.ids"
+	bc attune-log -d "$T/data" edit '' >"$T/b.ids"
+	check "bash: the ids were listed (3 check-ins)" \
+	    sh -c "[ \$(wc -l <'$T/w.ids') = 4 ]"
+	same_set "bash: log edit offers last and the ids attune log lists" \
+	    "$T/w.ids" "$T/b.ids"
+	bc attune log edit last '' >"$T/out"
+	check "bash: log edit takes one id" sh -c "[ ! -s '$T/out' ]"
 	bash --norc -c ". '$C/attune.bash'; COMP_WORDS=(attune report --format c)
 	    COMP_CWORD=3; _attune; echo \"\${COMPREPLY[*]}\"" >"$T/out" 2>&1
 	check "bash: it works without bash-completion loaded too" out_is csv
@@ -167,7 +202,7 @@ else
 	check "bash: a list offers the words not in it yet" \
 	    sh -c "[ \$(wc -l <'$T/b.list') = 4 ] && ! grep -q 'rage,rage\|,panic$' '$T/b.list' &&
 		grep -qx 'panic,rage,harm' '$T/b.list'"
-	for c in report screen tips; do
+	for c in report screen tips log; do
 		bc "attune-$c" --format '' >"$T/b.fmt.$c"
 		same_set "bash: attune-$c --format offers its formats" \
 		    "$T/w.fmt.$c" "$T/b.fmt.$c"
