@@ -119,6 +119,11 @@ printf '%s\n' 'Jo Smith' 'Lee, "Ann"' me | sort >"$T/w.who"
 # As each shell quotes them to insert: bash's printf %q, zsh's own.
 printf '%s\n' 'Jo\ Smith' 'Lee\,\ \"Ann\"' me | sort >"$T/w.whoq"
 printf '%s\n' 'Jo\ Smith' 'Lee,\ \"Ann\"' me | sort >"$T/w.whoz"
+# The ids attune log lists for them, and "last".
+{ attune log -d "$T/data" --format csv | awk -F, 'NR > 1 { print $1 }'
+  echo last; } | sort >"$T/w.ids"
+check "the ids were listed (3 check-ins, and last)" \
+    sh -c "[ \$(wc -l <'$T/w.ids') = 4 ] && grep -qx '[0-9a-f]\{8\}' '$T/w.ids'"
 
 # same_set DESCRIPTION WANT GOT: the two files hold the same lines.
 same_set() {
@@ -184,11 +189,7 @@ else
 	bc attune log '' >"$T/out"
 	check "bash: attune log offers edit and undo" \
 	    out_is "$(printf '%s\n' edit undo)"
-	{ attune log -d "$T/data" --format csv | awk -F, 'NR > 1 { print $1 }'
-	  echo last; } | sort >"$T/w.ids"
 	bc attune-log -d "$T/data" edit '' >"$T/b.ids"
-	check "bash: the ids were listed (3 check-ins)" \
-	    sh -c "[ \$(wc -l <'$T/w.ids') = 4 ]"
 	same_set "bash: log edit offers last and the ids attune log lists" \
 	    "$T/w.ids" "$T/b.ids"
 	bc attune log edit last '' >"$T/out"
@@ -270,6 +271,15 @@ else
 	same_set "fish: --who offers the names in the logs" "$T/w.who" "$T/f.who"
 	fc "attune screen " >"$T/f.instr"
 	same_set "fish: screen offers the instruments" "$T/w.instr" "$T/f.instr"
+	fc "attune log " >"$T/out"
+	check "fish: attune log offers edit and undo" \
+	    out_is "$(printf '%s\n' edit undo)"
+	fc "attune-log -d $T/data edit " >"$T/f.ids"
+	same_set "fish: log edit offers last and the ids attune log lists" \
+	    "$T/w.ids" "$T/f.ids"
+	fc "attune log --format " >"$T/f.fmt.l"
+	same_set "fish: attune log --format offers its formats" \
+	    "$T/w.fmt.log" "$T/f.fmt.l"
 	fc "attune " >"$T/f.cmds"
 	printf '%s\n' $cmds help | sort >"$T/w.cmds0"
 	same_set "fish: attune offers its commands" "$T/w.cmds0" "$T/f.cmds"
