@@ -326,7 +326,8 @@ EOF
 	for c in $cmds; do set -- "$@" "attune-$c --"; done
 	set -- "$@" "attune report --format " "attune-checkin --did " \
 	    "attune tips -d $T/data " "attune-report -d $T/data --who " \
-	    "attune screen " "attune "
+	    "attune screen " "attune " "attune log " \
+	    "attune-log -d $T/data edit " "attune log undo "
 	if zsh -f "$T/zc.zsh" "$C" "$T/z.out" "$@" >/dev/null 2>&1 </dev/null &&
 	    grep -qx '=== end' "$T/z.out"; then
 		zpart() { awk -v n="$1" '$0 == "=== " n { on = 1; next }
@@ -353,6 +354,14 @@ EOF
 		    "$T/w.instr" "$T/z.instr"
 		zpart $((i + 6)) | grep -v '^-' >"$T/z.cmds"
 		same_set "zsh: attune offers its commands" "$T/w.cmds0" "$T/z.cmds"
+		zpart $((i + 7)) | grep -v '^-' >"$T/z.log"
+		printf '%s\n' edit undo >"$T/w.log"
+		same_set "zsh: attune log offers edit and undo" "$T/w.log" "$T/z.log"
+		zpart $((i + 8)) >"$T/z.ids"
+		same_set "zsh: log edit offers last and the ids attune log lists" \
+		    "$T/w.ids" "$T/z.ids"
+		zpart $((i + 9)) | grep -v '^-' >"$T/z.undo"
+		check "zsh: log undo takes no id" sh -c "[ ! -s '$T/z.undo' ]"
 	else
 		skip "zsh completion in a pty" "zsh/zpty did not run here"
 	fi
