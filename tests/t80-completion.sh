@@ -382,6 +382,11 @@ B=$I/usr/share/bash-completion/completions
 check "bash: installed as completions/attune" same "$C/attune.bash" "$B/attune"
 check "bash: attune-report links to it" \
     sh -c "[ \"\$(readlink '$B/attune-report')\" = attune ] && [ -L '$B/attune-pool' ]"
+for c in $cmds; do
+	check "bash and fish: attune-$c links to the completions" \
+	    sh -c "[ \"\$(readlink '$B/attune-$c')\" = attune ] &&
+		[ \"\$(readlink '$I/usr/share/fish/vendor_completions.d/attune-$c.fish')\" = attune.fish ]"
+done
 check "zsh: installed as site-functions/_attune" \
     same "$C/_attune" "$I/usr/share/zsh/site-functions/_attune"
 check "fish: installed in vendor_completions.d, linked for attune-tips" \
@@ -409,6 +414,8 @@ fi
 make -s -C "$TOP" uninstall-extra DESTDIR="$I" PREFIX=/usr >/dev/null 2>&1
 check "make uninstall-extra takes them away" \
     sh -c "[ ! -e '$B/attune' ] && [ ! -L '$B/attune-report' ] &&
+	[ ! -L '$B/attune-log' ] && [ ! -L '$B/attune-pool' ] &&
+	[ ! -L '$I/usr/share/fish/vendor_completions.d/attune-log.fish' ] &&
 	[ ! -e '$I/usr/share/zsh/site-functions/_attune' ]"
 
 done_testing
