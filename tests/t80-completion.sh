@@ -277,9 +277,16 @@ else
 	fc "attune-log -d $T/data edit " >"$T/f.ids"
 	same_set "fish: log edit offers last and the ids attune log lists" \
 	    "$T/w.ids" "$T/f.ids"
-	fc "attune log --format " >"$T/f.fmt.l"
-	same_set "fish: attune log --format offers its formats" \
-	    "$T/w.fmt.log" "$T/f.fmt.l"
+	for c in tips log; do
+		fc "attune $c --format " >"$T/f.fmt.$c"
+		same_set "fish: attune $c --format offers its formats" \
+		    "$T/w.fmt.$c" "$T/f.fmt.$c"
+	done
+	for c in $ccmds weekly; do
+		fc "attune-$c -r " >"$T/f.region.$c"
+		same_set "fish: attune-$c -r offers the crisis table's regions" \
+		    "$T/w.region" "$T/f.region.$c"
+	done
 	fc "attune " >"$T/f.cmds"
 	printf '%s\n' $cmds help | sort >"$T/w.cmds0"
 	same_set "fish: attune offers its commands" "$T/w.cmds0" "$T/f.cmds"
@@ -327,7 +334,9 @@ EOF
 	set -- "$@" "attune report --format " "attune-checkin --did " \
 	    "attune tips -d $T/data " "attune-report -d $T/data --who " \
 	    "attune screen " "attune " "attune log " \
-	    "attune-log -d $T/data edit " "attune log undo "
+	    "attune-log -d $T/data edit " "attune log undo " \
+	    "attune-screen --format " "attune tips -f " "attune log --format=" \
+	    "attune-report -r "
 	if zsh -f "$T/zc.zsh" "$C" "$T/z.out" "$@" >/dev/null 2>&1 </dev/null &&
 	    grep -qx '=== end' "$T/z.out"; then
 		zpart() { awk -v n="$1" '$0 == "=== " n { on = 1; next }
@@ -362,6 +371,16 @@ EOF
 		    "$T/w.ids" "$T/z.ids"
 		zpart $((i + 9)) | grep -v '^-' >"$T/z.undo"
 		check "zsh: log undo takes no id" sh -c "[ ! -s '$T/z.undo' ]"
+		n=$((i + 10))
+		for c in screen tips log; do
+			zpart $n >"$T/z.fmt.$c"
+			same_set "zsh: attune $c --format offers its formats" \
+			    "$T/w.fmt.$c" "$T/z.fmt.$c"
+			n=$((n + 1))
+		done
+		zpart $n >"$T/z.region"
+		same_set "zsh: --region offers the crisis table's regions" \
+		    "$T/w.region" "$T/z.region"
 	else
 		skip "zsh completion in a pty" "zsh/zpty did not run here"
 	fi
