@@ -15,11 +15,14 @@ _attune_opts_checkin='--anxiety= --archive --before= --bond= --dir= --did=
 _attune_opts_screen='--answers= --dir= --dry-run --format= --help --list
  --partner --quiet --region= --scores= --time= --version --who= --wording='
 _attune_opts_tips='--all --count= --dir= --format= --help --list --partner
- --region= --strict --time= --today --version --who='
-_attune_opts_report='--all-people --ascii --by= --check --dir= --format=
- --help --last= --month= --quiet --region= --since= --strict --until=
- --version --week= --who='
-_attune_opts_weekly='--dir= --help --region= --version --who='
+ --region= --strict --time= --today --version --who= --why'
+_attune_opts_report='--all-people --ascii --birth= --by= --check --dir=
+ --fhir-checkins --format= --help --last= --month= --notes --quiet --region=
+ --rules --since= --strict --until= --version --week= --who='
+_attune_opts_log='--all --anxiety= --bond= --count= --did= --dir= --flag=
+ --format= --help --last= --mood= --note= --numb= --quiet --region=
+ --screens --sleep= --time= --undo --version --who= --yes'
+_attune_opts_weekly='--all-people --dir= --help --region= --version --who='
 _attune_opts_remind='--dir= --help --version --who='
 _attune_opts_archive='--before= --dir= --help --verbose --version'
 _attune_opts_pool='--engine= --help --sql --today= --version'
@@ -38,6 +41,11 @@ _attune_short() {
 	tips:-f) echo --format ;;	tips:-n) echo --count ;;
 	tips:-t) echo --time ;;
 	report:-b) echo --by ;;		report:-f) echo --format ;;
+	log:-a) echo --anxiety ;;	log:-b) echo --bond ;;
+	log:-c) echo --count ;;		log:-D) echo --did ;;
+	log:-f) echo --format ;;	log:-m) echo --mood ;;
+	log:-N) echo --note ;;		log:-n) echo --numb ;;
+	log:-s) echo --sleep ;;		log:-t) echo --time ;;
 	archive:-b) echo --before ;;
 	pool:-e) echo --engine ;;	pool:-t) echo --today ;;
 	*:-d) echo --dir ;;		*:-r) echo --region ;;
@@ -45,11 +53,11 @@ _attune_short() {
 	esac
 }
 
-_attune_commands='checkin screen tips report weekly remind archive pool'
+_attune_commands='checkin screen tips report log weekly remind archive pool'
 _attune_did='skin talk sing read massage carry eye feed bath play walk rest'
 _attune_flags='intrusive panic rage cant-cope cant-care harm'
 _attune_instruments='pbq epds phq9 phq2 gad7 gad2'
-_attune_regions='US GB CA AU IE NZ'
+_attune_regions='US GB CA AU IE NZ EU'
 
 # _attune_list WORDS CUR: complete the last item of a comma-separated list,
 # leaving out the words already in it.
@@ -102,17 +110,26 @@ _attune_topics() {
 	    --format csv 2>/dev/null </dev/null | awk -F, 'NR > 1 { print $1 }'
 }
 
+# The ids attune-log lists (the latest twenty check-ins), and "last".
+_attune_ids() {
+	local IFS=$' \t\n'
+	echo last
+	"$(_attune_prog log)" ${_attune_dir:+-d "$_attune_dir"} --format csv \
+	    2>/dev/null </dev/null | awk -F, 'NR > 1 { print $1 }'
+}
+
 # _attune_value CMD OPTION CUR: complete the value of a long option.
 _attune_value() {
 	local IFS=$'\n' words= list=1
 	case $1:$2 in
-	checkin:--did) _attune_list "$_attune_did" "$3"; return ;;
-	checkin:--flag) _attune_list "$_attune_flags" "$3"; return ;;
-	report:--format) words='text md csv json html' ;;
-	screen:--format) words='text csv json' ;;
+	checkin:--did|log:--did) _attune_list "$_attune_did" "$3"; return ;;
+	checkin:--flag|log:--flag) _attune_list "$_attune_flags" "$3"; return ;;
+	report:--format) words='text md csv json html fhir' ;;
+	screen:--format) words='text csv json fhir' ;;
 	tips:--format) words='text csv' ;;
+	log:--format) words='text csv json' ;;
 	report:--by) words='day week month' ;;
-	report:--last) words='7d 14d 4w 3m' ;;
+	report:--last|log:--last) words='7d 14d 4w 3m' ;;
 	pool:--engine) words='auto duckdb node' ;;
 	*:--region) words=$_attune_regions ;;
 	*:--time|*:--since|*:--until|*:--today) words='today yesterday' ;;
@@ -215,6 +232,16 @@ _attune() {
 	report) local IFS=$'\n'
 		compopt -o filenames 2>/dev/null
 		COMPREPLY=($(compgen -f -- "$cur")) ;;
+	log)	# "edit ID" or "undo", once.
+		if [ "$prev" = edit ]; then
+			local IFS=$'\n'
+			COMPREPLY=($(compgen -W "$(_attune_ids)" -- "$cur"))
+			return
+		fi
+		for ((i = first; i < COMP_CWORD; i++)); do
+			case ${COMP_WORDS[i]} in edit|undo) return ;; esac
+		done
+		COMPREPLY=($(compgen -W "edit undo" -- "$cur")) ;;
 	pool) local IFS=$'\n'
 		compopt -o filenames 2>/dev/null
 		COMPREPLY=($(compgen -d -- "$cur")
@@ -223,4 +250,4 @@ _attune() {
 }
 
 complete -F _attune attune attune-checkin attune-screen attune-tips \
-    attune-report attune-weekly attune-remind attune-archive attune-pool
+    attune-report attune-log attune-weekly attune-remind attune-archive attune-pool

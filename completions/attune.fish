@@ -46,6 +46,7 @@ end
 # name is what lies between the second comma and the last twenty fields.
 function __attune_who
     set -l report (__attune_prog report)
+    command -q -- $report; or return
     $report (__attune_dir) --all-people --format csv 2>/dev/null </dev/null |
         awk -F, 'NR == 1 { tail = NF - 3; next }
             { w = $3; for (i = 4; i <= NF - tail; i++) w = w "," $i
@@ -53,9 +54,30 @@ function __attune_who
               print w }'
 end
 
+# The ids attune-log lists (the latest twenty check-ins), and "last".
+function __attune_ids
+    set -l log (__attune_prog log)
+    echo last
+    command -q -- $log; or return
+    $log (__attune_dir) --format csv 2>/dev/null </dev/null |
+        awk -F, 'NR > 1 { print $1 }'
+end
+
+# attune log: "edit" or "undo" first, then for edit one id.
+function __attune_log_word --argument-names want
+    set -l words (commandline -opc)
+    switch $want
+        case id
+            test "$words[-1]" = edit
+        case sub
+            not contains -- edit $words; and not contains -- undo $words
+    end
+end
+
 # The tips topics, from attune-tips itself.
 function __attune_topics
     set -l tips (__attune_prog tips)
+    command -q -- $tips; or return
     $tips (__attune_dir) --list --format csv 2>/dev/null </dev/null |
         awk -F, 'NR > 1 { print $1 }'
 end
@@ -79,12 +101,13 @@ function __attune_needs_command
     test (count (commandline -opc)) -eq 1
 end
 
-set -l __attune_commands checkin screen tips report weekly remind archive pool
+set -l __attune_commands checkin screen tips report log weekly remind archive pool
 complete -c attune -n __attune_needs_command -f
 complete -c attune -n __attune_needs_command -a checkin -d 'log how today is going'
 complete -c attune -n __attune_needs_command -a screen -d 'take a validated questionnaire'
 complete -c attune -n __attune_needs_command -a tips -d 'gentle, practical ideas to try'
 complete -c attune -n __attune_needs_command -a report -d 'your weeks at a glance'
+complete -c attune -n __attune_needs_command -a log -d 'see, fix and undo what you have logged'
 complete -c attune -n __attune_needs_command -a weekly -d 'write last week\'s report'
 complete -c attune -n __attune_needs_command -a remind -d 'a word when there is no check-in today'
 complete -c attune -n __attune_needs_command -a archive -d 'move old check-ins into archives'
@@ -105,13 +128,13 @@ for cmd in $__attune_commands
     __attune_on $cmd -s h -l help -d 'usage'
     __attune_on $cmd -s V -l version -d 'the version'
 end
-for cmd in checkin screen tips report weekly remind archive
+for cmd in checkin screen tips report log weekly remind archive
     __attune_on $cmd -s d -l dir -x -a '(__fish_complete_directories)' -d 'the data directory'
 end
-for cmd in checkin screen tips report weekly
-    __attune_on $cmd -s r -l region -x -a 'US GB CA AU IE NZ' -d 'crisis lines for this country'
+for cmd in checkin screen tips report log weekly
+    __attune_on $cmd -s r -l region -x -a 'US GB CA AU IE NZ EU' -d 'crisis lines for this country'
 end
-for cmd in checkin screen tips report weekly remind
+for cmd in checkin screen tips report log weekly remind
     __attune_on $cmd -s w -l who -x -a '(__attune_who)' -d 'whose entries'
 end
 
@@ -137,7 +160,7 @@ __attune_on screen -s a -l answers -x -d 'the option chosen for each item'
 __attune_on screen -s s -l scores -x -d 'the points of each item'
 __attune_on screen -s p -l partner -d 'partner cut-offs'
 __attune_on screen -s W -l wording -r -F -d 'item wording file'
-__attune_on screen -s f -l format -x -a 'text csv json' -d 'output format'
+__attune_on screen -s f -l format -x -a 'text csv json fhir' -d 'output format'
 __attune_on screen -s t -l time -x -a 'today yesterday' -d 'when it was taken'
 __attune_on screen -s q -l quiet -d 'print only crisis lines when needed'
 __attune_on screen -l dry-run -d 'score without logging'
@@ -153,6 +176,7 @@ __attune_on tips -s p -l partner -d 'choose as for a partner'
 __attune_on tips -s f -l format -x -a 'text csv' -d 'output format'
 __attune_on tips -s t -l time -x -a 'today yesterday' -d 'the day to choose for'
 __attune_on tips -l strict -d 'a malformed row is an error'
+__attune_on tips -s y -l why -d 'which signal chose each tip'
 
 __attune_on report -l week -d 'an ISO week (--week=DATE)'
 __attune_on report -l month -d 'a calendar month (--month=YYYY-MM)'
@@ -161,13 +185,39 @@ __attune_on report -l until -x -a 'today yesterday' -d 'to DATE'
 __attune_on report -l last -x -a '7d 14d 4w 3m' -d 'the last N days, weeks or months'
 __attune_on report -s b -l by -x -a 'day week month' -d 'split the period'
 __attune_on report -s a -l all-people -d 'everyone in the logs'
-__attune_on report -s f -l format -x -a 'text md csv json html' -d 'output format'
+__attune_on report -s f -l format -x -a 'text md csv json html fhir' -d 'output format'
 __attune_on report -l ascii -d 'plain ASCII charts'
+__attune_on report -l notes -d 'every note of the period'
+__attune_on report -l birth -x -d 'the baby\'s birth date, for the HTML report'
+__attune_on report -l fhir-checkins -d 'with --format fhir: the check-ins too'
 __attune_on report -s c -l check -d 'exit 3 if a reach-out rule fires'
+__attune_on report -l rules -d 'the reach-out rules\' thresholds and sources'
 __attune_on report -s q -l quiet -d 'print nothing'
 __attune_on report -l strict -d 'a malformed row is an error'
 
+__attune_on log -f
+__attune_on log -n '__attune_log_word sub' -a 'edit undo'
+__attune_on log -n '__attune_log_word id' -a '(__attune_ids)'
+__attune_on log -s S -l screens -d 'the screens log, not the check-ins'
+__attune_on log -s c -l count -x -d 'the latest N entries'
+__attune_on log -l last -x -a '7d 14d 4w 3m' -d 'the last N days, weeks or months'
+__attune_on log -s A -l all -d 'every entry in the live log'
+__attune_on log -s f -l format -x -a 'text csv json' -d 'output format'
+__attune_on log -s u -l undo -d 'take the last entry written away'
+__attune_on log -s y -l yes -d 'do it without asking'
+__attune_on log -s q -l quiet -d 'say nothing when done'
+__attune_on log -s m -l mood -x -d 'edit: mood, 0 to 10'
+__attune_on log -s b -l bond -x -d 'edit: how connected to your baby, 0 to 10'
+__attune_on log -s a -l anxiety -x -d 'edit: how anxious, 0 to 10'
+__attune_on log -s n -l numb -x -d 'edit: how numb, 0 to 10'
+__attune_on log -s s -l sleep -x -d 'edit: hours slept in the last 24'
+__attune_on log -s D -l did -x -a '(__attune_list skin talk sing read massage carry eye feed bath play walk rest)' -d 'edit: moments shared'
+__attune_on log -l flag -x -a '(__attune_list intrusive panic rage cant-cope cant-care harm)' -d 'edit: concerns'
+__attune_on log -s N -l note -x -d 'edit: a note'
+__attune_on log -s t -l time -x -a 'today yesterday' -d 'edit: when'
+
 __attune_on weekly -f
+__attune_on weekly -s a -l all-people -d 'everyone in the logs, side by side'
 __attune_on remind -f
 __attune_on archive -f
 __attune_on archive -s b -l before -x -d 'move check-ins dated before DATE'

@@ -11,10 +11,16 @@ cmds=$(for f in "$TOP"/bin/*.c "$TOP"/scripts/attune-*; do
 	n=${f##*/}; n=${n%.c}; n=${n#attune-}
 	[ "$n" = attune ] || echo "$n"
 done | sort -u | tr '\n' ' ')
+# The commands written in C, whose options are read from their longopts.
+ccmds=$(for f in "$TOP"/bin/*.c; do
+	n=${f##*/}; n=${n%.c}
+	[ "$n" = attune ] || echo "$n"
+done | tr '\n' ' ')
 
 # The long options of a command, one a line, sorted: from the longopts
 # table of bin/NAME.c, or for a script from its --help (plus --help and
-# --version, which every script takes).
+# --version, which every script takes) and the patterns its option loop
+# matches (so an option its --help leaves out is still there).
 c_longopts() {
 	awk '/struct option longopts/ { on = 1; next }
 	    on && /^};/ { exit }
@@ -24,6 +30,12 @@ c_longopts() {
 help_longopts() {
 	{ "$@" --help | grep -o -- '--[a-z][a-z-]*' | grep -v -- '--end--'
 	  echo --help; echo --version; } | sort -u
+}
+script_longopts() {
+	{ help_longopts sh "$1"
+	  grep -E '^[[:space:]]*-[^[:space:])]*\)' "$1" |
+	    sed 's/).*//' | tr '|' '\n' | grep -x -- '--[a-z][a-z-]*=\{0,1\}\**' |
+	    sed 's/=.*//'; } | sort -u
 }
 # The long options that take a value, from longopts.
 c_valued() {
@@ -44,14 +56,15 @@ short_valued() {
 	done | sort
 }
 opts_of() {
-	case $1 in
-	checkin|screen|tips|report) c_longopts "$1" ;;
-	*) help_longopts sh "$TOP/scripts/attune-$1" ;;
-	esac
+	if [ -f "$TOP/bin/$1.c" ]; then
+		c_longopts "$1"
+	else
+		script_longopts "$TOP/scripts/attune-$1"
+	fi
 }
 sorted() { tr ' ' '\n' | sed '/^$/d' | sort -u; }
 
-for c in checkin screen tips report; do
+for c in $ccmds; do
 	# Every option the usage text names is in the table, so the table,
 	# which the completions are checked against, is the whole set.
 	help_longopts "bin/attune-$c" >"$T/help.$c"
@@ -62,6 +75,10 @@ done
 for c in $cmds; do opts_of "$c" >"$T/want.$c"; done
 check "the scripts' --help lists options (attune-archive: --before)" \
     grep -qx -- --before "$T/want.archive"
+check "the scripts' option loops are read too (attune-weekly: --all-people)" \
+    grep -qx -- --all-people "$T/want.weekly"
+check "the C commands were found (attune-log: --undo)" \
+    grep -qx -- --undo "$T/want.log"
 
 # The word lists, from where the programs keep them.
 c_words() {	# c_words FILE ARRAY: the strings of a C array of words
@@ -75,13 +92,15 @@ c_words lib/log.c attune_flag_words | sort >"$T/w.flag"
 c_words bin/report.c formats | sort >"$T/w.fmt.report"
 c_words bin/screen.c formats | sort >"$T/w.fmt.screen"
 c_words bin/tips.c format_words | sort >"$T/w.fmt.tips"
+c_words bin/log.c formats | sort >"$T/w.fmt.log"
 c_words bin/report.c bys | grep -vx none | sort >"$T/w.by"
 awk -F'"' '/^[ \t]*\{ "[A-Z][A-Z]",/ { print $2 }' "$TOP/lib/crisis.c" |
     sort -u >"$T/w.region"
 attune screen --list | awk '/^[a-z0-9]+  / { print $1 }' | sort >"$T/w.instr"
-check "the word lists were found (12 moments, 6 concerns, 6 regions)" \
+check "the word lists were found (12 moments, 6 concerns, 7 regions with EU)" \
     sh -c "[ \$(wc -l <'$T/w.did') = 12 ] && [ \$(wc -l <'$T/w.flag') = 6 ] &&
-	[ \$(wc -l <'$T/w.region') = 6 ] && [ \$(wc -l <'$T/w.instr') -ge 6 ]"
+	[ \$(wc -l <'$T/w.region') = 7 ] && grep -qx EU '$T/w.region' &&
+	[ \$(wc -l <'$T/w.instr') -ge 6 ] && [ \$(wc -l <'$T/w.fmt.log') = 3 ]"
 # A topic of the user's own tips file: completions ask attune-tips, so it
 # appears without any change to them.
 mkdir -p "$T/data" && chmod 700 "$T/data"
@@ -100,6 +119,11 @@ printf '%s\n' 'Jo Smith' 'Lee, "Ann"' me | sort >"$T/w.who"
 # As each shell quotes them to insert: bash's printf %q, zsh's own.
 printf '%s\n' 'Jo\ Smith' 'Lee\,\ \"Ann\"' me | sort >"$T/w.whoq"
 printf '%s\n' 'Jo\ Smith' 'Lee,\ \"Ann\"' me | sort >"$T/w.whoz"
+# The ids attune log lists for them, and "last".
+{ attune log -d "$T/data" --format csv | awk -F, 'NR > 1 { print $1 }'
+  echo last; } | sort >"$T/w.ids"
+check "the ids were listed (3 check-ins, and last)" \
+    sh -c "[ \$(wc -l <'$T/w.ids') = 4 ] && grep -qx '[0-9a-f]\{8\}' '$T/w.ids'"
 
 # same_set DESCRIPTION WANT GOT: the two files hold the same lines.
 same_set() {
@@ -138,7 +162,7 @@ else
 	same_set "bash: attune report -- offers report's options" \
 	    "$T/want.report" "$T/b.front"
 	# The options marked as taking a value are those that take one.
-	for c in checkin screen tips report; do
+	for c in $ccmds; do
 		bash --norc -c ". '$C/attune.bash'; printf '%s\n' \$_attune_opts_$c" |
 		    sed -n 's/=$//p' >"$T/bv.$c"
 		c_valued "$c" >"$T/cv.$c"
@@ -158,6 +182,18 @@ else
 	same_set "bash: --did offers the moments of lib/log.c" "$T/w.did" "$T/b.did"
 	bc attune checkin -f '' >"$T/b.flag"
 	same_set "bash: checkin -f offers the concerns of lib/log.c" "$T/w.flag" "$T/b.flag"
+	bc attune log edit last -D '' >"$T/b.did.log"
+	same_set "bash: log -D offers the moments" "$T/w.did" "$T/b.did.log"
+	bc attune-log --flag '' >"$T/b.flag.log"
+	same_set "bash: log --flag offers the concerns" "$T/w.flag" "$T/b.flag.log"
+	bc attune log '' >"$T/out"
+	check "bash: attune log offers edit and undo" \
+	    out_is "$(printf '%s\n' edit undo)"
+	bc attune-log -d "$T/data" edit '' >"$T/b.ids"
+	same_set "bash: log edit offers last and the ids attune log lists" \
+	    "$T/w.ids" "$T/b.ids"
+	bc attune log edit last '' >"$T/out"
+	check "bash: log edit takes one id" sh -c "[ ! -s '$T/out' ]"
 	bash --norc -c ". '$C/attune.bash'; COMP_WORDS=(attune report --format c)
 	    COMP_CWORD=3; _attune; echo \"\${COMPREPLY[*]}\"" >"$T/out" 2>&1
 	check "bash: it works without bash-completion loaded too" out_is csv
@@ -167,7 +203,7 @@ else
 	check "bash: a list offers the words not in it yet" \
 	    sh -c "[ \$(wc -l <'$T/b.list') = 4 ] && ! grep -q 'rage,rage\|,panic$' '$T/b.list' &&
 		grep -qx 'panic,rage,harm' '$T/b.list'"
-	for c in report screen tips; do
+	for c in report screen tips log; do
 		bc "attune-$c" --format '' >"$T/b.fmt.$c"
 		same_set "bash: attune-$c --format offers its formats" \
 		    "$T/w.fmt.$c" "$T/b.fmt.$c"
@@ -235,6 +271,22 @@ else
 	same_set "fish: --who offers the names in the logs" "$T/w.who" "$T/f.who"
 	fc "attune screen " >"$T/f.instr"
 	same_set "fish: screen offers the instruments" "$T/w.instr" "$T/f.instr"
+	fc "attune log " >"$T/out"
+	check "fish: attune log offers edit and undo" \
+	    out_is "$(printf '%s\n' edit undo)"
+	fc "attune-log -d $T/data edit " >"$T/f.ids"
+	same_set "fish: log edit offers last and the ids attune log lists" \
+	    "$T/w.ids" "$T/f.ids"
+	for c in tips log; do
+		fc "attune $c --format " >"$T/f.fmt.$c"
+		same_set "fish: attune $c --format offers its formats" \
+		    "$T/w.fmt.$c" "$T/f.fmt.$c"
+	done
+	for c in $ccmds weekly; do
+		fc "attune-$c -r " >"$T/f.region.$c"
+		same_set "fish: attune-$c -r offers the crisis table's regions" \
+		    "$T/w.region" "$T/f.region.$c"
+	done
 	fc "attune " >"$T/f.cmds"
 	printf '%s\n' $cmds help | sort >"$T/w.cmds0"
 	same_set "fish: attune offers its commands" "$T/w.cmds0" "$T/f.cmds"
@@ -281,7 +333,10 @@ EOF
 	for c in $cmds; do set -- "$@" "attune-$c --"; done
 	set -- "$@" "attune report --format " "attune-checkin --did " \
 	    "attune tips -d $T/data " "attune-report -d $T/data --who " \
-	    "attune screen " "attune "
+	    "attune screen " "attune " "attune log " \
+	    "attune-log -d $T/data edit " "attune log undo " \
+	    "attune-screen --format " "attune tips -f " "attune log --format=" \
+	    "attune-report -r "
 	if zsh -f "$T/zc.zsh" "$C" "$T/z.out" "$@" >/dev/null 2>&1 </dev/null &&
 	    grep -qx '=== end' "$T/z.out"; then
 		zpart() { awk -v n="$1" '$0 == "=== " n { on = 1; next }
@@ -308,6 +363,24 @@ EOF
 		    "$T/w.instr" "$T/z.instr"
 		zpart $((i + 6)) | grep -v '^-' >"$T/z.cmds"
 		same_set "zsh: attune offers its commands" "$T/w.cmds0" "$T/z.cmds"
+		zpart $((i + 7)) | grep -v '^-' >"$T/z.log"
+		printf '%s\n' edit undo >"$T/w.log"
+		same_set "zsh: attune log offers edit and undo" "$T/w.log" "$T/z.log"
+		zpart $((i + 8)) >"$T/z.ids"
+		same_set "zsh: log edit offers last and the ids attune log lists" \
+		    "$T/w.ids" "$T/z.ids"
+		zpart $((i + 9)) | grep -v '^-' >"$T/z.undo"
+		check "zsh: log undo takes no id" sh -c "[ ! -s '$T/z.undo' ]"
+		n=$((i + 10))
+		for c in screen tips log; do
+			zpart $n >"$T/z.fmt.$c"
+			same_set "zsh: attune $c --format offers its formats" \
+			    "$T/w.fmt.$c" "$T/z.fmt.$c"
+			n=$((n + 1))
+		done
+		zpart $n >"$T/z.region"
+		same_set "zsh: --region offers the crisis table's regions" \
+		    "$T/w.region" "$T/z.region"
 	else
 		skip "zsh completion in a pty" "zsh/zpty did not run here"
 	fi
@@ -328,6 +401,11 @@ B=$I/usr/share/bash-completion/completions
 check "bash: installed as completions/attune" same "$C/attune.bash" "$B/attune"
 check "bash: attune-report links to it" \
     sh -c "[ \"\$(readlink '$B/attune-report')\" = attune ] && [ -L '$B/attune-pool' ]"
+for c in $cmds; do
+	check "bash and fish: attune-$c links to the completions" \
+	    sh -c "[ \"\$(readlink '$B/attune-$c')\" = attune ] &&
+		[ \"\$(readlink '$I/usr/share/fish/vendor_completions.d/attune-$c.fish')\" = attune.fish ]"
+done
 check "zsh: installed as site-functions/_attune" \
     same "$C/_attune" "$I/usr/share/zsh/site-functions/_attune"
 check "fish: installed in vendor_completions.d, linked for attune-tips" \
@@ -355,6 +433,8 @@ fi
 make -s -C "$TOP" uninstall-extra DESTDIR="$I" PREFIX=/usr >/dev/null 2>&1
 check "make uninstall-extra takes them away" \
     sh -c "[ ! -e '$B/attune' ] && [ ! -L '$B/attune-report' ] &&
+	[ ! -L '$B/attune-log' ] && [ ! -L '$B/attune-pool' ] &&
+	[ ! -L '$I/usr/share/fish/vendor_completions.d/attune-log.fish' ] &&
 	[ ! -e '$I/usr/share/zsh/site-functions/_attune' ]"
 
 done_testing

@@ -90,6 +90,9 @@ for p in "$TOP"/bin/attune "$TOP"/bin/attune-* "$TOP"/scripts/attune-*; do
 	check "dpkg -c: /usr/bin/$n" grep -qx "/usr/bin/$n" "$T/files"
 	check "dpkg -c: the bash completion for $n" \
 	    grep -qx "/usr/share/bash-completion/completions/$n" "$T/files"
+	[ "$n" = attune ] ||
+	    check "dpkg -c: the fish completion for $n" \
+		grep -qx "/usr/share/fish/vendor_completions.d/$n.fish" "$T/files"
 done
 for m in "$TOP"/man/*.[157]; do
 	n=${m##*/} s=${m##*.}
