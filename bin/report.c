@@ -100,8 +100,8 @@ usage(void)
 	    "status)\n"
 	    "      --strict       a malformed row is an error, not skipped\n"
 	    "  -d, --dir DIR      the data directory\n"
-	    "  -r, --region CC    crisis lines for this country (US, GB, CA, "
-	    "AU, IE, NZ)\n"
+	    "  -r, --region CC    crisis lines for this country, a code "
+	    "like GB, US or IE\n"
 	    "With no FILE it reads the logs in the data directory; '-' is "
 	    "standard input.\n");
 	exit(attune_finish(ATTUNE_OK));
