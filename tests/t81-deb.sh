@@ -100,7 +100,7 @@ for m in "$TOP"/man/*.[157]; do
 done
 for f in /usr/share/zsh/vendor-completions/_attune \
     /usr/share/fish/vendor_completions.d/attune.fish \
-    /usr/share/attune/tips.csv /usr/share/attune/pool.sql \
+    /usr/share/attune/tips.csv /usr/share/attune/topics.csv /usr/share/attune/pool.sql \
     /usr/share/attune/sample/checkins.csv /usr/share/attune/sample/screens.csv \
     /usr/share/doc/attune/copyright; do
 	check "dpkg -c: $f" grep -qx "$f" "$T/files"
