@@ -409,6 +409,11 @@ if [ -n "$REPORT" ]; then
 	run attune-remind -w sam
 	check "remind (real report): someone else has not: says so" \
 	    out_has "No check-in yet today"
+	ci -m 5 -f harm >/dev/null 2>&1
+	run attune-remind
+	check "remind (real report): after harm, the crisis lines on stderr" \
+	    err_has "If you are in danger"
+	check "remind (real report): after harm, still exit 0" rc_is 0
 else
 	skip "remind (real report): both ways" "$no_report"
 fi
