@@ -498,3 +498,21 @@ attune_log_lock(const char *path, int how, int oflags, struct stat *st)
 		close(fd);
 	}
 }
+
+/*
+ * For the tests only: ATTUNE_TEST_CRASH=NAME stops an archive or an edit
+ * at point NAME as a crash would (exit 99), and =pause:NAME waits two
+ * seconds there so that a test can start a writer in the middle.
+ */
+void
+attune_crash_point(const char *name)
+{
+	const char *e = getenv("ATTUNE_TEST_CRASH");
+
+	if (e == NULL)
+		return;
+	if (strcmp(e, name) == 0)
+		_exit(99);
+	if (strncmp(e, "pause:", 6) == 0 && strcmp(e + 6, name) == 0)
+		sleep(2);
+}

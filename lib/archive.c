@@ -78,24 +78,6 @@ struct run {
 	char	*buf;
 };
 
-/*
- * For the tests only: ATTUNE_TEST_CRASH=NAME stops the run at point NAME
- * as a crash would (exit 99), and =pause:NAME waits two seconds there so
- * that a test can start a writer in the middle of the move.
- */
-static void
-crash_point(const char *name)
-{
-	const char *e = getenv("ATTUNE_TEST_CRASH");
-
-	if (e == NULL)
-		return;
-	if (strcmp(e, name) == 0)
-		_exit(99);
-	if (strncmp(e, "pause:", 6) == 0 && strcmp(e + 6, name) == 0)
-		sleep(2);
-}
-
 /* Copy [from, to) of fd to out (a file, or with gz, an archive). */
 static int
 copy_range(struct run *r, long long from, long long to, int out,
@@ -788,7 +770,7 @@ attune_archive(const char *dir, int64_t before, FILE *out)
 	for (i = 0; i < r.ny; i++)
 		if (year_finish(&r, &r.y[i]) < 0)
 			goto fail;
-	crash_point("after-archive");
+	attune_crash_point("after-archive");
 	if ((geteuid() == 0 && fchown(r.nfd, r.st.st_uid, r.st.st_gid) < 0) ||
 	    fchmod(r.nfd, r.st.st_mode & 07777) < 0 || fsync(r.nfd) < 0)
 		goto fail_io;
@@ -796,14 +778,14 @@ attune_archive(const char *dir, int64_t before, FILE *out)
 		if (errno != EINTR)
 			goto fail_io;
 	attune_sync_dir(dir);
-	crash_point("before-commit");
+	attune_crash_point("before-commit");
 	if (rename(tmp.s, path) < 0)
 		goto fail_io;
 	committed = 1;
 	attune_buf_printf(&pending, "%s.pending", path);
 	unlink(pending.s);
 	attune_sync_dir(dir);
-	crash_point("after-commit");
+	attune_crash_point("after-commit");
 	for (i = 0; i < r.ny; i++) {
 		char *final = final_name(r.y[i].pending);
 
@@ -817,7 +799,7 @@ attune_archive(const char *dir, int64_t before, FILE *out)
 		moved += r.y[i].moved;
 		free(final);
 		if (i == 0)
-			crash_point("after-rename");
+			attune_crash_point("after-rename");
 	}
 	attune_sync_dir(dir);
 	if (r.nyears > r.ny && out != NULL)

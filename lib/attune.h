@@ -201,6 +201,7 @@ int	 attune_write_all(int fd, const char *s, size_t n);
 struct stat;
 int	 attune_log_lock(const char *path, int how, int oflags,
 	    struct stat *st);	/* open and flock, again if replaced */
+void	 attune_crash_point(const char *name);	/* tests: $ATTUNE_TEST_CRASH */
 void	 attune_sync_dir(const char *dir);
 
 /* archive.c: old check-ins move into yearly checkins-YYYY.csv.gz, under

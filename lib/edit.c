@@ -40,23 +40,6 @@
 
 #include "attune.h"
 
-/*
- * For the tests only: ATTUNE_TEST_CRASH=NAME stops a change at point NAME
- * as a crash would (exit 99); =pause:NAME waits two seconds there.
- */
-static void
-crash_point(const char *name)
-{
-	const char *e = getenv("ATTUNE_TEST_CRASH");
-
-	if (e == NULL)
-		return;
-	if (strcmp(e, name) == 0)
-		_exit(99);
-	if (strncmp(e, "pause:", 6) == 0 && strcmp(e + 6, name) == 0)
-		sleep(2);
-}
-
 static void
 cb_field(void *s, size_t n, void *data)
 {
@@ -473,7 +456,7 @@ attune_rows_change(const char *path, uint32_t id, int last,
 		unlink(tmp.s);
 		goto fail_io;
 	}
-	crash_point("edit-after-bak");
+	attune_crash_point("edit-after-bak");
 	if ((nfd = write_temp(dir, base, out.s != NULL ? out.s : "", out.len,
 	    st.st_mode & 07777, &tmp)) < 0)
 		goto fail_io;
@@ -483,7 +466,7 @@ attune_rows_change(const char *path, uint32_t id, int last,
 			goto fail_io;
 		}
 	attune_sync_dir(dir);
-	crash_point("edit-before-commit");
+	attune_crash_point("edit-before-commit");
 	if (rename(tmp.s, path) < 0) {
 		unlink(tmp.s);
 		goto fail_io;
@@ -491,7 +474,7 @@ attune_rows_change(const char *path, uint32_t id, int last,
 	attune_buf_printf(&pp, "%s.pending", path);
 	unlink(pp.s);	/* it named the old log's part row, gone now */
 	attune_sync_dir(dir);
-	crash_point("edit-after-commit");
+	attune_crash_point("edit-after-commit");
 	rc = 0;
 	goto out;
 fail_io:
