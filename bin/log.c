@@ -668,6 +668,8 @@ edit(const char *id, int given)
 			    "terminal, it opens $VISUAL or $EDITOR)");
 		if (in_editor(&rs, (size_t)i, path, ev, &er) < 0) {
 			attune_rows_free(&rs);
+			attune_rows_free(&er);
+			attune_buf_free(&where);
 			free(path);
 			return ATTUNE_FAIL;
 		}

@@ -19,6 +19,7 @@ if [ -n "${ATTUNE_VALGRIND:-}" ]; then
 		[ "\$(ulimit -f)" = unlimited ] || exec "$_p" "\$@"
 		exec valgrind -q --error-exitcode=99 --leak-check=full \\
 		    --errors-for-leak-kinds=definite --trace-children=yes \\
+		    --trace-children-skip='/bin/*,/usr/bin/*,/usr/sbin/*' \\
 		    --log-file="$_vg/%p.log" "$_p" "\$@"
 		VG
 		chmod +x "$_vg/bin/${_p##*/}"
