@@ -219,8 +219,8 @@ rule_harm(const struct attune_rperson *p, int64_t at,
 	}
 	if (n > 0)
 		reason(v, ATTUNE_RULE_URGENT, "A flag for thoughts of harm was "
-		    "logged on %s. Please talk to someone today: the lines "
-		    "above are there for you, day and night.", list);
+		    "logged on %s. Please talk to someone today: the crisis "
+		    "lines are there for you, day and night.", list);
 }
 
 /* A very hard stretch: most of the days logged in the latest week very
