@@ -1019,32 +1019,6 @@ list_topics(void)
 
 /* --- topics named on the command line -------------------------------- */
 
-static size_t
-distance(const char *a, const char *b)
-{
-	size_t la = strlen(a), lb = strlen(b), i, j, d[65], diag, up;
-
-	if (la > 64 || lb > 64)
-		return 99;
-	for (j = 0; j <= lb; j++)
-		d[j] = j;
-	for (i = 1; i <= la; i++) {
-		diag = d[0];
-		d[0] = i;
-		for (j = 1; j <= lb; j++) {
-			up = d[j];
-			d[j] = diag + (tolower((unsigned char)a[i - 1]) !=
-			    tolower((unsigned char)b[j - 1]));
-			if (up + 1 < d[j])
-				d[j] = up + 1;
-			if (d[j - 1] + 1 < d[j])
-				d[j] = d[j - 1] + 1;
-			diag = up;
-		}
-	}
-	return d[lb];
-}
-
 static _Noreturn void
 unknown_topic(const char *name)
 {
@@ -1054,7 +1028,7 @@ unknown_topic(const char *name)
 
 	for (i = 0; i < ntopics + naliases; i++) {
 		cand = i < ntopics ? topics[i].name : aliases[i - ntopics].name;
-		d = distance(name, cand);
+		d = (size_t)attune_distance(name, len, cand, strlen(cand), 3);
 		if (len >= 3 && strstr(cand, name) != NULL)
 			d = 1;
 		if (d > (len < 6 ? 2 : 3))

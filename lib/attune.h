@@ -66,6 +66,8 @@ void	 attune_usage_first(void (*fn)(void));	/* runs before a usage error */
 const char *attune_opt_who(const char *opt);	/* --who, $ATTUNE_WHO,
 						 * attune.conf, "me" */
 const char *attune_suggest(const char *s, const char *const *words);
+int	 attune_distance(const char *a, size_t na, const char *b, size_t nb,
+	    int max);	/* edits apart, any case; max + 1 if more */
 struct option;
 void	 attune_opt_longopts(const struct option *lo);	/* for "did you mean" */
 int	 attune_opt_choice(const char *opt, const char *val,

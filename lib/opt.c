@@ -242,8 +242,8 @@ attune_opt_words(const char *opt, const char *val, const char *const *words,
  * changed, or two swapped) that turn one into the other, ignoring case,
  * or more than max if it is more.  Words longer than 63 bytes are far.
  */
-static int
-distance(const char *a, size_t na, const char *b, size_t nb, int max)
+int
+attune_distance(const char *a, size_t na, const char *b, size_t nb, int max)
 {
 	int d[64][64];
 	size_t i, j;
@@ -287,7 +287,7 @@ nearest(const char *s, size_t n, const char *(*word)(const void *, size_t),
 
 	bestd = max + 1;
 	for (i = 0; (w = word(list, i)) != NULL; i++) {
-		d = distance(s, n, w, strlen(w), max);
+		d = attune_distance(s, n, w, strlen(w), max);
 		if (d < bestd) {
 			bestd = d;
 			best = w;
