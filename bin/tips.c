@@ -467,20 +467,8 @@ static int
 judge_logs(const char *dir, const char *who, int64_t day,
     struct attune_verdict *v)
 {
-	struct attune_report r;
-	int rval;
-
-	memset(&r, 0, sizeof r);
-	memset(v, 0, sizeof *v);
-	v->sleep = -1;
-	attune_report_setup(&r, day - ATTUNE_RBACK, day, ATTUNE_BY_NONE, 0,
-	    day);
-	rval = attune_diary_read(&r, dir, who, strictflag ? ATTUNE_CSV_STRICT :
-	    0);
-	attune_report_done(&r);
-	attune_judge(attune_report_person(&r, who, strlen(who)), day, v);
-	attune_report_free(&r);
-	return rval;
+	return attune_judge_dir(dir, who, day, strictflag ? ATTUNE_CSV_STRICT :
+	    0, v);
 }
 
 /* Whether the person's settings say there is more than one child. */

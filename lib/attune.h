@@ -553,6 +553,8 @@ void	 attune_report_screen(struct attune_report *r,
 	    const struct attune_screen *sc);
 int	 attune_diary_read(struct attune_report *r, const char *dir,
 	    const char *who, int flags);	/* both logs, one person */
+int	 attune_judge_dir(const char *dir, const char *who, int64_t day,
+	    int flags, struct attune_verdict *v);	/* read and judge */
 int	 attune_safety_first(const char *dir, const char *who,
 	    const char *region);	/* crisis lines if harm came up */
 /* One logged screen judged, the same for every command: *safety when the

@@ -693,10 +693,33 @@ attune_diary_read(struct attune_report *r, const char *dir, const char *who,
  * one, else every region's.  Commands call this before a usage error, so
  * that no mistake in an option can hide the lines.  1 if they were shown.
  */
+/*
+ * One person's logs in a data directory judged on the two weeks ending on
+ * day (attune_judge): read, folded, judged, freed.  -1 if a log could not
+ * be read in full; the verdict holds what was read all the same.
+ */
+int
+attune_judge_dir(const char *dir, const char *who, int64_t day, int flags,
+    struct attune_verdict *v)
+{
+	struct attune_report r;
+	int rval;
+
+	memset(&r, 0, sizeof r);
+	memset(v, 0, sizeof *v);
+	v->sleep = -1;
+	attune_report_setup(&r, day - ATTUNE_RBACK, day, ATTUNE_BY_NONE, 0,
+	    day);
+	rval = attune_diary_read(&r, dir, who, flags);
+	attune_report_done(&r);
+	attune_judge(attune_report_person(&r, who, strlen(who)), day, v);
+	attune_report_free(&r);
+	return rval;
+}
+
 int
 attune_safety_first(const char *dir, const char *who, const char *region)
 {
-	struct attune_report r;
 	struct attune_verdict v;
 	struct attune_time now;
 	const char *rg = NULL;
@@ -713,16 +736,9 @@ attune_safety_first(const char *dir, const char *who, const char *region)
 	if ((d = attune_dir_resolve(dir)) == NULL)
 		return 0;
 	attune_time_now(&now);
-	memset(&r, 0, sizeof r);
-	memset(&v, 0, sizeof v);
-	attune_report_setup(&r, now.days - ATTUNE_RBACK, now.days,
-	    ATTUNE_BY_NONE, 0, now.days);
-	attune_diary_read(&r, d, who, ATTUNE_CSV_QUIET);
-	attune_report_done(&r);
-	attune_judge(attune_report_person(&r, who, strlen(who)), now.days, &v);
+	attune_judge_dir(d, who, now.days, ATTUNE_CSV_QUIET, &v);
 	urgent = (v.rules & (1u << ATTUNE_RULE_URGENT)) != 0;
 	attune_verdict_free(&v);
-	attune_report_free(&r);
 	free(d);
 	if (urgent) {
 		attune_crisis_print(stdout, rg);
