@@ -436,12 +436,11 @@ judge_around(const char *dir, const char *path, const struct attune_checkin *ci,
 }
 
 static const char *
-thanks(const struct attune_checkin *ci, const struct attune_verdict *v)
+thanks(const struct attune_checkin *ci)
 {
 	if (ci->flags & ATTUNE_FLAG_HARM)
 		return "Logged. Please do reach out to someone today; you "
 		    "deserve support.";
-	(void)v;
 	if (attune_checkin_signals(ci) & ((1u << ATTUNE_SIG_BOND_LOW) |
 	    (1u << ATTUNE_SIG_NUMB_HIGH)))
 		return "Logged. Feeling far from your baby is common and can "
@@ -736,7 +735,7 @@ main(int argc, char **argv)
 	if (pflag)
 		attune_csv_sheet(stdout, row.s, row.len);	/* "=..." as text */
 	if (!qflag) {
-		fprintf(info, "%s\n", thanks(&ci, &after));
+		fprintf(info, "%s\n", thanks(&ci));
 		reach_note(info, &before, &after);
 	}
 	attune_verdict_free(&before);
