@@ -10,7 +10,7 @@
 #include <strings.h>
 #include <time.h>
 
-#include "attune.h"
+#include "attune_priv.h"
 
 /* Days from 1970-01-01 to y-m-d in the proleptic Gregorian calendar. */
 int64_t
@@ -619,21 +619,21 @@ attune_week_user(const char *s, int64_t today, int64_t *monday,
 {
 	int64_t d;
 	long y, w;
-	char *end;
+	const char *end;
 	if (strcasecmp(s, "this") == 0 || strcasecmp(s, "this week") == 0)
 		d = today;
 	else if (strcasecmp(s, "last") == 0 || strcasecmp(s, "last week") == 0)
 		d = today - 7;
 	else if (strlen(s) >= 7 && s[4] == '-' && (s[5] == 'W' ||
 	    s[5] == 'w')) {
-		y = strtol(s, &end, 10);
+		y = attune_num(s, &end);
 		if (end != s + 4 || !isdigit((unsigned char)s[0]) ||
 		    !isdigit((unsigned char)s[6])) {
 			*why = "is not a week; use a date, 'last', or a week "
 			    "like 2026-W47";
 			return -1;
 		}
-		w = strtol(s + 6, &end, 10);
+		w = attune_num(s + 6, &end);
 		if (*end != '\0' || strlen(s + 6) != 2 || w < 1 ||
 		    w > attune_iso_week(attune_days_from_civil((int)y, 12, 28),
 		    NULL)) {
@@ -657,7 +657,7 @@ attune_month_user(const char *s, int64_t today, int64_t *first,
     const char **why)
 {
 	const char *sp;
-	char *end;
+	const char *end;
 	long y, m;
 	int ty, tm, td;
 
@@ -671,14 +671,14 @@ attune_month_user(const char *s, int64_t today, int64_t *first,
 		return 0;
 	}
 	if (isdigit((unsigned char)s[0])) {
-		y = strtol(s, &end, 10);
+		y = attune_num(s, &end);
 		if (end != s + 4 || *end != '-' || !isdigit((unsigned char)
 		    end[1])) {
 			*why = "is not a month; use a month like 2026-11 or "
 			    "November";
 			return -1;
 		}
-		m = strtol(end + 1, &end, 10);
+		m = attune_num(end + 1, &end);
 		if (*end != '\0' || strlen(s) != 7 || m < 1 || m > 12) {
 			*why = "is not a month; use a month like 2026-11 (the "
 			    "month from 01 to 12)";
@@ -699,7 +699,7 @@ attune_month_user(const char *s, int64_t today, int64_t *first,
 	if (sp != NULL) {
 		while (*sp == ' ')
 			sp++;
-		y = strtol(sp, &end, 10);
+		y = attune_num(sp, &end);
 		if (*end != '\0' || end - sp != 4) {
 			*why = "is not a month; write the year in full, like "
 			    "'November 2025'";
@@ -715,10 +715,10 @@ int
 attune_last_user(const char *s, int64_t end, int64_t *from,
     const char **why)
 {
-	char *e;
+	const char *e;
 	long v;
 
-	v = strtol(s, &e, 10);
+	v = attune_num(s, &e);
 	if (!isdigit((unsigned char)s[0]) || v < 1 || v > 1000 ||
 	    (*e != 'd' && *e != 'w' && *e != 'm') || e[1] != '\0') {
 		*why = "is not a length like 14d, 2w or 3m (1 to 1000 days, "
