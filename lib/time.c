@@ -289,20 +289,23 @@ local_offset(struct attune_time *t)
 }
 
 /*
- * Now, as local time with its offset.  $ATTUNE_NOW, an ISO 8601 time, sets
+ * Now, as local time with its offset: 0, or -1 (said why) when
+ * $ATTUNE_NOW is not a time.  $ATTUNE_NOW, an ISO 8601 time, sets
  * the clock instead: the tests use it to make dates repeatable.  Like the
  * real clock it is an instant, shown in local time: one written with
  * another offset is moved to the local zone, so "today" is the local date.
  */
 int
-attune_time_now(struct attune_time *t)
+attune_time_clock(struct attune_time *t)
 {
 	const char *fake = getenv("ATTUNE_NOW");
 
 	if (fake != NULL && *fake != '\0') {
-		if (attune_time_iso(fake, strlen(fake), t) < 0)
-			attune_errx(ATTUNE_USAGE, "ATTUNE_NOW: '%s' is not an "
-			    "ISO 8601 time like 2026-11-22T21:04:00+01:00", fake);
+		if (attune_time_iso(fake, strlen(fake), t) < 0) {
+			attune_warnx("ATTUNE_NOW: '%s' is not an ISO 8601 time "
+			    "like 2026-11-22T21:04:00+01:00", fake);
+			return -1;
+		}
 		if (t->sec < 0)
 			t->sec = 12 * 3600;
 		if (t->off == ATTUNE_NOOFF)
@@ -312,6 +315,16 @@ attune_time_now(struct attune_time *t)
 		return 0;
 	}
 	from_epoch(time(NULL), t);
+	return 0;
+}
+
+/* attune_time_clock for a command that cannot go on without the time:
+ * a bad $ATTUNE_NOW, said there, ends it with exit 2. */
+int
+attune_time_now(struct attune_time *t)
+{
+	if (attune_time_clock(t) < 0)
+		attune_quit(ATTUNE_USAGE);
 	return 0;
 }
 
