@@ -38,7 +38,7 @@
 
 #include <csv.h>
 
-#include "attune.h"
+#include "attune_priv.h"
 
 static void
 cb_field(void *s, size_t n, void *data)
@@ -193,40 +193,14 @@ attune_row_idstr(const struct attune_row *r, char id[9])
 	snprintf(id, 9, "%08x", (unsigned)r->id);
 }
 
-static int
-read_fd(int fd, struct attune_buf *b)
-{
-	char chunk[65536];
-	ssize_t n;
-
-	b->len = 0;
-	attune_buf_add(b, "", 0);
-	for (;;) {
-		n = read(fd, chunk, sizeof chunk);
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n < 0)
-			return -1;
-		if (n == 0)
-			break;
-		attune_buf_add(b, chunk, (size_t)n);
-	}
-	return 0;
-}
-
 /* Whole rows only: a row a killed writer left is not part of the log. */
 static int
 load(int fd, const char *path, const struct stat *st, struct attune_rows *rs)
 {
 	struct attune_buf b = { 0 };
 
-	if (read_fd(fd, &b) < 0) {
-		attune_buf_free(&b);
+	if (attune_store_read(fd, path, st, &b) < 0)
 		return -1;
-	}
-	b.len = (size_t)attune_append_whole(path, (long long)b.len,
-	    (unsigned long long)st->st_ino);
-	b.s[b.len] = '\0';
 	rs->buf = b.s;
 	rs->len = b.len;
 	split(rs);
@@ -383,7 +357,7 @@ attune_rows_change(const char *path, uint32_t id, int last,
 {
 	struct attune_rows rs;
 	struct attune_buf repl = { 0 }, out = { 0 }, tmp = { 0 },
-	    bak = { 0 }, pp = { 0 };
+	    bak = { 0 };
 	struct attune_row *r;
 	struct stat st, lst;
 	char *dir, *base;
@@ -460,21 +434,8 @@ attune_rows_change(const char *path, uint32_t id, int last,
 	if ((nfd = write_temp(dir, base, out.s != NULL ? out.s : "", out.len,
 	    st.st_mode & 07777, &tmp)) < 0)
 		goto fail_io;
-	while (flock(nfd, LOCK_EX) < 0)
-		if (errno != EINTR) {
-			unlink(tmp.s);
-			goto fail_io;
-		}
-	attune_sync_dir(dir);
-	attune_crash_point("edit-before-commit");
-	if (rename(tmp.s, path) < 0) {
-		unlink(tmp.s);
+	if (attune_store_commit(nfd, tmp.s, path, dir, "edit-") < 0)
 		goto fail_io;
-	}
-	attune_buf_printf(&pp, "%s.pending", path);
-	unlink(pp.s);	/* it named the old log's part row, gone now */
-	attune_sync_dir(dir);
-	attune_crash_point("edit-after-commit");
 	rc = 0;
 	goto out;
 fail_io:
@@ -491,7 +452,6 @@ out:
 	attune_buf_free(&out);
 	attune_buf_free(&tmp);
 	attune_buf_free(&bak);
-	attune_buf_free(&pp);
 	free(dir);
 	free(base);
 	return rc;
