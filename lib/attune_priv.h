@@ -24,4 +24,7 @@ int	 attune_store_read(int fd, const char *path, const struct stat *st,
 int	 attune_store_commit(int fd, const char *tmp, const char *path,
 	    const char *dir, const char *point);
 
+/* csv.c */
+void	 attune_csv_split(struct attune_rows *rs,
+	    uint32_t (*hash)(const char *, size_t));
 #endif
