@@ -141,6 +141,7 @@ void	 attune_conf_hush(int on);	/* 1: its warnings wait (crisis lines) */
 
 /* dir.c: the data directory and its logs. */
 char	*attune_dir_resolve(const char *opt);	/* malloc'd path */
+char	*attune_dir_find(const char *opt);	/* NULL: no home (said) */
 int	 attune_dir_make(const char *dir);	/* mkdir 0700, warn if open */
 char	*attune_dir_file(const char *dir, const char *name);
 char	**attune_dir_logs(const char *dir, const char *base);	/* NULL-ended */

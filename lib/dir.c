@@ -25,8 +25,10 @@ join(const char *a, const char *b)
 	return p.s;
 }
 
+/* The data directory, or NULL (said why) when there is no home to
+ * find it in. */
 char *
-attune_dir_resolve(const char *opt)
+attune_dir_find(const char *opt)
 {
 	const char *e;
 	struct passwd *pw;
@@ -38,12 +40,25 @@ attune_dir_resolve(const char *opt)
 	if ((e = getenv("XDG_DATA_HOME")) != NULL && *e == '/')
 		return join(e, "attune");
 	if ((e = getenv("HOME")) == NULL || *e == '\0') {
-		if ((pw = getpwuid(getuid())) == NULL)
-			attune_errx(ATTUNE_FAIL, "cannot tell where your home "
-			    "directory is; set ATTUNE_DIR or use --dir");
+		if ((pw = getpwuid(getuid())) == NULL) {
+			attune_warnx("cannot tell where your home directory "
+			    "is; set ATTUNE_DIR or use --dir");
+			return NULL;
+		}
 		e = pw->pw_dir;
 	}
 	return join(e, ".local/share/attune");
+}
+
+/* attune_dir_find for a command that cannot go on without it: exit 1. */
+char *
+attune_dir_resolve(const char *opt)
+{
+	char *d;
+
+	if ((d = attune_dir_find(opt)) == NULL)
+		attune_quit(ATTUNE_FAIL);
+	return d;
 }
 
 /*
