@@ -200,6 +200,8 @@ long long attune_csv_total(const struct attune_csv *c);
  * failed write leaves the log exactly as it was. */
 int	 attune_append(const char *path, const char *header, const char *rows,
 	    size_t n);
+/* From here to attune_sync_dir, and attune_dir_logs and _match above:
+ * store.c, the file layer. */
 long long attune_append_whole(const char *path, long long size,
 	    unsigned long long ino);
 int	 attune_write_all(int fd, const char *s, size_t n);
