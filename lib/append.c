@@ -29,39 +29,13 @@
 
 #include <errno.h>
 #include <fcntl.h>
-#include <libgen.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
-#include "attune.h"
-
-/* The most one write adds: a few rows of a check-in or a screen. */
-#define PENDING_MAX	(4LL * ATTUNE_CSV_MAXROW + 65536)
-
-/* Write all n bytes of s to fd: 0, or -1 with errno set (EIO if write()
- * wrote nothing and said no more). */
-int
-attune_write_all(int fd, const char *s, size_t n)
-{
-	ssize_t w;
-
-	while (n > 0) {
-		w = write(fd, s, n);
-		if (w < 0 && errno == EINTR)
-			continue;
-		if (w <= 0) {
-			if (w == 0)
-				errno = EIO;
-			return -1;
-		}
-		s += w;
-		n -= (size_t)w;
-	}
-	return 0;
-}
+#include "attune_priv.h"
 
 static int
 open_log(const char *path, int *created)
@@ -131,120 +105,6 @@ open_log(const char *path, int *created)
 		attune_warnx("%s: others can read this log; 'chmod 600 %s' "
 		    "keeps it private", path, path);
 	return fd;
-}
-
-/* Flush dir itself, so that names created, removed or renamed in it
- * last; best effort, as some file systems cannot. */
-void
-attune_sync_dir(const char *dir)
-{
-	int fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-
-	if (fd >= 0) {
-		fsync(fd);
-		close(fd);
-	}
-}
-
-/* attune_sync_dir for the directory that holds path. */
-static void
-sync_dir_of(const char *path)
-{
-	char *copy = attune_xstrdup(path);
-
-	attune_sync_dir(dirname(copy));
-	free(copy);
-}
-
-static char *
-pending_path(const char *path)
-{
-	struct attune_buf b = { 0 };
-
-	attune_buf_str(&b, path);
-	attune_buf_str(&b, ".pending");
-	return b.s;
-}
-
-/*
- * The sizes in LOG.pending, and the log's inode (a log replaced since, as
- * attune-archive does, is not the one the note is about): 1 if it is there
- * and holds them, else 0.  The note is trusted only if it could be a
- * writer's: a file of its own, the log owner's, that no one else may
- * write, about one write of at most a few rows that began where a row
- * ended (logfd: the log, to look at that byte).
- */
-static int
-pending_read(const char *pp, int logfd, long long *before, long long *after,
-    unsigned long long *ino)
-{
-	struct stat st, lst;
-	char buf[64], c;
-	ssize_t n;
-	int fd;
-
-	if ((fd = open(pp, O_RDONLY | O_CLOEXEC | O_NOFOLLOW |
-	    O_NONBLOCK)) < 0)
-		return 0;
-	n = fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_nlink == 1 &&
-	    (st.st_mode & 022) == 0 && fstat(logfd, &lst) == 0 &&
-	    st.st_uid == lst.st_uid ? read(fd, buf, sizeof buf - 1) : -1;
-	close(fd);
-	if (n <= 0)
-		return 0;
-	buf[n] = '\0';
-	if (sscanf(buf, "%lld %lld %llu", before, after, ino) != 3 ||
-	    *before < 0 || *before >= *after ||
-	    *after - *before > PENDING_MAX)
-		return 0;
-	if (*before > 0 && (pread(logfd, &c, 1, (off_t)*before - 1) != 1 ||
-	    c != '\n'))
-		return 0;
-	return 1;
-}
-
-static int
-pending_write(const char *pp, long long before, long long after,
-    unsigned long long ino)
-{
-	char buf[64];
-	int fd, n, ok;
-
-	/* A new file, never one found there (a link to another file). */
-	fd = open(pp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW |
-	    O_NONBLOCK, 0600);
-	if (fd < 0)
-		return -1;
-	n = snprintf(buf, sizeof buf, "%lld %lld %llu\n", before, after, ino);
-	ok = attune_write_all(fd, buf, (size_t)n) == 0;
-	if (close(fd) < 0 || !ok) {
-		unlink(pp);
-		return -1;
-	}
-	return 0;
-}
-
-/*
- * For readers: how much of a log of size bytes holds whole rows.  Less
- * than size only while a killed writer's part of a row is at its end.
- */
-long long
-attune_append_whole(const char *path, long long size, unsigned long long ino)
-{
-	char *pp = pending_path(path);
-	long long before, after;
-	unsigned long long pino;
-	int fd;
-
-	if (access(pp, F_OK) == 0 && (fd = open(path, O_RDONLY | O_CLOEXEC |
-	    O_NOCTTY | O_NONBLOCK)) >= 0) {
-		if (pending_read(pp, fd, &before, &after, &pino) &&
-		    pino == ino && before < size && size < after)
-			size = before;
-		close(fd);
-	}
-	free(pp);
-	return size;
 }
 
 /* The names in a header line as attune writes it: no quotes in them. */
@@ -358,8 +218,8 @@ again:
 		goto again;
 	}
 	size = st.st_size;
-	pp = pending_path(path);
-	if (pending_read(pp, fd, &before, &after, &pino)) {
+	pp = attune_pending_path(path);
+	if (attune_pending_read(pp, fd, &before, &after, &pino)) {
 		/* A writer was killed mid-row: take its part row away. */
 		if (pino == (unsigned long long)st.st_ino && before < size &&
 		    size < after && ftruncate(fd, before) == 0)
@@ -425,7 +285,7 @@ again:
 	}
 	attune_buf_add(&b, rows, n);
 	/* Without the note (a directory others own), append as before. */
-	marked = pending_write(pp, (long long)size,
+	marked = attune_pending_write(pp, (long long)size,
 	    (long long)size + (long long)b.len,
 	    (unsigned long long)st.st_ino) == 0;
 	if (attune_write_all(fd, b.s, b.len) < 0 || fsync(fd) < 0) {
@@ -447,7 +307,7 @@ again:
 	if (marked)
 		unlink(pp);
 	if (created)
-		sync_dir_of(path);
+		attune_sync_dir_of(path);
 	end_mark(fd);
 	rc = 0;
 	goto out;
@@ -467,52 +327,4 @@ out:
 		attune_warn("%s: closing the log failed after the row was "
 		    "saved", path);
 	return rc;
-}
-
-/*
- * Open a log and take its lock, shared or exclusive (how: LOCK_SH or
- * LOCK_EX), with these more open flags: its descriptor, or -1 (errno
- * ENOENT: there is none).  A log replaced while this waited for the lock
- * (an archive or an edit committed) is opened again.
- */
-int
-attune_log_lock(const char *path, int how, int oflags, struct stat *st)
-{
-	int fd;
-
-	for (;;) {
-		if ((fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY |
-		    oflags)) < 0)
-			return -1;
-		while (flock(fd, how) < 0)
-			if (errno != EINTR) {
-				close(fd);
-				return -1;
-			}
-		if (fstat(fd, st) < 0) {
-			close(fd);
-			return -1;
-		}
-		if (st->st_nlink > 0)
-			return fd;
-		close(fd);
-	}
-}
-
-/*
- * For the tests only: ATTUNE_TEST_CRASH=NAME stops an archive or an edit
- * at point NAME as a crash would (exit 99), and =pause:NAME waits two
- * seconds there so that a test can start a writer in the middle.
- */
-void
-attune_crash_point(const char *name)
-{
-	const char *e = getenv("ATTUNE_TEST_CRASH");
-
-	if (e == NULL)
-		return;
-	if (strcmp(e, name) == 0)
-		_exit(99);
-	if (strncmp(e, "pause:", 6) == 0 && strcmp(e + 6, name) == 0)
-		sleep(2);
 }

@@ -47,7 +47,7 @@
 
 #include <zlib.h>
 
-#include "attune.h"
+#include "attune_priv.h"
 
 #define MAXYEARS	8	/* archives written in one run */
 #define COPY		65536
@@ -673,7 +673,7 @@ run_free(struct run *r)
 long
 attune_archive(const char *dir, int64_t before, FILE *out)
 {
-	struct attune_buf tmp = { 0 }, pending = { 0 };
+	struct attune_buf tmp = { 0 };
 	struct attune_csv *hc = NULL;
 	struct run r;
 	struct stat nst;
@@ -774,18 +774,9 @@ attune_archive(const char *dir, int64_t before, FILE *out)
 	if ((geteuid() == 0 && fchown(r.nfd, r.st.st_uid, r.st.st_gid) < 0) ||
 	    fchmod(r.nfd, r.st.st_mode & 07777) < 0 || fsync(r.nfd) < 0)
 		goto fail_io;
-	while (flock(r.nfd, LOCK_EX) < 0)
-		if (errno != EINTR)
-			goto fail_io;
-	attune_sync_dir(dir);
-	attune_crash_point("before-commit");
-	if (rename(tmp.s, path) < 0)
+	if (attune_store_commit(r.nfd, tmp.s, path, dir, "") < 0)
 		goto fail_io;
 	committed = 1;
-	attune_buf_printf(&pending, "%s.pending", path);
-	unlink(pending.s);
-	attune_sync_dir(dir);
-	attune_crash_point("after-commit");
 	for (i = 0; i < r.ny; i++) {
 		char *final = final_name(r.y[i].pending);
 
@@ -834,7 +825,6 @@ out:
 	close(fd);
 	run_free(&r);
 	attune_buf_free(&tmp);
-	attune_buf_free(&pending);
 	free(path);
 	return moved;
 }

@@ -31,6 +31,7 @@ void	 attune_errx(int status, const char *fmt, ...)
 void	 attune_warn(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 void	 attune_warnx(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 void	 attune_vwarnx(const char *fmt, va_list ap);
+void	 attune_quit(int status) __attribute__((noreturn));	/* said already */
 void	*attune_xmalloc(size_t n);
 void	*attune_xcalloc(size_t n, size_t size);
 void	*attune_xrealloc(void *p, size_t n);
@@ -107,6 +108,7 @@ int	 attune_month_whole(int64_t start, int64_t end);
 int	 attune_iso_week(int64_t days, int *year);	/* week 1 … 53 */
 int64_t	 attune_iso_week_monday(int year, int week);
 int	 attune_time_now(struct attune_time *t);	/* honours $ATTUNE_NOW */
+int	 attune_time_clock(struct attune_time *t);	/* -1: bad $ATTUNE_NOW */
 int	 attune_time_iso(const char *s, size_t n, struct attune_time *t);
 int	 attune_time_user(const char *s, struct attune_time *t, const char **why);
 int	 attune_date_user(const char *s, int64_t *days, const char **why);
@@ -139,6 +141,7 @@ void	 attune_conf_hush(int on);	/* 1: its warnings wait (crisis lines) */
 
 /* dir.c: the data directory and its logs. */
 char	*attune_dir_resolve(const char *opt);	/* malloc'd path */
+char	*attune_dir_find(const char *opt);	/* NULL: no home (said) */
 int	 attune_dir_make(const char *dir);	/* mkdir 0700, warn if open */
 char	*attune_dir_file(const char *dir, const char *name);
 char	**attune_dir_logs(const char *dir, const char *base);	/* NULL-ended */
@@ -197,6 +200,8 @@ long long attune_csv_total(const struct attune_csv *c);
  * failed write leaves the log exactly as it was. */
 int	 attune_append(const char *path, const char *header, const char *rows,
 	    size_t n);
+/* From here to attune_sync_dir, and attune_dir_logs and _match above:
+ * store.c, the file layer. */
 long long attune_append_whole(const char *path, long long size,
 	    unsigned long long ino);
 int	 attune_write_all(int fd, const char *s, size_t n);

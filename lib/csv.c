@@ -24,7 +24,7 @@
 #include <csv.h>
 #include <zlib.h>
 
-#include "attune.h"
+#include "attune_priv.h"
 
 /* Private to this file: attune_csv_shape reads a header for a writer. */
 #define CSV_SHAPE	0x100
@@ -1029,6 +1029,118 @@ attune_csv_close(struct attune_csv *c)
 	free(c->name);
 	free(c);
 	return failed ? -1 : 0;
+}
+
+static void
+rows_field(void *s, size_t n, void *data)
+{
+	struct attune_rows *rs = data;
+	struct attune_row *r = &rs->r[rs->n];
+
+	if (r->rows > 0)
+		return;		/* only a chunk's first row is kept */
+	if (r->nf == r->capf) {
+		r->capf = r->capf ? r->capf * 2 : 16;
+		r->f = attune_xreallocarray(r->f, r->capf, sizeof *r->f);
+		r->fl = attune_xreallocarray(r->fl, r->capf, sizeof *r->fl);
+	}
+	r->f[r->nf] = attune_xmalloc(n + 1);
+	memcpy(r->f[r->nf], s, n);
+	r->f[r->nf][n] = '\0';
+	r->fl[r->nf++] = n;
+}
+
+static void
+rows_row(int term, void *data)
+{
+	struct attune_rows *rs = data;
+
+	(void)term;
+	rs->r[rs->n].rows++;
+}
+
+static void
+rows_init(struct csv_parser *p)
+{
+	/* Strictly, as the reader above parses, so a row is a row. */
+	if (csv_init(p, CSV_STRICT | CSV_STRICT_FINI) != 0)
+		attune_errx(ATTUNE_FAIL, "out of memory");
+}
+
+static void
+new_row(struct attune_rows *rs, size_t off)
+{
+	if (rs->n == rs->cap) {
+		rs->cap = rs->cap ? rs->cap * 2 : 64;
+		rs->r = attune_xreallocarray(rs->r, rs->cap, sizeof *rs->r);
+	}
+	memset(&rs->r[rs->n], 0, sizeof rs->r[rs->n]);
+	rs->r[rs->n].off = off;
+}
+
+/*
+ * For attune log's edits (edit.c): cut rs->buf into rows, a physical line
+ * at a time, as the reader does, each with its id (hash of its bytes).
+ */
+void
+attune_csv_split(struct attune_rows *rs, uint32_t (*hash)(const char *,
+    size_t))
+{
+	struct csv_parser p;
+	struct attune_row *r;
+	const char *buf = rs->buf, *nl;
+	size_t at = 0, n, bom = 0;
+	int bad = 0, k;
+
+	if (rs->len >= 3 && memcmp(buf, "\xef\xbb\xbf", 3) == 0)
+		bom = at = 3;	/* a byte order mark before the header */
+	rows_init(&p);
+	new_row(rs, 0);
+	while (at < rs->len) {
+		nl = memchr(buf + at, '\n', rs->len - at);
+		n = nl != NULL ? (size_t)(nl - (buf + at)) + 1 : rs->len - at;
+		if (csv_parse(&p, buf + at, n, rows_field, rows_row, rs) < n) {
+			bad = 1;
+			csv_free(&p);
+			rows_init(&p);
+		}
+		at += n;
+		if (!bad && !(nl != NULL && p.pstate == 0) && at < rs->len)
+			continue;	/* a quoted field goes on */
+		if (at == rs->len && !bad &&
+		    csv_fini(&p, rows_field, rows_row, rs) != 0)
+			bad = 2;
+		r = &rs->r[rs->n];
+		r->len = at - r->off;
+		r->bad = bad || r->rows > 1;
+		r->id = hash(buf + r->off + (r->off == 0 ? bom : 0),
+		    r->len - (r->off == 0 ? bom : 0));
+		r->blank = r->rows == 0 && !bad;
+		rs->n++;
+		new_row(rs, at);
+		bad = 0;
+		csv_free(&p);
+		rows_init(&p);
+	}
+	csv_free(&p);
+	/* The header is the first row that is one. */
+	rs->header = -1;
+	for (n = 0; n < rs->n; n++)
+		if (!rs->r[n].blank && !rs->r[n].bad) {
+			rs->header = (int)n;
+			break;
+		}
+	if (rs->header >= 0) {
+		r = &rs->r[rs->header];
+		for (k = 0; k < r->nf; k++) {
+			char *f = r->f[k];
+			size_t i;
+
+			for (i = 0; f[i] != '\0'; i++)
+				if (f[i] >= 'A' && f[i] <= 'Z')
+					f[i] = (char)(f[i] - 'A' + 'a');
+		}
+	}
 }
 
 /* Append one field to a row being written, quoted only where needed. */

@@ -5,14 +5,13 @@
  */
 #include <sys/stat.h>
 
-#include <dirent.h>
 #include <errno.h>
 #include <pwd.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
-#include "attune.h"
+#include "attune_priv.h"
 
 static char *
 join(const char *a, const char *b)
@@ -26,8 +25,10 @@ join(const char *a, const char *b)
 	return p.s;
 }
 
+/* The data directory, or NULL (said why) when there is no home to
+ * find it in. */
 char *
-attune_dir_resolve(const char *opt)
+attune_dir_find(const char *opt)
 {
 	const char *e;
 	struct passwd *pw;
@@ -39,12 +40,25 @@ attune_dir_resolve(const char *opt)
 	if ((e = getenv("XDG_DATA_HOME")) != NULL && *e == '/')
 		return join(e, "attune");
 	if ((e = getenv("HOME")) == NULL || *e == '\0') {
-		if ((pw = getpwuid(getuid())) == NULL)
-			attune_errx(ATTUNE_FAIL, "cannot tell where your home "
-			    "directory is; set ATTUNE_DIR or use --dir");
+		if ((pw = getpwuid(getuid())) == NULL) {
+			attune_warnx("cannot tell where your home directory "
+			    "is; set ATTUNE_DIR or use --dir");
+			return NULL;
+		}
 		e = pw->pw_dir;
 	}
 	return join(e, ".local/share/attune");
+}
+
+/* attune_dir_find for a command that cannot go on without it: exit 1. */
+char *
+attune_dir_resolve(const char *opt)
+{
+	char *d;
+
+	if ((d = attune_dir_find(opt)) == NULL)
+		attune_quit(ATTUNE_FAIL);
+	return d;
 }
 
 /*
@@ -124,84 +138,6 @@ char *
 attune_dir_file(const char *dir, const char *name)
 {
 	return join(dir, name);
-}
-
-static int
-by_name(const void *a, const void *b)
-{
-	return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
-/*
- * The names in dir that start with prefix and end with suffix, as full
- * paths, sorted by name, NULL-ended; *n says how many.  The directory is
- * read here, never given to glob(): a path may hold '*', '[' or '?'.
- */
-char **
-attune_dir_match(const char *dir, const char *prefix, const char *suffix,
-    size_t *n)
-{
-	DIR *d;
-	struct dirent *e;
-	char **v = NULL;
-	size_t cap = 0, lp = strlen(prefix), ls = strlen(suffix), len;
-
-	*n = 0;
-	if ((d = opendir(dir)) != NULL) {
-		while ((e = readdir(d)) != NULL) {
-			len = strlen(e->d_name);
-			if (len < lp + ls || strncmp(e->d_name, prefix, lp) != 0 ||
-			    strcmp(e->d_name + len - ls, suffix) != 0)
-				continue;
-			if (*n + 3 > cap) {
-				cap = cap ? cap * 2 : 8;
-				v = attune_xreallocarray(v, cap, sizeof *v);
-			}
-			v[(*n)++] = join(dir, e->d_name);
-		}
-		closedir(d);
-	}
-	if (v == NULL)
-		v = attune_xcalloc(3, sizeof *v);
-	qsort(v, *n, sizeof *v, by_name);
-	v[*n] = NULL;
-	return v;
-}
-
-/*
- * The logs of one kind in the data directory: the archives base*.csv.gz
- * (oldest name first) and then the live base.csv, those that exist.
- */
-char **
-attune_dir_logs(const char *dir, const char *base)
-{
-	static int warned;
-	struct attune_buf pat = { 0 };
-	struct stat st;
-	char **v, *live;
-	size_t n;
-
-	/* Readers read on, but say so once: what such a folder holds
-	 * may have been put there by someone else. */
-	if (!warned && stat(dir, &st) == 0 && S_ISDIR(st.st_mode) &&
-	    (st.st_mode & 022) != 0) {
-		attune_warnx("%s: others can write in this folder, so what it "
-		    "holds may not all be yours; 'chmod 700 %s' makes it yours "
-		    "alone", dir, dir);
-		warned = 1;
-	}
-	v = attune_dir_match(dir, base, ".csv.gz", &n);
-	/* An archive run stopped half way: read what it committed. */
-	v = attune_archive_view(dir, base, v, &n);
-	attune_buf_printf(&pat, "%s.csv", base);
-	live = join(dir, pat.s);
-	attune_buf_free(&pat);
-	if (access(live, F_OK) == 0)
-		v[n++] = live;
-	else
-		free(live);
-	v[n] = NULL;
-	return v;
 }
 
 void

@@ -36,45 +36,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include <csv.h>
-
-#include "attune.h"
-
-static void
-cb_field(void *s, size_t n, void *data)
-{
-	struct attune_rows *rs = data;
-	struct attune_row *r = &rs->r[rs->n];
-
-	if (r->rows > 0)
-		return;		/* only a chunk's first row is kept */
-	if (r->nf == r->capf) {
-		r->capf = r->capf ? r->capf * 2 : 16;
-		r->f = attune_xreallocarray(r->f, r->capf, sizeof *r->f);
-		r->fl = attune_xreallocarray(r->fl, r->capf, sizeof *r->fl);
-	}
-	r->f[r->nf] = attune_xmalloc(n + 1);
-	memcpy(r->f[r->nf], s, n);
-	r->f[r->nf][n] = '\0';
-	r->fl[r->nf++] = n;
-}
-
-static void
-cb_row(int term, void *data)
-{
-	struct attune_rows *rs = data;
-
-	(void)term;
-	rs->r[rs->n].rows++;
-}
-
-static void
-parser_init(struct csv_parser *p)
-{
-	/* As csv.c, append.c and archive.c parse, so a row is a row. */
-	if (csv_init(p, CSV_STRICT | CSV_STRICT_FINI) != 0)
-		attune_errx(ATTUNE_FAIL, "out of memory");
-}
+#include "attune_priv.h"
 
 /* FNV-1a over the row's bytes without its line end. */
 static uint32_t
@@ -89,78 +51,6 @@ row_hash(const char *s, size_t n)
 		h *= 16777619u;
 	}
 	return h;
-}
-
-static void
-new_row(struct attune_rows *rs, size_t off)
-{
-	if (rs->n == rs->cap) {
-		rs->cap = rs->cap ? rs->cap * 2 : 64;
-		rs->r = attune_xreallocarray(rs->r, rs->cap, sizeof *rs->r);
-	}
-	memset(&rs->r[rs->n], 0, sizeof rs->r[rs->n]);
-	rs->r[rs->n].off = off;
-}
-
-/* Cut rs->buf into rows, a physical line at a time, as the readers do. */
-static void
-split(struct attune_rows *rs)
-{
-	struct csv_parser p;
-	struct attune_row *r;
-	const char *buf = rs->buf, *nl;
-	size_t at = 0, n, bom = 0;
-	int bad = 0, k;
-
-	if (rs->len >= 3 && memcmp(buf, "\xef\xbb\xbf", 3) == 0)
-		bom = at = 3;	/* a byte order mark before the header */
-	parser_init(&p);
-	new_row(rs, 0);
-	while (at < rs->len) {
-		nl = memchr(buf + at, '\n', rs->len - at);
-		n = nl != NULL ? (size_t)(nl - (buf + at)) + 1 : rs->len - at;
-		if (csv_parse(&p, buf + at, n, cb_field, cb_row, rs) < n) {
-			bad = 1;
-			csv_free(&p);
-			parser_init(&p);
-		}
-		at += n;
-		if (!bad && !(nl != NULL && p.pstate == 0) && at < rs->len)
-			continue;	/* a quoted field goes on */
-		if (at == rs->len && !bad &&
-		    csv_fini(&p, cb_field, cb_row, rs) != 0)
-			bad = 2;
-		r = &rs->r[rs->n];
-		r->len = at - r->off;
-		r->bad = bad || r->rows > 1;
-		r->id = row_hash(buf + r->off + (r->off == 0 ? bom : 0),
-		    r->len - (r->off == 0 ? bom : 0));
-		r->blank = r->rows == 0 && !bad;
-		rs->n++;
-		new_row(rs, at);
-		bad = 0;
-		csv_free(&p);
-		parser_init(&p);
-	}
-	csv_free(&p);
-	/* The header is the first row that is one. */
-	rs->header = -1;
-	for (n = 0; n < rs->n; n++)
-		if (!rs->r[n].blank && !rs->r[n].bad) {
-			rs->header = (int)n;
-			break;
-		}
-	if (rs->header >= 0) {
-		r = &rs->r[rs->header];
-		for (k = 0; k < r->nf; k++) {
-			char *f = r->f[k];
-			size_t i;
-
-			for (i = 0; f[i] != '\0'; i++)
-				if (f[i] >= 'A' && f[i] <= 'Z')
-					f[i] = (char)(f[i] - 'A' + 'a');
-		}
-	}
 }
 
 int
@@ -193,43 +83,17 @@ attune_row_idstr(const struct attune_row *r, char id[9])
 	snprintf(id, 9, "%08x", (unsigned)r->id);
 }
 
-static int
-read_fd(int fd, struct attune_buf *b)
-{
-	char chunk[65536];
-	ssize_t n;
-
-	b->len = 0;
-	attune_buf_add(b, "", 0);
-	for (;;) {
-		n = read(fd, chunk, sizeof chunk);
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n < 0)
-			return -1;
-		if (n == 0)
-			break;
-		attune_buf_add(b, chunk, (size_t)n);
-	}
-	return 0;
-}
-
 /* Whole rows only: a row a killed writer left is not part of the log. */
 static int
 load(int fd, const char *path, const struct stat *st, struct attune_rows *rs)
 {
 	struct attune_buf b = { 0 };
 
-	if (read_fd(fd, &b) < 0) {
-		attune_buf_free(&b);
+	if (attune_store_read(fd, path, st, &b) < 0)
 		return -1;
-	}
-	b.len = (size_t)attune_append_whole(path, (long long)b.len,
-	    (unsigned long long)st->st_ino);
-	b.s[b.len] = '\0';
 	rs->buf = b.s;
 	rs->len = b.len;
-	split(rs);
+	attune_csv_split(rs, row_hash);
 	return 0;
 }
 
@@ -383,7 +247,7 @@ attune_rows_change(const char *path, uint32_t id, int last,
 {
 	struct attune_rows rs;
 	struct attune_buf repl = { 0 }, out = { 0 }, tmp = { 0 },
-	    bak = { 0 }, pp = { 0 };
+	    bak = { 0 };
 	struct attune_row *r;
 	struct stat st, lst;
 	char *dir, *base;
@@ -460,21 +324,8 @@ attune_rows_change(const char *path, uint32_t id, int last,
 	if ((nfd = write_temp(dir, base, out.s != NULL ? out.s : "", out.len,
 	    st.st_mode & 07777, &tmp)) < 0)
 		goto fail_io;
-	while (flock(nfd, LOCK_EX) < 0)
-		if (errno != EINTR) {
-			unlink(tmp.s);
-			goto fail_io;
-		}
-	attune_sync_dir(dir);
-	attune_crash_point("edit-before-commit");
-	if (rename(tmp.s, path) < 0) {
-		unlink(tmp.s);
+	if (attune_store_commit(nfd, tmp.s, path, dir, "edit-") < 0)
 		goto fail_io;
-	}
-	attune_buf_printf(&pp, "%s.pending", path);
-	unlink(pp.s);	/* it named the old log's part row, gone now */
-	attune_sync_dir(dir);
-	attune_crash_point("edit-after-commit");
 	rc = 0;
 	goto out;
 fail_io:
@@ -491,7 +342,6 @@ out:
 	attune_buf_free(&out);
 	attune_buf_free(&tmp);
 	attune_buf_free(&bak);
-	attune_buf_free(&pp);
 	free(dir);
 	free(base);
 	return rc;

@@ -80,6 +80,14 @@ attune_errx(int status, const char *fmt, ...)
 	exit(status);
 }
 
+/* End the program once a message (attune_warnx) has said why: every exit
+ * after a message passes through this file. */
+void
+attune_quit(int status)
+{
+	exit(status);
+}
+
 void
 attune_warn(const char *fmt, ...)
 {

@@ -15,7 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "attune.h"
+#include "attune_priv.h"
 
 #define LOINC	"http://loinc.org"
 #define UCUM	"http://unitsofmeasure.org"
@@ -151,16 +151,16 @@ add_screen(struct attune_detail *d, const struct attune_time *ts,
 static int
 parse_answers(struct fscreen *s, const char *p)
 {
-	char *end;
+	const char *end;
 	long pos, pts;
 	int i;
 
 	for (i = 0; i < s->in->nitems; i++) {
-		pos = strtol(p, &end, 10);
+		pos = attune_num(p, &end);
 		if (end == p || *end != ':')
 			return 0;
 		p = end + 1;
-		pts = strtol(p, &end, 10);
+		pts = attune_num(p, &end);
 		if (end == p || pos < 1 || pos > s->in->nopts ||
 		    attune_item_points(s->in, i, (int)pos) != pts)
 			return 0;
@@ -183,7 +183,7 @@ parse_subscales(struct fscreen *s, const char *list)
 	const struct attune_scale *sc;
 	const char *p;
 	size_t n;
-	char *end;
+	const char *end;
 	int k;
 	long v;
 
@@ -195,7 +195,7 @@ parse_subscales(struct fscreen *s, const char *list)
 				break;
 		if (p == NULL)
 			return 0;
-		v = strtol(p + n + 1, &end, 10);
+		v = attune_num(p + n + 1, &end);
 		if (end == p + n + 1 || v < 0 || v > sc->max)
 			return 0;
 		s->sub[k] = (int)v;

@@ -11,7 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "attune.h"
+#include "attune_priv.h"
 
 const char *const attune_rule_ids[] = {
 	"urgent", "hard-stretch", "lasting", "worse", "concerns", "screen",
@@ -722,7 +722,8 @@ item_points(const char *answers, int item)
 		k = strcspn(p, ";,");
 		if (i == item) {
 			colon = memchr(p, ':', k);
-			return atoi(colon != NULL ? colon + 1 : p);
+			return (int)attune_num(colon != NULL ? colon + 1 : p,
+			    NULL);
 		}
 		p += k;
 		if (*p != '\0')
@@ -789,7 +790,7 @@ scales_high(const char *subscales, const struct attune_instrument *in,
 			if ((eq = memchr(p, '=', k)) == NULL ||
 			    !scale_named(in, sc, nth, p, (size_t)(eq - p)))
 				continue;
-			v = atoi(eq + 1);
+			v = (int)attune_num(eq + 1, NULL);
 			if (v >= cut && !(mask & (1u << nth))) {
 				if (mask == 0)
 					snprintf(why, 160, "its %c%s scale "

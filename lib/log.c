@@ -9,7 +9,7 @@
 
 #include <csv.h>
 
-#include "attune.h"
+#include "attune_priv.h"
 
 const struct attune_measure attune_measures[ATTUNE_NMEASURES] = {
 	{ "mood", "How is your mood today?",
@@ -162,16 +162,14 @@ value(const char *s, size_t n, int max, int tenths)
 		v = (s[0] - '0') * 10 + (s[2] - '0');
 		return v <= max ? v : -2;
 	}
-	for (; i < n && s[i] >= '0' && s[i] <= '9' && d < 4; i++, d++)
-		v = v * 10 + (s[i] - '0');
-	if (d == 0)
+	if ((i = attune_num_digits(s, n, 4, &v)) == 0)
 		return -2;
 	if (tenths) {
 		v *= 10;
 		if (i < n && s[i] == '.') {
 			i++;
-			if (i < n && s[i] >= '0' && s[i] <= '9')
-				v += s[i++] - '0';
+			i += attune_num_digits(s + i, n - i, 1, &d);
+			v += d;
 			while (i < n && s[i] == '0')
 				i++;	/* "6.50", as a spreadsheet may save it */
 		}

@@ -4,7 +4,6 @@
  * value, exit 2, before anything is written.
  */
 #include <ctype.h>
-#include <errno.h>
 #include <getopt.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -12,7 +11,7 @@
 #include <string.h>
 #include <strings.h>
 
-#include "attune.h"
+#include "attune_priv.h"
 
 static void (*first)(void);
 
@@ -40,28 +39,7 @@ attune_usage_error(const char *fmt, ...)
 	exit(ATTUNE_USAGE);
 }
 
-/*
- * The parsing cores below never exit: each returns 0, or -1 when val is
- * not well formed, or -2 when it is out of range, so that they can be
- * tested and fuzzed directly.  The attune_opt_ wrappers refuse with exit 2.
- */
-int
-attune_parse_int(const char *val, int min, int max, int *v)
-{
-	char *end;
-	long n;
-
-	errno = 0;
-	n = strtol(val, &end, 10);
-	if (*val == '\0' || *end != '\0' || errno != 0 ||
-	    isspace((unsigned char)val[0]))
-		return -1;
-	if (n < min || n > max)
-		return -2;
-	*v = (int)n;
-	return 0;
-}
-
+/* The attune_opt_ wrappers refuse with exit 2 what num.c's parsers refuse. */
 int
 attune_opt_int(const char *opt, const char *val, int min, int max)
 {
@@ -76,36 +54,6 @@ attune_opt_int(const char *opt, const char *val, int min, int max)
 		    opt, val, min, max);
 	}
 	return v;
-}
-
-/*
- * A value with at most one decimal, in tenths: "7.5" is 75.  min and max
- * are in tenths too.
- */
-int
-attune_parse_tenths(const char *val, int min, int max, int *v)
-{
-	const char *p = val;
-	long n = 0;
-	int digits = 0, frac = 0;
-
-	for (; *p >= '0' && *p <= '9' && digits < 6; p++, digits++)
-		n = n * 10 + (*p - '0');
-	n *= 10;
-	if (*p == '.' && p[1] >= '0' && p[1] <= '9') {
-		n += p[1] - '0';
-		p += 2;
-		frac = 1;
-	} else if (*p == '.' && digits > 0)
-		p++;
-	if (digits == 0 && !frac)
-		p = val;
-	if (*val == '\0' || *p != '\0' || (digits == 0 && !frac))
-		return -1;
-	if (n < min || n > max)
-		return -2;
-	*v = (int)n;
-	return 0;
 }
 
 int

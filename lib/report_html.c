@@ -11,7 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "attune.h"
+#include "attune_priv.h"
 
 /*
  * Print: the content fits the narrower page (A4, 210 mm) and the shorter
@@ -457,7 +457,7 @@ subscales(FILE *f, const struct attune_instrument *in, const char *list,
 			attune_html_put(f, p, (size_t)(end - p));
 			continue;
 		}
-		v = atoi(eq + 1);
+		v = (int)attune_num(eq + 1, NULL);
 		hs(f, sc->title);
 		if (v >= attune_scale_cutoff(sc, partner))
 			fprintf(f, " <strong>%d</strong> <span class=\"small\">"

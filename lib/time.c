@@ -10,7 +10,7 @@
 #include <strings.h>
 #include <time.h>
 
-#include "attune.h"
+#include "attune_priv.h"
 
 /* Days from 1970-01-01 to y-m-d in the proleptic Gregorian calendar. */
 int64_t
@@ -289,20 +289,23 @@ local_offset(struct attune_time *t)
 }
 
 /*
- * Now, as local time with its offset.  $ATTUNE_NOW, an ISO 8601 time, sets
+ * Now, as local time with its offset: 0, or -1 (said why) when
+ * $ATTUNE_NOW is not a time.  $ATTUNE_NOW, an ISO 8601 time, sets
  * the clock instead: the tests use it to make dates repeatable.  Like the
  * real clock it is an instant, shown in local time: one written with
  * another offset is moved to the local zone, so "today" is the local date.
  */
 int
-attune_time_now(struct attune_time *t)
+attune_time_clock(struct attune_time *t)
 {
 	const char *fake = getenv("ATTUNE_NOW");
 
 	if (fake != NULL && *fake != '\0') {
-		if (attune_time_iso(fake, strlen(fake), t) < 0)
-			attune_errx(ATTUNE_USAGE, "ATTUNE_NOW: '%s' is not an "
-			    "ISO 8601 time like 2026-11-22T21:04:00+01:00", fake);
+		if (attune_time_iso(fake, strlen(fake), t) < 0) {
+			attune_warnx("ATTUNE_NOW: '%s' is not an ISO 8601 time "
+			    "like 2026-11-22T21:04:00+01:00", fake);
+			return -1;
+		}
 		if (t->sec < 0)
 			t->sec = 12 * 3600;
 		if (t->off == ATTUNE_NOOFF)
@@ -312,6 +315,16 @@ attune_time_now(struct attune_time *t)
 		return 0;
 	}
 	from_epoch(time(NULL), t);
+	return 0;
+}
+
+/* attune_time_clock for a command that cannot go on without the time:
+ * a bad $ATTUNE_NOW, said there, ends it with exit 2. */
+int
+attune_time_now(struct attune_time *t)
+{
+	if (attune_time_clock(t) < 0)
+		attune_quit(ATTUNE_USAGE);
 	return 0;
 }
 
@@ -619,21 +632,21 @@ attune_week_user(const char *s, int64_t today, int64_t *monday,
 {
 	int64_t d;
 	long y, w;
-	char *end;
+	const char *end;
 	if (strcasecmp(s, "this") == 0 || strcasecmp(s, "this week") == 0)
 		d = today;
 	else if (strcasecmp(s, "last") == 0 || strcasecmp(s, "last week") == 0)
 		d = today - 7;
 	else if (strlen(s) >= 7 && s[4] == '-' && (s[5] == 'W' ||
 	    s[5] == 'w')) {
-		y = strtol(s, &end, 10);
+		y = attune_num(s, &end);
 		if (end != s + 4 || !isdigit((unsigned char)s[0]) ||
 		    !isdigit((unsigned char)s[6])) {
 			*why = "is not a week; use a date, 'last', or a week "
 			    "like 2026-W47";
 			return -1;
 		}
-		w = strtol(s + 6, &end, 10);
+		w = attune_num(s + 6, &end);
 		if (*end != '\0' || strlen(s + 6) != 2 || w < 1 ||
 		    w > attune_iso_week(attune_days_from_civil((int)y, 12, 28),
 		    NULL)) {
@@ -657,7 +670,7 @@ attune_month_user(const char *s, int64_t today, int64_t *first,
     const char **why)
 {
 	const char *sp;
-	char *end;
+	const char *end;
 	long y, m;
 	int ty, tm, td;
 
@@ -671,14 +684,14 @@ attune_month_user(const char *s, int64_t today, int64_t *first,
 		return 0;
 	}
 	if (isdigit((unsigned char)s[0])) {
-		y = strtol(s, &end, 10);
+		y = attune_num(s, &end);
 		if (end != s + 4 || *end != '-' || !isdigit((unsigned char)
 		    end[1])) {
 			*why = "is not a month; use a month like 2026-11 or "
 			    "November";
 			return -1;
 		}
-		m = strtol(end + 1, &end, 10);
+		m = attune_num(end + 1, &end);
 		if (*end != '\0' || strlen(s) != 7 || m < 1 || m > 12) {
 			*why = "is not a month; use a month like 2026-11 (the "
 			    "month from 01 to 12)";
@@ -699,7 +712,7 @@ attune_month_user(const char *s, int64_t today, int64_t *first,
 	if (sp != NULL) {
 		while (*sp == ' ')
 			sp++;
-		y = strtol(sp, &end, 10);
+		y = attune_num(sp, &end);
 		if (*end != '\0' || end - sp != 4) {
 			*why = "is not a month; write the year in full, like "
 			    "'November 2025'";
@@ -715,10 +728,10 @@ int
 attune_last_user(const char *s, int64_t end, int64_t *from,
     const char **why)
 {
-	char *e;
+	const char *e;
 	long v;
 
-	v = strtol(s, &e, 10);
+	v = attune_num(s, &e);
 	if (!isdigit((unsigned char)s[0]) || v < 1 || v > 1000 ||
 	    (*e != 'd' && *e != 'w' && *e != 'm') || e[1] != '\0') {
 		*why = "is not a length like 14d, 2w or 3m (1 to 1000 days, "

@@ -17,7 +17,10 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "attune.h"
+#include <fcntl.h>
+#include <sys/stat.h>
+
+#include "attune_priv.h"
 #include "tap.h"
 #include "tfile.h"
 
@@ -394,6 +397,65 @@ test_dir_names(void)
 	attune_strv_free(v);
 }
 
+/*
+ * store.c's commit: a replacement goes in by one rename and takes the old
+ * log's pending note with it; a commit that cannot lock leaves the log as
+ * it was and its temporary file gone.  And a read under the lock stops
+ * where a killed writer's part row starts.
+ */
+static void
+test_commit(void)
+{
+	struct attune_buf b = { 0 };
+	struct stat st;
+	char *got, log[4400], tmp[4400];
+	int fd, rc, e;
+
+	/* path()'s names last eight calls: these must last the test. */
+	snprintf(log, sizeof log, "%s", path("c.csv"));
+	snprintf(tmp, sizeof tmp, "%s", path(".c.csv.new-1"));
+
+	puts_file("c.csv", "old\n");
+	puts_file("c.csv.pending", "0 10 1\n");
+	puts_file(".c.csv.new-1", "new\n");
+	fd = open(tmp, O_RDONLY);
+	is_int(attune_store_commit(fd, tmp, log, tmpdir, ""), 0,
+	    "a commit succeeds");
+	close(fd);
+	got = slurp(log, NULL);
+	is_str(got, "new\n", "and the log is the new one");
+	free(got);
+	ok(access(path("c.csv.pending"), F_OK) < 0, "the old note is gone");
+	ok(access(tmp, F_OK) < 0, "the temporary name is gone");
+
+	puts_file(".c.csv.new-1", "newer\n");
+	fd = open(tmp, O_RDONLY);
+	fail_flock = 1;
+	rc = attune_store_commit(fd, tmp, log, tmpdir, "");
+	e = errno;
+	fail_flock = 0;
+	close(fd);
+	ok(rc == -1 && e == ENOLCK, "a commit that cannot lock fails, "
+	    "saying why (%d, %s)", rc, strerror(e));
+	got = slurp(log, NULL);
+	is_str(got, "new\n", "and leaves the log as it was");
+	free(got);
+	ok(access(tmp, F_OK) < 0, "without its temporary file");
+
+	puts_file("c.csv", "h\nrow\npart");
+	stat(log, &st);
+	attune_pending_write(path("c.csv.pending"), 6, 16,
+	    (unsigned long long)st.st_ino);
+	fd = open(log, O_RDONLY);
+	rc = attune_store_read(fd, log, &st, &b);
+	close(fd);
+	ok(rc == 0 && b.len == 6 && strcmp(b.s, "h\nrow\n") == 0,
+	    "a read stops where a killed writer's part row starts (%zu)",
+	    b.len);
+	attune_buf_free(&b);
+	unlink(path("c.csv.pending"));
+}
+
 int
 main(void)
 {
@@ -408,6 +470,7 @@ main(void)
 	test_tail_only();
 	test_archive_memory();
 	test_dir_names();
+	test_commit();
 	attune_buf_free(&head);
 	return tap_done();
 }

@@ -3,10 +3,12 @@
  * across year ends, leap days, daylight saving changes in Europe/London,
  * and the words a person types for --time.
  */
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "attune.h"
 #include "tap.h"
@@ -292,6 +294,21 @@ test_now(void)
 	setenv("ATTUNE_NOW", "2026-11-22", 1);
 	attune_time_now(&t);
 	is_str(fmt(&t), "2026-11-22T12:00:00+00:00", "ATTUNE_NOW as a date is noon");
+	/* A bad ATTUNE_NOW is an error the caller decides about: the
+	 * library says why (on stderr, sent away here) and goes on. */
+	{
+		int saved = dup(2), null = open("/dev/null", O_WRONLY);
+
+		setenv("ATTUNE_NOW", "2026-13-45T99:00", 1);
+		dup2(null, 2);
+		is_int(attune_time_clock(&t), -1,
+		    "a bad ATTUNE_NOW is refused, and the library returns");
+		dup2(saved, 2);
+		close(null);
+		close(saved);
+		setenv("ATTUNE_NOW", "2026-11-22T21:04:00+00:00", 1);
+		is_int(attune_time_clock(&t), 0, "a good one is taken");
+	}
 	unsetenv("ATTUNE_NOW");
 	{
 		time_t before = time(NULL), after;

@@ -85,7 +85,9 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	words(s, attune_flag_words, nf);
 
 	if (attune_who_valid((const char *)data, size)) {
-		if (size == 0 || size > 64 || memchr(data, '\0', size) != NULL ||
+		/* 64 characters at most, of up to four bytes each. */
+		if (size == 0 || size > 4 * 64 ||
+		    memchr(data, '\0', size) != NULL ||
 		    !attune_utf8_valid((const char *)data, size))
 			abort();
 	}
