@@ -1,0 +1,8 @@
+/* attune_priv.h: what the library shares inside itself (and tests may
+ * use); commands include attune.h only. */
+#ifndef ATTUNE_PRIV_H
+#define ATTUNE_PRIV_H
+
+#include "attune.h"
+
+#endif
