@@ -35,18 +35,14 @@ struct alias {
 	char	*name, *topic;
 };
 
-/* The articles the shipped tips draw their facts from (share/tips.csv
- * names them as seed:NNN), by a short form of their titles. */
-static const struct {
-	const char *name, *what;
-} seeds[] = {
-	{ "000", "Feeling Disconnected After Birth" },
-	{ "001", "Postpartum Emotional Disconnect (Phoenix Health)" },
-	{ "002", "A Difficult Connection" },
-	{ "003", "When Connection Feels Distant" },
-	{ "004", "How To Bond With Your Baby (New Modern Mom)" },
-	{ NULL, NULL }
+/* The sources a tips file names by a short form (share/tip-sources.csv:
+ * seed:NNN, the articles the shipped tips draw their facts from), each
+ * shown by its title. */
+struct source {
+	char	*name, *title;
 };
+static struct source *sources;
+static size_t	 nsources;
 
 /*
  * What each signal of the judgement (lib/judge.c) says in plain words,
@@ -405,6 +401,36 @@ load_topics(const char *path)
 	return 0;
 }
 
+/* share/tip-sources.csv: each short form a tips file's source column may
+ * use, and the title it is shown by. */
+static int
+load_sources(const char *path)
+{
+	static const char *const cols[] = { "source", "title", NULL };
+	struct attune_csv *c;
+	const char *s, *t;
+	int r;
+
+	if ((c = attune_csv_open(path, cols, strictflag ? ATTUNE_CSV_STRICT :
+	    0)) == NULL)
+		return -1;
+	while ((r = attune_csv_next(c)) == 1) {
+		s = attune_csv_get(c, 0, NULL);
+		t = attune_csv_get(c, 1, NULL);
+		if (*s == '\0' || *t == '\0') {
+			attune_csv_bad(c, "a source needs a name and a title");
+			continue;
+		}
+		sources = attune_xreallocarray(sources, nsources + 1,
+		    sizeof *sources);
+		sources[nsources].name = attune_xstrdup(s);
+		sources[nsources++].title = attune_xstrdup(t);
+	}
+	if (attune_csv_close(c) < 0 || r < 0)
+		return -1;
+	return 0;
+}
+
 /* --- what the logs say ---------------------------------------------- */
 
 /*
@@ -755,8 +781,8 @@ static void
 source_names(const struct tip *t, struct attune_buf *b)
 {
 	const char *p, *q, *e;
-	size_t n;
-	int i, found;
+	size_t i, n;
+	int found;
 
 	if (*t->source == '\0') {
 		attune_buf_str(b, t->user ? "your own tips file" : "");
@@ -772,11 +798,11 @@ source_names(const struct tip *t, struct attune_buf *b)
 			continue;
 		n = (size_t)(e - p);
 		found = 0;
-		for (i = 0; seeds[i].name != NULL && !found; i++)
-			if (n == 8 && strncmp(p, "seed:", 5) == 0 &&
-			    strncmp(p + 5, seeds[i].name, 3) == 0) {
+		for (i = 0; i < nsources && !found; i++)
+			if (strlen(sources[i].name) == n &&
+			    strncmp(p, sources[i].name, n) == 0) {
 				attune_buf_printf(b, "%s%s", b->len ? "; " : "",
-				    seeds[i].what);
+				    sources[i].title);
 				found = 1;
 			}
 		if (!found) {
@@ -1034,6 +1060,14 @@ load_all(const char *dir)
 		attune_errx(ATTUNE_FAIL, "%s: the topics could not be read",
 		    tpath);
 	free(tpath);
+	if ((tpath = attune_share_file("tip-sources.csv")) == NULL)
+		attune_errx(ATTUNE_FAIL, "cannot find the sources file "
+		    "tip-sources.csv, neither beside this program nor in %s",
+		    ATTUNE_DATADIR);
+	if (load_sources(tpath) < 0)
+		attune_errx(ATTUNE_FAIL, "%s: the sources could not be read",
+		    tpath);
+	free(tpath);
 	if (load(path, 0) < 0)
 		rval = -1;
 	free(path);
@@ -1057,6 +1091,11 @@ free_all(void)
 	}
 	for (i = 0; i < naliases; i++)
 		free(aliases[i].name);
+	for (i = 0; i < nsources; i++) {
+		free(sources[i].name);
+		free(sources[i].title);
+	}
+	free(sources);
 	free(aliases);
 	free(idhash);
 	free(tips);
