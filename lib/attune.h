@@ -672,4 +672,19 @@ void	 attune_report_change(char *buf, size_t size, int k, double change);
 void	 attune_rstat_range(struct attune_buf *b, const struct attune_rstat *m,
 	    int k);
 
+/* tips.c: attune-tips(1) once its options are checked: the tips files read
+ * and checked, tips chosen (by topic, of the day, or for the person from
+ * judge.c's verdict) and printed, the crisis lines first.  The exit status. */
+struct attune_tips_ask {
+	const char *dir, *who, *region;	/* dir resolved, who checked */
+	const char *const *topics;	/* as named on the command line */
+	int	 ntopics;
+	int64_t	 day;
+	int	 all, list, today, why, strict, partner;
+	int	 format;		/* 0 text, 1 csv */
+	int	 count;			/* -1: the default */
+	int	 crisis_shown;		/* already, before a usage error */
+};
+int	 attune_tips(const struct attune_tips_ask *a);
+
 #endif

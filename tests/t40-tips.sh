@@ -595,6 +595,36 @@ else
 	check "no shipped tips file and no harm: nothing shown" out_empty
 fi
 
+# The sources file (share/tip-sources.csv) missing or with a bad row, in a
+# copy of the program with the tips and topics beside it.
+mkdir -p "$T/lone2/bin" "$T/lone2/share"
+cp "$TOP/bin/attune-tips" "$T/lone2/bin/attune-tips"
+cp "$TOP/share/tips.csv" "$TOP/share/topics.csv" "$T/lone2/share/"
+fresh
+run "$T/lone2/bin/attune-tips" closeness
+if [ "$rc" = 0 ]; then
+	skip "no sources file: status 1" "a sources file is installed"
+else
+	check "no sources file: status 1" rc_is 1
+	check "no sources file: says which file is missing" \
+	    err_has "cannot find the sources file tip-sources.csv"
+	check "no sources file: no tips" out_lacks "[closeness]"
+fi
+printf 'source,title\nseed:000,\nseed:001,A Title Of Our Own\n' \
+    >"$T/lone2/share/tip-sources.csv"
+run "$T/lone2/bin/attune-tips" -a closeness
+check "sources file, a row without a title: status 0" rc_is 0
+check "sources file, a row without a title: named with its line" \
+    err_has "tip-sources.csv:2: a source needs a name and a title"
+check "sources file: a source is shown by its title from the file" \
+    out_has "A Title Of Our Own"
+check "sources file: a source it does not know is shown as written" \
+    out_has "seed:000"
+run "$T/lone2/bin/attune-tips" --strict -a closeness
+check "sources file with a bad row, --strict: status 1" rc_is 1
+check "sources file with a bad row, --strict: says it could not be read" \
+    err_has "tip-sources.csv: the sources could not be read"
+
 # --- the tip of the day -----------------------------------------------
 
 fresh

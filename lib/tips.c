@@ -1,0 +1,1231 @@
+/*
+ * tips.c: attune-tips(1) behind its options.  The shipped tips and topics
+ * (share/tips.csv, share/topics.csv) and the person's own tips file are
+ * read and checked row by row; tips are chosen by topic, as the tip of the
+ * day, or for the person from the one judgement of their logs (judge.c,
+ * through attune_judge_dir), and printed as text or CSV, the crisis lines
+ * first when harm came up.
+ */
+#include <ctype.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <unistd.h>
+
+#include "attune_priv.h"
+
+enum { ROLE_ANY, ROLE_BIRTHING, ROLE_PARTNER };
+enum { FMT_TEXT, FMT_CSV };
+
+struct tip {
+	char	*id, *topic, *title, *text, *source;
+	int	 role;
+	unsigned fits;
+	int	 user;		/* 1: from the person's own tips file */
+};
+
+struct topic {
+	char	*name, *what;
+	int	 asked;		/* 1: shown only when asked for (faith) */
+};
+
+struct alias {
+	char	*name, *topic;
+};
+
+/* The sources a tips file names by a short form (share/tip-sources.csv:
+ * seed:NNN, the articles the shipped tips draw their facts from), each
+ * shown by its title. */
+struct source {
+	char	*name, *title;
+};
+static struct source *sources;
+static size_t	 nsources;
+
+/*
+ * What each signal of the judgement (lib/judge.c) says in plain words,
+ * and the order the signals choose in: what is most pressing first.
+ */
+static const struct {
+	int	 sig;
+	const char *words;
+} said[] = {
+	{ ATTUNE_SIG_HARM, "thoughts of harm came up in the last two weeks" },
+	{ ATTUNE_SIG_HARD, "the last few days have been very hard" },
+	{ ATTUNE_SIG_LASTING, "hard feelings have lasted about two weeks" },
+	{ ATTUNE_SIG_WORSE, "things have been getting harder week by week" },
+	{ ATTUNE_SIG_CONCERNS, "the same worries keep coming up" },
+	{ ATTUNE_SIG_DEPRESSION_SCREEN, "a recent screen for low mood was in "
+	    "a range where talking to someone helps" },
+	{ ATTUNE_SIG_ANXIETY_SCREEN, "a recent anxiety screen was high" },
+	{ ATTUNE_SIG_BONDING_SCREEN, "your recent PBQ bonding scale was "
+	    "high" },
+	{ ATTUNE_SIG_REJECTION_SCREEN, "your recent PBQ scale for anger and "
+	    "distance was high" },
+	{ ATTUNE_SIG_INFANT_ANXIETY_SCREEN, "your recent PBQ scale for worry "
+	    "about your baby was high" },
+	{ ATTUNE_SIG_RAGE, "rage came up this week" },
+	{ ATTUNE_SIG_CANT_COPE, "feeling unable to cope came up this week" },
+	{ ATTUNE_SIG_CANT_CARE, "feeling unable to care came up this week" },
+	{ ATTUNE_SIG_INTRUSIVE, "unwanted thoughts came up this week" },
+	{ ATTUNE_SIG_PANIC, "panic came up this week" },
+	{ ATTUNE_SIG_BOND_LOW, "your bond was low on most days logged this "
+	    "week" },
+	{ ATTUNE_SIG_NUMB_HIGH, "you felt numb on most days logged this week" },
+	{ ATTUNE_SIG_ANXIETY_HIGH, "your anxiety was high on most days "
+	    "logged this week" },
+	{ ATTUNE_SIG_MOOD_LOW, "your mood was low on most days logged this "
+	    "week" },
+	{ ATTUNE_SIG_SLEEP_LOW, "you slept little this week" },
+	{ ATTUNE_SIG_PARTNER, "you are checking in as a partner" },
+	{ ATTUNE_SIG_OLDER_CHILD, "there is an older child at home" },
+	{ ATTUNE_SIG_START, "a gentle place to start" },
+};
+#define NSAID	(sizeof said / sizeof said[0])
+
+static const char *const role_words[] = { "any", "birthing", "partner", NULL };
+static const char *const tip_cols[] = {
+	"id", "topic", "title", "text", "source", "who", "fits", NULL
+};
+enum { T_ID, T_TOPIC, T_TITLE, T_TEXT, T_SOURCE, T_WHO, T_FITS };
+
+static struct tip *tips;
+static size_t	 ntips;
+static struct topic *topics;	/* shipped topics, then the person's own */
+static size_t	 ntopics, nshipped;
+static struct alias *aliases;
+static size_t	 naliases;
+static const char **asked;	/* the topics asked for */
+static int	 nasked;
+
+static int	 aflag, lflag, strictflag, todayflag, whyflag;
+static int	 count = -1, format = FMT_TEXT, crisis_shown;
+
+/* --- the tips files ------------------------------------------------- */
+
+static int
+is_name(const char *s, size_t max)
+{
+	size_t n = strlen(s);
+
+	if (n == 0 || n > max || s[0] == '-')
+		return 0;
+	return strspn(s, "abcdefghijklmnopqrstuvwxyz0123456789-") == n;
+}
+
+/* A field of a tips file, with no control characters; in the text of a
+ * tip, line breaks and tabs (as spreadsheets may write) become spaces. */
+static char *
+field(struct attune_csv *c, int col, int spaces, const char *name, int *bad)
+{
+	const char *s = attune_csv_get(c, col, NULL);
+	char *v, *p;
+
+	v = attune_xstrdup(s);
+	for (p = v; *p != '\0'; p++) {
+		if (spaces && (*p == '\n' || *p == '\r' || *p == '\t'))
+			*p = ' ';
+		else if ((unsigned char)*p < 0x20 || *p == 0x7f) {
+			if (!*bad)
+				attune_csv_bad(c, "%s holds a control character",
+				    name);
+			*bad = 1;
+			break;
+		}
+	}
+	return v;
+}
+
+/*
+ * Tips by id, in a hash, so that a tips file of any size loads in linear
+ * time.  An id stands for one tip at a time: a tip of the person's own
+ * with a shipped tip's id takes that tip's place.
+ */
+static int	*idhash;
+static size_t	 idcap, ntipcap;
+
+static size_t
+id_slot(const char *id)
+{
+	uint64_t h = 0xcbf29ce484222325ULL;
+	const char *p;
+	size_t i;
+
+	for (p = id; *p != '\0'; p++)
+		h = (h ^ (unsigned char)*p) * 0x100000001b3ULL;
+	for (i = (size_t)h & (idcap - 1); idhash[i] >= 0 &&
+	    strcmp(tips[idhash[i]].id, id) != 0; i = (i + 1) & (idcap - 1))
+		;
+	return i;
+}
+
+static int
+find_tip(const char *id, int user)
+{
+	size_t i;
+
+	if (idcap == 0)
+		return -1;
+	for (i = id_slot(id); idhash[i] >= 0; i = (i + 1) & (idcap - 1))
+		if (strcmp(tips[idhash[i]].id, id) == 0)
+			return tips[idhash[i]].user == user ? idhash[i] : -1;
+	return -1;
+}
+
+static void
+id_add(int k)
+{
+	size_t i, j;
+
+	if (2 * (size_t)(k + 1) > idcap) {
+		idcap = idcap ? idcap * 2 : 256;
+		idhash = attune_xreallocarray(idhash, idcap, sizeof *idhash);
+		for (i = 0; i < idcap; i++)
+			idhash[i] = -1;
+		for (j = 0; j < (size_t)k; j++)
+			idhash[id_slot(tips[j].id)] = (int)j;
+	}
+	idhash[id_slot(tips[k].id)] = k;
+}
+
+static void
+free_tip(struct tip *t)
+{
+	free(t->id);
+	free(t->topic);
+	free(t->title);
+	free(t->text);
+	free(t->source);
+}
+
+static int
+topic_index(const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < ntopics; i++)
+		if (strcmp(topics[i].name, name) == 0)
+			return (int)i;
+	return -1;
+}
+
+/* Check one row and add it; 0 if it was malformed (and reported). */
+static int
+add_row(struct attune_csv *c, int user)
+{
+	struct tip t;
+	const char *s, *p, *q;
+	char qv[ATTUNE_VALUE];
+	size_t n;
+	int bad = 0, i, k;
+
+	memset(&t, 0, sizeof t);
+	t.user = user;
+	t.id = field(c, T_ID, 0, "id", &bad);
+	t.topic = field(c, T_TOPIC, 0, "topic", &bad);
+	t.title = field(c, T_TITLE, 0, "title", &bad);
+	t.text = field(c, T_TEXT, 1, "text", &bad);
+	t.source = field(c, T_SOURCE, 0, "source", &bad);
+	if (bad)
+		goto bad;
+	if (*t.id == '\0') {
+		attune_csv_bad(c, "the id is empty");
+		goto bad;
+	}
+	if (!is_name(t.id, 64)) {
+		attune_csv_bad(c, "id '%s' is not a name of lowercase letters, "
+		    "digits and hyphens", attune_safe_value(qv, sizeof qv, t.id,
+		    strlen(t.id)));
+		goto bad;
+	}
+	if (find_tip(t.id, user) >= 0) {
+		attune_csv_bad(c, "id '%s' is already used by an earlier row",
+		    t.id);
+		goto bad;
+	}
+	if (*t.topic == '\0') {
+		attune_csv_bad(c, "the topic is empty");
+		goto bad;
+	}
+	if (!is_name(t.topic, 32)) {
+		attune_csv_bad(c, "topic '%s' is not a name of lowercase "
+		    "letters, digits and hyphens", attune_safe_value(qv,
+		    sizeof qv, t.topic, strlen(t.topic)));
+		goto bad;
+	}
+	if (*t.title == '\0' || *t.text == '\0') {
+		attune_csv_bad(c, "a tip needs a title and a text");
+		goto bad;
+	}
+	s = attune_csv_get(c, T_WHO, &n);
+	if (n > 0 && (t.role = attune_word_index(role_words, s, n)) < 0) {
+		attune_csv_bad(c, "who '%s' is not any, birthing or partner",
+		    attune_safe_value(qv, sizeof qv, s, n));
+		goto bad;
+	}
+	s = attune_csv_get(c, T_FITS, &n);
+	for (p = s; *p != '\0'; p = *q ? q + 1 : q) {
+		q = p + strcspn(p, ";");
+		if (q == p)
+			continue;
+		if ((k = attune_word_index(attune_signal_ids, p,
+		    (size_t)(q - p))) < 0) {
+			attune_csv_bad(c, "fits '%s' is not one of the signals "
+			    "of attune-tips(1)", attune_safe_value(qv,
+			    sizeof qv, p, (size_t)(q - p)));
+			goto bad;
+		}
+		t.fits |= 1u << k;
+	}
+	if (topic_index(t.topic) < 0) {
+		topics = attune_xreallocarray(topics, ntopics + 1,
+		    sizeof *topics);
+		topics[ntopics].name = attune_xstrdup(t.topic);
+		topics[ntopics].asked = 0;
+		topics[ntopics++].what = attune_xstrdup("your own tips");
+	}
+	/* A tip of the person's own with a shipped tip's id takes its place,
+	 * so a tip can be reworded without editing the shipped file. */
+	if (user && (i = find_tip(t.id, 0)) >= 0) {
+		free_tip(&tips[i]);
+		tips[i] = t;
+		return 1;
+	}
+	if (ntips == ntipcap) {
+		ntipcap = ntipcap ? ntipcap * 2 : 256;
+		tips = attune_xreallocarray(tips, ntipcap, sizeof *tips);
+	}
+	tips[ntips] = t;
+	id_add((int)ntips++);
+	return 1;
+bad:
+	free_tip(&t);
+	return 0;
+}
+
+/*
+ * Read one tips file.  A missing file of the person's own is not an error;
+ * a file without the needed columns is.  -1 when it failed.
+ */
+static int
+load(const char *path, int user)
+{
+	static const char *const need[] = { "id", "topic", "title", "text" };
+	struct attune_csv *c;
+	size_t k;
+	int r;
+
+	if (user && access(path, F_OK) != 0)
+		return 0;
+	if ((c = attune_csv_open(path, tip_cols,
+	    strictflag ? ATTUNE_CSV_STRICT : 0)) == NULL)
+		return -1;
+	r = attune_csv_next(c);
+	/* A file with no rows has no tips to leave out, whatever it holds. */
+	for (k = 0; r == 1 && k < sizeof need / sizeof need[0]; k++) {
+		if (attune_csv_has(c, (int)k))
+			continue;
+		attune_warnx("%s: has no '%s' column, so its tips were left out "
+		    "(attune-tips(1) describes the format)", path, need[k]);
+		attune_csv_close(c);
+		return -1;
+	}
+	while (r == 1) {
+		add_row(c, user);
+		r = attune_csv_next(c);
+	}
+	if (attune_csv_close(c) < 0 || r < 0)
+		return -1;
+	return 0;
+}
+
+/* --- the topics file ------------------------------------------------ */
+
+/* share/topics.csv: each topic, what it is about, the other words people
+ * may reach for, and whether it is chosen from signals or only asked for. */
+static int
+load_topics(const char *path)
+{
+	static const char *const cols[] = { "topic", "about", "aliases",
+	    "shown", NULL };
+	struct attune_csv *c;
+	const char *s, *p, *q;
+	char qv[ATTUNE_VALUE];
+	size_t n;
+	int r;
+
+	if ((c = attune_csv_open(path, cols, strictflag ? ATTUNE_CSV_STRICT :
+	    0)) == NULL)
+		return -1;
+	while ((r = attune_csv_next(c)) == 1) {
+		s = attune_csv_get(c, 0, &n);
+		if (!is_name(s, 32)) {
+			attune_csv_bad(c, "topic '%s' is not a name of "
+			    "lowercase letters, digits and hyphens",
+			    attune_safe_value(qv, sizeof qv, s, n));
+			continue;
+		}
+		topics = attune_xreallocarray(topics, ntopics + 1,
+		    sizeof *topics);
+		topics[ntopics].name = attune_xstrdup(s);
+		topics[ntopics].what = attune_xstrdup(attune_csv_get(c, 1,
+		    NULL));
+		topics[ntopics].asked = strcmp(attune_csv_get(c, 3, NULL),
+		    "asked") == 0;
+		for (p = attune_csv_get(c, 2, NULL); *p != '\0';
+		    p = *q ? q + 1 : q) {
+			q = p + strcspn(p, ";");
+			while (p < q && *p == ' ')
+				p++;
+			if (q == p)
+				continue;
+			aliases = attune_xreallocarray(aliases, naliases + 1,
+			    sizeof *aliases);
+			aliases[naliases].name = attune_xmalloc((size_t)(q - p)
+			    + 1);
+			memcpy(aliases[naliases].name, p, (size_t)(q - p));
+			aliases[naliases].name[q - p] = '\0';
+			aliases[naliases++].topic = topics[ntopics].name;
+		}
+		ntopics++;
+	}
+	if (attune_csv_close(c) < 0 || r < 0)
+		return -1;
+	if (ntopics == 0) {
+		attune_warnx("%s: holds no topics", path);
+		return -1;
+	}
+	nshipped = ntopics;
+	return 0;
+}
+
+/* share/tip-sources.csv: each short form a tips file's source column may
+ * use, and the title it is shown by. */
+static int
+load_sources(const char *path)
+{
+	static const char *const cols[] = { "source", "title", NULL };
+	struct attune_csv *c;
+	const char *s, *t;
+	int r;
+
+	if ((c = attune_csv_open(path, cols, strictflag ? ATTUNE_CSV_STRICT :
+	    0)) == NULL)
+		return -1;
+	while ((r = attune_csv_next(c)) == 1) {
+		s = attune_csv_get(c, 0, NULL);
+		t = attune_csv_get(c, 1, NULL);
+		if (*s == '\0' || *t == '\0') {
+			attune_csv_bad(c, "a source needs a name and a title");
+			continue;
+		}
+		sources = attune_xreallocarray(sources, nsources + 1,
+		    sizeof *sources);
+		sources[nsources].name = attune_xstrdup(s);
+		sources[nsources++].title = attune_xstrdup(t);
+	}
+	if (attune_csv_close(c) < 0 || r < 0)
+		return -1;
+	return 0;
+}
+
+/* --- what the logs say ---------------------------------------------- */
+
+/*
+ * Judge the person's logs for the day, as attune report judges them
+ * (lib/judge.c): the rules that fire and the signals tips choose from.
+ * -1 if a log could not be read in full.
+ */
+static int
+judge_logs(const char *dir, const char *who, int64_t day,
+    struct attune_verdict *v)
+{
+	return attune_judge_dir(dir, who, day, strictflag ? ATTUNE_CSV_STRICT :
+	    0, v);
+}
+
+/* Whether the person's settings say there is more than one child. */
+static int
+older_children(void)
+{
+	const struct attune_conf *c = attune_conf_default();
+
+	return c != NULL ? c->children : 0;
+}
+
+/* Put in the signals that come from the person, not the logs. */
+static void
+context(struct attune_verdict *v, int partner, int children)
+{
+	if (partner)
+		v->signals |= 1u << ATTUNE_SIG_PARTNER;
+	if (children > 1)
+		v->signals |= 1u << ATTUNE_SIG_OLDER_CHILD;
+	if ((v->signals & ~((1u << ATTUNE_SIG_PARTNER) |
+	    (1u << ATTUNE_SIG_OLDER_CHILD))) == 0)
+		v->signals |= 1u << ATTUNE_SIG_START;
+}
+
+/* What a signal says, in plain words. */
+static const char *
+signal_words(int sig, char *buf, size_t size, const struct attune_verdict *v)
+{
+	size_t i;
+
+	if (sig == ATTUNE_SIG_SLEEP_LOW && v->sleep >= 0) {
+		snprintf(buf, size, "you slept about %.1f hours a day this "
+		    "week", v->sleep);
+		return buf;
+	}
+	for (i = 0; i < NSAID; i++)
+		if (said[i].sig == sig)
+			return said[i].words;
+	return attune_signal_ids[sig];
+}
+
+/* Join phrases as "a, b and c". */
+static void
+join(struct attune_buf *b, const char *const *part, int n)
+{
+	int i;
+
+	for (i = 0; i < n; i++)
+		attune_buf_printf(b, "%s%s", i == 0 ? "" : i == n - 1 ?
+		    " and " : ", ", part[i]);
+}
+
+/* One line saying why these tips were chosen. */
+static void
+reason(const struct attune_verdict *v, struct attune_buf *b)
+{
+	const char *part[NSAID];
+	char sleep[80];
+	size_t i;
+	int n = 0;
+
+	for (i = 0; i < NSAID; i++)
+		if ((v->signals & (1u << said[i].sig)) &&
+		    said[i].sig != ATTUNE_SIG_START)
+			part[n++] = signal_words(said[i].sig, sleep,
+			    sizeof sleep, v);
+	if (n == 0 && v->days + v->screens == 0)
+		attune_buf_str(b, "There are no check-ins from the last 7 days, "
+		    "so here is a gentle place to start.");
+	else if (n == 0 || (n == 1 && (v->signals &
+	    (1u << ATTUNE_SIG_START))))
+		attune_buf_str(b, "Nothing in this week's check-ins asks for "
+		    "anything in particular, so here are a few gentle ideas.");
+	else {
+		attune_buf_str(b, "Chosen because ");
+		join(b, part, n);
+		attune_buf_str(b, ".");
+	}
+}
+
+/* --- choosing ------------------------------------------------------- */
+
+/* A fixed pseudo-random sequence, the same on every machine. */
+static uint64_t
+mix(uint64_t x)
+{
+	x += 0x9e3779b97f4a7c15ULL;
+	x = (x ^ (x >> 30)) * 0xbf58476d1ce4e5b9ULL;
+	x = (x ^ (x >> 27)) * 0x94d049bb133111ebULL;
+	return x ^ (x >> 31);
+}
+
+static uint64_t
+hash(const char *s, int64_t n)
+{
+	uint64_t h = 0xcbf29ce484222325ULL;
+
+	for (; *s != '\0'; s++)
+		h = (h ^ (unsigned char)*s) * 0x100000001b3ULL;
+	return mix(h ^ (uint64_t)n);
+}
+
+static int
+by_id(const void *a, const void *b)
+{
+	const struct tip *x = &tips[*(const int *)a];
+	const struct tip *y = &tips[*(const int *)b];
+
+	return strcmp(x->id, y->id);
+}
+
+/* Put v in an order fixed by the key: sorted by id first, so the order of
+ * the rows in a file does not matter, then shuffled. */
+static void
+shuffle(int *v, int n, const char *key, int64_t k)
+{
+	uint64_t r = hash(key, k);
+	int i, j, t;
+
+	qsort(v, (size_t)n, sizeof *v, by_id);
+	for (i = n - 1; i > 0; i--) {
+		r = mix(r);
+		j = (int)(r % (uint64_t)(i + 1));
+		t = v[i], v[i] = v[j], v[j] = t;
+	}
+}
+
+static int
+suits(const struct tip *t, int partner)
+{
+	return t->role == ROLE_ANY || t->role ==
+	    (partner ? ROLE_PARTNER : ROLE_BIRTHING);
+}
+
+/* The tips of one topic, those that suit the person when filter is set. */
+static int
+topic_tips(const char *topic, int filter, int partner, int *v)
+{
+	size_t i;
+	int n = 0;
+
+	for (i = 0; i < ntips; i++)
+		if (strcmp(tips[i].topic, topic) == 0 &&
+		    (!filter || suits(&tips[i], partner)))
+			v[n++] = (int)i;
+	return n;
+}
+
+static int64_t
+floordiv(int64_t a, int64_t b)
+{
+	return a / b - (a % b != 0 && (a < 0) != (b < 0));
+}
+
+/*
+ * The tip of the day.  Days go round the topics in turn; each topic's tips
+ * are dealt in a shuffled order, a new shuffle each time the topic has
+ * shown them all, so no tip comes back before the rest of its topic has.
+ */
+static int
+tip_of_day(const char **names, int nnames, int filter, int partner,
+    int64_t day)
+{
+	int *v, *prev;
+	int i, n, nt = 0, pick, t;
+	const char **use;
+	int64_t visit, cycle, pos;
+	size_t j;
+
+	/* The topics that have a tip for the person, in the order named. */
+	use = attune_xcalloc((size_t)nnames + 1, sizeof *use);
+	for (i = 0; i < nnames; i++)
+		for (j = 0; j < ntips; j++)
+			if (strcmp(tips[j].topic, names[i]) == 0 &&
+			    (!filter || suits(&tips[j], partner))) {
+				use[nt++] = names[i];
+				break;
+			}
+	if (nt == 0) {
+		free(use);
+		return -1;
+	}
+	t = (int)(day - floordiv(day, nt) * nt);
+	visit = floordiv(day, nt);
+	v = attune_xcalloc(ntips + 1, sizeof *v);
+	prev = attune_xcalloc(ntips + 1, sizeof *prev);
+	n = topic_tips(use[t], filter, partner, v);
+	memcpy(prev, v, (size_t)n * sizeof *v);
+	cycle = floordiv(visit, n);
+	pos = visit - cycle * n;
+	shuffle(v, n, use[t], cycle);
+	if (n > 1) {
+		/* The first tip of a new round is never the last of the round
+		 * before: with one topic, that would be yesterday's. */
+		shuffle(prev, n, use[t], cycle - 1);
+		if (v[0] == prev[n - 1]) {
+			int tmp = v[0];
+			v[0] = v[1];
+			v[1] = tmp;
+		}
+	}
+	pick = v[pos];
+	free(v);
+	free(prev);
+	free(use);
+	return pick;
+}
+
+static int
+chosen_already(const int *out, int nout, int k)
+{
+	int i;
+
+	for (i = 0; i < nout; i++)
+		if (out[i] == k)
+			return 1;
+	return 0;
+}
+
+static int
+asked_only(const char *topic)
+{
+	size_t i;
+
+	for (i = 0; i < ntopics; i++)
+		if (strcmp(topics[i].name, topic) == 0)
+			return topics[i].asked;
+	return 0;
+}
+
+/* The tips a signal may choose: those tagged with it that suit the
+ * person, leaving out topics shown only when asked for. */
+static int
+signal_tips(int sig, int partner, int *v)
+{
+	const struct tip *t;
+	size_t i;
+	int n = 0;
+
+	for (i = 0; i < ntips; i++) {
+		t = &tips[i];
+		if ((t->fits & (1u << sig)) && suits(t, partner) &&
+		    !asked_only(t->topic))
+			v[n++] = (int)i;
+	}
+	return n;
+}
+
+/* The tip that speaks first after harm came up: the reach-out one. */
+#define FIRST_AFTER_HARM	"reach-out-today"
+
+/*
+ * Tips for the person: one for each signal that is on, most pressing
+ * first, then round again until there are enough.  Each signal's tips are
+ * put in the order of the day once; after harm the reach-out tip leads.
+ * why[k] is the signal that chose out[k].
+ */
+static int
+choose(const struct attune_verdict *w, int partner, int64_t day, int want,
+    int *out, int *why)
+{
+	int *v[NSAID], n[NSAID];
+	int i, k, j, nout = 0, more = 1, sig;
+
+	for (i = 0; i < (int)NSAID; i++) {
+		v[i] = NULL;
+		n[i] = 0;
+		sig = said[i].sig;
+		if (!(w->signals & (1u << sig)))
+			continue;
+		v[i] = attune_xcalloc(ntips + 1, sizeof *v[i]);
+		n[i] = signal_tips(sig, partner, v[i]);
+		shuffle(v[i], n[i], attune_signal_ids[sig], day);
+		if (sig != ATTUNE_SIG_HARM)
+			continue;
+		for (k = 0; k < n[i]; k++)
+			if (strcmp(tips[v[i][k]].id, FIRST_AFTER_HARM) == 0) {
+				int t = v[i][k];
+
+				memmove(v[i] + 1, v[i], (size_t)k * sizeof *v[i]);
+				v[i][0] = t;
+				break;
+			}
+	}
+	while (nout < want && more) {
+		more = 0;
+		for (i = 0; i < (int)NSAID && nout < want; i++) {
+			for (j = 0; v[i] != NULL && j < n[i]; j++)
+				if (!chosen_already(out, nout, v[i][j]))
+					break;
+			if (v[i] == NULL || j == n[i])
+				continue;
+			why[nout] = said[i].sig;
+			out[nout++] = v[i][j];
+			more = 1;
+		}
+	}
+	for (i = 0; i < (int)NSAID; i++)
+		free(v[i]);
+	return nout;
+}
+
+/* A few tips from the named topics, taken in turn. */
+static int
+from_topics(const char **names, int nnames, int64_t day, int want, int *out)
+{
+	int **v = attune_xcalloc((size_t)nnames, sizeof *v);
+	int *n = attune_xcalloc((size_t)nnames, sizeof *n);
+	int i, round, nout = 0, more = 1;
+
+	for (i = 0; i < nnames; i++) {
+		v[i] = attune_xcalloc(ntips + 1, sizeof **v);
+		n[i] = topic_tips(names[i], 0, 0, v[i]);
+		shuffle(v[i], n[i], names[i], day);
+	}
+	for (round = 0; nout < want && more; round++) {
+		more = 0;
+		for (i = 0; i < nnames && nout < want; i++)
+			if (round < n[i]) {
+				out[nout++] = v[i][round];
+				more = 1;
+			}
+	}
+	for (i = 0; i < nnames; i++)
+		free(v[i]);
+	free(v);
+	free(n);
+	return nout;
+}
+
+/* --- printing ------------------------------------------------------- */
+
+/* The source as people read it: each seed:NNN by its article's title. */
+static void
+source_names(const struct tip *t, struct attune_buf *b)
+{
+	const char *p, *q, *e;
+	size_t i, n;
+	int found;
+
+	if (*t->source == '\0') {
+		attune_buf_str(b, t->user ? "your own tips file" : "");
+		return;
+	}
+	for (p = t->source; *p != '\0'; p = *q ? q + 1 : q) {
+		q = p + strcspn(p, ";");
+		while (p < q && *p == ' ')
+			p++;
+		for (e = q; e > p && e[-1] == ' '; e--)
+			;
+		if (e == p)
+			continue;
+		n = (size_t)(e - p);
+		found = 0;
+		for (i = 0; i < nsources && !found; i++)
+			if (strlen(sources[i].name) == n &&
+			    strncmp(p, sources[i].name, n) == 0) {
+				attune_buf_printf(b, "%s%s", b->len ? "; " : "",
+				    sources[i].title);
+				found = 1;
+			}
+		if (!found) {
+			if (b->len)
+				attune_buf_str(b, "; ");
+			attune_buf_add(b, p, n);
+		}
+	}
+}
+
+static const char *
+role_label(const struct tip *t)
+{
+	if (t->role == ROLE_PARTNER)
+		return " (for partners)";
+	if (t->role == ROLE_BIRTHING)
+		return " (for the birthing parent)";
+	return "";
+}
+
+static void
+print_text(const struct tip *t, int width)
+{
+	struct attune_buf b = { 0 };
+
+	attune_put_safe(stdout, t->title, strlen(t->title));
+	printf(" [%s]%s\n", t->topic, role_label(t));
+	attune_wrap(stdout, t->text, width, 2);
+	source_names(t, &b);
+	if (b.len > 0) {
+		struct attune_buf line = { 0 };
+
+		attune_buf_printf(&line, "From: %s", b.s);
+		attune_wrap(stdout, line.s, width, 2);
+		attune_buf_free(&line);
+	}
+	attune_buf_free(&b);
+}
+
+static void
+csv_row(const char *const *f, int n)
+{
+	struct attune_buf b = { 0 };
+	int i;
+
+	for (i = 0; i < n; i++)
+		attune_csv_cell(&b, f[i], strlen(f[i]), i == 0);
+	attune_buf_add(&b, "\n", 1);
+	fwrite(b.s, 1, b.len, stdout);
+	attune_buf_free(&b);
+}
+
+static void
+print_csv(const struct tip *t, const char *why)
+{
+	struct attune_buf src = { 0 };
+	const char *f[7];
+
+	source_names(t, &src);
+	f[0] = t->id;
+	f[1] = t->topic;
+	f[2] = t->title;
+	f[3] = t->text;
+	f[4] = src.s != NULL ? src.s : "";
+	f[5] = role_words[t->role];
+	f[6] = why;
+	csv_row(f, 7);
+	attune_buf_free(&src);
+}
+
+static const char *const csv_head[] = { "id", "topic", "title", "text",
+    "source", "who", "why" };
+static int	 headed;	/* the CSV header is out */
+
+/*
+ * The crisis lines, shown as soon as the logs are judged and before
+ * anything else, so that no later failure can keep them back.  In CSV
+ * they are the first row, under the header.
+ */
+static void
+print_crisis(int crisis, const char *why, const char *region)
+{
+	char *s = NULL;
+	size_t len = 0;
+	FILE *m;
+	const char *f[7];
+	char src[64];
+
+	if (!crisis)
+		return;
+	if (format == FMT_TEXT) {
+		attune_crisis_print(stdout, region);
+		attune_crisis_stderr(region);
+		return;
+	}
+	csv_row(csv_head, 7);
+	headed = 1;
+	if ((m = open_memstream(&s, &len)) == NULL)
+		attune_err(ATTUNE_FAIL, "out of memory");
+	attune_crisis_print(m, region);
+	fclose(m);
+	snprintf(src, sizeof src, "attune crisis lines, checked %s",
+	    ATTUNE_LINES_CHECKED);
+	f[0] = "crisis";
+	f[1] = "crisis";
+	f[2] = "Please reach out now";
+	f[3] = s;
+	f[4] = src;
+	f[5] = "any";
+	f[6] = why;
+	csv_row(f, 7);
+	free(s);
+	attune_crisis_stderr(region);
+}
+
+static void
+print_tips(const int *v, const int *sig, int n, const char *why,
+    const struct attune_verdict *w)
+{
+	struct attune_buf line = { 0 };
+	char buf[80];
+	int i, width = attune_term_width();
+
+	if (format == FMT_CSV) {
+		if (!headed)
+			csv_row(csv_head, 7);
+		for (i = 0; i < n; i++)
+			print_csv(&tips[v[i]], sig[i] >= 0 ? signal_words(sig[i],
+			    buf, sizeof buf, w) : why);
+		return;
+	}
+	if (*why != '\0') {
+		attune_wrap(stdout, why, width, 0);
+		putchar('\n');
+	}
+	for (i = 0; i < n; i++) {
+		if (i > 0)
+			putchar('\n');
+		print_text(&tips[v[i]], width);
+		if (whyflag && sig[i] >= 0) {
+			line.len = 0;
+			attune_buf_printf(&line, "Why this one: %s.",
+			    signal_words(sig[i], buf, sizeof buf, w));
+			attune_wrap(stdout, line.s, width, 2);
+		}
+	}
+	attune_buf_free(&line);
+}
+
+static void
+list_topics(void)
+{
+	int *v = attune_xcalloc(ntips + 1, sizeof *v);
+	const char *f[3];
+	char num[16];
+	size_t i;
+	int n;
+
+	if (format == FMT_CSV) {
+		f[0] = "topic", f[1] = "tips", f[2] = "about";
+		csv_row(f, 3);
+	}
+	for (i = 0; i < ntopics; i++) {
+		n = topic_tips(topics[i].name, 0, 0, v);
+		if (n == 0 && i >= nshipped)
+			continue;
+		if (format == FMT_CSV) {
+			snprintf(num, sizeof num, "%d", n);
+			f[0] = topics[i].name, f[1] = num, f[2] = topics[i].what;
+			csv_row(f, 3);
+		} else
+			printf("%-15s %3d  %s\n", topics[i].name, n,
+			    topics[i].what);
+	}
+	free(v);
+}
+
+/* --- topics named on the command line -------------------------------- */
+
+static _Noreturn void
+unknown_topic(const char *name)
+{
+	const char *best[3] = { NULL, NULL, NULL };
+	size_t dist[3], d, i, j, k, len = strlen(name);
+	const char *cand;
+
+	for (i = 0; i < ntopics + naliases; i++) {
+		cand = i < ntopics ? topics[i].name : aliases[i - ntopics].name;
+		d = (size_t)attune_distance(name, len, cand, strlen(cand), 3);
+		if (len >= 3 && strstr(cand, name) != NULL)
+			d = 1;
+		if (d > (len < 6 ? 2 : 3))
+			continue;
+		if (i >= ntopics)
+			cand = aliases[i - ntopics].topic;
+		for (k = 0; k < 3 && best[k] != NULL; k++)
+			if (strcmp(best[k], cand) == 0)
+				break;
+		if (k < 3 && best[k] != NULL) {
+			if (d < dist[k])
+				dist[k] = d;
+			continue;
+		}
+		for (k = 0; k < 3 && best[k] != NULL && dist[k] <= d; k++)
+			;
+		if (k == 3)
+			continue;
+		for (j = 2; j > k; j--)
+			best[j] = best[j - 1], dist[j] = dist[j - 1];
+		best[k] = cand;
+		dist[k] = d;
+	}
+	if (best[0] == NULL)
+		attune_usage_error("there is no topic called '%s'; 'attune tips "
+		    "--list' shows them all", name);
+	attune_warnx("there is no topic called '%s'; did you mean %s%s%s%s%s?",
+	    name, best[0], best[1] ? (best[2] ? ", " : " or ") : "",
+	    best[1] ? best[1] : "", best[2] ? " or " : "",
+	    best[2] ? best[2] : "");
+	fprintf(stderr, "'attune tips --list' shows every topic.\n");
+	exit(ATTUNE_USAGE);
+}
+
+static const char *
+resolve_topic(const char *name)
+{
+	int i;
+
+	if ((i = topic_index(name)) >= 0)
+		return topics[i].name;
+	for (i = 0; i < (int)naliases; i++)
+		if (strcasecmp(aliases[i].name, name) == 0)
+			return aliases[i].topic;
+	for (i = 0; i < (int)ntopics; i++)
+		if (strcasecmp(topics[i].name, name) == 0)
+			return topics[i].name;
+	unknown_topic(name);
+}
+
+/* --- main ----------------------------------------------------------- */
+
+static int
+load_all(const char *dir)
+{
+	char *path, *tpath;
+	int rval = 0;
+
+	if ((path = attune_share_file("tips.csv")) == NULL)
+		attune_errx(ATTUNE_FAIL, "cannot find the tips file tips.csv, "
+		    "neither beside this program nor in %s", ATTUNE_DATADIR);
+	if ((tpath = attune_share_file("topics.csv")) == NULL)
+		attune_errx(ATTUNE_FAIL, "cannot find the topics file topics.csv, "
+		    "neither beside this program nor in %s", ATTUNE_DATADIR);
+	if (load_topics(tpath) < 0)
+		attune_errx(ATTUNE_FAIL, "%s: the topics could not be read",
+		    tpath);
+	free(tpath);
+	if ((tpath = attune_share_file("tip-sources.csv")) == NULL)
+		attune_errx(ATTUNE_FAIL, "cannot find the sources file "
+		    "tip-sources.csv, neither beside this program nor in %s",
+		    ATTUNE_DATADIR);
+	if (load_sources(tpath) < 0)
+		attune_errx(ATTUNE_FAIL, "%s: the sources could not be read",
+		    tpath);
+	free(tpath);
+	if (load(path, 0) < 0)
+		rval = -1;
+	free(path);
+	path = attune_dir_file(dir, "tips.csv");
+	if (load(path, 1) < 0)
+		rval = -1;
+	free(path);
+	return rval;
+}
+
+static void
+free_all(void)
+{
+	size_t i;
+
+	for (i = 0; i < ntips; i++)
+		free_tip(&tips[i]);
+	for (i = 0; i < ntopics; i++) {
+		free(topics[i].name);
+		free(topics[i].what);
+	}
+	for (i = 0; i < naliases; i++)
+		free(aliases[i].name);
+	for (i = 0; i < nsources; i++) {
+		free(sources[i].name);
+		free(sources[i].title);
+	}
+	free(sources);
+	free(aliases);
+	free(idhash);
+	free(tips);
+	free(topics);
+	free(asked);
+}
+
+/* Every topic that may be offered unasked, when none was named: not those
+ * shown only when asked for, and older-child only with an older child. */
+static void
+ask_all(const struct attune_verdict *w)
+{
+	size_t i;
+
+	if (nasked > 0)
+		return;
+	for (i = 0; i < ntopics; i++)
+		if (!topics[i].asked && (strcmp(topics[i].name,
+		    "older-child") != 0 ||
+		    (w->signals & (1u << ATTUNE_SIG_OLDER_CHILD))))
+			asked[nasked++] = topics[i].name;
+}
+
+/* The tips to show, by the options given; why[k] the signal behind out[k],
+ * or -1. */
+static int
+pick(const struct attune_verdict *w, int partner, int64_t day, int *out,
+    int *why)
+{
+	int i, k, n = 0, fired = 0, filter = nasked == 0;
+	size_t j;
+
+	for (i = 0; i < (int)ntips; i++)
+		why[i] = -1;
+	if (todayflag) {
+		ask_all(w);
+		if ((k = tip_of_day(asked, nasked, filter, partner, day)) >= 0)
+			out[n++] = k;
+	} else if (aflag) {
+		ask_all(w);
+		for (i = 0; i < nasked; i++)
+			n += topic_tips(asked[i], 0, 0, out + n);
+	} else if (nasked > 0) {
+		n = from_topics(asked, nasked, day, count > 0 ? count :
+		    nasked > 3 ? nasked : 3, out);
+	} else {
+		for (j = 0; j < NSAID; j++)
+			fired += (w->signals >> said[j].sig) & 1;
+		n = choose(w, partner, day, count > 0 ? count :
+		    fired > 6 ? 6 : fired > 3 ? fired : 3, out, why);
+	}
+	return n;
+}
+
+
+/*
+ * The whole of attune-tips once its options are checked.  The logs come
+ * first: whether harm came up must be known, and the crisis lines shown,
+ * before anything that may fail (the tips files, a malformed row under
+ * --strict).
+ */
+int
+attune_tips(const struct attune_tips_ask *a)
+{
+	struct attune_verdict w;
+	struct attune_buf why = { 0 };
+	const char *datadir = a->dir;
+	int *out, *outwhy, bad = 0, i, k, n, rval = ATTUNE_OK;
+
+	aflag = a->all;
+	lflag = a->list;
+	strictflag = a->strict;
+	todayflag = a->today;
+	whyflag = a->why;
+	count = a->count;
+	format = a->format;
+	crisis_shown = a->crisis_shown;
+	memset(&w, 0, sizeof w);
+	w.sleep = -1;
+	if (!lflag) {
+		if (judge_logs(datadir, a->who, a->day, &w) < 0) {
+			if (strictflag)
+				bad = 1;
+			rval = ATTUNE_FAIL;
+		}
+		context(&w, a->partner, older_children());
+		if (!todayflag && !aflag && a->ntopics == 0)
+			reason(&w, &why);
+		if (!crisis_shown)
+			print_crisis(w.signals & (1u << ATTUNE_SIG_HARM),
+			    why.s != NULL ? why.s : "", a->region);
+		if (bad) {
+			attune_buf_free(&why);
+			attune_verdict_free(&w);
+			return ATTUNE_FAIL;
+		}
+	}
+	if (load_all(datadir) < 0) {
+		if (strictflag) {
+			attune_buf_free(&why);
+			attune_verdict_free(&w);
+			free_all();
+			return ATTUNE_FAIL;
+		}
+		rval = ATTUNE_FAIL;
+	}
+	asked = attune_xcalloc((size_t)a->ntopics + ntopics + 1, sizeof *asked);
+	for (i = 0; i < a->ntopics; i++) {
+		const char *t = resolve_topic(a->topics[i]);
+
+		for (k = 0; k < nasked && strcmp(asked[k], t) != 0; k++)
+			;
+		if (k == nasked)
+			asked[nasked++] = t;
+	}
+	if (lflag) {
+		list_topics();
+		free_all();
+		return rval;
+	}
+	out = attune_xcalloc(ntips + 1, sizeof *out);
+	outwhy = attune_xcalloc(ntips + 1, sizeof *outwhy);
+	n = pick(&w, a->partner, a->day, out, outwhy);
+	print_tips(out, outwhy, n, why.s != NULL ? why.s : "", &w);
+	if (n == 0 && format == FMT_TEXT)
+		printf("There are no tips to show here yet.\n");
+	attune_buf_free(&why);
+	attune_verdict_free(&w);
+	free(out);
+	free(outwhy);
+	free_all();
+	return rval;
+}
