@@ -687,4 +687,30 @@ struct attune_tips_ask {
 };
 int	 attune_tips(const struct attune_tips_ask *a);
 
+/* screen.c: attune screen's answers, wording files and results.  Each
+ * returns 0, or -1 when it could not: said already, or, for the values,
+ * put in why for the command's usage error. */
+enum { ATTUNE_SCREEN_TEXT, ATTUNE_SCREEN_CSV, ATTUNE_SCREEN_JSON,
+	ATTUNE_SCREEN_FHIR };
+struct attune_wording {		/* from a --wording file; NULL where none */
+	char	*instruction;
+	char	*text[ATTUNE_MAXITEMS];
+	char	*opt[ATTUNE_MAXITEMS][ATTUNE_MAXOPTS];
+};
+int	 attune_screen_values(const struct attune_instrument *in,
+	    const char *opt, const char *val, int scores, int *pos,
+	    struct attune_buf *why);	/* --answers (positions) or --scores */
+int	 attune_screen_safety(const struct attune_instrument *in,
+	    const char *answers, const char *scores);	/* 1: a safety item */
+int	 attune_wording_load(const char *path,
+	    const struct attune_instrument *in, struct attune_wording *w);
+void	 attune_wording_free(struct attune_wording *w);
+int	 attune_screen_ask(struct attune_result *r,
+	    const struct attune_wording *w, const char *region);	/* -1 left */
+int	 attune_screen_log(const char *path, const struct attune_buf *row);
+void	 attune_screen_list(FILE *f);
+void	 attune_screen_print(FILE *f, int format, int dryrun,
+	    const struct attune_result *r, const struct attune_time *ts,
+	    const char *who, const struct attune_buf *row, const char *path);
+
 #endif

@@ -9,6 +9,7 @@
 
 #include "attune.h"
 #include "tap.h"
+#include "tfile.h"
 
 static struct attune_result r;
 
@@ -449,6 +450,110 @@ test_row(void)
 	attune_buf_free(&b);
 }
 
+/* lib/screen.c: the values and the wording file refused in words, and
+ * -1 returned, where the command used to exit on its own. */
+static void
+test_values(void)
+{
+	const struct attune_instrument *phq2 = attune_instrument("phq2");
+	const struct attune_instrument *epds = attune_instrument("epds");
+	struct attune_buf why = { 0 };
+	int pos[ATTUNE_MAXITEMS] = { 0 };
+
+	is_int(attune_screen_values(phq2, "--answers", " 2 ,4", 0, pos, &why),
+	    0, "values: phq2 2,4 taken");
+	ok(pos[0] == 2 && pos[1] == 4 && why.s == NULL,
+	    "values: positions 2 and 4, nothing to say");
+	is_int(attune_screen_values(phq2, "--scores", "3,0", 1, pos, &why), 0,
+	    "values: scores taken");
+	ok(pos[0] == 4 && pos[1] == 1, "values: points 3 and 0 are positions "
+	    "4 and 1");
+	is_int(attune_screen_values(phq2, "--answers", "1,2,3", 0, pos, &why),
+	    -1, "values: one too many refused");
+	is_str(why.s, "--answers: more than 2 values; the PHQ-2 has 2 items, "
+	    "so there is no item 3", "values: says which item is too many");
+	is_int(attune_screen_values(phq2, "--answers", "1", 0, pos, &why), -1,
+	    "values: one too few refused");
+	ok(has(why.s, "item 2 has no value: 1 given"), "values: says which "
+	    "item lacks one (%s)", why.s);
+	is_int(attune_screen_values(phq2, "--answers", "1,x", 0, pos, &why),
+	    -1, "values: not a number refused");
+	ok(has(why.s, "item 2 is 'x', not a number; use 1 to 4"),
+	    "values: says it is not a number (%s)", why.s);
+	is_int(attune_screen_values(phq2, "--scores", "0,9", 1, pos, &why), -1,
+	    "values: out of range refused");
+	ok(has(why.s, "is 9, out of range; use 0 to 3 points"),
+	    "values: says the range in points (%s)", why.s);
+	is_int(attune_screen_values(epds, "--scores", "0", 1, pos, &why), -1,
+	    "values: epds one score refused");
+	ok(has(why.s, "item 2 (") && has(why.s, "has no value"),
+	    "values: an item with an id is named by it (%s)", why.s);
+	attune_buf_free(&why);
+}
+
+static void
+test_wording(void)
+{
+	const struct attune_instrument *phq2 = attune_instrument("phq2");
+	struct attune_wording w = { 0 }, zero = { 0 };
+	char *err;
+
+	if (tmpdir_make("unit-screen") < 0)
+		exit(99);
+	puts_file("good.csv", "item,text\ninstruction,Over two weeks\n"
+	    "1,First one\n2,Second one\n");
+	is_int(attune_wording_load(path("good.csv"), phq2, &w), 0,
+	    "wording: a whole file loads");
+	ok(w.instruction != NULL && strcmp(w.instruction, "Over two weeks") ==
+	    0 && w.text[1] != NULL && strcmp(w.text[1], "Second one") == 0,
+	    "wording: its instruction and text kept");
+	attune_wording_free(&w);
+	ok(memcmp(&w, &zero, sizeof w) == 0, "wording: freed to nothing");
+
+	puts_file("short.csv", "item,text\n1,First one\n");
+	catch_start();
+	is_int(attune_wording_load(path("short.csv"), phq2, &w), -1,
+	    "wording: an item missing is refused");
+	err = catch_end();
+	ok(has(err, "short.csv: has no row for item '2'; the PHQ-2 needs all "
+	    "2"), "wording: says which item is missing (%s)", err);
+	free(err);
+	ok(memcmp(&w, &zero, sizeof w) == 0, "wording: nothing kept of it");
+
+	puts_file("twice.csv", "item,text\n1,One\n1,Again\n2,Two\n");
+	catch_start();
+	is_int(attune_wording_load(path("twice.csv"), phq2, &w), -1,
+	    "wording: an item twice is refused");
+	err = catch_end();
+	ok(has(err, "twice.csv:3: item '1' is given twice"),
+	    "wording: names file and line (%s)", err);
+	free(err);
+	ok(memcmp(&w, &zero, sizeof w) == 0, "wording: nothing kept of it");
+
+	puts_file("bad.csv", "item,text\n1,One\n2,T\xffo\n");
+	catch_start();
+	is_int(attune_wording_load(path("bad.csv"), phq2, &w), -1,
+	    "wording: text not UTF-8 is refused");
+	err = catch_end();
+	ok(has(err, "bad.csv:3: ") && has(err, "UTF-8"),
+	    "wording: says it is not UTF-8 (%s)", err);
+	free(err);
+	ok(memcmp(&w, &zero, sizeof w) == 0, "wording: nothing kept of it");
+
+	puts_file("cols.csv", "item,words\n1,One\n");
+	catch_start();
+	is_int(attune_wording_load(path("cols.csv"), phq2, &w), -1,
+	    "wording: without a text column is refused");
+	err = catch_end();
+	ok(has(err, "needs the columns 'item' and 'text'"),
+	    "wording: says which columns (%s)", err);
+	free(err);
+	catch_start();
+	is_int(attune_wording_load(path("none.csv"), phq2, &w), -1,
+	    "wording: a missing file is refused");
+	free(catch_end());
+}
+
 int
 main(void)
 {
@@ -457,5 +562,7 @@ main(void)
 	test_phq_gad();
 	test_table();
 	test_row();
+	test_values();
+	test_wording();
 	return tap_done();
 }

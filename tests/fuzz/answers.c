@@ -1,15 +1,12 @@
 /*
  * answers.c: fuzz attune screen's --answers and --scores parser and its
- * --wording file reader, for every instrument.  They live in bin/screen.c
- * and end the program on bad input, so this includes that file with its
- * main renamed and each way out turned into a jump back here.  Byte 0 of
+ * --wording file reader (lib/screen.c), for every instrument.  Byte 0 of
  * the input picks the instrument and the mode; the rest is the value (or
- * the wording file).  What is accepted must score within the instrument.
+ * the wording file).  What is accepted must score within the instrument;
+ * what is refused must say why, and leave no wording behind.
  */
 #include <sys/mman.h>
 
-#include <setjmp.h>
-#include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -17,65 +14,6 @@
 #include <unistd.h>
 
 #include "attune.h"
-
-static jmp_buf	 out;
-static struct attune_csv *open_csv;	/* for the jump to close */
-
-void	 fuzz_exit(int) __attribute__((noreturn));
-void	 fuzz_usage_error(const char *, ...)
-	    __attribute__((noreturn, format(printf, 1, 2)));
-void	 fuzz_errx(int, const char *, ...)
-	    __attribute__((noreturn, format(printf, 2, 3)));
-struct attune_csv *fuzz_csv_open(const char *, const char *const *, int);
-int	 fuzz_csv_close(struct attune_csv *);
-
-#define exit(s)			fuzz_exit(s)
-#define attune_usage_error	fuzz_usage_error
-#define attune_errx		fuzz_errx
-#define attune_csv_open		fuzz_csv_open
-#define attune_csv_close	fuzz_csv_close
-#define main			screen_main
-#include "../../bin/screen.c"
-#undef main
-#undef exit
-#undef attune_csv_open
-#undef attune_csv_close
-
-void
-fuzz_exit(int status)
-{
-	(void)status;
-	longjmp(out, 1);
-}
-
-void
-fuzz_usage_error(const char *fmt, ...)
-{
-	(void)fmt;
-	longjmp(out, 2);
-}
-
-void
-fuzz_errx(int status, const char *fmt, ...)
-{
-	(void)status;
-	(void)fmt;
-	longjmp(out, 3);
-}
-
-struct attune_csv *
-fuzz_csv_open(const char *p, const char *const *cols, int flags)
-{
-	return open_csv = attune_csv_open(p, cols, flags);
-}
-
-int
-fuzz_csv_close(struct attune_csv *c)
-{
-	if (c == open_csv)
-		open_csv = NULL;
-	return attune_csv_close(c);
-}
 
 static int	 fd = -1;
 static char	 path[64];
@@ -104,13 +42,21 @@ static void
 values(const struct attune_instrument *in, const char *s, int scores)
 {
 	static struct attune_result r;
+	struct attune_buf why = { 0 };
 	int i;
 
 	memset(&r, 0, sizeof r);
 	r.in = in;
-	if (setjmp(out) != 0)
-		return;		/* refused, as a person would be told */
-	parse_values(in, scores ? "--scores" : "--answers", s, scores, r.pos);
+	if (attune_screen_values(in, scores ? "--scores" : "--answers", s,
+	    scores, r.pos, &why) < 0) {
+		/* refused, as a person would be told: in words */
+		if (why.s == NULL || why.len == 0 || strlen(why.s) != why.len)
+			abort();
+		attune_buf_free(&why);
+		return;
+	}
+	if (why.s != NULL)
+		abort();
 	for (i = 0; i < in->nitems; i++)
 		if (r.pos[i] < 1 || r.pos[i] > in->nopts)
 			abort();
@@ -124,29 +70,20 @@ static void
 wording(const struct attune_instrument *in, const uint8_t *data,
     size_t size)
 {
-	static struct wording w;
-	int i, k;
+	static struct attune_wording w, zero;
+	int i;
 
 	if (ftruncate(fd, 0) < 0 ||
 	    (size > 0 && pwrite(fd, data, size, 0) != (ssize_t)size))
 		abort();
-	if (setjmp(out) == 0) {
-		load_wording(path, in, &w);
+	if (attune_wording_load(path, in, &w) == 0) {
 		for (i = 0; i < in->nitems; i++)
 			if (w.text[i] == NULL || !attune_utf8_valid(w.text[i],
 			    strlen(w.text[i])))
 				abort();
-	} else if (open_csv != NULL) {
-		attune_csv_close(open_csv);	/* the exit would have */
-		open_csv = NULL;
-	}
-	free(w.instruction);
-	for (i = 0; i < ATTUNE_MAXITEMS; i++) {
-		free(w.text[i]);
-		for (k = 0; k < ATTUNE_MAXOPTS; k++)
-			free(w.opt[i][k]);
-	}
-	memset(&w, 0, sizeof w);
+	} else if (memcmp(&w, &zero, sizeof w) != 0)
+		abort();	/* refused: nothing kept */
+	attune_wording_free(&w);
 }
 
 int
