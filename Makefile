@@ -1,6 +1,8 @@
 # attune: small tools for parents who feel distant from their baby.
 # Programs are found by name: bin/attune.c builds attune, bin/NAME.c
-# builds attune-NAME, so a new command is a new file and nothing more.
+# builds attune-NAME, so a new command is a new file and nothing more
+# (a line in bin/commands, if wanted, gives it its place in attune's list).
+# The settings (PREFIX, DATADIR, VERSION, flags) are in config.mk.
 
 include config.mk
 

@@ -7,7 +7,8 @@
 # copy of the tree, so the tree's own programs stay as they are.
 . "$TOP/tests/lib.sh"
 
-unset PREFIX BINDIR MANDIR DATADIR VERSION DESTDIR MAKEFLAGS MFLAGS MAKELEVEL
+unset PREFIX BINDIR MANDIR DATADIR VERSION DESTDIR MAKEFLAGS MFLAGS MAKELEVEL \
+    CPPFLAGS LDFLAGS
 S=$T/src
 mkdir -p "$S"
 if git -C "$TOP" rev-parse --is-inside-work-tree >/dev/null 2>&1; then
