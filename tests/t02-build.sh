@@ -11,15 +11,9 @@ unset PREFIX BINDIR MANDIR DATADIR VERSION DESTDIR MAKEFLAGS MFLAGS MAKELEVEL \
     CPPFLAGS LDFLAGS
 S=$T/src
 mkdir -p "$S"
-if git -C "$TOP" rev-parse --is-inside-work-tree >/dev/null 2>&1; then
-	(cd "$TOP" && git ls-files -z --cached --others --exclude-standard -- \
-	    Makefile config.mk bin lib share scripts man completions |
-	    tar --null -T - --ignore-failed-read -cf - 2>/dev/null) | tar -C "$S" -xf -
-else
-	cp -R "$TOP/Makefile" "$TOP/config.mk" "$TOP/bin" "$TOP/lib" \
-	    "$TOP/share" "$TOP/scripts" "$TOP/man" "$TOP/completions" "$S/"
-fi
-rm -f "$S"/lib/*.o "$S"/lib/*.a "$S"/lib/config.h "$S"/bin/cmds.h
+cp -R "$TOP/Makefile" "$TOP/config.mk" "$TOP/bin" "$TOP/lib" "$TOP/share" \
+    "$TOP/scripts" "$TOP/man" "$TOP/completions" "$S/"
+rm -f "$S"/lib/*.o "$S"/lib/*.a "$S"/lib/config.h* "$S"/bin/cmds.h*
 find "$S/bin" -name 'attune*' ! -name '*.c' -exec rm -f {} +
 # Two programs are enough to see the settings at work, unoptimised to be quick.
 H=
