@@ -1,16 +1,10 @@
 # attune: small tools for parents who feel distant from their baby.
 # Programs are found by name: bin/attune.c builds attune, bin/NAME.c
-# builds attune-NAME, so a new command is a new file and nothing more.
+# builds attune-NAME, so a new command is a new file and nothing more
+# (a line in bin/commands, if wanted, gives it its place in attune's list).
+# The settings (PREFIX, DATADIR, VERSION, flags) are in config.mk.
 
-PREFIX	?= /usr/local
-BINDIR	?= $(PREFIX)/bin
-MANDIR	?= $(PREFIX)/share/man
-DATADIR	?= $(PREFIX)/share/attune
-CC	?= cc
-CFLAGS	?= -O2 -g
-WARN	 = -std=c11 -Wall -Wextra -Wpedantic -D_DEFAULT_SOURCE -D_GNU_SOURCE
-ALL_CFLAGS = $(WARN) $(CPPFLAGS) $(CFLAGS) -Ilib -DATTUNE_DATADIR='"$(DATADIR)"'
-LDLIBS	 = -lcsv -lz
+include config.mk
 
 LIBSRC	 = $(wildcard lib/*.c)
 LIBOBJ	 = $(LIBSRC:.c=.o)
@@ -26,14 +20,14 @@ TESTBIN	 = $(UNITSRC:.c=) tests/ptyrun tests/logcheck
 
 all: $(PROGS)
 
-lib/%.o: lib/%.c lib/attune.h lib/attune_priv.h
+lib/%.o: lib/%.c lib/attune.h lib/attune_priv.h lib/config.h config.mk
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
 
 lib/libattune.a: $(LIBOBJ)
 	rm -f $@
 	$(AR) rcs $@ $(LIBOBJ)
 
-bin/attune: bin/attune.c lib/libattune.a
+bin/attune: bin/attune.c bin/cmds.h lib/libattune.a
 	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $< lib/libattune.a $(LDLIBS)
 
 bin/attune-%: bin/%.c lib/libattune.a
@@ -66,7 +60,7 @@ valgrind: all $(TESTBIN)
 bench: all tests/bench/floor tests/bench/genlog
 	@sh scripts/bench
 
-fuzz:
+fuzz: lib/config.h
 	@sh tests/fuzz/run
 
 install: all
@@ -90,13 +84,28 @@ clean:
 	rm -f lib/*.o lib/libattune.a $(PROGS) bin/attune-* $(TESTBIN) \
 	    tests/bench/floor tests/bench/genlog
 	rm -rf tests/tmp tests/fuzz/bin
-	rm -f lib/datadir.stamp
+	rm -f lib/config.h bin/cmds.h
 
-# lib/share.o holds DATADIR: the stamp changes, and share.o is rebuilt, only
-# when DATADIR does (make PREFIX=/usr after a build for /usr/local).
-lib/share.o: lib/datadir.stamp
-lib/datadir.stamp: FORCE
-	@echo '$(DATADIR)' | cmp -s - $@ || echo '$(DATADIR)' >$@
+# lib/config.h: VERSION and DATADIR from config.mk, for every program.
+# Written afresh each run, but replaced only when it would change, so a
+# new PREFIX rebuilds the programs and the same one rebuilds nothing.
+lib/config.h: FORCE
+	@printf '%s\n' '/* Made by make from config.mk: edit that, not this. */' \
+	    '#define ATTUNE_VERSION "$(VERSION)"' \
+	    '#ifndef ATTUNE_DATADIR' '#define ATTUNE_DATADIR "$(DATADIR)"' \
+	    '#endif' >$@.new
+	@if cmp -s $@.new $@; then rm -f $@.new; else mv -f $@.new $@; fi
+
+# bin/cmds.h: the front's list, from bin/commands.  A command built from
+# bin/NAME.c is listed even where it is not found; the others only where
+# they are.
+bin/cmds.h: FORCE
+	@sed -e '/^#/d' -e '/^$$/d' -e 's/[\\"]/\\&/g' bin/commands | \
+	    while read -r n what; do \
+		a=0; [ -f "bin/$$n.c" ] && a=1; \
+		printf '\t{ "%s", "%s", %d },\n' "$$n" "$$what" $$a; \
+	    done >$@.new
+	@if cmp -s $@.new $@; then rm -f $@.new; else mv -f $@.new $@; fi
 
 # Shell completions (completions/), the sample logs and the pooled view.
 BASHCOMPDIR ?= $(PREFIX)/share/bash-completion/completions

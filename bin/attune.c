@@ -1,7 +1,10 @@
 /*
  * attune: the front program.  "attune NAME ARGS…" runs attune-NAME, found
  * first beside this program and then on PATH, and passes its arguments
- * and exit status through, as git does with its commands.
+ * and exit status through, as git does with its commands.  Its list
+ * (attune, attune help) names what it finds there, in the order and with
+ * the one-line summaries of bin/commands; a command not named there is
+ * listed too, under "Also found".  So a new command is a new file.
  */
 #include <sys/wait.h>
 
@@ -16,16 +19,9 @@
 
 static const struct {
 	const char *name, *what;
-	int always;	/* 0: listed only where it is found */
+	int always;	/* 0: listed only where it is found; 1: built here */
 } cmds[] = {
-	{ "checkin", "log how today is going: mood, bond, sleep, moments", 1 },
-	{ "screen", "take a validated questionnaire, scored exactly", 1 },
-	{ "tips", "gentle, practical ideas to try, chosen for you", 1 },
-	{ "report", "see your weeks at a glance, and when to reach out", 1 },
-	{ "log", "see, fix and undo what you have logged", 1 },
-	{ "weekly", "last week's report, kept and mailed (for cron)", 0 },
-	{ "remind", "a gentle word when there is no check-in today", 0 },
-	{ "archive", "move check-ins older than a year into archives", 0 },
+#include "cmds.h"	/* made by make from bin/commands */
 };
 #define NCMDS (sizeof cmds / sizeof cmds[0])
 

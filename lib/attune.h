@@ -11,7 +11,7 @@
 #include <stdint.h>
 #include <stdio.h>
 
-#define ATTUNE_VERSION "0.1.0"
+#include "config.h"	/* ATTUNE_VERSION, ATTUNE_DATADIR: made from config.mk */
 
 /* Exit status, the same in every command. */
 enum {

@@ -3,7 +3,7 @@
  * Run from the build tree, a program finds them beside itself, in
  * <program dir>/../share; installed, in <program dir>/../share/attune
  * (so an install moved to another prefix still works), else in
- * ATTUNE_DATADIR.  Looking beside
+ * ATTUNE_DATADIR (config.mk's DATADIR, through lib/config.h).  Looking beside
  * the program first means the tests always read the files they were
  * built with, never an older installed copy.
  */
@@ -15,10 +15,6 @@
 #include <unistd.h>
 
 #include "attune.h"
-
-#ifndef ATTUNE_DATADIR
-#define ATTUNE_DATADIR "/usr/local/share/attune"
-#endif
 
 static int
 is_file(const char *path)

@@ -9,25 +9,6 @@
 unset PREFIX BINDIR MANDIR DATADIR BASHCOMPDIR ZSHCOMPDIR FISHCOMPDIR \
     DEB_BUILD_OPTIONS
 
-# DATADIR is compiled into lib/share.o: a new PREFIX rebuilds it, the same
-# one does not.  In a copy of the Makefile and lib/, so the tree's own
-# programs stay as they are.
-mkdir -p "$T/dd"
-cp -R "$TOP/Makefile" "$TOP/lib" "$T/dd/"
-rm -f "$T/dd"/lib/*.o "$T/dd"/lib/*.a "$T/dd/lib/datadir.stamp"
-make -s -C "$T/dd" lib/share.o PREFIX=/opt/a >/dev/null 2>&1
-check "DATADIR: built into lib/share.o" sh -c \
-    "tr '\\0' '\\n' <'$T/dd/lib/share.o' | grep -qx /opt/a/share/attune"
-touch "$T/dd/marker"
-make -s -C "$T/dd" lib/share.o PREFIX=/opt/a >/dev/null 2>&1
-check "DATADIR: the same PREFIX again leaves lib/share.o as it is" \
-    sh -c "[ -z \"\$(find '$T/dd/lib/share.o' -newer '$T/dd/marker')\" ]"
-make -s -C "$T/dd" lib/share.o PREFIX=/usr >/dev/null 2>&1
-check "DATADIR: another PREFIX rebuilds it" \
-    sh -c "[ -n \"\$(find '$T/dd/lib/share.o' -newer '$T/dd/marker')\" ]"
-check "DATADIR: and then it holds the new one" sh -c \
-    "tr '\\0' '\\n' <'$T/dd/lib/share.o' | grep -qx /usr/share/attune"
-
 if [ -n "${ATTUNE_IN_DEB_BUILD:-}" ]; then
 	# make check runs inside the package build; building it again there
 	# would never end.
