@@ -696,4 +696,13 @@ int	 attune_checkin_log(const char *dir, const struct attune_checkin *ci,
 	    int64_t today, int print, int quiet, FILE *info);
 int	 attune_checkin_archive(const char *dir, const char *before, int quiet);
 
+/* logedit.c: attune-log edit's values checked and its new row built;
+ * a bad value is a usage error naming where (like "edit ID: "). */
+extern const char *const *const attune_edit_cols; /* timestamp … note */
+const char *attune_edit_value(const char *col, const char *val,
+	    struct attune_buf *out, unsigned *flags);	/* NULL, or why not */
+void	 attune_edit_row(const struct attune_rows *rs, size_t i,
+	    const char *const *vals, struct attune_buf *row, unsigned *flags,
+	    const char *where);
+
 #endif
