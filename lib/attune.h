@@ -674,9 +674,6 @@ struct attune_period_opt {
 	const char *week, *month, *last, *since, *until;	/* or NULL */
 	int	 weekgiven, monthgiven;	/* --week, --month, even bare */
 };
-int	 attune_period_user(const struct attune_period_opt *o, int64_t now,
-	    int64_t *from, int64_t *to);	/* 0: no period; usage errors */
-int64_t	 attune_date_opt(const char *opt, const char *val); /* or usage error */
 enum { ATTUNE_FMT_TEXT, ATTUNE_FMT_MD, ATTUNE_FMT_CSV, ATTUNE_FMT_JSON,
 	ATTUNE_FMT_HTML, ATTUNE_FMT_FHIR };
 struct attune_report_opt {
@@ -699,8 +696,6 @@ int	 attune_checkin_archive(const char *dir, const char *before, int quiet);
 /* logedit.c: attune-log edit's values checked and its new row built;
  * a bad value is a usage error naming where (like "edit ID: "). */
 extern const char *const *const attune_edit_cols; /* timestamp … note */
-const char *attune_edit_value(const char *col, const char *val,
-	    struct attune_buf *out, unsigned *flags);	/* NULL, or why not */
 void	 attune_edit_row(const struct attune_rows *rs, size_t i,
 	    const char *const *vals, struct attune_buf *row, unsigned *flags,
 	    const char *where);

@@ -7,7 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "attune.h"
+#include "attune_priv.h"
 
 /* What edit sets, by the log's column names; NULL: left as it is. */
 static const char *const editable[] = { "timestamp", "who", "mood", "bond",

@@ -11,7 +11,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "attune.h"
+#include "attune_priv.h"
 
 struct run {
 	const struct attune_report_opt *o;
