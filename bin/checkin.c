@@ -1,8 +1,8 @@
 /*
- * attune-checkin: log how today is going, one row in checkins.csv.
+ * attune-checkin: log how today is going, one row in checkins.csv.  This
+ * file parses the options and asks the questions at a terminal; the row
+ * logged, and the words after it, are lib/checkinrun.c.
  */
-#include <sys/stat.h>
-
 #include <ctype.h>
 #include <getopt.h>
 #include <stdio.h>
@@ -251,8 +251,6 @@ summary(const struct attune_checkin *ci, struct attune_buf *b)
 		attune_buf_str(b, "nothing yet");
 }
 
-static int answered(const struct attune_checkin *ci);
-
 /*
  * The questions, one by one, then the check-in as it will be written and
  * a last word before saving.  b goes back one question, q leaves without
@@ -336,7 +334,7 @@ interactive(struct attune_checkin *ci, FILE *info, const char *region)
 			break;
 		if (r == Q_EOF) {
 			clearerr(stdin);
-			if (!answered(ci))
+			if (!attune_checkin_answered(ci))
 				break;
 			b.len = 0;
 			summary(ci, &b);
@@ -355,123 +353,18 @@ interactive(struct attune_checkin *ci, FILE *info, const char *region)
 	return r == Q_LINE ? 0 : -1;
 }
 
-/* Whether the check-in holds anything to log. */
-static int
-answered(const struct attune_checkin *ci)
-{
-	int k;
-
-	for (k = 0; k < ATTUNE_NMEASURES; k++)
-		if (ci->v[k] >= 0)
-			return 1;
-	return ci->did != 0 || ci->flags != 0 || ci->notelen > 0;
-}
-
 /* --archive: move old check-ins into the yearly archives. */
 static int
 archive(int given)
 {
-	struct attune_time now;
-	const char *why;
-	char *dir;
-	int64_t before;
-	int y, m, d;
-	long moved;
-
 	if (given || timeflag != NULL || dryrun || pflag || whoflag != NULL ||
 	    regionflag != NULL)
 		attune_usage_error("--archive moves old check-ins and logs "
 		    "nothing; give it alone, with --before, --dir or --quiet");
-	attune_time_now(&now);
-	attune_civil_from_days(now.days, &y, &m, &d);
-	if (m == 2 && d == 29)
-		d = 28;
-	before = attune_days_from_civil(y - 1, m, d);
-	if (beforeflag != NULL) {
-		if (attune_date_user(beforeflag, &before, &why) < 0)
-			attune_usage_error("--before: '%s' %s", beforeflag, why);
-		if (before > now.days)
-			attune_usage_error("--before: '%s' is after today; only "
-			    "past check-ins can be archived", beforeflag);
-	}
-	dir = attune_dir_resolve(dirflag);
-	moved = attune_archive(dir, before, qflag ? NULL : stdout);
-	free(dir);
-	return attune_finish(moved < 0 ? ATTUNE_FAIL : ATTUNE_OK);
+	return attune_finish(attune_checkin_archive(dirflag, beforeflag,
+	    qflag));
 }
 
-/*
- * What the logs said before this check-in and say with it, judged as
- * attune report judges them (lib/judge.c), on the two weeks ending today.
- * A log too large to read at every check-in is left to attune report.
- */
-#define JUDGE_MAX	(32L * 1024 * 1024)
-
-static int
-judge_around(const char *dir, const char *path, const struct attune_checkin *ci,
-    int64_t today, struct attune_verdict *before, struct attune_verdict *after)
-{
-	struct attune_report r;
-	struct stat st;
-
-	memset(before, 0, sizeof *before);
-	memset(after, 0, sizeof *after);
-	/* Not a regular file: the append says what is wrong with it. */
-	if (stat(path, &st) == 0 && (!S_ISREG(st.st_mode) ||
-	    st.st_size > JUDGE_MAX))
-		return -1;
-	memset(&r, 0, sizeof r);
-	attune_report_setup(&r, today - ATTUNE_RBACK, today, ATTUNE_BY_NONE, 0,
-	    today);
-	attune_diary_read(&r, dir, ci->who, ATTUNE_CSV_QUIET);
-	attune_report_done(&r);
-	attune_judge(attune_report_person(&r, ci->who, strlen(ci->who)),
-	    today, before);
-	attune_report_checkin(&r, ci);
-	attune_report_done(&r);
-	attune_judge(attune_report_person(&r, ci->who, strlen(ci->who)),
-	    today, after);
-	attune_report_free(&r);
-	return 0;
-}
-
-static const char *
-thanks(const struct attune_checkin *ci)
-{
-	if (ci->flags & ATTUNE_FLAG_HARM)
-		return "Logged. Please do reach out to someone today; you "
-		    "deserve support.";
-	if (attune_checkin_signals(ci) & ((1u << ATTUNE_SIG_BOND_LOW) |
-	    (1u << ATTUNE_SIG_NUMB_HIGH)))
-		return "Logged. Feeling far from your baby is common and can "
-		    "change with time; 'attune tips' has small things to try.";
-	return "Logged. Thank you for checking in; noticing how you are is a "
-	    "kind thing to do.";
-}
-
-/* One kind line when this check-in makes a reach-out rule fire that did
- * not before (harm has its own words above). */
-static void
-reach_note(FILE *f, const struct attune_verdict *before,
-    const struct attune_verdict *after)
-{
-	unsigned fresh = after->rules & ~before->rules &
-	    ~(1u << ATTUNE_RULE_URGENT);
-
-	if (fresh == 0)
-		return;
-	fputs("Your check-ins of the last two weeks suggest it may help to "
-	    "talk to someone\nabout how things are: your midwife, health "
-	    "visitor, doctor or nurse, or\nsomeone you trust. 'attune "
-	    "report --last 14d' shows what it noticed.\n", f);
-}
-
-/*
- * Whether a harm flag is among the options.  It is looked for before any
- * option is checked, so that the crisis lines come first even when another
- * option holds a mistake.  Sets where words go, and with a harm flag the
- * region, leniently.
- */
 /*
  * --note -: the note from standard input, so that it is not in the
  * command line, which every user of the machine can read
@@ -521,6 +414,12 @@ logged_finish(void)
 	return ATTUNE_OK;
 }
 
+/*
+ * Whether a harm flag is among the options.  It is looked for before any
+ * option is checked, so that the crisis lines come first even when another
+ * option holds a mistake.  Sets where words go, and with a harm flag the
+ * region, leniently.
+ */
 static int
 harm_first(int argc, char **argv, const char **region, FILE **info)
 {
@@ -555,16 +454,147 @@ harm_first(int argc, char **argv, const char **region, FILE **info)
 	return harm;
 }
 
+/* One option, into ci; *given when it logs something. */
+static void
+option(int c, char **argv, struct attune_checkin *ci, int *given)
+{
+	switch (c) {
+	case 'A':
+		Aflag = 1;
+		break;
+	case 'a':
+		ci->v[ATTUNE_ANXIETY] = attune_opt_int("--anxiety", optarg, 0,
+		    10);
+		break;
+	case 'B':
+		beforeflag = optarg;
+		break;
+	case 'b':
+		ci->v[ATTUNE_BOND] = attune_opt_int("--bond", optarg, 0, 10);
+		break;
+	case 'D':
+		ci->did = attune_opt_words("--did", optarg, attune_did_words,
+		    ci->did);
+		*given = 1;
+		break;
+	case 'd':
+		dirflag = optarg;
+		break;
+	case 'f':
+		ci->flags = attune_opt_words("--flag", optarg,
+		    attune_flag_words, ci->flags);
+		*given = 1;
+		break;
+	case 'h':
+		usage();
+	case 'm':
+		ci->v[ATTUNE_MOOD] = attune_opt_int("--mood", optarg, 0, 10);
+		break;
+	case 'N':
+		if (strcmp(optarg, "-") == 0) {
+			ci->note = note_stdin(&ci->notelen);
+			*given = 1;
+			break;
+		}
+		if (!attune_utf8_valid(optarg, strlen(optarg)))
+			attune_usage_error("--note: the note is not "
+			    "valid UTF-8 text");
+		ci->note = optarg;
+		ci->notelen = strlen(optarg);
+		*given = 1;
+		break;
+	case 'n':
+		ci->v[ATTUNE_NUMB] = attune_opt_int("--numb", optarg, 0, 10);
+		break;
+	case 'p':
+		pflag = 1;
+		break;
+	case 'q':
+		qflag = 1;
+		break;
+	case 'r':
+		regionflag = optarg;
+		break;
+	case 's':
+		ci->v[ATTUNE_SLEEP] = attune_opt_tenths("--sleep", optarg, 0,
+		    240);
+		break;
+	case 't':
+		timeflag = optarg;
+		break;
+	case 'V':
+		printf("attune-checkin %s\n", ATTUNE_VERSION);
+		exit(attune_finish(ATTUNE_OK));
+	case 'w':
+		whoflag = optarg;
+		break;
+	case 'y':
+		dryrun = 1;
+		break;
+	default:
+		attune_opt_unknown(c, argv);
+	}
+}
+
+/* After the options: who, the region, the time; usage errors first. */
+static void
+settle(struct attune_checkin *ci, int given, int early, const char **region,
+    struct attune_time *now)
+{
+	const char *why;
+
+	if (beforeflag != NULL)
+		attune_usage_error("--before goes with --archive");
+	/* "--note ''" or "--did ,": a row with no answers, which every
+	 * reader of the log would refuse as malformed. */
+	if (given && !attune_checkin_answered(ci))
+		attune_usage_error("nothing to log: the values given are empty; "
+		    "give at least one of --mood, --bond, --anxiety, --numb, "
+		    "--sleep, --did, --flag or --note");
+	attune_conf_dir(dirflag);
+	ci->who = attune_opt_who(whoflag);
+	if (!early || regionflag != NULL)	/* else worked out already */
+		*region = attune_region(regionflag);
+	attune_time_now(now);
+	ci->ts = *now;
+	if (timeflag != NULL) {
+		if (attune_time_user(timeflag, &ci->ts, &why) < 0)
+			attune_usage_error("--time: '%s' %s", timeflag, why);
+		if (attune_time_epoch(&ci->ts) > attune_time_epoch(now) + 600)
+			attune_usage_error("--time: '%s' is in the future; "
+			    "check-ins are for now or earlier", timeflag);
+	}
+}
+
+/* No values given: ask at a terminal.  1 when there is nothing to log. */
+static int
+ask_all(struct attune_checkin *ci, FILE *info, const char *region)
+{
+	if (!isatty(STDIN_FILENO))
+		attune_usage_error("nothing to log: give at least one of "
+		    "--mood, --bond, --anxiety, --numb, --sleep, --did, "
+		    "--flag or --note (at a terminal, it asks)");
+	if (interactive(ci, info, region) < 0) {
+		fprintf(info, "\nLeft without saving; nothing was "
+		    "written.\n");
+		return 1;
+	}
+	if (!attune_checkin_answered(ci)) {
+		fprintf(info, "Nothing was answered, so nothing was "
+		    "written. That is fine too.\n");
+		return 1;
+	}
+	return 0;
+}
+
 int
 main(int argc, char **argv)
 {
 	struct attune_checkin ci;
-	struct attune_verdict before = { 0 }, after = { 0 };
 	struct attune_time now;
 	struct attune_buf row = { 0 };
 	FILE *info;
-	const char *region, *why;
-	char *dir, *path;
+	const char *region;
 	int c, k, early, given = 0;
 
 	attune_setprog(argv[0]);
@@ -575,84 +605,8 @@ main(int argc, char **argv)
 		fflush(info);
 		attune_crisis_stderr(region);
 	}
-	while ((c = getopt_long(argc, argv, OPTSTRING, longopts, NULL)) != -1) {
-		switch (c) {
-		case 'A':
-			Aflag = 1;
-			break;
-		case 'a':
-			ci.v[ATTUNE_ANXIETY] = attune_opt_int("--anxiety",
-			    optarg, 0, 10);
-			break;
-		case 'B':
-			beforeflag = optarg;
-			break;
-		case 'b':
-			ci.v[ATTUNE_BOND] = attune_opt_int("--bond", optarg, 0, 10);
-			break;
-		case 'D':
-			ci.did = attune_opt_words("--did", optarg,
-			    attune_did_words, ci.did);
-			given = 1;
-			break;
-		case 'd':
-			dirflag = optarg;
-			break;
-		case 'f':
-			ci.flags = attune_opt_words("--flag", optarg,
-			    attune_flag_words, ci.flags);
-			given = 1;
-			break;
-		case 'h':
-			usage();
-		case 'm':
-			ci.v[ATTUNE_MOOD] = attune_opt_int("--mood", optarg, 0, 10);
-			break;
-		case 'N':
-			if (strcmp(optarg, "-") == 0) {
-				ci.note = note_stdin(&ci.notelen);
-				given = 1;
-				break;
-			}
-			if (!attune_utf8_valid(optarg, strlen(optarg)))
-				attune_usage_error("--note: the note is not "
-				    "valid UTF-8 text");
-			ci.note = optarg;
-			ci.notelen = strlen(optarg);
-			given = 1;
-			break;
-		case 'n':
-			ci.v[ATTUNE_NUMB] = attune_opt_int("--numb", optarg, 0, 10);
-			break;
-		case 'p':
-			pflag = 1;
-			break;
-		case 'q':
-			qflag = 1;
-			break;
-		case 'r':
-			regionflag = optarg;
-			break;
-		case 's':
-			ci.v[ATTUNE_SLEEP] = attune_opt_tenths("--sleep", optarg,
-			    0, 240);
-			break;
-		case 't':
-			timeflag = optarg;
-			break;
-		case 'V':
-			printf("attune-checkin %s\n", ATTUNE_VERSION);
-			return attune_finish(ATTUNE_OK);
-		case 'w':
-			whoflag = optarg;
-			break;
-		case 'y':
-			dryrun = 1;
-			break;
-		default:
-			attune_opt_unknown(c, argv);
-		}
-	}
+	while ((c = getopt_long(argc, argv, OPTSTRING, longopts, NULL)) != -1)
+		option(c, argv, &ci, &given);
 	if (optind < argc)
 		attune_usage_error("unexpected argument '%s'; a note goes "
 		    "after --note", argv[optind]);
@@ -660,88 +614,20 @@ main(int argc, char **argv)
 		given |= ci.v[k] >= 0;
 	if (Aflag)
 		return archive(given);
-	if (beforeflag != NULL)
-		attune_usage_error("--before goes with --archive");
-	/* "--note ''" or "--did ,": a row with no answers, which every
-	 * reader of the log would refuse as malformed. */
-	if (given && !answered(&ci))
-		attune_usage_error("nothing to log: the values given are empty; "
-		    "give at least one of --mood, --bond, --anxiety, --numb, "
-		    "--sleep, --did, --flag or --note");
-	attune_conf_dir(dirflag);
-	ci.who = attune_opt_who(whoflag);
-	if (!early || regionflag != NULL)	/* else worked out already */
-		region = attune_region(regionflag);
-	attune_time_now(&now);
-	ci.ts = now;
-	if (timeflag != NULL) {
-		if (attune_time_user(timeflag, &ci.ts, &why) < 0)
-			attune_usage_error("--time: '%s' %s", timeflag, why);
-		if (attune_time_epoch(&ci.ts) > attune_time_epoch(&now) + 600)
-			attune_usage_error("--time: '%s' is in the future; "
-			    "check-ins are for now or earlier", timeflag);
-	}
+	settle(&ci, given, early, &region, &now);
 	/* Stdout carries the row with --print or --dry-run; then the words
 	 * meant for the person go to stderr. */
 	info = pflag || dryrun ? stderr : stdout;
-	if (!given) {
-		if (!isatty(STDIN_FILENO))
-			attune_usage_error("nothing to log: give at least one of "
-			    "--mood, --bond, --anxiety, --numb, --sleep, --did, "
-			    "--flag or --note (at a terminal, it asks)");
-		if (interactive(&ci, info, region) < 0) {
-			fprintf(info, "\nLeft without saving; nothing was "
-			    "written.\n");
-			return attune_finish(ATTUNE_OK);
-		}
-		if (!answered(&ci)) {
-			fprintf(info, "Nothing was answered, so nothing was "
-			    "written. That is fine too.\n");
-			return attune_finish(ATTUNE_OK);
-		}
-	}
-	attune_checkin_row(&row, &ci);
+	if (!given && ask_all(&ci, info, region))
+		return attune_finish(ATTUNE_OK);
 	if (dryrun) {
+		attune_checkin_row(&row, &ci);
 		attune_csv_sheet(stdout, row.s, row.len);	/* "=..." as text */
 		attune_buf_free(&row);
 		return attune_finish(ATTUNE_OK);
 	}
-	dir = attune_dir_resolve(dirflag);
-	if (attune_dir_make(dir) < 0) {
-		free(dir);
-		attune_buf_free(&row);
+	if (attune_checkin_log(dirflag, &ci, now.days, pflag, qflag, info) !=
+	    ATTUNE_OK)
 		return ATTUNE_FAIL;
-	}
-	path = attune_dir_file(dir, "checkins.csv");
-	if (!qflag)
-		judge_around(dir, path, &ci, now.days, &before, &after);
-	{
-		struct attune_buf head = { 0 };
-		int rc;
-
-		attune_csv_header(&head, attune_checkin_cols);
-		rc = attune_append(path, head.s, row.s, row.len);
-		attune_buf_free(&head);
-		if (rc < 0) {
-			free(path);
-			free(dir);
-			attune_buf_free(&row);
-			attune_verdict_free(&before);
-			attune_verdict_free(&after);
-			return ATTUNE_FAIL;
-		}
-	}
-	/* --print shows the row written, so only once it is. */
-	if (pflag)
-		attune_csv_sheet(stdout, row.s, row.len);	/* "=..." as text */
-	if (!qflag) {
-		fprintf(info, "%s\n", thanks(&ci));
-		reach_note(info, &before, &after);
-	}
-	attune_verdict_free(&before);
-	attune_verdict_free(&after);
-	free(path);
-	free(dir);
-	attune_buf_free(&row);
 	return logged_finish();
 }

@@ -4,7 +4,7 @@
  * check-in with the options checkin takes, or in $VISUAL/$EDITOR; --undo
  * takes the last entry written away.  Every change is one rewrite of the
  * log under the writers' lock, the previous log kept as NAME.bak
- * (lib/edit.c).
+ * (lib/edit.c); the values checked and the new row built in lib/logedit.c.
  */
 #include <sys/stat.h>
 #include <sys/wait.h>
@@ -26,10 +26,7 @@ static int	 allflag, screensflag, undoflag, yesflag, qflag, count = 20;
 static int	 format = F_TEXT;
 static const char *dirflag, *lastflag, *regionflag, *whoflag;
 
-/* What edit sets, by the log's column names; NULL: left as it is. */
-static const char *const editable[] = { "timestamp", "who", "mood", "bond",
-	"anxiety", "numb", "sleep", "did", "flags", "note", NULL };
-static const char *setval[10];
+static const char *setval[10];	/* by attune_edit_cols; NULL: as it is */
 
 #define OPTSTRING ":Aa:b:c:D:d:f:hm:N:n:qr:Ss:t:uVw:y"
 
@@ -402,148 +399,6 @@ undo(void)
 	return rc;
 }
 
-/* Check a value for a check-in column as attune checkin does, and write
- * it as attune writes it into out: NULL, or what is wrong. */
-static const char *
-check_value(const char *col, const char *val, struct attune_buf *out,
-    unsigned *flags)
-{
-	static char why[400];
-	struct attune_time t;
-	const char *bad;
-	size_t n = strlen(val), badlen;
-	unsigned set = 0;
-	int k, v, i;
-
-	out->len = 0;
-	attune_buf_add(out, "", 0);
-	if (strcmp(col, "timestamp") == 0) {
-		if (attune_time_iso(val, n, &t) < 0 || t.sec < 0)
-			return "is not an ISO 8601 time like "
-			    "2026-11-22T21:04:00+00:00";
-		attune_buf_str(out, val);
-		return NULL;
-	}
-	if (strcmp(col, "who") == 0) {
-		if (!attune_who_valid(val, n))
-			return "is not a usable name; use 1 to 64 characters "
-			    "with no control characters";
-		attune_buf_str(out, val);
-		return NULL;
-	}
-	if (strcmp(col, "note") == 0) {
-		if (!attune_utf8_valid(val, n))
-			return "is not valid UTF-8 text";
-		attune_buf_str(out, val);
-		return NULL;
-	}
-	if (n == 0)
-		return NULL;	/* not answered */
-	for (k = 0; k < ATTUNE_NMEASURES; k++) {
-		if (strcmp(col, attune_measures[k].name) != 0)
-			continue;
-		/* "3.0" as a spreadsheet saves 3 is read as 3, as readers do */
-		if (!attune_measures[k].tenths && attune_parse_int(val, 0,
-		    attune_measures[k].max, &v) < 0 && attune_parse_tenths(val,
-		    0, attune_measures[k].max * 10, &v) == 0 && v % 10 == 0)
-			val = (snprintf(why, sizeof why, "%d", v / 10), why);
-		if (attune_measures[k].tenths ?
-		    attune_parse_tenths(val, 0, attune_measures[k].max, &v) :
-		    attune_parse_int(val, 0, attune_measures[k].max, &v)) {
-			snprintf(why, sizeof why, "is not a number from 0 to "
-			    "%d%s", attune_measures[k].max /
-			    (attune_measures[k].tenths ? 10 : 1),
-			    attune_measures[k].tenths ? ", with at most one "
-			    "decimal" : "");
-			return why;
-		}
-		attune_measure_put(out, k, v);
-		return NULL;
-	}
-	if (strcmp(col, "did") == 0 || strcmp(col, "flags") == 0) {
-		const char *const *w = col[0] == 'd' ? attune_did_words :
-		    attune_flag_words;
-
-		if (attune_parse_words(val, w, &set, &bad, &badlen) < 0) {
-			char word[64];
-			const char *near;
-			struct attune_buf l = { 0 };
-
-			snprintf(word, sizeof word, "%.*s", badlen > 40 ? 40 :
-			    (int)badlen, bad);
-			for (i = 0; w[i] != NULL; i++)
-				attune_buf_printf(&l, "%s%s", i ? ", " : "", w[i]);
-			near = attune_suggest(word, w);
-			snprintf(why, sizeof why, "holds '%s', not one of the "
-			    "words%s%s%s; choose from %s", word, near ?
-			    " (did you mean '" : "", near ? near : "", near ?
-			    "'?)" : "", l.s);
-			attune_buf_free(&l);
-			return why;
-		}
-		for (i = 0, k = 0; w[i] != NULL; i++)
-			if (set & (1u << i))
-				attune_buf_printf(out, "%s%s", k++ ? ";" : "",
-				    w[i]);
-		if (col[0] == 'f')
-			*flags = set;
-		return NULL;
-	}
-	attune_buf_str(out, val);
-	return NULL;
-}
-
-/*
- * The row with the values set, in the log's own column order (columns
- * attune does not know kept as they are): 0, or a usage error naming the
- * value.  A column edit needs that the log lacks is refused.
- */
-static void
-build_row(const struct attune_rows *rs, size_t i, const char *const *vals,
-    struct attune_buf *row, unsigned *flags, const char *where)
-{
-	const struct attune_row *r = &rs->r[i], *h = &rs->r[rs->header];
-	struct attune_buf v = { 0 };
-	const char *why, *val;
-	int k, j, c, answered = 0;
-
-	for (j = 0; editable[j] != NULL; j++)
-		if (vals[j] != NULL && attune_rows_col(rs, editable[j]) < 0)
-			attune_usage_error("%s has no '%s' column to change",
-			    where, editable[j]);
-	row->len = 0;
-	*flags = 0;
-	for (k = 0; k < h->nf; k++) {
-		val = r->f[k];
-		for (j = 0; editable[j] != NULL; j++)
-			if (strcmp(h->f[k], editable[j]) == 0 && vals[j] != NULL)
-				val = vals[j];
-		if (val == r->f[k] && strcmp(h->f[k], "flags") != 0) {
-			/* Not changed: kept as it is. */
-			for (c = 2; c < 10; c++)
-				if (strcmp(h->f[k], editable[c]) == 0 &&
-				    r->fl[k] > 0)
-					answered = 1;
-			attune_csv_field(row, val, r->fl[k], k == 0);
-			continue;
-		}
-		v.len = 0;
-		if ((why = check_value(h->f[k], val, &v, flags)) != NULL)
-			attune_usage_error("%s%s: '%.60s' %s", where,
-			    h->f[k], val, why);
-		for (c = 2; c < 10; c++)
-			if (strcmp(h->f[k], editable[c]) == 0 && v.len > 0)
-				answered = 1;
-		attune_csv_field(row, v.s, v.len, k == 0);
-	}
-	attune_buf_add(row, "\n", 1);
-	attune_buf_free(&v);
-	if (!answered)
-		attune_usage_error("%sthat would leave the entry with no "
-		    "answers; to take it away use --undo, or keep one "
-		    "answer", where);
-}
-
 /* Open the one row in $VISUAL or $EDITOR; the values as edited. */
 static int
 in_editor(const struct attune_rows *rs, size_t i, const char *path,
@@ -618,8 +473,8 @@ in_editor(const struct attune_rows *rs, size_t i, const char *path,
 			    "was changed; change only the second line");
 			return -1;
 		}
-	for (j = 0; editable[j] != NULL; j++)
-		if ((k = attune_rows_col(er, editable[j])) >= 0)
+	for (j = 0; attune_edit_cols[j] != NULL; j++)
+		if ((k = attune_rows_col(er, attune_edit_cols[j])) >= 0)
 			vals[j] = er->r[e].f[k];
 	return 0;
 }
@@ -678,7 +533,7 @@ edit(const char *id, int given)
 	if ((fc = attune_rows_col(&rs, "flags")) >= 0)
 		attune_parse_words(rs.r[i].f[fc], attune_flag_words, &oldflags,
 		    &(const char *){ NULL }, &(size_t){ 0 });
-	build_row(&rs, (size_t)i, vals, &ch.row, &flags, where.s);
+	attune_edit_row(&rs, (size_t)i, vals, &ch.row, &flags, where.s);
 	/* A harm flag added: the crisis lines come first. */
 	if ((flags & ATTUNE_FLAG_HARM) && !(oldflags & ATTUNE_FLAG_HARM)) {
 		attune_crisis_print(stdout, attune_region(regionflag));
@@ -718,103 +573,124 @@ edit(const char *id, int given)
 	return rc;
 }
 
+/* One option; *given when it is a value for edit. */
+static void
+option(int c, char **argv, int *given)
+{
+	static char tbuf[32];
+	struct attune_time t, now;
+	const char *why;
+
+	switch (c) {
+	case 'A':
+		allflag = 1;
+		break;
+	case 'a':
+		setval[4] = optarg;
+		*given = 1;
+		break;
+	case 'b':
+		setval[3] = optarg;
+		*given = 1;
+		break;
+	case 'c':
+		count = attune_opt_int("--count", optarg, 1, 100000);
+		break;
+	case 'D':
+		setval[7] = optarg;
+		*given = 1;
+		break;
+	case 'd':
+		dirflag = optarg;
+		break;
+	case 'F':
+		setval[8] = optarg;
+		*given = 1;
+		break;
+	case 'f':
+		format = attune_opt_choice("--format", optarg, formats);
+		break;
+	case 'h':
+		usage();
+	case 'L':
+		lastflag = optarg;
+		break;
+	case 'm':
+		setval[2] = optarg;
+		*given = 1;
+		break;
+	case 'N':
+		setval[9] = optarg;
+		*given = 1;
+		break;
+	case 'n':
+		setval[5] = optarg;
+		*given = 1;
+		break;
+	case 'q':
+		qflag = 1;
+		break;
+	case 'r':
+		regionflag = optarg;
+		break;
+	case 'S':
+		screensflag = 1;
+		break;
+	case 's':
+		setval[6] = optarg;
+		*given = 1;
+		break;
+	case 't':
+		attune_time_now(&now);
+		if (attune_time_user(optarg, &t, &why) < 0)
+			attune_usage_error("--time: '%s' %s", optarg, why);
+		if (attune_time_epoch(&t) > attune_time_epoch(&now) + 600)
+			attune_usage_error("--time: '%s' is in the future; "
+			    "check-ins are for now or earlier", optarg);
+		attune_time_format(&t, tbuf);
+		setval[0] = tbuf;
+		*given = 1;
+		break;
+	case 'u':
+		undoflag = 1;
+		break;
+	case 'V':
+		printf("attune-log %s\n", ATTUNE_VERSION);
+		exit(attune_finish(ATTUNE_OK));
+	case 'w':
+		whoflag = optarg;
+		break;
+	case 'y':
+		yesflag = 1;
+		break;
+	default:
+		attune_opt_unknown(c, argv);
+	}
+}
+
+/* A word after the options that is not edit or undo. */
+static _Noreturn void
+not_a_sub(const char *word)
+{
+	static const char *const subs[] = { "edit", "undo", NULL };
+	const char *near;
+
+	if ((near = attune_suggest(word, subs)) != NULL)
+		attune_usage_error("'%s' is not something attune log "
+		    "does; did you mean '%s'?", word, near);
+	attune_usage_error("'%s' is not something attune log does; "
+	    "use 'edit ID', '--undo', or nothing to list", word);
+}
+
 int
 main(int argc, char **argv)
 {
-	const char *why;
-	struct attune_time t, now;
-	char tbuf[32];
 	int c, given = 0;
 
 	attune_setprog(argv[0]);
 	attune_opt_longopts(longopts);
-	while ((c = getopt_long(argc, argv, OPTSTRING, longopts, NULL)) != -1) {
-		switch (c) {
-		case 'A':
-			allflag = 1;
-			break;
-		case 'a':
-			setval[4] = optarg;
-			given = 1;
-			break;
-		case 'b':
-			setval[3] = optarg;
-			given = 1;
-			break;
-		case 'c':
-			count = attune_opt_int("--count", optarg, 1, 100000);
-			break;
-		case 'D':
-			setval[7] = optarg;
-			given = 1;
-			break;
-		case 'd':
-			dirflag = optarg;
-			break;
-		case 'F':
-			setval[8] = optarg;
-			given = 1;
-			break;
-		case 'f':
-			format = attune_opt_choice("--format", optarg, formats);
-			break;
-		case 'h':
-			usage();
-		case 'L':
-			lastflag = optarg;
-			break;
-		case 'm':
-			setval[2] = optarg;
-			given = 1;
-			break;
-		case 'N':
-			setval[9] = optarg;
-			given = 1;
-			break;
-		case 'n':
-			setval[5] = optarg;
-			given = 1;
-			break;
-		case 'q':
-			qflag = 1;
-			break;
-		case 'r':
-			regionflag = optarg;
-			break;
-		case 'S':
-			screensflag = 1;
-			break;
-		case 's':
-			setval[6] = optarg;
-			given = 1;
-			break;
-		case 't':
-			attune_time_now(&now);
-			if (attune_time_user(optarg, &t, &why) < 0)
-				attune_usage_error("--time: '%s' %s", optarg, why);
-			if (attune_time_epoch(&t) > attune_time_epoch(&now) + 600)
-				attune_usage_error("--time: '%s' is in the future; "
-				    "check-ins are for now or earlier", optarg);
-			attune_time_format(&t, tbuf);
-			setval[0] = tbuf;
-			given = 1;
-			break;
-		case 'u':
-			undoflag = 1;
-			break;
-		case 'V':
-			printf("attune-log %s\n", ATTUNE_VERSION);
-			return attune_finish(ATTUNE_OK);
-		case 'w':
-			whoflag = optarg;
-			break;
-		case 'y':
-			yesflag = 1;
-			break;
-		default:
-			attune_opt_unknown(c, argv);
-		}
-	}
+	while ((c = getopt_long(argc, argv, OPTSTRING, longopts, NULL)) != -1)
+		option(c, argv, &given);
 	argc -= optind;
 	argv += optind;
 	attune_conf_dir(dirflag);
@@ -835,16 +711,8 @@ main(int argc, char **argv)
 		}
 		return attune_finish(edit(argv[1], given));
 	}
-	if (argc > 0) {
-		const char *near;
-		static const char *const subs[] = { "edit", "undo", NULL };
-
-		if ((near = attune_suggest(argv[0], subs)) != NULL)
-			attune_usage_error("'%s' is not something attune log "
-			    "does; did you mean '%s'?", argv[0], near);
-		attune_usage_error("'%s' is not something attune log does; "
-		    "use 'edit ID', '--undo', or nothing to list", argv[0]);
-	}
+	if (argc > 0)
+		not_a_sub(argv[0]);
 	if (given)
 		attune_usage_error("--mood, --bond and the like change an entry: "
 		    "use them with 'edit ID'");

@@ -713,4 +713,36 @@ void	 attune_screen_print(FILE *f, int format, int dryrun,
 	    const struct attune_result *r, const struct attune_time *ts,
 	    const char *who, const struct attune_buf *row, const char *path);
 
+/* issue 16: what the thin commands call.  time.c: the period a report's
+ * options ask for; reportrun.c: one attune-report run, options to output. */
+struct attune_period_opt {
+	const char *week, *month, *last, *since, *until;	/* or NULL */
+	int	 weekgiven, monthgiven;	/* --week, --month, even bare */
+};
+enum { ATTUNE_FMT_TEXT, ATTUNE_FMT_MD, ATTUNE_FMT_CSV, ATTUNE_FMT_JSON,
+	ATTUNE_FMT_HTML, ATTUNE_FMT_FHIR };
+struct attune_report_opt {
+	struct attune_period_opt period;
+	const char *dir, *who, *region, *birth;	/* as given, or NULL */
+	char	**files;		/* FILE arguments, NULL-ended */
+	int	 all, ascii, check, notes, quiet, strict, fhircheckins;
+	int	 by, format;		/* ATTUNE_BY_*, ATTUNE_FMT_* */
+};
+int	 attune_report_run(const struct attune_report_opt *o, int64_t today);
+					/* ATTUNE_OK, _FAIL or _ATTENTION */
+
+/* checkinrun.c: attune-checkin's check-in logged (the row, the words
+ * after it, a reach-out rule it made fire) and --archive's default day. */
+int	 attune_checkin_answered(const struct attune_checkin *ci);
+int	 attune_checkin_log(const char *dir, const struct attune_checkin *ci,
+	    int64_t today, int print, int quiet, FILE *info);
+int	 attune_checkin_archive(const char *dir, const char *before, int quiet);
+
+/* logedit.c: attune-log edit's values checked and its new row built;
+ * a bad value is a usage error naming where (like "edit ID: "). */
+extern const char *const *const attune_edit_cols; /* timestamp … note */
+void	 attune_edit_row(const struct attune_rows *rs, size_t i,
+	    const char *const *vals, struct attune_buf *row, unsigned *flags,
+	    const char *where);
+
 #endif

@@ -27,4 +27,14 @@ int	 attune_store_commit(int fd, const char *tmp, const char *path,
 /* csv.c */
 void	 attune_csv_split(struct attune_rows *rs,
 	    uint32_t (*hash)(const char *, size_t));
+
+/* issue 16, time.c: the period a report's options ask for, and a date
+ * option's value; each a usage error when it is not one. */
+int	 attune_period_user(const struct attune_period_opt *o, int64_t now,
+	    int64_t *from, int64_t *to);	/* 0: no period; usage errors */
+int64_t	 attune_date_opt(const char *opt, const char *val); /* or usage error */
+/* logedit.c: one check-in value checked and written as attune writes it. */
+const char *attune_edit_value(const char *col, const char *val,
+	    struct attune_buf *out, unsigned *flags);	/* NULL, or why not */
+
 #endif

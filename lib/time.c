@@ -746,3 +746,84 @@ attune_last_user(const char *s, int64_t end, int64_t *from,
 		*from = attune_months_add(end, -(int)v) + 1;
 	return 0;
 }
+
+/* A date given to option opt, or a usage error naming both. */
+int64_t
+attune_date_opt(const char *opt, const char *val)
+{
+	int64_t d;
+	const char *why;
+
+	if (attune_date_user(val, &d, &why) < 0)
+		attune_usage_error("%s: '%s' %s", opt, val, why);
+	return d;
+}
+
+/* " (2026-11-21)" after a value that is not written as its date. */
+#define P(val, date) strcmp(val, date) ? " (" : "", strcmp(val, date) ? \
+	date : "", strcmp(val, date) ? ")" : ""
+
+/*
+ * The period a report's options ask for, from..to; 0 if none was (then
+ * the caller takes everything logged).  Every value is checked before
+ * anything is read.
+ */
+int
+attune_period_user(const struct attune_period_opt *o, int64_t now,
+    int64_t *from, int64_t *to)
+{
+	const char *why;
+	char a[16], b[16];
+	int given;
+
+	given = o->weekgiven + o->monthgiven + (o->last != NULL || o->until !=
+	    NULL || o->since != NULL);
+	if (given > 1 || (o->last != NULL && o->since != NULL))
+		attune_usage_error("choose one period: --week, --month, --last "
+		    "(with --until if it ends before today), or --since and "
+		    "--until");
+	if (o->weekgiven) {
+		*from = now;
+		if (o->week != NULL && attune_week_user(o->week, now, from,
+		    &why) < 0)
+			attune_usage_error("--week: '%s' %s", o->week, why);
+		else if (o->week == NULL)
+			*from -= attune_weekday(now) - 1;
+		*to = *from + 6;
+		return 1;
+	}
+	if (o->monthgiven) {
+		*from = attune_month_start(now);
+		if (o->month != NULL && attune_month_user(o->month, now, from,
+		    &why) < 0)
+			attune_usage_error("--month: '%s' %s", o->month, why);
+		*to = attune_month_next(*from) - 1;
+		return 1;
+	}
+	if (o->last != NULL) {
+		*to = o->until ? attune_date_opt("--until", o->until) : now;
+		if (attune_last_user(o->last, *to, from, &why) < 0)
+			attune_usage_error("--last: '%s' %s", o->last, why);
+		return 1;
+	}
+	if (o->since != NULL || o->until != NULL) {
+		*from = o->since ? attune_date_opt("--since", o->since) :
+		    INT64_MIN;
+		*to = o->until ? attune_date_opt("--until", o->until) : now;
+		if (o->since && *from > *to) {
+			attune_date_format(*from, a);
+			attune_date_format(*to, b);
+			if (o->until == NULL)
+				attune_usage_error("--since: '%s'%s%s%s is after "
+				    "today (%s); change --since to today or "
+				    "earlier", o->since, P(o->since, a), b);
+			attune_usage_error("--since '%s'%s%s%s comes after "
+			    "--until '%s'%s%s%s; change --since to %s or "
+			    "earlier, or --until to %s or later", o->since,
+			    P(o->since, a), o->until, P(o->until, b), b, a);
+		}
+		return 1;
+	}
+	return 0;
+}
+#undef P

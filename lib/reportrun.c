@@ -1,0 +1,556 @@
+/*
+ * One attune-report run, from its options to what it prints: the logs
+ * read for the period (read again whole when one is far out of time
+ * order), the people reported on, their periods summed and judged, the
+ * crisis lines first when a rule is urgent, the format chosen, and where
+ * attune looked when nothing was found.  bin/report.c only parses the
+ * options.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "attune_priv.h"
+
+struct run {
+	const struct attune_report_opt *o;
+	struct attune_detail *detail;	/* fhir and html: the logs whole */
+	/*
+	 * The person asked for is matched whatever the case and the spaces
+	 * around the name ("sam " finds "Sam"); every row matched is filed
+	 * under the first spelling met, so one person is one person.  The
+	 * other names met are kept, a few, to say whose entries there are
+	 * when none are found.
+	 */
+	char	*canon;
+	char	*others[8];
+	size_t	 nothers;
+};
+
+static const char *
+match(struct run *u, const char *who, const char *only)
+{
+	size_t i;
+
+	if (only == NULL)
+		return who;
+	if (u->canon != NULL && strcmp(who, u->canon) == 0)
+		return u->canon;
+	if (attune_who_same(who, only)) {
+		if (u->canon == NULL)
+			u->canon = attune_xstrdup(who);
+		return u->canon;
+	}
+	for (i = 0; i < u->nothers; i++)
+		if (strcmp(u->others[i], who) == 0)
+			return NULL;
+	if (u->nothers < sizeof u->others / sizeof u->others[0])
+		u->others[u->nothers++] = attune_xstrdup(who);
+	return NULL;
+}
+
+/* Read one log, check-ins or screens as its header says.  -1 if it failed. */
+static int
+readlog(struct run *u, struct attune_report *r, const char *path,
+    const char *only, int flags)
+{
+	struct attune_csv *c;
+	struct attune_checkin ci;
+	struct attune_screen sc;
+	int h, n;
+
+	if ((c = attune_csv_open(path, attune_checkin_cols, flags)) == NULL)
+		return -1;
+	if ((h = attune_csv_header_has(c, "instrument")) == 1) {
+		attune_csv_columns(c, attune_screen_cols);
+		while ((n = attune_screen_read(c, &sc)) > 0)
+			if ((sc.who = match(u, sc.who, only)) != NULL) {
+				attune_report_screen(r, &sc);
+				if (u->detail != NULL)
+					attune_detail_screen(u->detail, &sc);
+			}
+	} else if (h == 0) {
+		while ((n = attune_checkin_read(c, &ci)) > 0)
+			if ((ci.who = match(u, ci.who, only)) != NULL) {
+				attune_report_checkin(r, &ci);
+				if (u->detail != NULL)
+					attune_detail_checkin(u->detail, &ci);
+			}
+	} else
+		n = -1;
+	if (attune_csv_close(c) < 0)
+		n = -1;
+	return n < 0 ? -1 : 0;
+}
+
+/*
+ * Nothing in the period: say where attune looked, and what it found
+ * there, so that a name or a period that is a little off is easy to see.
+ */
+static void
+nothing_found(const struct run *u, const char *who,
+    struct attune_rperson **people, size_t np)
+{
+	char **files = u->o->files, *dir, a[16], b[16];
+	size_t i, n = u->nothers;
+
+	fflush(stdout);
+	if (*files == NULL) {
+		dir = attune_dir_resolve(u->o->dir);
+		fprintf(stderr, "attune looked in %s (checkins.csv, "
+		    "screens.csv and their archives).\n", dir);
+		free(dir);
+	} else
+		fprintf(stderr, "attune looked in the file%s given.\n",
+		    files[1] != NULL ? "s" : "");
+	for (i = 0; i < np; i++)
+		if (people[i]->lo <= people[i]->hi) {
+			attune_date_format(people[i]->lo, a);
+			attune_date_format(people[i]->hi, b);
+			fprintf(stderr, "Check-ins for %s run from %s to %s; "
+			    "try a period that holds them, or no period at "
+			    "all.\n", people[i]->who, a, b);
+		}
+	if (who != NULL && u->canon == NULL && n > 0) {
+		fprintf(stderr, "There is nothing for '%s', but there are "
+		    "entries for ", who);
+		for (i = 0; i < n; i++)
+			fprintf(stderr, "%s%s", i == 0 ? "" : i + 1 == n ?
+			    " and " : ", ", u->others[i]);
+		fprintf(stderr, "%s; choose with --who NAME, or "
+		    "--all-people.\n", n == sizeof u->others /
+		    sizeof u->others[0] ? " and more" : "");
+	}
+}
+
+static int
+readall(struct run *u, struct attune_report *r, const char *only, int flags)
+{
+	char **files = u->o->files, **logs[2] = { NULL, NULL }, *dir;
+	int i, k, rval = 0, strict = u->o->strict;
+
+	if (*files != NULL) {
+		for (; *files != NULL; files++)
+			if (readlog(u, r, *files, only, flags) < 0) {
+				rval = 1;
+				if (strict)
+					return rval;
+			}
+		return rval;
+	}
+	dir = attune_dir_resolve(u->o->dir);
+	logs[0] = attune_dir_logs(dir, "checkins");
+	logs[1] = attune_dir_logs(dir, "screens");
+	for (k = 0; k < 2 && !(rval && strict); k++)
+		for (i = 0; logs[k][i] != NULL; i++)
+			if (readlog(u, r, logs[k][i], only, flags) < 0) {
+				rval = 1;
+				if (strict)
+					break;
+			}
+	attune_strv_free(logs[0]);
+	attune_strv_free(logs[1]);
+	free(dir);
+	return rval;
+}
+
+static int
+person_cmp(const void *a, const void *b)
+{
+	const struct attune_rperson *const *x = a, *const *y = b;
+
+	return strcmp((*x)->who, (*y)->who);
+}
+
+/*
+ * Whether start..end lies outside the days p logged anything, first to
+ * last, and nothing fired in it: with --all-people such a period is left
+ * out for p, so that many people each logging a little do not make a row
+ * for every person and every period.
+ */
+static void
+hide(const struct run *u, const struct attune_rperson *p,
+    struct attune_rsum *s)
+{
+	int64_t first = p->lo, last = p->hi;
+	size_t i;
+
+	if (!u->o->all || s->rules != 0)
+		return;
+	for (i = 0; i < p->nsc; i++) {
+		if (p->sc[i].day < first)
+			first = p->sc[i].day;
+		if (p->sc[i].day > last)
+			last = p->sc[i].day;
+	}
+	s->hide = s->end < first || s->start > last;
+}
+
+/* Whether anything is logged for p between from and to. */
+static int
+logged(const struct attune_rperson *p, int64_t from, int64_t to)
+{
+	size_t i;
+
+	for (i = 0; i < p->nsc; i++)
+		if (p->sc[i].day >= from && p->sc[i].day <= to)
+			return 1;
+	return p->inrange > 0;
+}
+
+/* The screens whole and the notes, for the formats that show them. */
+static struct attune_detail *
+detail_new(const struct run *u, int64_t from, int64_t to)
+{
+	if (u->o->format == ATTUNE_FMT_HTML)
+		return attune_detail_new(from, to, ATTUNE_DETAIL_NOTES);
+	if (u->o->format == ATTUNE_FMT_FHIR)
+		return attune_detail_new(from, to, u->o->fhircheckins ?
+		    ATTUNE_DETAIL_MEASURES : 0);
+	return NULL;
+}
+
+/*
+ * Read the logs for the period.  Streaming (--format csv, or --quiet),
+ * only a window of days is kept a person; if a log turns out to be far
+ * out of time order, everything is read again keeping every day, saying
+ * nothing again of what the logs hold (a failure to read is still said).
+ */
+static int
+readreport(struct run *u, struct attune_report *r, const char *only,
+    int64_t from, int64_t to, int stream, int64_t today)
+{
+	char **f;
+	int rval, by = u->o->by, flags = u->o->strict ? ATTUNE_CSV_STRICT : 0;
+
+	for (f = u->o->files; *f != NULL; f++)
+		if (strcmp(*f, "-") == 0)
+			stream = 0;	/* standard input cannot be read again */
+	memset(r, 0, sizeof *r);
+	attune_report_setup(r, from, to, by, stream, today);
+	r->notes = u->o->notes || !stream;
+	u->detail = detail_new(u, from, to);
+	rval = readall(u, r, only, flags);
+	if (r->late && !(rval && u->o->strict)) {
+		attune_report_free(r);
+		attune_detail_free(u->detail);
+		u->detail = detail_new(u, from, to);
+		attune_report_setup(r, from, to, by, 0, today);
+		r->notes = 1;
+		rval |= readall(u, r, only, flags | ATTUNE_CSV_QUIET);
+	}
+	attune_report_done(r);
+	return rval;
+}
+
+/* The period holding the day the check looks back from, or -1. */
+static long
+check_period(const int64_t *per, size_t nper, int64_t at)
+{
+	size_t k;
+
+	for (k = 0; per != NULL && k < nper; k++)
+		if (per[2 * k] <= at && at <= per[2 * k + 1])
+			return (long)k;
+	return -1;
+}
+
+/*
+ * The baby's birth day, for its age in the HTML report, or INT64_MIN when
+ * unknown: --birth, else the settings file's "birth = YYYY-MM-DD"
+ * (attune.conf, attune-log(5)).
+ */
+static int64_t
+birth_day(const char *birth, int64_t today)
+{
+	const struct attune_conf *c;
+	int64_t d;
+
+	if (birth == NULL) {
+		c = attune_conf_default();
+		return c != NULL && c->birth <= today ? c->birth : INT64_MIN;
+	}
+	d = attune_date_opt("--birth", birth);
+	if (d > today)
+		attune_usage_error("--birth: '%s' is in the future", birth);
+	return d;
+}
+
+/*
+ * The rules that fire for people[0..np) (those named who, when who is
+ * not NULL) in the window start..end the check reads: the one place the
+ * report asks the judgement (attune_report_sum, judge.c) about the check
+ * window on its own, when the report proper has no period holding it.
+ */
+static unsigned
+check_rules(const struct attune_report *r, struct attune_rperson **people,
+    size_t np, const char *who, int64_t start, int64_t end)
+{
+	struct attune_rsum s;
+	unsigned rules = 0;
+	size_t i;
+
+	for (i = 0; i < np; i++) {
+		if (who != NULL && strcmp(people[i]->who, who) != 0)
+			continue;
+		attune_report_sum(r, people[i], start, end, &s);
+		rules |= s.rules;
+		attune_report_sum_free(&s);
+	}
+	return rules;
+}
+
+/*
+ * The CSV report (or, with --quiet, none), summed and printed a period at
+ * a time; per is NULL when nothing is logged.  The rules that fired, and
+ * in *now those of the period the check looks at (period kc).
+ */
+static unsigned
+csv_rows(const struct run *u, const struct attune_report *r,
+    struct attune_rperson **people, size_t np, const int64_t *per,
+    size_t nper, long kc, unsigned *now)
+{
+	struct attune_buf b = { 0 };
+	struct attune_rsum s;
+	unsigned rules = 0;
+	int qflag = u->o->quiet, notesflag = u->o->notes;
+	size_t i, k;
+
+	if (!qflag) {
+		attune_csv_header(&b, attune_report_csv_cols);
+		if (notesflag)	/* one more column, at the end */
+			b.s[--b.len] = '\0', attune_buf_str(&b, ",notes\n");
+		fwrite(b.s, 1, b.len, stdout);
+	}
+	for (k = 0; per != NULL && k < nper; k++)
+		for (i = 0; i < np; i++) {
+			attune_report_sum(r, people[i], per[2 * k],
+			    per[2 * k + 1], &s);
+			rules |= s.rules;
+			if ((long)k == kc)
+				*now |= s.rules;
+			hide(u, people[i], &s);
+			if (!qflag && !s.hide) {
+				b.len = 0;
+				attune_report_csv_row(&b, &s);
+				if (notesflag)
+					attune_report_csv_notes(&b, &s);
+				fwrite(b.s, 1, b.len, stdout);
+			}
+			attune_report_sum_free(&s);
+		}
+	attune_buf_free(&b);
+	return rules;
+}
+
+/* The summed periods of every person, and their rules, in v. */
+static struct attune_rsum *
+sums_all(const struct run *u, const struct attune_report *r,
+    struct attune_rperson **people, size_t np, const int64_t *per,
+    size_t nper, long kc, struct attune_rview *v)
+{
+	struct attune_rsum *sums, *s;
+	size_t i, k;
+
+	sums = attune_xcalloc(nper * np + 1, sizeof *sums);
+	for (k = 0; per != NULL && k < nper; k++)
+		for (i = 0; i < np; i++) {
+			s = &sums[k * np + i];
+			attune_report_sum(r, people[i], per[2 * k],
+			    per[2 * k + 1], s);
+			v->rules |= s->rules;
+			hide(u, people[i], s);
+			if ((long)k == kc)
+				v->now |= s->rules;
+		}
+	return sums;
+}
+
+/* The people reported on, by name; one unless --all-people. */
+static struct attune_rperson **
+people_of(struct run *u, struct attune_report *r, const char *who, size_t *np)
+{
+	struct attune_rperson **people;
+
+	*np = 0;
+	people = attune_xcalloc(r->np + 1, sizeof *people);
+	if (u->o->all) {
+		for (; *np < r->np; ++*np)
+			people[*np] = &r->p[*np];
+		qsort(people, *np, sizeof *people, person_cmp);
+	} else {
+		if (u->canon != NULL)
+			who = u->canon;	/* as the log spells it */
+		people[(*np)++] = attune_report_person(r, who, strlen(who));
+	}
+	return people;
+}
+
+/* Everything logged by people[0..np), first day to last, in *from..*to. */
+static void
+whole_log(struct attune_rperson **people, size_t np, int given,
+    int64_t today, int64_t *from, int64_t *to)
+{
+	int64_t lo = INT64_MAX, hi = INT64_MIN;
+	size_t i, c;
+
+	for (i = 0; i < np; i++) {
+		if (people[i]->lo < lo)
+			lo = people[i]->lo;
+		if (people[i]->hi > hi)
+			hi = people[i]->hi;
+		for (c = 0; c < people[i]->nsc; c++) {
+			if (people[i]->sc[c].day < lo)
+				lo = people[i]->sc[c].day;
+			if (people[i]->sc[c].day > hi)
+				hi = people[i]->sc[c].day;
+		}
+	}
+	if (!given)
+		*to = hi;
+	*from = lo;
+	if (lo > hi || *from > *to)
+		*from = *to = today;
+}
+
+/* The report in its format; the CSV one is printed already. */
+static void
+render(const struct run *u, struct attune_rview *v)
+{
+	switch (u->o->format) {
+	case ATTUNE_FMT_TEXT:
+	case ATTUNE_FMT_MD:
+		attune_report_text(stdout, v, u->o->format == ATTUNE_FMT_MD);
+		break;
+	case ATTUNE_FMT_CSV:
+		break;	/* printed already */
+	case ATTUNE_FMT_JSON:
+		attune_report_json(stdout, v);
+		break;
+	case ATTUNE_FMT_FHIR:
+		/* The Bundle is data for a file; the crisis lines, when
+		 * needed, go first to the person, on stderr. */
+		if (v->rules & (1u << ATTUNE_RULE_URGENT))
+			attune_crisis_print(stderr, v->region);
+		attune_fhir_write(stdout, u->detail);
+		break;
+	default:
+		attune_report_html(stdout, v);
+	}
+}
+
+int
+attune_report_run(const struct attune_report_opt *o, int64_t today)
+{
+	struct run u = { .o = o };
+	struct attune_report r;
+	struct attune_rview v;
+	struct attune_rperson **people;
+	struct attune_rsum *sums = NULL;
+	const char *who = NULL;
+	int64_t from = 0, to = 0, *per, at;
+	size_t np = 0, nper, i;
+	int given, rval, any = 0, stream;
+	long kc;
+
+	if (o->all && o->who != NULL)
+		attune_usage_error("choose --who NAME or --all-people, not both");
+	attune_conf_dir(o->dir);
+	if (!o->all)
+		who = attune_opt_who(o->who);
+	if (o->fhircheckins && o->format != ATTUNE_FMT_FHIR)
+		attune_usage_error("--fhir-checkins goes with --format fhir");
+	memset(&v, 0, sizeof v);
+	v.region = attune_region(o->region);
+	v.today = today;
+	v.birth = birth_day(o->birth, today);
+	v.hasbirth = v.birth != INT64_MIN;
+	given = attune_period_user(&o->period, today, &from, &to);
+
+	stream = o->format == ATTUNE_FMT_CSV || o->quiet;
+	rval = readreport(&u, &r, who, given ? from : INT64_MIN,
+	    given ? to : INT64_MAX, stream, today);
+	if (rval && o->strict) {
+		/* What was read still counts for safety: the period, split
+		 * by --by, holding the day the check looks back from. */
+		at = given && to < today ? to : today;
+		per = attune_report_periods(at, at, o->by, &nper);
+		people = attune_xcalloc(r.np + 1, sizeof *people);
+		for (i = 0; i < r.np; i++)
+			people[i] = &r.p[i];
+		if (check_rules(&r, people, r.np, who, nper > 0 ? per[0] : at,
+		    nper > 0 ? per[1] : at) & (1u << ATTUNE_RULE_URGENT))
+			attune_crisis_print(stderr, v.region);
+		free(people);
+		free(per);
+		attune_report_free(&r);
+		return ATTUNE_FAIL;
+	}
+	v.detail = u.detail;
+
+	people = people_of(&u, &r, who, &np);
+	if (!given || from == INT64_MIN)
+		whole_log(people, np, given, today, &from, &to);
+	for (i = 0; i < np; i++)
+		any |= logged(people[i], from, to);
+
+	per = attune_report_periods(from, to, o->by, &nper);
+	kc = check_period(per, nper, to < today ? to : today);
+	if (kc < 0 && nper > 0 && !given)
+		kc = 0;		/* the whole log, all of it after today */
+	if (stream)	/* a period at a time, so memory does not grow */
+		v.rules = csv_rows(&u, &r, people, np, any ? per : NULL, nper,
+		    kc, &v.now);
+	else
+		sums = sums_all(&u, &r, people, np, any ? per : NULL, nper, kc,
+		    &v);
+	if (!any && kc >= 0) {
+		/* Nothing in the period, but the window the check reads may
+		 * hold something all the same (a harm flag last week). */
+		unsigned cr = check_rules(&r, people, np, NULL, per[2 * kc],
+		    per[2 * kc + 1]);
+
+		v.now |= cr;
+		v.rules |= cr & (1u << ATTUNE_RULE_URGENT);
+	}
+	v.s = sums;
+	v.nperiods = any && !stream ? nper : 0;
+	v.npeople = np;
+	v.from = from;
+	v.to = to;
+	v.by = o->by;
+	v.allnotes = o->notes;
+	v.unicode = !o->ascii && (o->format == ATTUNE_FMT_MD ||
+	    (o->format == ATTUNE_FMT_TEXT && attune_term_utf8()));
+	v.colour = o->format == ATTUNE_FMT_TEXT && isatty(STDOUT_FILENO) &&
+	    (getenv("NO_COLOR") == NULL || *getenv("NO_COLOR") == '\0');
+	/* Crisis lines are never silenced: with --quiet they go to standard
+	 * error, and when the report goes to a file or a pipe, there too. */
+	if (v.rules & (1u << ATTUNE_RULE_URGENT)) {
+		if (o->quiet)
+			attune_crisis_print(stderr, v.region);
+		else
+			attune_crisis_stderr(v.region);
+	}
+	if (!o->quiet && o->format == ATTUNE_FMT_CSV && !any)
+		attune_warnx("%s", attune_report_empty);
+	if (!o->quiet)
+		render(&u, &v);
+	if (!any && !o->quiet)
+		nothing_found(&u, o->who != NULL || !o->all ? who : NULL,
+		    people, np);
+	for (i = 0; sums != NULL && i < nper * np; i++)
+		attune_report_sum_free(&sums[i]);
+	free(sums);
+	free(per);
+	free(people);
+	attune_detail_free(u.detail);
+	attune_report_free(&r);
+	free(u.canon);
+	for (i = 0; i < u.nothers; i++)
+		free(u.others[i]);
+	if (rval)
+		return ATTUNE_FAIL;
+	return o->check && v.now ? ATTUNE_ATTENTION : ATTUNE_OK;
+}
