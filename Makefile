@@ -26,7 +26,7 @@ TESTBIN	 = $(UNITSRC:.c=) tests/ptyrun tests/logcheck
 
 all: $(PROGS)
 
-lib/%.o: lib/%.c lib/attune.h
+lib/%.o: lib/%.c lib/attune.h lib/attune_priv.h
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
 
 lib/libattune.a: $(LIBOBJ)

@@ -15,7 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "attune.h"
+#include "attune_priv.h"
 
 #define LOINC	"http://loinc.org"
 #define UCUM	"http://unitsofmeasure.org"
@@ -143,66 +143,6 @@ add_screen(struct attune_detail *d, const struct attune_time *ts,
 	return s;
 }
 
-/*
- * The answers column, "position:points" an item: kept only when every item
- * is there and each position scores the points written beside it, so a
- * damaged row gives its totals and no made-up answers.
- */
-static int
-parse_answers(struct fscreen *s, const char *p)
-{
-	char *end;
-	long pos, pts;
-	int i;
-
-	for (i = 0; i < s->in->nitems; i++) {
-		pos = strtol(p, &end, 10);
-		if (end == p || *end != ':')
-			return 0;
-		p = end + 1;
-		pts = strtol(p, &end, 10);
-		if (end == p || pos < 1 || pos > s->in->nopts ||
-		    attune_item_points(s->in, i, (int)pos) != pts)
-			return 0;
-		s->pos[i] = (int)pos;
-		s->pts[i] = (int)pts;
-		p = end;
-		if (i + 1 < s->in->nitems) {
-			if (*p != ';')
-				return 0;
-			p++;
-		}
-	}
-	return *p == '\0';
-}
-
-/* The subscales column, name=value: every scale of the instrument or none. */
-static int
-parse_subscales(struct fscreen *s, const char *list)
-{
-	const struct attune_scale *sc;
-	const char *p;
-	size_t n;
-	char *end;
-	int k;
-	long v;
-
-	for (k = 0, sc = s->in->scales; sc->name != NULL; k++, sc++) {
-		n = strlen(sc->name);
-		for (p = list; (p = strstr(p, sc->name)) != NULL; p++)
-			if ((p == list || p[-1] == ';' || p[-1] == ' ') &&
-			    p[n] == '=')
-				break;
-		if (p == NULL)
-			return 0;
-		v = strtol(p + n + 1, &end, 10);
-		if (end == p + n + 1 || v < 0 || v > sc->max)
-			return 0;
-		s->sub[k] = (int)v;
-	}
-	return 1;
-}
-
 void
 attune_detail_screen(struct attune_detail *d, const struct attune_screen *sc)
 {
@@ -224,7 +164,9 @@ attune_detail_screen(struct attune_detail *d, const struct attune_screen *sc)
 	s->partner = attune_has_word(sc->flags, "partner");
 	s->safety = safety;
 	memcpy(s->items, items, sizeof s->items);
-	s->answered = parse_answers(s, sc->answers);
+	/* Answers kept only when whole and consistent, so a damaged row
+	 * gives its totals and no made-up answers. */
+	s->answered = attune_answers_parse(in, sc->answers, s->pos, s->pts);
 	if (s->answered) {
 		/* The scales follow from the answers, as attune_score has it. */
 		struct attune_result r;
@@ -239,7 +181,7 @@ attune_detail_screen(struct attune_detail *d, const struct attune_screen *sc)
 			s->sub[k] = r.sub[k];
 		s->scored = 1;
 	} else
-		s->scored = parse_subscales(s, sc->subscales);
+		s->scored = attune_subscales_parse(in, sc->subscales, s->sub);
 }
 
 void

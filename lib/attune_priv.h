@@ -1,0 +1,38 @@
+/*
+ * attune_priv.h: what the library shares inside itself (and tests may
+ * use), beyond the public face in attune.h.
+ */
+#ifndef ATTUNE_PRIV_H
+#define ATTUNE_PRIV_H
+
+#include "attune.h"
+
+/* schema.c: each log's columns, and the lists inside its fields, written
+ * and read in one place (attune-log(5)). */
+enum { ATTUNE_C_TS, ATTUNE_C_WHO, ATTUNE_C_MOOD, ATTUNE_C_BOND,
+	ATTUNE_C_ANX, ATTUNE_C_NUMB, ATTUNE_C_SLEEP, ATTUNE_C_DID,
+	ATTUNE_C_FLAGS, ATTUNE_C_NOTE, ATTUNE_C_NCOLS };
+enum { ATTUNE_S_TS, ATTUNE_S_WHO, ATTUNE_S_INSTR, ATTUNE_S_TOTAL,
+	ATTUNE_S_BAND, ATTUNE_S_SUB, ATTUNE_S_FLAGS, ATTUNE_S_ANSWERS,
+	ATTUNE_S_NCOLS };
+void	 attune_words_put(struct attune_buf *b, const char *const *w,
+	    unsigned set);
+int	 attune_words_parse(const char *s, size_t n, const char *const *w,
+	    unsigned *set);
+int	 attune_sflag_high(const char *flags, const struct attune_scale *sc);
+void	 attune_subscales_put(struct attune_buf *b,
+	    const struct attune_instrument *in, const int *sub);
+void	 attune_sflags_put(struct attune_buf *b,
+	    const struct attune_instrument *in, int safety, int partner,
+	    unsigned high);
+void	 attune_answers_put(struct attune_buf *b,
+	    const struct attune_instrument *in, const int *pos, const int *pts);
+int	 attune_subscale_next(const char **list, const char **name, size_t *n,
+	    int *value);
+int	 attune_answer_points(const char *answers, int item);
+int	 attune_answers_parse(const struct attune_instrument *in,
+	    const char *list, int *pos, int *pts);
+int	 attune_subscales_parse(const struct attune_instrument *in,
+	    const char *list, int *sub);
+
+#endif
