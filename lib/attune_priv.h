@@ -35,4 +35,11 @@ int	 attune_answers_parse(const struct attune_instrument *in,
 int	 attune_subscales_parse(const struct attune_instrument *in,
 	    const char *list, int *sub);
 
+/* report.c: the diary. */
+void	 attune_report_stretch(const struct attune_rperson *p, int k,
+	    int64_t start, int64_t end, struct attune_rstat *st);
+int	 attune_report_moment_days(const struct attune_rsum *s, int w,
+	    uint32_t *ndays, uint32_t *din, uint32_t *dout, double *with,
+	    double *without);
+
 #endif

@@ -14,7 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "attune.h"
+#include "attune_priv.h"
 
 #define NOSLOT	UINT32_MAX
 
@@ -140,6 +140,21 @@ attune_rstat_mean(const struct attune_rstat *m, int k, double *mean)
 	return 1;
 }
 
+/* Add day d to a tally of days: the one sum both folding and walking
+ * the days use, so a period's totals are the same either way. */
+static void
+tally(struct attune_rstat *m, uint32_t *checkins, uint32_t *days,
+    uint32_t *flagged, const struct attune_rday *d)
+{
+	int k;
+
+	for (k = 0; k < ATTUNE_NMEASURES; k++)
+		stat_merge(&m[k], &d->m[k]);
+	*checkins += d->checkins;
+	*days += d->checkins > 0;
+	*flagged += d->flagged;
+}
+
 void
 attune_report_range(const struct attune_rperson *p, int64_t start,
     int64_t end, struct attune_rstat *m, uint32_t *checkins, uint32_t *days,
@@ -147,7 +162,6 @@ attune_report_range(const struct attune_rperson *p, int64_t start,
 {
 	const struct attune_rday *d;
 	int64_t day;
-	int k;
 
 	memset(m, 0, ATTUNE_NMEASURES * sizeof *m);
 	*checkins = *days = *flagged = 0;
@@ -155,15 +169,27 @@ attune_report_range(const struct attune_rperson *p, int64_t start,
 		start = p->lo;
 	if (end > p->hi)
 		end = p->hi;
-	for (day = start; day <= end; day++) {
-		if ((d = attune_report_day(p, day)) == NULL)
-			continue;
-		for (k = 0; k < ATTUNE_NMEASURES; k++)
-			stat_merge(&m[k], &d->m[k]);
-		*checkins += d->checkins;
-		*days += d->checkins > 0;
-		*flagged += d->flagged;
-	}
+	for (day = start; day <= end; day++)
+		if ((d = attune_report_day(p, day)) != NULL)
+			tally(m, checkins, days, flagged, d);
+}
+
+/* Measure k over the days start..end, as one stat (n 0: none logged). */
+void
+attune_report_stretch(const struct attune_rperson *p, int k, int64_t start,
+    int64_t end, struct attune_rstat *st)
+{
+	const struct attune_rday *d;
+	int64_t day;
+
+	memset(st, 0, sizeof *st);
+	if (start < p->lo)
+		start = p->lo;
+	if (end > p->hi)
+		end = p->hi;
+	for (day = start; day <= end; day++)
+		if ((d = attune_report_day(p, day)) != NULL)
+			stat_merge(st, &d->m[k]);
 }
 
 static int64_t
@@ -314,15 +340,9 @@ fold(const struct attune_report *r, struct attune_rperson *p, int64_t day,
     const struct attune_rday *d)
 {
 	struct attune_rbucket *b = bucket_of(r, p, day);
-	int k;
 
-	if (b != NULL) {
-		for (k = 0; k < ATTUNE_NMEASURES; k++)
-			stat_merge(&b->m[k], &d->m[k]);
-		b->checkins += d->checkins;
-		b->days += d->checkins > 0;
-		b->flagged += d->flagged;
-	}
+	if (b != NULL)
+		tally(b->m, &b->checkins, &b->days, &b->flagged, d);
 	p->closed = day;
 }
 
@@ -954,6 +974,17 @@ int
 attune_report_moment(const struct attune_rsum *s, int w, uint32_t *ndays,
     double *with, double *without)
 {
+	return attune_report_moment_days(s, w, ndays, NULL, NULL, with,
+	    without);
+}
+
+/* As attune_report_moment, with the days with a bond answered that had
+ * the moment (*din) and that had not (*dout), where they are not NULL. */
+int
+attune_report_moment_days(const struct attune_rsum *s, int w,
+    uint32_t *ndays, uint32_t *pin, uint32_t *pout, double *with,
+    double *without)
+{
 	const struct attune_rday *d;
 	struct attune_rstat in = { 0 }, out = { 0 };
 	uint32_t din = 0, dout = 0;
@@ -975,6 +1006,10 @@ attune_report_moment(const struct attune_rsum *s, int w, uint32_t *ndays,
 			stat_merge(&out, &d->m[ATTUNE_BOND]);
 		}
 	}
+	if (pin != NULL)
+		*pin = din;
+	if (pout != NULL)
+		*pout = dout;
 	if (din < 3 || dout < 3)
 		return 0;
 	*with = (double)in.sum / in.n;
