@@ -41,5 +41,14 @@ void	 attune_report_stretch(const struct attune_rperson *p, int k,
 int	 attune_report_moment_days(const struct attune_rsum *s, int w,
 	    uint32_t *ndays, uint32_t *din, uint32_t *dout, double *with,
 	    double *without);
+void	 attune_rscreen_fill(struct attune_rscreen *s,
+	    const struct attune_screen *sc);
+void	 attune_rscreen_result(struct attune_rscreen *s,
+	    const struct attune_time *ts, const struct attune_result *r);
+struct attune_rscreen *attune_report_add_screen(struct attune_rperson *p);
+const struct attune_rperson *attune_report_find(const struct attune_report *r,
+	    const char *who);
+void	 attune_report_keep(struct attune_report *r,
+	    const struct attune_checkin *ci);
 
 #endif

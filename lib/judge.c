@@ -767,7 +767,7 @@ const struct attune_instrument *
 attune_screen_judge(const struct attune_screen *sc, int *safety,
     int *positive, char items[64], char why[160])
 {
-	struct attune_screen_verdict sv;
+	struct attune_rscreen sv;
 	const struct attune_instrument *in;
 
 	in = attune_screen_judge_full(sc, &sv);
@@ -783,12 +783,13 @@ attune_screen_judge(const struct attune_screen *sc, int *safety,
  * safety item answered above 0, listed as "9 and 10"), whether its total
  * is in a positive band (partner cut-offs when flagged "partner", or the
  * band word logged) and which of its scales are high; positive when
- * either is.  Its instrument, or NULL for one this version does not
- * know: then only the flag counts.
+ * either is, into the judgement fields of s (safety, positive, bandpos,
+ * high, items, why).  Its instrument, or NULL for one this version does
+ * not know: then only the flag counts.
  */
 const struct attune_instrument *
 attune_screen_judge_full(const struct attune_screen *sc,
-    struct attune_screen_verdict *sv)
+    struct attune_rscreen *sv)
 {
 	const struct attune_instrument *in;
 	const struct attune_band *b, *band = NULL;
@@ -796,7 +797,10 @@ attune_screen_judge_full(const struct attune_screen *sc,
 	size_t len = 0;
 	int i, partner;
 
-	memset(sv, 0, sizeof *sv);
+	sv->safety = sv->positive = sv->bandpos = 0;
+	sv->high = 0;
+	memset(sv->items, 0, sizeof sv->items);
+	memset(sv->why, 0, sizeof sv->why);
 	sv->safety = attune_has_word(sc->flags, "safety");
 	if ((in = attune_instrument(sc->instrument)) == NULL)
 		return NULL;

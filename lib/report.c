@@ -543,6 +543,19 @@ name_place(struct attune_report *r, size_t i)
 	r->names[h] = (uint32_t)i;
 }
 
+/* The person named who exactly, or NULL. */
+const struct attune_rperson *
+attune_report_find(const struct attune_report *r, const char *who)
+{
+	size_t h, n = strlen(who);
+
+	for (h = r->ncap ? name_hash(who, n) & (r->ncap - 1) : 0;
+	    r->ncap > 0 && r->names[h] != NOSLOT; h = (h + 1) & (r->ncap - 1))
+		if (same_name(&r->p[r->names[h]], who, n))
+			return &r->p[r->names[h]];
+	return NULL;
+}
+
 struct attune_rperson *
 attune_report_person(struct attune_report *r, const char *who, size_t n)
 {
@@ -579,6 +592,48 @@ attune_report_person(struct attune_report *r, const char *who, size_t n)
 	return p;
 }
 
+/* A check-in kept whole, when it holds what r->whole asks for: its
+ * measures (any answered), or its note. */
+static void
+keep_checkin(struct attune_report *r, struct attune_rperson *p,
+    const struct attune_checkin *ci)
+{
+	struct attune_rcheckin *c;
+	int k, any = 0;
+	int note = (r->whole & ATTUNE_DETAIL_NOTES) && ci->notelen > 0;
+
+	for (k = 0; k < ATTUNE_NMEASURES; k++)
+		any |= ci->v[k] >= 0;
+	any &= (r->whole & ATTUNE_DETAIL_MEASURES) != 0;
+	if (!any && !note)
+		return;
+	if (p->nci == p->capci) {
+		p->capci = p->capci ? p->capci * 2 : 64;
+		p->ci = attune_xreallocarray(p->ci, p->capci, sizeof *p->ci);
+	}
+	c = &p->ci[p->nci++];
+	c->seq = r->seq++;
+	c->ts = ci->ts;
+	memcpy(c->v, ci->v, sizeof c->v);
+	c->measures = any;
+	c->note = NULL;
+	c->notelen = 0;
+	if (note) {
+		c->note = attune_xmalloc(ci->notelen + 1);
+		memcpy(c->note, ci->note, ci->notelen);
+		c->note[ci->notelen] = '\0';
+		c->notelen = ci->notelen;
+	}
+}
+
+/* Keep a check-in whole (as r->whole asks), and nothing else of it. */
+void
+attune_report_keep(struct attune_report *r, const struct attune_checkin *ci)
+{
+	keep_checkin(r, attune_report_person(r, ci->who, strlen(ci->who)),
+	    ci);
+}
+
 void
 attune_report_checkin(struct attune_report *r, const struct attune_checkin *ci)
 {
@@ -610,6 +665,8 @@ attune_report_checkin(struct attune_report *r, const struct attune_checkin *ci)
 	d->did |= (uint16_t)ci->did;
 	if (day >= r->from && day <= r->to)
 		p->inrange++;
+	if (r->whole)
+		keep_checkin(r, p, ci);
 	if (r->notes && ci->notelen > 0 && day >= r->dfrom && day <= r->dto) {
 		struct attune_rnote *n;
 
@@ -768,38 +825,105 @@ attune_safety_first(const char *dir, const char *who, const char *region)
 	return urgent;
 }
 
-/* Keep a screen, judged once by attune_screen_judge_full. */
+/*
+ * A screen as the diary keeps it, from a row: judged once (judge.c), and
+ * whole: its answers kept only when every item is there and each position
+ * scores the points beside it, its scales from the answers as attune_score
+ * has them, else from the subscales logged when all are there.
+ */
 void
-attune_report_screen(struct attune_report *r, const struct attune_screen *sc)
+attune_rscreen_fill(struct attune_rscreen *s, const struct attune_screen *sc)
 {
-	struct attune_rperson *p = attune_report_person(r, sc->who,
-	    strlen(sc->who));
 	const struct attune_instrument *in;
-	struct attune_screen_verdict sv;
-	struct attune_rscreen *s;
+	struct attune_result res;
+	int i, k;
 
-	if (p->nsc == p->capsc) {
-		p->capsc = p->capsc ? p->capsc * 2 : 8;
-		p->sc = attune_xreallocarray(p->sc, p->capsc, sizeof *p->sc);
-	}
-	s = &p->sc[p->nsc++];
 	memset(s, 0, sizeof *s);
-	ahead(r, p, &sc->ts);
+	s->ts = sc->ts;
 	s->day = sc->ts.days;
 	s->sec = sc->ts.sec;
 	s->instrument = attune_xstrdup(sc->instrument);
 	s->band = attune_xstrdup(sc->band);
 	s->subscales = attune_xstrdup(sc->subscales);
 	s->total = sc->total;
-	in = attune_screen_judge_full(sc, &sv);
-	s->safety = sv.safety;
-	s->positive = sv.positive;
-	s->bandpos = sv.bandpos;
-	s->high = sv.high;
-	memcpy(s->items, sv.items, sizeof s->items);
-	memcpy(s->why, sv.why, sizeof s->why);
-	if (in != NULL)
-		s->name = in->label;
+	if ((in = attune_screen_judge_full(sc, s)) == NULL)
+		return;
+	s->in = in;
+	s->name = in->label;
+	s->partner = attune_has_word(sc->flags, "partner");
+	s->answered = attune_answers_parse(in, sc->answers, s->pos, s->pts);
+	if (!s->answered) {
+		s->scored = attune_subscales_parse(in, sc->subscales, s->sub);
+		return;
+	}
+	memset(&res, 0, sizeof res);
+	res.in = in;
+	res.partner = s->partner;
+	for (i = 0; i < in->nitems; i++)
+		res.pos[i] = s->pos[i];
+	attune_score(&res);
+	for (k = 0; in->scales[k].name != NULL; k++)
+		s->sub[k] = res.sub[k];
+	s->scored = 1;
+}
+
+/* A screen as the diary keeps it, from one just scored. */
+void
+attune_rscreen_result(struct attune_rscreen *s, const struct attune_time *ts,
+    const struct attune_result *r)
+{
+	size_t len = 0;
+	int i, k;
+
+	memset(s, 0, sizeof *s);
+	s->ts = *ts;
+	s->day = ts->days;
+	s->sec = ts->sec;
+	s->in = r->in;
+	s->name = r->in->label;
+	s->instrument = attune_xstrdup(r->in->name);
+	s->band = attune_xstrdup(r->band->word);
+	s->subscales = attune_xstrdup("");
+	s->total = r->total;
+	s->partner = r->partner;
+	s->safety = r->safety != 0;
+	s->high = r->high;
+	for (i = 0; i < r->in->nitems; i++) {
+		s->pos[i] = r->pos[i];
+		s->pts[i] = r->pts[i];
+		if ((r->safety & (1ul << i)) && len + 8 < sizeof s->items)
+			len += (size_t)snprintf(s->items + len,
+			    sizeof s->items - len, "%s%d", len ? " and " : "",
+			    i + 1);
+	}
+	for (k = 0; r->in->scales[k].name != NULL; k++)
+		s->sub[k] = r->sub[k];
+	s->answered = s->scored = 1;
+}
+
+/* A new screen of p's, for the caller to fill. */
+struct attune_rscreen *
+attune_report_add_screen(struct attune_rperson *p)
+{
+	if (p->nsc == p->capsc) {
+		p->capsc = p->capsc ? p->capsc * 2 : 8;
+		p->sc = attune_xreallocarray(p->sc, p->capsc, sizeof *p->sc);
+	}
+	return &p->sc[p->nsc++];
+}
+
+/* Keep a screen, judged once, whole. */
+void
+attune_report_screen(struct attune_report *r, const struct attune_screen *sc)
+{
+	struct attune_rperson *p = attune_report_person(r, sc->who,
+	    strlen(sc->who));
+	struct attune_rscreen *s = attune_report_add_screen(p);
+
+	ahead(r, p, &sc->ts);
+	attune_rscreen_fill(s, sc);
+	s->who = p->who;
+	s->seq = r->seq++;
 }
 
 static int
@@ -1058,6 +1182,9 @@ attune_report_free(struct attune_report *r)
 		for (k = 0; k < p->nnotes; k++)
 			free(p->notes[k].text);
 		free(p->notes);
+		for (k = 0; k < p->nci; k++)
+			free(p->ci[k].note);
+		free(p->ci);
 		free(p->who);
 		free(p->days);
 		free(p->keys);
