@@ -369,7 +369,7 @@ static void
 ahead(const struct attune_report *r, struct attune_rperson *p,
     const struct attune_time *ts)
 {
-	if (ts->days == r->today + 1 && r->nowsec != INT64_MIN &&
+	if (r->nowsec != INT64_MIN && ts->days == r->today + 1 &&
 	    ts->off != ATTUNE_NOOFF && attune_time_epoch(ts) <= r->nowsec)
 		p->ahead = ts->days;
 }
