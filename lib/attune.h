@@ -619,8 +619,10 @@ const struct attune_rscreen *attune_report_prev_screen(
 /* fhir.c: the screens whole (answers, partner mode) and, when asked, the
  * check-ins' measures and notes, as the logs are read, for the FHIR Bundle
  * (attune-report(1), FHIR) and the HTML report's details.  Anything
- * outside from..to is left out.  The Bundle is sorted, its ids made from
- * what each resource holds, so the same logs give the same Bundle. */
+ * outside from..to is left out.  They are kept in a diary of their own
+ * (report.c, r.whole), screens as attune_rscreen.  The Bundle is sorted,
+ * its ids made from what each resource holds, so the same logs give the
+ * same Bundle. */
 #define ATTUNE_FHIR_BASE "https://attune.invalid/fhir"	/* codes of our own */
 #define ATTUNE_DETAIL_MEASURES	1	/* keep check-in measures */
 #define ATTUNE_DETAIL_NOTES	2	/* keep check-in notes */
