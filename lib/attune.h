@@ -433,11 +433,6 @@ struct attune_verdict {
 	double	 sleep;			/* mean hours, latest week; -1 none */
 	int64_t	 span[ATTUNE_NRULES][2];	/* the days a rule names */
 };
-struct attune_screen_verdict {
-	int	 safety, positive, bandpos;
-	unsigned high;			/* bit k: scale k high */
-	char	 items[64], why[160];
-};
 struct attune_rperson;
 void	 attune_judge(const struct attune_rperson *p, int64_t at,
 	    struct attune_verdict *v);		/* the window ending at */
@@ -453,8 +448,9 @@ int	 attune_day_matters(const struct attune_rday *d);	/* flag, low */
 void	 attune_verdict_merge(struct attune_verdict *v,
 	    const struct attune_verdict *w);
 void	 attune_verdict_free(struct attune_verdict *v);
+struct attune_rscreen;
 const struct attune_instrument *attune_screen_judge_full(
-	    const struct attune_screen *sc, struct attune_screen_verdict *sv);
+	    const struct attune_screen *sc, struct attune_rscreen *s);
 
 /* report.c: what attune report learns from the logs, read once.  The
  * periods are set before anything is read.  Check-ins are summed per person
@@ -474,7 +470,7 @@ struct attune_rstat {
 };
 struct attune_rday {
 	struct attune_rstat m[ATTUNE_NMEASURES];
-	uint32_t checkins, flagged, lowans, low;
+	uint32_t checkins, flagged;
 	uint16_t did;		/* bonding moments done that day */
 	uint8_t	 flags;		/* flags logged that day */
 };
@@ -487,6 +483,24 @@ struct attune_rscreen {
 	unsigned high;		/* bit k: scale k at or above its cut-off */
 	char	 items[64];	/* the safety items answered above 0 */
 	char	 why[160];	/* the band or cut-off that made it positive */
+	/* The screen whole, for the FHIR Bundle and the HTML details. */
+	struct attune_time ts;	/* as logged */
+	const char *who;	/* its person's name */
+	const struct attune_instrument *in;	/* or NULL: not known */
+	int	 partner;	/* 1: flagged "partner" */
+	int	 answered;	/* 1: pos and pts hold every item's answer */
+	int	 scored;	/* 1: sub holds every scale's score */
+	int	 pos[ATTUNE_MAXITEMS], pts[ATTUNE_MAXITEMS];
+	int	 sub[ATTUNE_MAXSCALES];
+	size_t	 seq;		/* the order it came in */
+};
+struct attune_rcheckin {	/* one check-in whole (r->whole) */
+	struct attune_time ts;
+	char	*note;		/* NULL unless notes are kept */
+	size_t	 notelen;
+	int	 v[ATTUNE_NMEASURES];
+	int	 measures;	/* 1: measures kept, one or more answered */
+	size_t	 seq;
 };
 struct attune_rbucket {		/* one period's share of a person's days */
 	int64_t	 key;		/* the period's first day */
@@ -515,6 +529,8 @@ struct attune_rperson {
 	size_t	 nsc, capsc;
 	struct attune_rnote *notes;	/* kept when r->notes; time order */
 	size_t	 nnotes, capnotes;
+	struct attune_rcheckin *ci;	/* kept when r->whole; as they came */
+	size_t	 nci, capci;
 };
 struct attune_rnote {
 	int64_t	 day;
@@ -536,6 +552,8 @@ struct attune_report {
 	int64_t	 today;		/* judgements end here at the latest */
 	int64_t	 nowsec;	/* the moment now, or INT64_MIN */
 	int	 late;		/* streaming: a row came for a folded day */
+	unsigned whole;		/* ATTUNE_DETAIL_…: keep check-ins whole */
+	size_t	 seq;		/* rows kept whole so far */
 };
 struct attune_rsum {
 	int64_t	 start, end;		/* the period */
@@ -606,8 +624,10 @@ const struct attune_rscreen *attune_report_prev_screen(
 /* fhir.c: the screens whole (answers, partner mode) and, when asked, the
  * check-ins' measures and notes, as the logs are read, for the FHIR Bundle
  * (attune-report(1), FHIR) and the HTML report's details.  Anything
- * outside from..to is left out.  The Bundle is sorted, its ids made from
- * what each resource holds, so the same logs give the same Bundle. */
+ * outside from..to is left out.  They are kept in a diary of their own
+ * (report.c, r.whole), screens as attune_rscreen.  The Bundle is sorted,
+ * its ids made from what each resource holds, so the same logs give the
+ * same Bundle. */
 #define ATTUNE_FHIR_BASE "https://attune.invalid/fhir"	/* codes of our own */
 #define ATTUNE_DETAIL_MEASURES	1	/* keep check-in measures */
 #define ATTUNE_DETAIL_NOTES	2	/* keep check-in notes */

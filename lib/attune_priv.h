@@ -37,4 +37,48 @@ int64_t	 attune_date_opt(const char *opt, const char *val); /* or usage error */
 const char *attune_edit_value(const char *col, const char *val,
 	    struct attune_buf *out, unsigned *flags);	/* NULL, or why not */
 
+/* schema.c: each log's columns, and the lists inside its fields, written
+ * and read in one place (attune-log(5)). */
+enum { ATTUNE_C_TS, ATTUNE_C_WHO, ATTUNE_C_MOOD, ATTUNE_C_BOND,
+	ATTUNE_C_ANX, ATTUNE_C_NUMB, ATTUNE_C_SLEEP, ATTUNE_C_DID,
+	ATTUNE_C_FLAGS, ATTUNE_C_NOTE, ATTUNE_C_NCOLS };
+enum { ATTUNE_S_TS, ATTUNE_S_WHO, ATTUNE_S_INSTR, ATTUNE_S_TOTAL,
+	ATTUNE_S_BAND, ATTUNE_S_SUB, ATTUNE_S_FLAGS, ATTUNE_S_ANSWERS,
+	ATTUNE_S_NCOLS };
+void	 attune_words_put(struct attune_buf *b, const char *const *w,
+	    unsigned set);
+int	 attune_words_parse(const char *s, size_t n, const char *const *w,
+	    unsigned *set);
+int	 attune_sflag_high(const char *flags, const struct attune_scale *sc);
+void	 attune_subscales_put(struct attune_buf *b,
+	    const struct attune_instrument *in, const int *sub);
+void	 attune_sflags_put(struct attune_buf *b,
+	    const struct attune_instrument *in, int safety, int partner,
+	    unsigned high);
+void	 attune_answers_put(struct attune_buf *b,
+	    const struct attune_instrument *in, const int *pos, const int *pts);
+int	 attune_subscale_next(const char **list, const char **name, size_t *n,
+	    int *value);
+int	 attune_answer_points(const char *answers, int item);
+int	 attune_answers_parse(const struct attune_instrument *in,
+	    const char *list, int *pos, int *pts);
+int	 attune_subscales_parse(const struct attune_instrument *in,
+	    const char *list, int *sub);
+
+/* report.c: the diary. */
+void	 attune_report_stretch(const struct attune_rperson *p, int k,
+	    int64_t start, int64_t end, struct attune_rstat *st);
+int	 attune_report_moment_days(const struct attune_rsum *s, int w,
+	    uint32_t *ndays, uint32_t *din, uint32_t *dout, double *with,
+	    double *without);
+void	 attune_rscreen_fill(struct attune_rscreen *s,
+	    const struct attune_screen *sc);
+void	 attune_rscreen_result(struct attune_rscreen *s,
+	    const struct attune_time *ts, const struct attune_result *r);
+struct attune_rscreen *attune_report_add_screen(struct attune_rperson *p);
+const struct attune_rperson *attune_report_find(const struct attune_report *r,
+	    const char *who);
+void	 attune_report_keep(struct attune_report *r,
+	    const struct attune_checkin *ci);
+
 #endif

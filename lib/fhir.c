@@ -50,35 +50,20 @@ static const struct fcode fcodes[] = {
 	{ NULL, NULL, NULL, NULL, NULL, 0 }
 };
 
-struct fscreen {
-	struct attune_time ts;
-	char	*who, *band;
-	const struct attune_instrument *in;
-	const struct fcode *code;
-	int	 total, partner, safety, answered, scored;
-	int	 pos[ATTUNE_MAXITEMS], pts[ATTUNE_MAXITEMS];
-	int	 sub[ATTUNE_MAXSCALES];
-	char	 items[64];
-	size_t	 seq;		/* the order it came in, to sort stably */
-};
-
-struct fcheckin {
-	struct attune_time ts;
-	char	*who, *note;	/* note: NULL unless notes are kept */
-	size_t	 notelen;
-	int	 v[ATTUNE_NMEASURES];
-	int	 measures;	/* 1: one or more measures answered */
-	size_t	 seq;
-};
-
+/*
+ * The screens whole and the check-ins asked for, in a diary of their own
+ * (report.c keeps both whole when r.whole is set), for from..to only.
+ */
 struct attune_detail {
 	int64_t	 from, to;
-	unsigned what;
-	struct fscreen *sc;
-	size_t	 nsc, capsc;
-	struct fcheckin *ci;
-	size_t	 nci, capci;
+	struct attune_report r;
 	unsigned long unknown;	/* screens of a questionnaire not known */
+};
+
+/* A check-in and whose it is, to sort the Bundle's. */
+struct fcheckin {
+	const struct attune_rcheckin *c;
+	const char *who;
 };
 
 struct attune_detail *
@@ -88,27 +73,17 @@ attune_detail_new(int64_t from, int64_t to, unsigned what)
 
 	d->from = from;
 	d->to = to;
-	d->what = what;
+	attune_report_setup(&d->r, from, to, ATTUNE_BY_NONE, 0, INT64_MAX);
+	d->r.whole = what;
 	return d;
 }
 
 void
 attune_detail_free(struct attune_detail *d)
 {
-	size_t i;
-
 	if (d == NULL)
 		return;
-	for (i = 0; i < d->nsc; i++) {
-		free(d->sc[i].who);
-		free(d->sc[i].band);
-	}
-	for (i = 0; i < d->nci; i++) {
-		free(d->ci[i].who);
-		free(d->ci[i].note);
-	}
-	free(d->sc);
-	free(d->ci);
+	attune_report_free(&d->r);
 	free(d);
 }
 
@@ -123,182 +98,37 @@ fcode(const struct attune_instrument *in)
 	return NULL;
 }
 
-static struct fscreen *
-add_screen(struct attune_detail *d, const struct attune_time *ts,
-    const char *who, const struct attune_instrument *in)
-{
-	struct fscreen *s;
-
-	if (d->nsc == d->capsc) {
-		d->capsc = d->capsc ? d->capsc * 2 : 8;
-		d->sc = attune_xreallocarray(d->sc, d->capsc, sizeof *d->sc);
-	}
-	s = &d->sc[d->nsc];
-	memset(s, 0, sizeof *s);
-	s->seq = d->nsc++;
-	s->ts = *ts;
-	s->who = attune_xstrdup(who);
-	s->in = in;
-	s->code = fcode(in);
-	return s;
-}
-
-/*
- * The answers column, "position:points" an item: kept only when every item
- * is there and each position scores the points written beside it, so a
- * damaged row gives its totals and no made-up answers.
- */
-static int
-parse_answers(struct fscreen *s, const char *p)
-{
-	const char *end;
-	long pos, pts;
-	int i;
-
-	for (i = 0; i < s->in->nitems; i++) {
-		pos = attune_num(p, &end);
-		if (end == p || *end != ':')
-			return 0;
-		p = end + 1;
-		pts = attune_num(p, &end);
-		if (end == p || pos < 1 || pos > s->in->nopts ||
-		    attune_item_points(s->in, i, (int)pos) != pts)
-			return 0;
-		s->pos[i] = (int)pos;
-		s->pts[i] = (int)pts;
-		p = end;
-		if (i + 1 < s->in->nitems) {
-			if (*p != ';')
-				return 0;
-			p++;
-		}
-	}
-	return *p == '\0';
-}
-
-/* The subscales column, name=value: every scale of the instrument or none. */
-static int
-parse_subscales(struct fscreen *s, const char *list)
-{
-	const struct attune_scale *sc;
-	const char *p;
-	size_t n;
-	const char *end;
-	int k;
-	long v;
-
-	for (k = 0, sc = s->in->scales; sc->name != NULL; k++, sc++) {
-		n = strlen(sc->name);
-		for (p = list; (p = strstr(p, sc->name)) != NULL; p++)
-			if ((p == list || p[-1] == ';' || p[-1] == ' ') &&
-			    p[n] == '=')
-				break;
-		if (p == NULL)
-			return 0;
-		v = attune_num(p + n + 1, &end);
-		if (end == p + n + 1 || v < 0 || v > sc->max)
-			return 0;
-		s->sub[k] = (int)v;
-	}
-	return 1;
-}
-
 void
 attune_detail_screen(struct attune_detail *d, const struct attune_screen *sc)
 {
-	const struct attune_instrument *in;
-	struct fscreen *s;
-	char items[64], why[160];
-	int safety, positive, i, k;
-
 	if (sc->ts.days < d->from || sc->ts.days > d->to)
 		return;
-	in = attune_screen_judge(sc, &safety, &positive, items, why);
-	if (in == NULL) {
+	if (attune_instrument(sc->instrument) == NULL) {
 		d->unknown++;
 		return;
 	}
-	s = add_screen(d, &sc->ts, sc->who, in);
-	s->total = sc->total;
-	s->band = attune_xstrdup(sc->band);
-	s->partner = attune_has_word(sc->flags, "partner");
-	s->safety = safety;
-	memcpy(s->items, items, sizeof s->items);
-	s->answered = parse_answers(s, sc->answers);
-	if (s->answered) {
-		/* The scales follow from the answers, as attune_score has it. */
-		struct attune_result r;
-
-		memset(&r, 0, sizeof r);
-		r.in = in;
-		r.partner = s->partner;
-		for (i = 0; i < in->nitems; i++)
-			r.pos[i] = s->pos[i];
-		attune_score(&r);
-		for (k = 0; in->scales[k].name != NULL; k++)
-			s->sub[k] = r.sub[k];
-		s->scored = 1;
-	} else
-		s->scored = parse_subscales(s, sc->subscales);
+	attune_report_screen(&d->r, sc);
 }
 
 void
 attune_detail_result(struct attune_detail *d, const struct attune_time *ts,
     const char *who, const struct attune_result *r)
 {
-	struct fscreen *s = add_screen(d, ts, who, r->in);
-	size_t len = 0;
-	int i, k;
+	struct attune_rperson *p = attune_report_person(&d->r, who,
+	    strlen(who));
+	struct attune_rscreen *s = attune_report_add_screen(p);
 
-	s->total = r->total;
-	s->band = attune_xstrdup(r->band->word);
-	s->partner = r->partner;
-	s->safety = r->safety != 0;
-	for (i = 0; i < r->in->nitems; i++) {
-		s->pos[i] = r->pos[i];
-		s->pts[i] = r->pts[i];
-		if ((r->safety & (1ul << i)) && len + 8 < sizeof s->items)
-			len += (size_t)snprintf(s->items + len,
-			    sizeof s->items - len, "%s%d", len ? " and " : "",
-			    i + 1);
-	}
-	for (k = 0; r->in->scales[k].name != NULL; k++)
-		s->sub[k] = r->sub[k];
-	s->answered = s->scored = 1;
+	attune_rscreen_result(s, ts, r);
+	s->who = p->who;
+	s->seq = d->r.seq++;
 }
 
 void
 attune_detail_checkin(struct attune_detail *d, const struct attune_checkin *ci)
 {
-	struct fcheckin *c;
-	int k, any = 0;
-	int note = (d->what & ATTUNE_DETAIL_NOTES) && ci->notelen > 0;
-
 	if (ci->ts.days < d->from || ci->ts.days > d->to)
 		return;
-	for (k = 0; k < ATTUNE_NMEASURES; k++)
-		any |= ci->v[k] >= 0;
-	any &= (d->what & ATTUNE_DETAIL_MEASURES) != 0;
-	if (!any && !note)
-		return;
-	if (d->nci == d->capci) {
-		d->capci = d->capci ? d->capci * 2 : 64;
-		d->ci = attune_xreallocarray(d->ci, d->capci, sizeof *d->ci);
-	}
-	c = &d->ci[d->nci];
-	c->seq = d->nci++;
-	c->ts = ci->ts;
-	c->who = attune_xstrdup(ci->who);
-	memcpy(c->v, ci->v, sizeof c->v);
-	c->measures = any;
-	c->note = NULL;
-	c->notelen = 0;
-	if (note) {
-		c->note = attune_xmalloc(ci->notelen + 1);
-		memcpy(c->note, ci->note, ci->notelen);
-		c->note[ci->notelen] = '\0';
-		c->notelen = ci->notelen;
-	}
+	attune_report_keep(&d->r, ci);
 }
 
 int
@@ -307,16 +137,17 @@ attune_detail_find(const struct attune_detail *d, const char *who,
     struct attune_result *r)
 {
 	const struct attune_instrument *in = attune_instrument(instrument);
-	const struct fscreen *s;
+	const struct attune_rperson *p;
+	const struct attune_rscreen *s;
 	size_t i;
 	int k;
 
-	if (d == NULL || in == NULL)
+	if (d == NULL || in == NULL ||
+	    (p = attune_report_find(&d->r, who)) == NULL)
 		return 0;
-	for (i = 0; i < d->nsc; i++) {
-		s = &d->sc[i];
-		if (s->in != in || s->ts.days != day || s->ts.sec != sec ||
-		    strcmp(s->who, who) != 0)
+	for (i = 0; i < p->nsc; i++) {
+		s = &p->sc[i];
+		if (s->in != in || s->ts.days != day || s->ts.sec != sec)
 			continue;
 		memset(r, 0, sizeof *r);
 		r->in = in;
@@ -338,14 +169,16 @@ const char *
 attune_detail_note(const struct attune_detail *d, const char *who,
     int64_t day, size_t *i, size_t *len)
 {
-	const struct fcheckin *c;
+	const struct attune_rperson *p;
+	const struct attune_rcheckin *c;
 
-	for (; d != NULL && *i < d->nci; (*i)++) {
-		c = &d->ci[*i];
-		if (c->note != NULL && c->ts.days == day &&
-		    strcmp(c->who, who) == 0) {
+	if (d == NULL || (p = attune_report_find(&d->r, who)) == NULL)
+		return NULL;
+	for (; *i < p->nci; (*i)++) {
+		c = &p->ci[*i];
+		if (c->note != NULL && c->ts.days == day) {
 			*len = c->notelen;
-			return d->ci[(*i)++].note;
+			return p->ci[(*i)++].note;
 		}
 	}
 	return NULL;
@@ -363,7 +196,8 @@ time_cmp(const struct attune_time *a, const struct attune_time *b)
 static int
 screen_cmp(const void *a, const void *b)
 {
-	const struct fscreen *x = a, *y = b;
+	const struct attune_rscreen *x = *(const struct attune_rscreen *const *)a;
+	const struct attune_rscreen *y = *(const struct attune_rscreen *const *)b;
 	int c;
 
 	if ((c = strcmp(x->who, y->who)) != 0 ||
@@ -380,9 +214,9 @@ checkin_cmp(const void *a, const void *b)
 	int c;
 
 	if ((c = strcmp(x->who, y->who)) != 0 ||
-	    (c = time_cmp(&x->ts, &y->ts)) != 0)
+	    (c = time_cmp(&x->c->ts, &y->c->ts)) != 0)
 		return c;
-	return x->seq < y->seq ? -1 : x->seq > y->seq;
+	return x->c->seq < y->c->seq ? -1 : x->c->seq > y->c->seq;
 }
 
 /*
@@ -495,25 +329,25 @@ word_code(char *buf, size_t size, const char *label)
 }
 
 static void
-questionnaire_url(FILE *f, const struct fscreen *s)
+questionnaire_url(FILE *f, const struct attune_rscreen *s)
 {
-	if (s->code != NULL && s->code->panel != NULL)
-		fprintf(f, "\"%s/q/%s\"", LOINC, s->code->panel);
+	if (fcode(s->in) != NULL && fcode(s->in)->panel != NULL)
+		fprintf(f, "\"%s/q/%s\"", LOINC, fcode(s->in)->panel);
 	else
 		fprintf(f, "\"%s/Questionnaire/%s\"", ATTUNE_FHIR_BASE,
 		    s->in->name);
 }
 
 static void
-total_coding(FILE *f, const struct fscreen *s)
+total_coding(FILE *f, const struct attune_rscreen *s)
 {
 	char code[32];
 
-	if (s->code != NULL && s->code->total != NULL) {
-		coding(f, LOINC, s->code->total, NULL);
-		if (s->code->snomed != NULL) {
+	if (fcode(s->in) != NULL && fcode(s->in)->total != NULL) {
+		coding(f, LOINC, fcode(s->in)->total, NULL);
+		if (fcode(s->in)->snomed != NULL) {
 			fputc(',', f);
-			coding(f, SNOMED, s->code->snomed, NULL);
+			coding(f, SNOMED, fcode(s->in)->snomed, NULL);
 		}
 	} else {
 		snprintf(code, sizeof code, "%s-total", s->in->name);
@@ -522,16 +356,16 @@ total_coding(FILE *f, const struct fscreen *s)
 }
 
 static const char *
-total_link(const struct fscreen *s, char buf[32])
+total_link(const struct attune_rscreen *s, char buf[32])
 {
-	if (s->code != NULL && s->code->total != NULL)
-		return s->code->total;
+	if (fcode(s->in) != NULL && fcode(s->in)->total != NULL)
+		return fcode(s->in)->total;
 	snprintf(buf, 32, "%s-total", s->in->name);
 	return buf;
 }
 
 static void
-response(FILE *f, const struct fscreen *s, const char *id)
+response(FILE *f, const struct attune_rscreen *s, const char *id)
 {
 	const struct attune_instrument *in = s->in;
 	const struct attune_scale *sc;
@@ -560,8 +394,8 @@ response(FILE *f, const struct fscreen *s, const char *id)
 			int_item(f, link, sc->title, s->sub[k]);
 		}
 	for (i = 0; s->answered && i < in->nitems; i++) {
-		if (s->code != NULL && s->code->items != NULL)
-			snprintf(link, sizeof link, "%s", s->code->items[i]);
+		if (fcode(s->in) != NULL && fcode(s->in)->items != NULL)
+			snprintf(link, sizeof link, "%s", fcode(s->in)->items[i]);
 		else
 			snprintf(link, sizeof link, "%s-%d", in->name, i + 1);
 		fputs(",{\"linkId\":", f);
@@ -572,7 +406,7 @@ response(FILE *f, const struct fscreen *s, const char *id)
 			js(f, in->items[i].text);
 		}
 		fputs(",\"answer\":[{", f);
-		if (s->code != NULL && s->code->loinc_answers) {
+		if (fcode(s->in) != NULL && fcode(s->in)->loinc_answers) {
 			fputs("\"valueCoding\":", f);
 			coding(f, LOINC, phq_answers[s->pos[i] - 1],
 			    in->options[s->pos[i] - 1]);
@@ -607,7 +441,7 @@ survey(FILE *f)
 /* The band, judged again from the scores as attune-screen(1) does; the
  * word logged only where the scores to judge by are missing. */
 static const struct attune_band *
-band(const struct fscreen *s)
+band(const struct attune_rscreen *s)
 {
 	const struct attune_band *b, *found = NULL;
 	const struct attune_scale *sc;
@@ -628,7 +462,7 @@ band(const struct fscreen *s)
 }
 
 static void
-observation(FILE *f, const struct fscreen *s, const char *id, const char *qr)
+observation(FILE *f, const struct attune_rscreen *s, const char *id, const char *qr)
 {
 	const struct attune_instrument *in = s->in;
 	const struct attune_scale *sc;
@@ -711,13 +545,13 @@ checkin_obs(FILE *f, const struct fcheckin *c, int k, const char *id)
 	fputs("},", f);
 	subject(f, c->who);
 	fputs(",\"effectiveDateTime\":", f);
-	jtime(f, &c->ts);
+	jtime(f, &c->c->ts);
 	fputc(',', f);
 	if (m->tenths) {
-		snprintf(num, sizeof num, "%d.%d", c->v[k] / 10, c->v[k] % 10);
+		snprintf(num, sizeof num, "%d.%d", c->c->v[k] / 10, c->c->v[k] % 10);
 		quantity(f, num, "h");
 	} else {
-		snprintf(num, sizeof num, "%d", c->v[k]);
+		snprintf(num, sizeof num, "%d", c->c->v[k]);
 		quantity(f, num, "{score}");
 	}
 	fputs("}}", f);
@@ -726,22 +560,41 @@ checkin_obs(FILE *f, const struct fcheckin *c, int k, const char *id)
 void
 attune_fhir_write(FILE *f, struct attune_detail *d)
 {
+	const struct attune_rscreen **sc;
+	struct fcheckin *ci;
 	char qr[48], obs[48];
-	size_t i, dup = 0;
+	size_t i, j, nsc = 0, nci = 0, dup = 0;
 	int k, first = 1;
 
-	if (d->nsc > 1)		/* an empty one may have no array at all */
-		qsort(d->sc, d->nsc, sizeof *d->sc, screen_cmp);
-	if (d->nci > 1)
-		qsort(d->ci, d->nci, sizeof *d->ci, checkin_cmp);
+	for (i = 0; i < d->r.np; i++) {
+		nsc += d->r.p[i].nsc;
+		nci += d->r.p[i].nci;
+	}
+	sc = attune_xreallocarray(NULL, nsc + 1, sizeof *sc);
+	ci = attune_xreallocarray(NULL, nci + 1, sizeof *ci);
+	nsc = nci = 0;
+	for (i = 0; i < d->r.np; i++) {
+		const struct attune_rperson *p = &d->r.p[i];
+
+		for (j = 0; j < p->nsc; j++)
+			sc[nsc++] = &p->sc[j];
+		for (j = 0; j < p->nci; j++) {
+			ci[nci].c = &p->ci[j];
+			ci[nci++].who = p->who;
+		}
+	}
+	if (nsc > 1)
+		qsort(sc, nsc, sizeof *sc, screen_cmp);
+	if (nci > 1)
+		qsort(ci, nci, sizeof *ci, checkin_cmp);
 	fputs("{\"resourceType\":\"Bundle\",\"type\":\"collection\"", f);
-	for (i = 0; i < d->nsc; i++) {
-		const struct fscreen *s = &d->sc[i];
+	for (i = 0; i < nsc; i++) {
+		const struct attune_rscreen *s = sc[i];
 
 		/* The same screen logged twice still gets ids of its own. */
-		if (i > 0 && strcmp(s->who, s[-1].who) == 0 &&
-		    attune_time_epoch(&s->ts) == attune_time_epoch(&s[-1].ts) &&
-		    s->in == s[-1].in)
+		if (i > 0 && strcmp(s->who, sc[i - 1]->who) == 0 &&
+		    attune_time_epoch(&s->ts) ==
+		    attune_time_epoch(&sc[i - 1]->ts) && s->in == sc[i - 1]->in)
 			dup++;
 		else
 			dup = 0;
@@ -754,18 +607,19 @@ attune_fhir_write(FILE *f, struct attune_detail *d)
 		fputs(",\n", f);
 		observation(f, s, obs, qr);
 	}
-	for (i = 0; i < d->nci; i++) {
-		const struct fcheckin *c = &d->ci[i];
+	for (i = 0; i < nci; i++) {
+		const struct fcheckin *c = &ci[i];
 
 		if (i > 0 && strcmp(c->who, c[-1].who) == 0 &&
-		    attune_time_epoch(&c->ts) == attune_time_epoch(&c[-1].ts))
+		    attune_time_epoch(&c->c->ts) ==
+		    attune_time_epoch(&c[-1].c->ts))
 			dup++;
 		else
 			dup = 0;
-		for (k = 0; c->measures && k < ATTUNE_NMEASURES; k++) {
-			if (c->v[k] < 0)
+		for (k = 0; c->c->measures && k < ATTUNE_NMEASURES; k++) {
+			if (c->c->v[k] < 0)
 				continue;
-			key_uuid(obs, "checkin", c->who, &c->ts,
+			key_uuid(obs, "checkin", c->who, &c->c->ts,
 			    attune_measures[k].name, dup);
 			fputs(first ? ",\"entry\":[\n" : ",\n", f);
 			first = 0;
@@ -773,6 +627,8 @@ attune_fhir_write(FILE *f, struct attune_detail *d)
 		}
 	}
 	fputs(first ? "}\n" : "\n]}\n", f);
+	free(sc);
+	free(ci);
 	if (d->unknown > 0)
 		attune_warnx("%lu screen%s of a questionnaire this version does "
 		    "not know %s left out of the FHIR Bundle", d->unknown,

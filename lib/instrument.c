@@ -15,7 +15,7 @@
 #include <ctype.h>
 #include <string.h>
 
-#include "attune.h"
+#include "attune_priv.h"
 
 /* PHQ-9, PHQ-2, GAD-7 and GAD-2 share their options and points. */
 static const char *const phq_options[] = {
@@ -504,18 +504,15 @@ attune_score(struct attune_result *r)
 
 /*
  * One screens.csv row (attune-log(5)): timestamp, who, instrument, total,
- * band, subscales as name=value, flags (safety, partner, high-SCALE) and
- * answers as position:points in item order, lists ';'-separated.
+ * band, subscales, flags and answers, the lists as schema.c writes them.
  */
 void
 attune_screen_row(struct attune_buf *b, const struct attune_time *ts,
     const char *who, const struct attune_result *r)
 {
 	const struct attune_instrument *in = r->in;
-	const struct attune_scale *s;
 	struct attune_buf f = { 0 };
 	char tsbuf[32], num[16];
-	int i, k;
 
 	attune_time_format(ts, tsbuf);
 	attune_csv_field(b, tsbuf, strlen(tsbuf), 1);
@@ -524,24 +521,13 @@ attune_screen_row(struct attune_buf *b, const struct attune_time *ts,
 	snprintf(num, sizeof num, "%d", r->total);
 	attune_csv_field(b, num, strlen(num), 0);
 	attune_csv_field(b, r->band->word, strlen(r->band->word), 0);
-	for (k = 0, s = in->scales; s->name != NULL; k++, s++)
-		attune_buf_printf(&f, "%s%s=%d", k ? ";" : "", s->name,
-		    r->sub[k]);
+	attune_subscales_put(&f, in, r->sub);
 	attune_csv_field(b, f.s ? f.s : "", f.len, 0);
 	f.len = 0;
-	if (r->safety)
-		attune_buf_str(&f, "safety");
-	if (r->partner)
-		attune_buf_printf(&f, "%spartner", f.len ? ";" : "");
-	for (k = 0, s = in->scales; s->name != NULL; k++, s++)
-		if (r->high & (1u << k))
-			attune_buf_printf(&f, "%shigh-%s", f.len ? ";" : "",
-			    s->name);
+	attune_sflags_put(&f, in, r->safety != 0, r->partner, r->high);
 	attune_csv_field(b, f.s ? f.s : "", f.len, 0);
 	f.len = 0;
-	for (i = 0; i < in->nitems; i++)
-		attune_buf_printf(&f, "%s%d:%d", i ? ";" : "", r->pos[i],
-		    r->pts[i]);
+	attune_answers_put(&f, in, r->pos, r->pts);
 	attune_csv_field(b, f.s ? f.s : "", f.len, 0);
 	attune_buf_add(b, "\n", 1);
 	attune_buf_free(&f);

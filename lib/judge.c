@@ -689,50 +689,6 @@ attune_verdict_free(struct attune_verdict *v)
 
 /* --- one logged screen ----------------------------------------------- */
 
-/* Does the list (words split by ';', ',' or spaces) hold the word? */
-int
-attune_has_word(const char *list, const char *word)
-{
-	size_t n = strlen(word), k;
-	const char *p = list;
-
-	while (*p != '\0') {
-		while (*p == ' ' || *p == ';' || *p == ',')
-			p++;
-		k = strcspn(p, ";, ");
-		if (k == n && strncmp(p, word, n) == 0)
-			return 1;
-		p += k;
-	}
-	return 0;
-}
-
-/*
- * Points given to item (1-based) in an answers list, "position:points"
- * pairs in item order; -1 if not there.  A bare number counts as points.
- */
-static int
-item_points(const char *answers, int item)
-{
-	const char *p = answers, *colon;
-	int i = 1;
-	size_t k;
-
-	while (*p != '\0') {
-		k = strcspn(p, ";,");
-		if (i == item) {
-			colon = memchr(p, ':', k);
-			return (int)attune_num(colon != NULL ? colon + 1 : p,
-			    NULL);
-		}
-		p += k;
-		if (*p != '\0')
-			p++;
-		i++;
-	}
-	return -1;
-}
-
 /*
  * Whether a subscale name in a log stands for the scale: its own name
  * ("bonding"), "scaleN" or "sN" for the Nth, or, for the PBQ, a word of
@@ -774,23 +730,17 @@ scales_high(const char *subscales, const struct attune_instrument *in,
     const char *flags, int partner, char why[160])
 {
 	const struct attune_scale *sc;
-	const char *p, *eq;
-	char high[48];
+	const char *p, *name;
 	unsigned mask = 0;
-	size_t k;
+	size_t n;
 	int nth, v, cut;
 
 	for (nth = 0, sc = in->scales; sc != NULL && sc->name != NULL;
 	    sc++, nth++) {
 		cut = attune_scale_cutoff(sc, partner);
-		for (p = subscales; *p != '\0'; p += k) {
-			while (*p == ' ' || *p == ';' || *p == ',')
-				p++;
-			k = strcspn(p, ";,");
-			if ((eq = memchr(p, '=', k)) == NULL ||
-			    !scale_named(in, sc, nth, p, (size_t)(eq - p)))
+		for (p = subscales; attune_subscale_next(&p, &name, &n, &v);) {
+			if (!scale_named(in, sc, nth, name, n))
 				continue;
-			v = (int)attune_num(eq + 1, NULL);
 			if (v >= cut && !(mask & (1u << nth))) {
 				if (mask == 0)
 					snprintf(why, 160, "its %c%s scale "
@@ -801,8 +751,7 @@ scales_high(const char *subscales, const struct attune_instrument *in,
 				mask |= 1u << nth;
 			}
 		}
-		snprintf(high, sizeof high, "high-%s", sc->name);
-		if (!(mask & (1u << nth)) && attune_has_word(flags, high)) {
+		if (!(mask & (1u << nth)) && attune_sflag_high(flags, sc)) {
 			if (mask == 0)
 				snprintf(why, 160, "its %c%s scale was at or "
 				    "above its cut-off",
@@ -818,7 +767,7 @@ const struct attune_instrument *
 attune_screen_judge(const struct attune_screen *sc, int *safety,
     int *positive, char items[64], char why[160])
 {
-	struct attune_screen_verdict sv;
+	struct attune_rscreen sv;
 	const struct attune_instrument *in;
 
 	in = attune_screen_judge_full(sc, &sv);
@@ -834,12 +783,13 @@ attune_screen_judge(const struct attune_screen *sc, int *safety,
  * safety item answered above 0, listed as "9 and 10"), whether its total
  * is in a positive band (partner cut-offs when flagged "partner", or the
  * band word logged) and which of its scales are high; positive when
- * either is.  Its instrument, or NULL for one this version does not
- * know: then only the flag counts.
+ * either is, into the judgement fields of s (safety, positive, bandpos,
+ * high, items, why).  Its instrument, or NULL for one this version does
+ * not know: then only the flag counts.
  */
 const struct attune_instrument *
 attune_screen_judge_full(const struct attune_screen *sc,
-    struct attune_screen_verdict *sv)
+    struct attune_rscreen *sv)
 {
 	const struct attune_instrument *in;
 	const struct attune_band *b, *band = NULL;
@@ -847,13 +797,16 @@ attune_screen_judge_full(const struct attune_screen *sc,
 	size_t len = 0;
 	int i, partner;
 
-	memset(sv, 0, sizeof *sv);
+	sv->safety = sv->positive = sv->bandpos = 0;
+	sv->high = 0;
+	memset(sv->items, 0, sizeof sv->items);
+	memset(sv->why, 0, sizeof sv->why);
 	sv->safety = attune_has_word(sc->flags, "safety");
 	if ((in = attune_instrument(sc->instrument)) == NULL)
 		return NULL;
 	partner = attune_has_word(sc->flags, "partner");
 	for (i = 0; i < in->nitems; i++)
-		if (in->items[i].safety && item_points(sc->answers, i + 1) > 0) {
+		if (in->items[i].safety && attune_answer_points(sc->answers, i + 1) > 0) {
 			sv->safety = 1;
 			if (len + 8 < sizeof sv->items)
 				len += (size_t)snprintf(sv->items + len,

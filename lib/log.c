@@ -24,29 +24,6 @@ const struct attune_measure attune_measures[ATTUNE_NMEASURES] = {
 	    "none", "24 hours", 240, 1, +1 },
 };
 
-const char *const attune_did_words[] = {
-	"skin", "talk", "sing", "read", "massage", "carry", "eye", "feed",
-	"bath", "play", "walk", "rest", NULL
-};
-
-const char *const attune_flag_words[] = {
-	"intrusive", "panic", "rage", "cant-cope", "cant-care", "harm", NULL
-};
-
-const char *const attune_checkin_cols[] = {
-	"timestamp", "who", "mood", "bond", "anxiety", "numb", "sleep", "did",
-	"flags", "note", NULL
-};
-
-const char *const attune_screen_cols[] = {
-	"timestamp", "who", "instrument", "total", "band", "subscales",
-	"flags", "answers", NULL
-};
-
-enum { C_TS, C_WHO, C_MOOD, C_BOND, C_ANX, C_NUMB, C_SLEEP, C_DID, C_FLAGS,
-	C_NOTE };
-enum { S_TS, S_WHO, S_INSTR, S_TOTAL, S_BAND, S_SUB, S_FLAGS, S_ANSWERS };
-
 #define WHO_MAX	64	/* characters, not bytes */
 
 /* The characters in n bytes of UTF-8: the bytes that start one. */
@@ -72,21 +49,6 @@ attune_who_valid(const char *s, size_t n)
 		if ((unsigned char)s[i] < 0x20 || s[i] == 0x7f)
 			return 0;
 	return 1;
-}
-
-static void
-words(struct attune_buf *b, const char *const *w, unsigned set)
-{
-	int i, first = 1;
-
-	for (i = 0; w[i] != NULL; i++) {
-		if (!(set & (1u << i)))
-			continue;
-		if (!first)
-			attune_buf_add(b, ";", 1);
-		attune_buf_str(b, w[i]);
-		first = 0;
-	}
 }
 
 /* A measure's value as written in a log: sleep with one decimal. */
@@ -127,10 +89,10 @@ attune_checkin_row(struct attune_buf *b, const struct attune_checkin *ci)
 		attune_csv_field(b, f.s ? f.s : "", f.len, 0);
 	}
 	f.len = 0;
-	words(&f, attune_did_words, ci->did);
+	attune_words_put(&f, attune_did_words, ci->did);
 	attune_csv_field(b, f.s ? f.s : "", f.len, 0);
 	f.len = 0;
-	words(&f, attune_flag_words, ci->flags);
+	attune_words_put(&f, attune_flag_words, ci->flags);
 	attune_csv_field(b, f.s ? f.s : "", f.len, 0);
 	attune_csv_field(b, ci->note ? ci->note : "", ci->note ? ci->notelen : 0, 0);
 	attune_buf_add(b, "\n", 1);
@@ -183,30 +145,10 @@ value(const char *s, size_t n, int max, int tenths)
 	return v;
 }
 
-static int
-wordset(const char *s, size_t n, const char *const *w, unsigned *set)
-{
-	size_t i = 0, j;
-	int k;
-
-	*set = 0;
-	while (i < n) {
-		for (j = i; j < n && s[j] != ';'; j++)
-			;
-		if (j > i) {
-			if ((k = attune_word_index(w, s + i, j - i)) < 0)
-				return -1;
-			*set |= 1u << k;
-		}
-		i = j + 1;
-	}
-	return 0;
-}
-
 /*
- * wordset, remembered: did and flags hold a few values over and over, so
- * the set of each value seen lately is kept by its exact text, for either
- * list.  Only good values are kept: a bad one is looked at, and reported,
+ * attune_words_parse, remembered: did and flags hold a few values over and
+ * over, so the set of each value seen lately is kept by its exact text,
+ * for either list.  Only good values are kept: a bad one is looked at, and reported,
  * every time it comes.
  */
 static int
@@ -224,14 +166,14 @@ wordset_memo(const char *s, size_t n, const char *const *w, unsigned *set)
 		return 0;
 	}
 	if (n > sizeof m->s)
-		return wordset(s, n, w, set);
+		return attune_words_parse(s, n, w, set);
 	m = &memo[(n * 5 + (unsigned char)s[0] + (unsigned char)s[n - 1] * 3 +
 	    (w == attune_flag_words)) % 32];
 	if (m->w == w && m->n == n && memcmp(m->s, s, n) == 0) {
 		*set = m->set;
 		return 0;
 	}
-	if (wordset(s, n, w, set) < 0)
+	if (attune_words_parse(s, n, w, set) < 0)
 		return -1;
 	m->w = w;
 	m->n = n;
@@ -293,51 +235,54 @@ read_who(struct attune_csv *c, const char *s, size_t n)
 int
 attune_checkin_read(struct attune_csv *c, struct attune_checkin *ci)
 {
-	const char *v[C_NOTE + 1];
-	size_t n[C_NOTE + 1];
+	const char *v[ATTUNE_C_NCOLS];
+	size_t n[ATTUNE_C_NCOLS];
 	char q[ATTUNE_VALUE];
 	int r, k, any;
 
 	for (;;) {
 		if ((r = attune_csv_next(c)) <= 0)
 			return r;
-		if (need_column(c, C_TS, "timestamp") < 0)
+		if (need_column(c, ATTUNE_C_TS, "timestamp") < 0)
 			return -1;
-		attune_csv_getn(c, C_NOTE + 1, v, n);
-		if (read_time(c, v[C_TS], n[C_TS], &ci->ts) < 0 ||
-		    (ci->who = read_who(c, v[C_WHO], n[C_WHO])) == NULL)
+		attune_csv_getn(c, ATTUNE_C_NCOLS, v, n);
+		if (read_time(c, v[ATTUNE_C_TS], n[ATTUNE_C_TS], &ci->ts) < 0 ||
+		    (ci->who = read_who(c, v[ATTUNE_C_WHO],
+		    n[ATTUNE_C_WHO])) == NULL)
 			goto bad;
 		any = 0;
 		for (k = 0; k < ATTUNE_NMEASURES; k++) {
-			ci->v[k] = value(v[C_MOOD + k], n[C_MOOD + k],
-			    attune_measures[k].max, attune_measures[k].tenths);
+			ci->v[k] = value(v[ATTUNE_C_MOOD + k],
+			    n[ATTUNE_C_MOOD + k], attune_measures[k].max,
+			    attune_measures[k].tenths);
 			if (ci->v[k] == -2) {
 				attune_csv_bad(c, "%s '%s' is not a number "
 				    "from 0 to %d", attune_measures[k].name,
-				    attune_safe_value(q, 32, v[C_MOOD + k],
-				    n[C_MOOD + k]), attune_measures[k].tenths ?
+				    attune_safe_value(q, 32,
+				    v[ATTUNE_C_MOOD + k], n[ATTUNE_C_MOOD + k]),
+				    attune_measures[k].tenths ?
 				    attune_measures[k].max / 10 :
 				    attune_measures[k].max);
 				goto bad;
 			}
 			any |= ci->v[k] >= 0;
 		}
-		if (wordset_memo(v[C_DID], n[C_DID], attune_did_words,
-		    &ci->did) < 0) {
+		if (wordset_memo(v[ATTUNE_C_DID], n[ATTUNE_C_DID],
+		    attune_did_words, &ci->did) < 0) {
 			attune_csv_bad(c, "did '%s' holds a word not in the "
-			    "list", attune_safe_value(q, sizeof q, v[C_DID],
-			    n[C_DID]));
+			    "list", attune_safe_value(q, sizeof q,
+			    v[ATTUNE_C_DID], n[ATTUNE_C_DID]));
 			goto bad;
 		}
-		if (wordset_memo(v[C_FLAGS], n[C_FLAGS], attune_flag_words,
-		    &ci->flags) < 0) {
+		if (wordset_memo(v[ATTUNE_C_FLAGS], n[ATTUNE_C_FLAGS],
+		    attune_flag_words, &ci->flags) < 0) {
 			attune_csv_bad(c, "flags '%s' holds a word not in "
 			    "the list", attune_safe_value(q, sizeof q,
-			    v[C_FLAGS], n[C_FLAGS]));
+			    v[ATTUNE_C_FLAGS], n[ATTUNE_C_FLAGS]));
 			goto bad;
 		}
-		ci->note = v[C_NOTE];
-		ci->notelen = n[C_NOTE];
+		ci->note = v[ATTUNE_C_NOTE];
+		ci->notelen = n[ATTUNE_C_NOTE];
 		if (!any && ci->did == 0 && ci->flags == 0 && ci->notelen == 0) {
 			attune_csv_bad(c, "the row holds no answers");
 			goto bad;
@@ -360,31 +305,31 @@ attune_screen_read(struct attune_csv *c, struct attune_screen *sc)
 	for (;;) {
 		if ((r = attune_csv_next(c)) <= 0)
 			return r;
-		if (need_column(c, S_TS, "timestamp") < 0 ||
-		    need_column(c, S_INSTR, "instrument") < 0)
+		if (need_column(c, ATTUNE_S_TS, "timestamp") < 0 ||
+		    need_column(c, ATTUNE_S_INSTR, "instrument") < 0)
 			return -1;
-		s = attune_csv_get(c, S_TS, &n);
+		s = attune_csv_get(c, ATTUNE_S_TS, &n);
 		if (read_time(c, s, n, &sc->ts) < 0)
 			continue;
-		s = attune_csv_get(c, S_WHO, &n);
+		s = attune_csv_get(c, ATTUNE_S_WHO, &n);
 		if ((sc->who = read_who(c, s, n)) == NULL)
 			continue;
-		sc->instrument = attune_csv_get(c, S_INSTR, &n);
+		sc->instrument = attune_csv_get(c, ATTUNE_S_INSTR, &n);
 		if (n == 0) {
 			attune_csv_bad(c, "instrument is empty");
 			continue;
 		}
-		s = attune_csv_get(c, S_TOTAL, &n);
+		s = attune_csv_get(c, ATTUNE_S_TOTAL, &n);
 		if ((v = value(s, n, 1000, 0)) < 0) {
 			attune_csv_bad(c, "total '%s' is not a whole number",
 			    attune_safe_value(q, 32, s, n));
 			continue;
 		}
 		sc->total = v;
-		sc->band = attune_csv_get(c, S_BAND, NULL);
-		sc->subscales = attune_csv_get(c, S_SUB, NULL);
-		sc->flags = attune_csv_get(c, S_FLAGS, NULL);
-		sc->answers = attune_csv_get(c, S_ANSWERS, NULL);
+		sc->band = attune_csv_get(c, ATTUNE_S_BAND, NULL);
+		sc->subscales = attune_csv_get(c, ATTUNE_S_SUB, NULL);
+		sc->flags = attune_csv_get(c, ATTUNE_S_FLAGS, NULL);
+		sc->answers = attune_csv_get(c, ATTUNE_S_ANSWERS, NULL);
 		return 1;
 	}
 }

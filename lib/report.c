@@ -14,7 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "attune.h"
+#include "attune_priv.h"
 
 #define NOSLOT	UINT32_MAX
 
@@ -140,6 +140,21 @@ attune_rstat_mean(const struct attune_rstat *m, int k, double *mean)
 	return 1;
 }
 
+/* Add day d to a tally of days: the one sum both folding and walking
+ * the days use, so a period's totals are the same either way. */
+static void
+tally(struct attune_rstat *m, uint32_t *checkins, uint32_t *days,
+    uint32_t *flagged, const struct attune_rday *d)
+{
+	int k;
+
+	for (k = 0; k < ATTUNE_NMEASURES; k++)
+		stat_merge(&m[k], &d->m[k]);
+	*checkins += d->checkins;
+	*days += d->checkins > 0;
+	*flagged += d->flagged;
+}
+
 void
 attune_report_range(const struct attune_rperson *p, int64_t start,
     int64_t end, struct attune_rstat *m, uint32_t *checkins, uint32_t *days,
@@ -147,7 +162,6 @@ attune_report_range(const struct attune_rperson *p, int64_t start,
 {
 	const struct attune_rday *d;
 	int64_t day;
-	int k;
 
 	memset(m, 0, ATTUNE_NMEASURES * sizeof *m);
 	*checkins = *days = *flagged = 0;
@@ -155,15 +169,27 @@ attune_report_range(const struct attune_rperson *p, int64_t start,
 		start = p->lo;
 	if (end > p->hi)
 		end = p->hi;
-	for (day = start; day <= end; day++) {
-		if ((d = attune_report_day(p, day)) == NULL)
-			continue;
-		for (k = 0; k < ATTUNE_NMEASURES; k++)
-			stat_merge(&m[k], &d->m[k]);
-		*checkins += d->checkins;
-		*days += d->checkins > 0;
-		*flagged += d->flagged;
-	}
+	for (day = start; day <= end; day++)
+		if ((d = attune_report_day(p, day)) != NULL)
+			tally(m, checkins, days, flagged, d);
+}
+
+/* Measure k over the days start..end, as one stat (n 0: none logged). */
+void
+attune_report_stretch(const struct attune_rperson *p, int k, int64_t start,
+    int64_t end, struct attune_rstat *st)
+{
+	const struct attune_rday *d;
+	int64_t day;
+
+	memset(st, 0, sizeof *st);
+	if (start < p->lo)
+		start = p->lo;
+	if (end > p->hi)
+		end = p->hi;
+	for (day = start; day <= end; day++)
+		if ((d = attune_report_day(p, day)) != NULL)
+			stat_merge(st, &d->m[k]);
 }
 
 static int64_t
@@ -314,15 +340,9 @@ fold(const struct attune_report *r, struct attune_rperson *p, int64_t day,
     const struct attune_rday *d)
 {
 	struct attune_rbucket *b = bucket_of(r, p, day);
-	int k;
 
-	if (b != NULL) {
-		for (k = 0; k < ATTUNE_NMEASURES; k++)
-			stat_merge(&b->m[k], &d->m[k]);
-		b->checkins += d->checkins;
-		b->days += d->checkins > 0;
-		b->flagged += d->flagged;
-	}
+	if (b != NULL)
+		tally(b->m, &b->checkins, &b->days, &b->flagged, d);
 	p->closed = day;
 }
 
@@ -349,7 +369,7 @@ static void
 ahead(const struct attune_report *r, struct attune_rperson *p,
     const struct attune_time *ts)
 {
-	if (ts->days == r->today + 1 && r->nowsec != INT64_MIN &&
+	if (r->nowsec != INT64_MIN && ts->days == r->today + 1 &&
 	    ts->off != ATTUNE_NOOFF && attune_time_epoch(ts) <= r->nowsec)
 		p->ahead = ts->days;
 }
@@ -523,6 +543,19 @@ name_place(struct attune_report *r, size_t i)
 	r->names[h] = (uint32_t)i;
 }
 
+/* The person named who exactly, or NULL. */
+const struct attune_rperson *
+attune_report_find(const struct attune_report *r, const char *who)
+{
+	size_t h, n = strlen(who);
+
+	for (h = r->ncap ? name_hash(who, n) & (r->ncap - 1) : 0;
+	    r->ncap > 0 && r->names[h] != NOSLOT; h = (h + 1) & (r->ncap - 1))
+		if (same_name(&r->p[r->names[h]], who, n))
+			return &r->p[r->names[h]];
+	return NULL;
+}
+
 struct attune_rperson *
 attune_report_person(struct attune_report *r, const char *who, size_t n)
 {
@@ -559,6 +592,48 @@ attune_report_person(struct attune_report *r, const char *who, size_t n)
 	return p;
 }
 
+/* A check-in kept whole, when it holds what r->whole asks for: its
+ * measures (any answered), or its note. */
+static void
+keep_checkin(struct attune_report *r, struct attune_rperson *p,
+    const struct attune_checkin *ci)
+{
+	struct attune_rcheckin *c;
+	int k, any = 0;
+	int note = (r->whole & ATTUNE_DETAIL_NOTES) && ci->notelen > 0;
+
+	for (k = 0; k < ATTUNE_NMEASURES; k++)
+		any |= ci->v[k] >= 0;
+	any &= (r->whole & ATTUNE_DETAIL_MEASURES) != 0;
+	if (!any && !note)
+		return;
+	if (p->nci == p->capci) {
+		p->capci = p->capci ? p->capci * 2 : 64;
+		p->ci = attune_xreallocarray(p->ci, p->capci, sizeof *p->ci);
+	}
+	c = &p->ci[p->nci++];
+	c->seq = r->seq++;
+	c->ts = ci->ts;
+	memcpy(c->v, ci->v, sizeof c->v);
+	c->measures = any;
+	c->note = NULL;
+	c->notelen = 0;
+	if (note) {
+		c->note = attune_xmalloc(ci->notelen + 1);
+		memcpy(c->note, ci->note, ci->notelen);
+		c->note[ci->notelen] = '\0';
+		c->notelen = ci->notelen;
+	}
+}
+
+/* Keep a check-in whole (as r->whole asks), and nothing else of it. */
+void
+attune_report_keep(struct attune_report *r, const struct attune_checkin *ci)
+{
+	keep_checkin(r, attune_report_person(r, ci->who, strlen(ci->who)),
+	    ci);
+}
+
 void
 attune_report_checkin(struct attune_report *r, const struct attune_checkin *ci)
 {
@@ -590,6 +665,8 @@ attune_report_checkin(struct attune_report *r, const struct attune_checkin *ci)
 	d->did |= (uint16_t)ci->did;
 	if (day >= r->from && day <= r->to)
 		p->inrange++;
+	if (r->whole)
+		keep_checkin(r, p, ci);
 	if (r->notes && ci->notelen > 0 && day >= r->dfrom && day <= r->dto) {
 		struct attune_rnote *n;
 
@@ -748,38 +825,105 @@ attune_safety_first(const char *dir, const char *who, const char *region)
 	return urgent;
 }
 
-/* Keep a screen, judged once by attune_screen_judge_full. */
+/*
+ * A screen as the diary keeps it, from a row: judged once (judge.c), and
+ * whole: its answers kept only when every item is there and each position
+ * scores the points beside it, its scales from the answers as attune_score
+ * has them, else from the subscales logged when all are there.
+ */
 void
-attune_report_screen(struct attune_report *r, const struct attune_screen *sc)
+attune_rscreen_fill(struct attune_rscreen *s, const struct attune_screen *sc)
 {
-	struct attune_rperson *p = attune_report_person(r, sc->who,
-	    strlen(sc->who));
 	const struct attune_instrument *in;
-	struct attune_screen_verdict sv;
-	struct attune_rscreen *s;
+	struct attune_result res;
+	int i, k;
 
-	if (p->nsc == p->capsc) {
-		p->capsc = p->capsc ? p->capsc * 2 : 8;
-		p->sc = attune_xreallocarray(p->sc, p->capsc, sizeof *p->sc);
-	}
-	s = &p->sc[p->nsc++];
 	memset(s, 0, sizeof *s);
-	ahead(r, p, &sc->ts);
+	s->ts = sc->ts;
 	s->day = sc->ts.days;
 	s->sec = sc->ts.sec;
 	s->instrument = attune_xstrdup(sc->instrument);
 	s->band = attune_xstrdup(sc->band);
 	s->subscales = attune_xstrdup(sc->subscales);
 	s->total = sc->total;
-	in = attune_screen_judge_full(sc, &sv);
-	s->safety = sv.safety;
-	s->positive = sv.positive;
-	s->bandpos = sv.bandpos;
-	s->high = sv.high;
-	memcpy(s->items, sv.items, sizeof s->items);
-	memcpy(s->why, sv.why, sizeof s->why);
-	if (in != NULL)
-		s->name = in->label;
+	if ((in = attune_screen_judge_full(sc, s)) == NULL)
+		return;
+	s->in = in;
+	s->name = in->label;
+	s->partner = attune_has_word(sc->flags, "partner");
+	s->answered = attune_answers_parse(in, sc->answers, s->pos, s->pts);
+	if (!s->answered) {
+		s->scored = attune_subscales_parse(in, sc->subscales, s->sub);
+		return;
+	}
+	memset(&res, 0, sizeof res);
+	res.in = in;
+	res.partner = s->partner;
+	for (i = 0; i < in->nitems; i++)
+		res.pos[i] = s->pos[i];
+	attune_score(&res);
+	for (k = 0; in->scales[k].name != NULL; k++)
+		s->sub[k] = res.sub[k];
+	s->scored = 1;
+}
+
+/* A screen as the diary keeps it, from one just scored. */
+void
+attune_rscreen_result(struct attune_rscreen *s, const struct attune_time *ts,
+    const struct attune_result *r)
+{
+	size_t len = 0;
+	int i, k;
+
+	memset(s, 0, sizeof *s);
+	s->ts = *ts;
+	s->day = ts->days;
+	s->sec = ts->sec;
+	s->in = r->in;
+	s->name = r->in->label;
+	s->instrument = attune_xstrdup(r->in->name);
+	s->band = attune_xstrdup(r->band->word);
+	s->subscales = attune_xstrdup("");
+	s->total = r->total;
+	s->partner = r->partner;
+	s->safety = r->safety != 0;
+	s->high = r->high;
+	for (i = 0; i < r->in->nitems; i++) {
+		s->pos[i] = r->pos[i];
+		s->pts[i] = r->pts[i];
+		if ((r->safety & (1ul << i)) && len + 8 < sizeof s->items)
+			len += (size_t)snprintf(s->items + len,
+			    sizeof s->items - len, "%s%d", len ? " and " : "",
+			    i + 1);
+	}
+	for (k = 0; r->in->scales[k].name != NULL; k++)
+		s->sub[k] = r->sub[k];
+	s->answered = s->scored = 1;
+}
+
+/* A new screen of p's, for the caller to fill. */
+struct attune_rscreen *
+attune_report_add_screen(struct attune_rperson *p)
+{
+	if (p->nsc == p->capsc) {
+		p->capsc = p->capsc ? p->capsc * 2 : 8;
+		p->sc = attune_xreallocarray(p->sc, p->capsc, sizeof *p->sc);
+	}
+	return &p->sc[p->nsc++];
+}
+
+/* Keep a screen, judged once, whole. */
+void
+attune_report_screen(struct attune_report *r, const struct attune_screen *sc)
+{
+	struct attune_rperson *p = attune_report_person(r, sc->who,
+	    strlen(sc->who));
+	struct attune_rscreen *s = attune_report_add_screen(p);
+
+	ahead(r, p, &sc->ts);
+	attune_rscreen_fill(s, sc);
+	s->who = p->who;
+	s->seq = r->seq++;
 }
 
 static int
@@ -954,6 +1098,17 @@ int
 attune_report_moment(const struct attune_rsum *s, int w, uint32_t *ndays,
     double *with, double *without)
 {
+	return attune_report_moment_days(s, w, ndays, NULL, NULL, with,
+	    without);
+}
+
+/* As attune_report_moment, with the days with a bond answered that had
+ * the moment (*din) and that had not (*dout), where they are not NULL. */
+int
+attune_report_moment_days(const struct attune_rsum *s, int w,
+    uint32_t *ndays, uint32_t *pin, uint32_t *pout, double *with,
+    double *without)
+{
 	const struct attune_rday *d;
 	struct attune_rstat in = { 0 }, out = { 0 };
 	uint32_t din = 0, dout = 0;
@@ -975,6 +1130,10 @@ attune_report_moment(const struct attune_rsum *s, int w, uint32_t *ndays,
 			stat_merge(&out, &d->m[ATTUNE_BOND]);
 		}
 	}
+	if (pin != NULL)
+		*pin = din;
+	if (pout != NULL)
+		*pout = dout;
 	if (din < 3 || dout < 3)
 		return 0;
 	*with = (double)in.sum / in.n;
@@ -1023,6 +1182,9 @@ attune_report_free(struct attune_report *r)
 		for (k = 0; k < p->nnotes; k++)
 			free(p->notes[k].text);
 		free(p->notes);
+		for (k = 0; k < p->nci; k++)
+			free(p->ci[k].note);
+		free(p->ci);
 		free(p->who);
 		free(p->days);
 		free(p->keys);

@@ -234,6 +234,19 @@ slot_x(int i, int nslots)
 	return CL + (i + 0.5) * (double)(CW - CL - CR) / nslots;
 }
 
+/* The mean of measure k over slot i (step days from start, none past
+ * end); 0 if nothing was logged in it. */
+static int
+slot_mean(const struct attune_rperson *p, int k, int64_t start,
+    int64_t step, int i, int64_t end, double *mean)
+{
+	struct attune_rstat st;
+	int64_t s = start + i * step, e = s + step - 1;
+
+	attune_report_stretch(p, k, s, e < end ? e : end, &st);
+	return attune_rstat_mean(&st, k, mean);
+}
+
 static void
 chart(FILE *f, const struct attune_rperson *p, int k, int64_t start,
     int64_t end)
@@ -318,36 +331,18 @@ chart(FILE *f, const struct attune_rperson *p, int k, int64_t start,
 	fputs("\n<path fill=\"none\" stroke=\"#1f4e79\" stroke-width=\"1.8\" "
 	    "stroke-linejoin=\"round\" d=\"", f);
 	for (i = 0; i < nslots; i++) {
-		struct attune_rstat st = { 0 };
-
-		for (d = start + i * step; d < start + (i + 1) * step &&
-		    d <= end; d++)
-			if ((day = attune_report_day(p, d)) != NULL) {
-				st.sum += day->m[k].sum;
-				st.n += day->m[k].n;
-			}
-		if (st.n == 0) {
+		if (!slot_mean(p, k, start, step, i, end, &y)) {
 			pen = 0;	/* a gap: nothing logged */
 			continue;
 		}
-		y = (double)st.sum / st.n / (m->tenths ? 10 : 1);
 		y = CBOT - (CBOT - CTOP) * (y > top ? 1 : y / top);
 		fprintf(f, "%s%.1f %.1f ", pen ? "L" : "M", slot_x(i, nslots), y);
 		pen = any = 1;
 	}
 	fputs("\"/>\n", f);
 	for (i = 0; i < nslots; i++) {
-		struct attune_rstat st = { 0 };
-
-		for (d = start + i * step; d < start + (i + 1) * step &&
-		    d <= end; d++)
-			if ((day = attune_report_day(p, d)) != NULL) {
-				st.sum += day->m[k].sum;
-				st.n += day->m[k].n;
-			}
-		if (st.n == 0)
+		if (!slot_mean(p, k, start, step, i, end, &prev))
 			continue;
-		prev = (double)st.sum / st.n / (m->tenths ? 10 : 1);
 		y = CBOT - (CBOT - CTOP) * (prev > top ? 1 : prev / top);
 		fprintf(f, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"%s\" "
 		    "fill=\"#1f4e79\"/>", slot_x(i, nslots), y,
@@ -565,25 +560,15 @@ screens(FILE *f, const struct attune_rview *v, const struct attune_rperson *p,
 static void
 moments(FILE *f, const struct attune_rsum *all)
 {
-	const struct attune_rperson *p = all->p;
-	const struct attune_rday *d;
 	uint32_t ndays, din, dout;
 	double with, without;
-	int64_t day;
 	int w, n = 0, cmp;
 
 	for (w = 0; attune_did_words[w] != NULL; w++) {
-		cmp = attune_report_moment(all, w, &ndays, &with, &without);
+		cmp = attune_report_moment_days(all, w, &ndays, &din, &dout,
+		    &with, &without);
 		if (ndays == 0)
 			continue;
-		for (din = dout = 0, day = all->start; day <= all->end; day++)
-			if ((d = attune_report_day(p, day)) != NULL &&
-			    d->m[ATTUNE_BOND].n > 0) {
-				if (d->did & (1u << w))
-					din++;
-				else
-					dout++;
-			}
 		if (!n++)
 			fputs("<div class=\"keep\"><h3>Bonding moments</h3>\n"
 			    "<table><thead><tr><th>Moment</th><th>Days</th>"

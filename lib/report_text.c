@@ -7,7 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "attune.h"
+#include "attune_priv.h"
 
 const char attune_report_empty[] = "Nothing is logged for this period yet. "
     "To start, try 'attune checkin' (it asks a few questions), or "
@@ -110,21 +110,14 @@ attune_spark(struct attune_buf *b, const struct attune_rperson *p, int k,
 	static const char *const bars[] = { "\u2581", "\u2582", "\u2583",
 	    "\u2584", "\u2585", "\u2586", "\u2587", "\u2588" };
 	static const char ascii[] = "_.-~=+*#";
-	int64_t len = end - start + 1, step = (len + 30) / 31, d, s;
+	int64_t len = end - start + 1, step = (len + 30) / 31, s;
 	double scale = attune_measures[k].tenths ? 120 : 10, mean;
-	const struct attune_rday *day;
 	struct attune_rstat m;
 	int lv;
 
 	for (s = start; s <= end; s += step) {
-		memset(&m, 0, sizeof m);
-		for (d = s; d < s + step && d <= end; d++) {
-			if ((day = attune_report_day(p, d)) == NULL ||
-			    day->m[k].n == 0)
-				continue;
-			m.sum += day->m[k].sum;
-			m.n += day->m[k].n;
-		}
+		attune_report_stretch(p, k, s, s + step - 1 < end ?
+		    s + step - 1 : end, &m);
 		if (m.n == 0) {
 			attune_buf_add(b, " ", 1);
 			continue;

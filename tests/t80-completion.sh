@@ -1,7 +1,7 @@
 #!/bin/sh
 # t80-completion: the bash, zsh and fish completions offer exactly the
 # options each program has (read from its own longopts table and --help),
-# the word lists the programs use (lib/log.c, attune screen --list, attune
+# the word lists the programs use (lib/schema.c, attune screen --list, attune
 # tips --list, the crisis table, the format and unit tables), the names in
 # the logs for --who, and make install puts them where each shell looks.
 . "$TOP/tests/lib.sh"
@@ -87,8 +87,8 @@ c_words() {	# c_words FILE ARRAY: the strings of a C array of words
 		s = substr(s, RSTART + RLENGTH) } }
 	    on && /}/ { exit }' "$TOP/$1"
 }
-c_words lib/log.c attune_did_words | sort >"$T/w.did"
-c_words lib/log.c attune_flag_words | sort >"$T/w.flag"
+c_words lib/schema.c attune_did_words | sort >"$T/w.did"
+c_words lib/schema.c attune_flag_words | sort >"$T/w.flag"
 c_words bin/report.c formats | sort >"$T/w.fmt.report"
 c_words bin/screen.c formats | sort >"$T/w.fmt.screen"
 c_words bin/tips.c format_words | sort >"$T/w.fmt.tips"
@@ -179,9 +179,9 @@ else
 	check "bash: the short option tables were read (report -b --by)" \
 	    grep -qx -- '-b --by' "$T/sv.report"
 	bc attune-checkin --did '' >"$T/b.did"
-	same_set "bash: --did offers the moments of lib/log.c" "$T/w.did" "$T/b.did"
+	same_set "bash: --did offers the moments of lib/schema.c" "$T/w.did" "$T/b.did"
 	bc attune checkin -f '' >"$T/b.flag"
-	same_set "bash: checkin -f offers the concerns of lib/log.c" "$T/w.flag" "$T/b.flag"
+	same_set "bash: checkin -f offers the concerns of lib/schema.c" "$T/w.flag" "$T/b.flag"
 	bc attune log edit last -D '' >"$T/b.did.log"
 	same_set "bash: log -D offers the moments" "$T/w.did" "$T/b.did.log"
 	bc attune-log --flag '' >"$T/b.flag.log"

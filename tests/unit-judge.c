@@ -4,7 +4,7 @@
  */
 #include <string.h>
 
-#include "attune.h"
+#include "attune_priv.h"
 #include "tap.h"
 
 static int safety, positive;
@@ -93,9 +93,73 @@ test_positive(void)
 	is_int(positive, 0, "PHQ-2 2 is not");
 }
 
+/* schema.c: what the writer puts in a row's lists, the readers take back. */
+static void
+test_schema(void)
+{
+	const struct attune_instrument *in = attune_instrument("pbq");
+	struct attune_buf b = { 0 };
+	struct attune_result r;
+	int pos[ATTUNE_MAXITEMS], pts[ATTUNE_MAXITEMS], sub[ATTUNE_MAXSCALES];
+	const char *list, *name;
+	unsigned set;
+	size_t n;
+	int i, v, k;
+
+	memset(&r, 0, sizeof r);
+	r.in = in;
+	for (i = 0; i < in->nitems; i++)
+		r.pos[i] = 1 + i % in->nopts;
+	attune_score(&r);
+	attune_answers_put(&b, in, r.pos, r.pts);
+	ok(attune_answers_parse(in, b.s, pos, pts), "answers read back: %s",
+	    b.s);
+	for (i = 0, k = 1; i < in->nitems; i++)
+		k &= pos[i] == r.pos[i] && pts[i] == r.pts[i];
+	ok(k, "each position and its points as written");
+	is_int(attune_answer_points(b.s, 3), r.pts[2],
+	    "the lenient reader finds item 3's points");
+	b.s[b.len - 1] = b.s[b.len - 1] == '0' ? '1' : '0';
+	ok(!attune_answers_parse(in, b.s, pos, pts),
+	    "points that the position does not score: not kept");
+	b.len = 0;
+	attune_answers_put(&b, in, r.pos, r.pts);
+	b.s[b.len - 4] = '\0';
+	ok(!attune_answers_parse(in, b.s, pos, pts), "an item missing: not kept");
+	b.len = 0;
+	attune_subscales_put(&b, in, r.sub);
+	ok(attune_subscales_parse(in, b.s, sub), "subscales read back: %s",
+	    b.s);
+	for (k = 0, i = 1; in->scales[k].name != NULL; k++)
+		i &= sub[k] == r.sub[k];
+	ok(i, "each scale's score as written");
+	ok(!attune_subscales_parse(in, "bonding=3", sub),
+	    "a scale missing: none kept");
+	b.len = 0;
+	attune_sflags_put(&b, in, 1, 1, 1u | 8u);
+	is_str(b.s, "safety;partner;high-bonding;high-abuse", "the flags");
+	ok(attune_sflag_high(b.s, &in->scales[3]) &&
+	    !attune_sflag_high(b.s, &in->scales[1]), "high-NAME read back");
+	list = " s1=4, x;rejection=7";
+	ok(attune_subscale_next(&list, &name, &n, &v) && n == 2 &&
+	    memcmp(name, "s1", 2) == 0 && v == 4, "the first name=value");
+	ok(attune_subscale_next(&list, &name, &n, &v) && n == 9 && v == 7,
+	    "an entry without '=' passed over");
+	ok(!attune_subscale_next(&list, &name, &n, &v), "then the end");
+	b.len = 0;
+	attune_words_put(&b, attune_flag_words, (1u << 0) | (1u << 5));
+	is_str(b.s, "intrusive;harm", "flag words written");
+	ok(attune_words_parse(b.s, b.len, attune_flag_words, &set) == 0 &&
+	    set == ((1u << 0) | (1u << 5)), "and read back");
+	ok(attune_words_parse("skin;nope", 9, attune_did_words, &set) < 0,
+	    "a word not in the list is refused");
+	attune_buf_free(&b);
+}
+
 int
 main(void)
 {
+	test_schema();
 	test_has_word();
 	test_safety();
 	test_positive();
