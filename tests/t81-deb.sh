@@ -70,6 +70,7 @@ state >"$T/before"
 mkdir -p "$T/debs" "$T/tmp"
 DEB_BUILD_OPTIONS=nocheck TMPDIR=$T/tmp run make -s -C "$TOP" deb DEBOUT="$T/debs"
 check "make deb: exit 0" rc_is 0
+cp "$T/err" "$T/deb.err"
 check "make deb with nocheck: the suite did not run again inside" \
     sh -c "! grep -q '^[0-9]* passed, [0-9]* failed' '$T/out'"
 deb=$(ls "$T"/debs/attune_*.deb 2>/dev/null | head -n 1)
@@ -81,10 +82,12 @@ check "make deb: the source tree and the folder above it are as they were" \
 check "make deb: its build folder is gone" sh -c "! ls '$T/tmp' | grep -q '^attune-deb'"
 [ -f "$deb" ] || { done_testing; exit 0; }
 
+# make deb ran lintian --fail-on warning on the package (debian/make-deb),
+# failing on a warning and showing what it said on stderr: once is enough.
 if command -v lintian >/dev/null 2>&1; then
-	run lintian --fail-on warning "$deb"
 	check "lintian --fail-on warning: nothing to say" \
-	    sh -c "[ $rc = 0 ] && ! grep -q '^[EW]:' '$T/out'"
+	    sh -c "[ -f '$deb' ] && ! grep -q '^[EW]:' '$T/deb.err' &&
+		! grep -q 'lintian is not installed' '$T/deb.err'"
 else
 	skip "lintian is quiet" "lintian is not installed"
 fi
