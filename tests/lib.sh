@@ -13,7 +13,9 @@ if [ -n "${ATTUNE_VALGRIND:-}" ]; then
 	for _p in "$TOP"/bin/attune "$TOP"/bin/attune-*; do
 		case $_p in *.c) continue ;; esac
 		[ -x "$_p" ] || continue
-		cat >"$_vg/bin/${_p##*/}" <<-VG
+		# Written aside and renamed: sections running side by side
+		# write the same wrappers, and may be running them.
+		cat >"$_vg/bin/.${_p##*/}.$$" <<-VG
 		#!/bin/sh
 		# Under a file size limit valgrind's own files fail first.
 		[ "\$(ulimit -f)" = unlimited ] || exec "$_p" "\$@"
@@ -22,7 +24,8 @@ if [ -n "${ATTUNE_VALGRIND:-}" ]; then
 		    --trace-children-skip='/bin/*,/usr/bin/*,/usr/sbin/*' \\
 		    --log-file="$_vg/%p.log" "$_p" "\$@"
 		VG
-		chmod +x "$_vg/bin/${_p##*/}"
+		chmod +x "$_vg/bin/.${_p##*/}.$$"
+		mv -f "$_vg/bin/.${_p##*/}.$$" "$_vg/bin/${_p##*/}"
 	done
 	PATH=$_vg/bin:$PATH
 fi
