@@ -8,7 +8,7 @@
 #include <string.h>
 
 #include "attune.h"
-#include "tap.h"
+#include "test.h"
 
 static struct attune_result r;
 

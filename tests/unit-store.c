@@ -18,8 +18,7 @@
 #include <unistd.h>
 
 #include "attune.h"
-#include "tap.h"
-#include "tfile.h"
+#include "test.h"
 
 static int fail_flock;
 static long long bytes_read;

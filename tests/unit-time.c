@@ -9,7 +9,7 @@
 #include <time.h>
 
 #include "attune.h"
-#include "tap.h"
+#include "test.h"
 
 static int64_t
 day(int y, int m, int d)
