@@ -33,7 +33,7 @@ bin/attune: bin/attune.c bin/cmds.h lib/libattune.a
 bin/attune-%: bin/%.c lib/libattune.a
 	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $< lib/libattune.a $(LDLIBS)
 
-tests/unit-%: tests/unit-%.c tests/tap.h tests/tfile.h tests/rsum.h lib/libattune.a
+tests/unit-%: tests/unit-%.c tests/test.h lib/libattune.a
 	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $< lib/libattune.a $(LDLIBS)
 
 tests/logcheck: tests/logcheck.c lib/libattune.a

@@ -13,7 +13,9 @@ if [ -n "${ATTUNE_VALGRIND:-}" ]; then
 	for _p in "$TOP"/bin/attune "$TOP"/bin/attune-*; do
 		case $_p in *.c) continue ;; esac
 		[ -x "$_p" ] || continue
-		cat >"$_vg/bin/${_p##*/}" <<-VG
+		# Written aside and renamed: sections running side by side
+		# write the same wrappers, and may be running them.
+		cat >"$_vg/bin/.${_p##*/}.$$" <<-VG
 		#!/bin/sh
 		# Under a file size limit valgrind's own files fail first.
 		[ "\$(ulimit -f)" = unlimited ] || exec "$_p" "\$@"
@@ -22,7 +24,8 @@ if [ -n "${ATTUNE_VALGRIND:-}" ]; then
 		    --trace-children-skip='/bin/*,/usr/bin/*,/usr/sbin/*' \\
 		    --log-file="$_vg/%p.log" "$_p" "\$@"
 		VG
-		chmod +x "$_vg/bin/${_p##*/}"
+		chmod +x "$_vg/bin/.${_p##*/}.$$"
+		mv -f "$_vg/bin/.${_p##*/}.$$" "$_vg/bin/${_p##*/}"
 	done
 	PATH=$_vg/bin:$PATH
 fi
@@ -77,5 +80,28 @@ mode_is() { [ "$(stat -c %a "$2")" = "$1" ]; }
 lines_are() { [ "$(wc -l <"$2" | tr -d ' ')" = "$1" ]; }
 # first_line_has FILE TEXT: TEXT is on the first non-empty line of FILE.
 first_line_has() { grep -v '^$' "$1" | head -n 1 | grep -qF -e "$2"; }
+
+err_lacks() { ! grep -qF -e "$1" "$T/err"; }
+# file_is FILE LINE...: FILE holds exactly these lines.
+file_is() {
+	_f=$1
+	shift
+	printf '%s\n' "$@" | cmp -s - "$_f"
+}
+# log_is ROW...: the log $LOG is the header $H and exactly these rows.
+log_is() { file_is "$LOG" "$H" "$@"; }
+# day N: the date N days before 2026-11-22 (ATTUNE_NOW's day).
+day() { date -u -d "2026-11-22 - $1 days" +%F; }
+# awk "$AWK_YMD"'...': the awk function ymd(Z), the date Z days after
+# 1970-01-01 as YYYY-MM-DD (the civil calendar, any year).
+AWK_YMD='function ymd(z,   era, doe, yoe, doy, mp, d, m, y) {
+	z += 719468; era = int(z / 146097); doe = z - era * 146097
+	yoe = int((doe - int(doe / 1460) + int(doe / 36524) - int(doe / 146096)) / 365)
+	doy = doe - (365 * yoe + int(yoe / 4) - int(yoe / 100))
+	mp = int((5 * doy + 2) / 153); d = doy - int((153 * mp + 2) / 5) + 1
+	m = mp < 10 ? mp + 3 : mp - 9; y = yoe + era * 400 + (m <= 2)
+	return sprintf("%04d-%02d-%02d", y, m, d)
+}
+'
 
 done_testing() { echo "# done"; }

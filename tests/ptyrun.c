@@ -6,13 +6,21 @@
  *
  *	ptyrun [-t SECONDS] INPUT COMMAND [ARG...]
  *
- * INPUT is typed one line at a time, each once the command has been quiet
- * for a moment; "\x04" in it is Ctrl-D.
+ * INPUT is typed one line at a time; "\x04" in it is Ctrl-D.  Each line is
+ * typed once the command waits for it: once the terminal has echoed the
+ * line before and the command has shown something more, and a process of
+ * the command is blocked reading its standard input (seen in
+ * /proc/PID/syscall), with nothing more to show.  So a test waits only as
+ * long as the program takes, however slow (valgrind, a busy machine).  A
+ * program that reads again without showing anything gets its line after a
+ * second; where /proc does not tell, a line is typed after 150 ms of quiet.
  */
 #include <sys/select.h>
+#include <sys/syscall.h>
 #include <sys/wait.h>
 
 #include <errno.h>
+#include <fcntl.h>
 #include <pty.h>
 #include <signal.h>
 #include <stdio.h>
@@ -58,11 +66,103 @@ drain(int fd, int ms)
 	}
 }
 
+/*
+ * Whether pid or a process below it is blocked in read(0, ...): 1 yes,
+ * 0 no, -1 when /proc does not say (no /proc/PID/syscall).
+ */
+static int
+reading(pid_t pid, int depth)
+{
+	char path[64], buf[4096], *p, *end;
+	ssize_t n;
+	long nr, fd, kid;
+	int f;
+
+	snprintf(path, sizeof path, "/proc/%ld/syscall", (long)pid);
+	if ((f = open(path, O_RDONLY)) < 0)
+		return -1;
+	n = read(f, buf, sizeof buf - 1);
+	close(f);
+	if (n <= 0)
+		return -1;
+	buf[n] = '\0';
+	nr = strtol(buf, &p, 10);
+	if (p != buf && *p == ' ') {
+		fd = strtol(p + 1, &end, 16);
+		if (nr == SYS_read && fd == 0)
+			return 1;
+	}
+	if (depth > 8)
+		return 0;
+	snprintf(path, sizeof path, "/proc/%ld/task/%ld/children", (long)pid,
+	    (long)pid);
+	if ((f = open(path, O_RDONLY)) < 0)
+		return 0;
+	n = read(f, buf, sizeof buf - 1);
+	close(f);
+	if (n <= 0)
+		return 0;
+	buf[n] = '\0';
+	for (p = buf; (kid = strtol(p, &end, 10)) > 0; p = end) {
+		if (reading((pid_t)kid, depth + 1) == 1)
+			return 1;
+	}
+	return 0;
+}
+
+/*
+ * Copy what the child shows until it waits for the next line: echo is how
+ * many bytes the terminal echoes of the line typed before (-1 at the
+ * start, when there was none).  0 when it waits, -1 when it has gone.
+ */
+static int
+await(int fd, long echo)
+{
+	char buf[4096];
+	fd_set r;
+	struct timeval tv;
+	ssize_t n;
+	long shown = 0;
+	int idle = 0, s;
+
+	for (;;) {
+		FD_ZERO(&r);
+		FD_SET(fd, &r);
+		tv.tv_sec = 0;
+		tv.tv_usec = 5000;
+		s = select(fd + 1, &r, NULL, NULL, &tv);
+		if (s > 0) {
+			n = read(fd, buf, sizeof buf);
+			if (n <= 0)
+				return -1;	/* EIO: the child has gone */
+			fwrite(buf, 1, (size_t)n, stdout);
+			fflush(stdout);	/* see drain */
+			shown += n;
+			idle = 0;
+			continue;
+		}
+		if (s < 0 && errno != EINTR)
+			return -1;
+		idle += 5;
+		switch (reading(child, 0)) {
+		case -1:
+			if (idle >= 150)
+				return 0;
+			break;
+		case 1:
+			if (echo < 0 || shown > echo || idle >= 1000)
+				return 0;
+			break;
+		}
+	}
+}
+
 int
 main(int argc, char **argv)
 {
 	struct termios tio;
-	const char *in, *nl;
+	const char *in, *nl, *p;
+	long echo;
 	int fd, status, secs = 10;
 
 	if (argc > 2 && strcmp(argv[1], "-t") == 0) {
@@ -98,14 +198,16 @@ main(int argc, char **argv)
 	signal(SIGALRM, timeout);
 	alarm((unsigned)secs);
 	in = argv[1];
-	while (*in != '\0') {
-		if (drain(fd, 150) < 0)
+	for (echo = -1; *in != '\0'; in = nl) {
+		if (await(fd, echo) < 0)
 			break;
 		nl = strpbrk(in, "\n\004");
 		nl = nl != NULL ? nl + 1 : in + strlen(in);
 		if (write(fd, in, (size_t)(nl - in)) < 0)
 			break;
-		in = nl;
+		/* Echoed as typed, Enter as CR LF, Ctrl-D not at all. */
+		for (echo = 0, p = in; p < nl; p++)
+			echo += *p == '\n' ? 2 : *p != '\004';
 	}
 	while (drain(fd, 1000) == 0)
 		if (waitpid(child, &status, WNOHANG) == child)

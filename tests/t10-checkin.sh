@@ -10,14 +10,6 @@ H='timestamp,who,mood,bond,anxiety,numb,sleep,did,flags,note'
 NOW=2026-11-22T21:04:00+00:00
 CRISIS1='If you are in danger, or you are thinking about hurting yourself or your baby,'
 
-# file_is FILE LINE...: FILE holds exactly these lines.
-file_is() {
-	_f=$1
-	shift
-	printf '%s\n' "$@" | cmp -s - "$_f"
-}
-# log_is ROW...: the log is the header and exactly these rows.
-log_is() { file_is "$LOG" "$H" "$@"; }
 # first_out LINE / last_out LINE: the first or last line of stdout.
 first_out() { [ "$(head -n 1 "$T/out")" = "$1" ]; }
 last_out() { [ "$(tail -n 1 "$T/out")" = "$1" ]; }

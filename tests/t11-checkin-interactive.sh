@@ -36,7 +36,6 @@ in_order() {
 	[ -n "$_a" ] && [ -n "$_b" ] && [ "$_a" -lt "$_b" ]
 }
 last_line_is() { [ "$(grep -v '^$' "$T/screen" | tail -n 1)" = "$1" ]; }
-log_is() { printf '%s\n' "$H" "$@" | cmp -s - "$LOG"; }
 
 if [ ! -x "$TOP/tests/ptyrun" ]; then
 	skip "interactive check-ins" "tests/ptyrun is not built"

@@ -4,7 +4,6 @@
 # typo warned about with the file and line, after any crisis lines.
 . "$TOP/tests/lib.sh"
 
-err_lacks() { ! grep -qF -e "$1" "$T/err"; }
 
 CONF=$ATTUNE_DIR/attune.conf
 mkdir -p "$ATTUNE_DIR"

@@ -46,7 +46,6 @@ bad() {	# DESCRIPTION MESSAGE OPTION...
 	check "$_d: not taken as a log" err_lacks "Nothing is logged"
 	check "$_d: prints nothing" out_empty
 }
-err_lacks() { ! grep -qF -e "$1" "$T/err"; }
 bad "--week lastt" "--week: 'lastt' is not a week; use a date like 2026-11-18, 'last' (last week), or a week like 2026-W47" --week lastt
 bad "--week 2025-W53" "--week: '2025-W53' has no such week" --week 2025-W53
 bad "--month Novembre" "--month: 'Novembre' is not a month" --month Novembre

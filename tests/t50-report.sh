@@ -19,8 +19,6 @@ A=$T/a.csv
 printf '%s\n%s\n%s\n' "$HEAD" "$W46" "$W47" >"$A"
 ROW47=2026-11-16,2026-11-22,me,4,3,5.50,4,7,6.00,4,8,3.67,2,5,2.00,1,3,6.67,5.5,8.0,1,0,
 
-# day N: the date N days before today.
-day() { date -d "2026-11-22 -$1 days" +%F; }
 # rows WHO N FIRST MOOD BOND ANX NUMB: N daily check-ins ending FIRST days ago.
 rows() {
 	_i=0

@@ -9,8 +9,6 @@ HEAD=timestamp,who,mood,bond,anxiety,numb,sleep,did,flags,note
 SHEAD=timestamp,who,instrument,total,band,subscales,flags,answers
 # ATTUNE_NOW is Sunday 2026-11-22, 21:04 (tests/lib.sh).
 
-# day N: the date N days before 2026-11-22.
-day() { date -u -d "2026-11-22 - $1 days" +%F; }
 # rows FROM N STEP MOOD BOND ANX NUMB SLEEP FLAGS: N check-ins, the first
 # FROM days back, then every STEP days forward.
 rows() {

@@ -50,12 +50,39 @@ fi
 # (vcheck DESCRIPTION FILE) and all are validated in one run at the end.
 : >"$T/vlist"
 vcheck() { printf '%s\t%s\n' "$2" "$1" >>"$T/vlist"; }
-# js FILE CODE: CODE (a JavaScript expression over b, the Bundle) is true.
-js() {
-	node -e 'const b = JSON.parse(require("fs").readFileSync(process.argv[1]));
-	    const e = (b.entry || []).map(x => x.resource);
-	    const ok = (function (b, e) { return ('"$2"'); })(b, e);
-	    process.exit(ok ? 0 : 1);' "$1"
+# jscheck DESCRIPTION FILE CODE: CODE (a JavaScript expression over b, the
+# Bundle, and e, its resources) is true.  FILE is kept as it is now, and
+# all are judged in one node at the end (jsjudge), for node starts slowly.
+mkdir -p "$T/js"
+: >"$T/jslist"
+jscheck() {
+	_n=$(($(wc -l <"$T/jslist") + 1))
+	cp "$2" "$T/js/$_n.json"
+	printf '%s' "$3" >"$T/js/$_n.code"
+	printf '%s\t%s\n' "$_n" "$1" >>"$T/jslist"
+}
+jsjudge() {
+	node -e 'const fs = require("fs"), d = process.argv[1];
+	    for (const line of fs.readFileSync(d + "/../jslist", "utf8").split("\n")) {
+		if (line === "") continue;
+		const n = line.split("\t")[0];
+		let ok = false, why = "false";
+		try {
+			const b = JSON.parse(fs.readFileSync(d + "/" + n + ".json"));
+			const e = (b.entry || []).map(x => x.resource);
+			const code = fs.readFileSync(d + "/" + n + ".code", "utf8");
+			ok = !!(new Function("b", "e", "return (" + code + ");"))(b, e);
+		} catch (x) { why = String(x); }
+		console.log(n + "\t" + (ok ? "ok" : why));
+	    }' "$T/js" >"$T/jsout" 2>&1
+	while IFS="$(printf '\t')" read -r _n _desc; do
+		if grep -qx "$_n	ok" "$T/jsout"; then
+			pass "$_desc"
+		else
+			fail "$_desc" "code: $(cat "$T/js/$_n.code")" \
+			    "$(grep "^$_n	" "$T/jsout" | cut -f2- | head -c 300)"
+		fi
+	done <"$T/jslist"
 }
 
 ## every instrument from attune screen, highest and lowest answers
@@ -66,14 +93,14 @@ while read -r name answers; do
 	cp "$T/out" "$T/s$n.json"
 	check "$name $answers: a Bundle on stdout" first_line_has "$T/out" '"resourceType":"Bundle"'
 	vcheck "$name $answers: both validators find no error" "$T/s$n.json"
-	check "$name: one QuestionnaireResponse and one Observation" \
-	    js "$T/s$n.json" 'e.length === 2 && e[0].resourceType === "QuestionnaireResponse" && e[1].resourceType === "Observation"'
-	check "$name: the Observation is derived from the response" \
-	    js "$T/s$n.json" 'e[1].derivedFrom[0].reference === b.entry[0].fullUrl'
-	check "$name: the Observation is a survey in {score}" \
-	    js "$T/s$n.json" 'e[1].category[0].coding[0].code === "survey" && e[1].valueQuantity.code === "{score}"'
-	check "$name: the person is a name, nothing more" \
-	    js "$T/s$n.json" 'JSON.stringify(e[0].subject) === "{\"type\":\"Patient\",\"display\":\"me\"}" && !b.entry.some(x => x.resource.resourceType === "Patient")'
+	jscheck "$name: one QuestionnaireResponse and one Observation" \
+	    "$T/s$n.json" 'e.length === 2 && e[0].resourceType === "QuestionnaireResponse" && e[1].resourceType === "Observation"'
+	jscheck "$name: the Observation is derived from the response" \
+	    "$T/s$n.json" 'e[1].derivedFrom[0].reference === b.entry[0].fullUrl'
+	jscheck "$name: the Observation is a survey in {score}" \
+	    "$T/s$n.json" 'e[1].category[0].coding[0].code === "survey" && e[1].valueQuantity.code === "{score}"'
+	jscheck "$name: the person is a name, nothing more" \
+	    "$T/s$n.json" 'JSON.stringify(e[0].subject) === "{\"type\":\"Patient\",\"display\":\"me\"}" && !b.entry.some(x => x.resource.resourceType === "Patient")'
 done <<EOF
 pbq 1,6,6,1,6,6,6,1,1,6,1,6,6,6,6,1,6,6,6,6,6,1,6,6,1
 pbq 6,1,1,6,1,1,1,6,6,1,6,1,1,1,1,6,1,1,1,1,1,6,1,1,6
@@ -90,76 +117,76 @@ EOF
 ## what each instrument carries
 run attune-screen --dry-run -f fhir phq9 --answers 1,2,3,4,1,2,3,4,2
 cp "$T/out" "$T/phq9.json"
-check "PHQ-9: the LOINC panel as its questionnaire" \
-    js "$T/phq9.json" 'e[0].questionnaire === "http://loinc.org/q/44249-1"'
-check "PHQ-9: the items' LOINC codes, in order, after the total" \
-    js "$T/phq9.json" 'e[0].item.map(i => i.linkId).join() === "44261-6,44250-9,44255-8,44259-0,44254-1,44251-7,44258-2,44252-5,44253-3,44260-8"'
-check "PHQ-9: the answers as LOINC answer codes" \
-    js "$T/phq9.json" 'e[0].item.slice(1).map(i => i.answer[0].valueCoding.code).join() === "LA6568-5,LA6569-3,LA6570-1,LA6571-9,LA6568-5,LA6569-3,LA6570-1,LA6571-9,LA6569-3"'
-check "PHQ-9: the total 44261-6 is 13, as scored" \
-    js "$T/phq9.json" 'e[0].item[0].answer[0].valueInteger === 13 && e[1].code.coding[0].code === "44261-6" && e[1].valueQuantity.value === 13'
-check "PHQ-9 item 9 above 0: the Observation says so" \
-    js "$T/phq9.json" 'e[1].interpretation.some(i => /safety item 9 answered above 0/.test(i.text))'
+jscheck "PHQ-9: the LOINC panel as its questionnaire" \
+    "$T/phq9.json" 'e[0].questionnaire === "http://loinc.org/q/44249-1"'
+jscheck "PHQ-9: the items' LOINC codes, in order, after the total" \
+    "$T/phq9.json" 'e[0].item.map(i => i.linkId).join() === "44261-6,44250-9,44255-8,44259-0,44254-1,44251-7,44258-2,44252-5,44253-3,44260-8"'
+jscheck "PHQ-9: the answers as LOINC answer codes" \
+    "$T/phq9.json" 'e[0].item.slice(1).map(i => i.answer[0].valueCoding.code).join() === "LA6568-5,LA6569-3,LA6570-1,LA6571-9,LA6568-5,LA6569-3,LA6570-1,LA6571-9,LA6569-3"'
+jscheck "PHQ-9: the total 44261-6 is 13, as scored" \
+    "$T/phq9.json" 'e[0].item[0].answer[0].valueInteger === 13 && e[1].code.coding[0].code === "44261-6" && e[1].valueQuantity.value === 13'
+jscheck "PHQ-9 item 9 above 0: the Observation says so" \
+    "$T/phq9.json" 'e[1].interpretation.some(i => /safety item 9 answered above 0/.test(i.text))'
 run attune-screen --dry-run -f fhir phq9 --answers 1,2,3,4,1,2,3,4,2
 check "the safety item still exits 3 with fhir" rc_is 3
 check "... its crisis lines on stderr, stdout stays a Bundle" err_has "988"
-check "... nothing but the Bundle on stdout" js "$T/out" 'true'
+jscheck "... nothing but the Bundle on stdout" "$T/out" 'true'
 
 run attune-screen --dry-run -f fhir gad7 --answers 1,1,1,1,1,1,1
 cp "$T/out" "$T/gad7.json"
-check "GAD-7: panel 69737-5 and total 70274-6" \
-    js "$T/gad7.json" 'e[0].questionnaire === "http://loinc.org/q/69737-5" && e[1].code.coding[0].code === "70274-6"'
-check "GAD-7: its item codes" \
-    js "$T/gad7.json" 'e[0].item.slice(1).map(i => i.linkId).join() === "69725-0,68509-9,69733-4,69734-2,69735-9,69689-8,69736-7"'
-check "PHQ-2: panel 55757-9, total 55758-7" \
-    js "$T/s7.json" 'e[0].questionnaire === "http://loinc.org/q/55757-9" && e[1].code.coding[0].code === "55758-7" && e[1].valueQuantity.value === 3'
+jscheck "GAD-7: panel 69737-5 and total 70274-6" \
+    "$T/gad7.json" 'e[0].questionnaire === "http://loinc.org/q/69737-5" && e[1].code.coding[0].code === "70274-6"'
+jscheck "GAD-7: its item codes" \
+    "$T/gad7.json" 'e[0].item.slice(1).map(i => i.linkId).join() === "69725-0,68509-9,69733-4,69734-2,69735-9,69689-8,69736-7"'
+jscheck "PHQ-2: panel 55757-9, total 55758-7" \
+    "$T/s7.json" 'e[0].questionnaire === "http://loinc.org/q/55757-9" && e[1].code.coding[0].code === "55758-7" && e[1].valueQuantity.value === 3'
 
 run attune-screen --dry-run -f fhir epds --answers 1,2,1,2,3,4,1,2,3,3
 cp "$T/out" "$T/epds.json"
 vcheck "EPDS with item 10 above 0: valid" "$T/epds.json"
-check "EPDS: panel 71354-5, total 99046-5 and SNOMED CT 450320001" \
-    js "$T/epds.json" 'e[0].questionnaire === "http://loinc.org/q/71354-5" && e[1].code.coding.map(c => c.code).join() === "99046-5,450320001"'
-check "EPDS: local linkIds epds-1 to epds-10" \
-    js "$T/epds.json" 'e[0].item.filter(i => /^epds-[0-9]+$/.test(i.linkId)).map(i => i.linkId).join() === "epds-1,epds-2,epds-3,epds-4,epds-5,epds-6,epds-7,epds-8,epds-9,epds-10"'
-check "EPDS: no item wording at all" \
-    js "$T/epds.json" 'e[0].item.filter(i => /^epds-[0-9]/.test(i.linkId)).every(i => i.text === undefined)'
-check "EPDS: the points, as scored (item 10, reversed: position 3 is 1 point)" \
-    js "$T/epds.json" 'e[0].item.find(i => i.linkId === "epds-10").answer[0].valueInteger === 1'
-check "EPDS: the EPDS-3A subscale as an item and a component" \
-    js "$T/epds.json" 'e[0].item.some(i => i.linkId === "epds-epds3a") && e[1].component[0].code.coding[0].code === "epds-epds3a"'
-check "EPDS item 10: the safety item in the Observation" \
-    js "$T/epds.json" 'e[1].interpretation.some(i => /safety item 10 answered/.test(i.text))'
+jscheck "EPDS: panel 71354-5, total 99046-5 and SNOMED CT 450320001" \
+    "$T/epds.json" 'e[0].questionnaire === "http://loinc.org/q/71354-5" && e[1].code.coding.map(c => c.code).join() === "99046-5,450320001"'
+jscheck "EPDS: local linkIds epds-1 to epds-10" \
+    "$T/epds.json" 'e[0].item.filter(i => /^epds-[0-9]+$/.test(i.linkId)).map(i => i.linkId).join() === "epds-1,epds-2,epds-3,epds-4,epds-5,epds-6,epds-7,epds-8,epds-9,epds-10"'
+jscheck "EPDS: no item wording at all" \
+    "$T/epds.json" 'e[0].item.filter(i => /^epds-[0-9]/.test(i.linkId)).every(i => i.text === undefined)'
+jscheck "EPDS: the points, as scored (item 10, reversed: position 3 is 1 point)" \
+    "$T/epds.json" 'e[0].item.find(i => i.linkId === "epds-10").answer[0].valueInteger === 1'
+jscheck "EPDS: the EPDS-3A subscale as an item and a component" \
+    "$T/epds.json" 'e[0].item.some(i => i.linkId === "epds-epds3a") && e[1].component[0].code.coding[0].code === "epds-epds3a"'
+jscheck "EPDS item 10: the safety item in the Observation" \
+    "$T/epds.json" 'e[1].interpretation.some(i => /safety item 10 answered/.test(i.text))'
 
 run attune-screen --dry-run -f fhir --partner epds --scores 2,1,1,1,1,1,1,1,2,0
 cp "$T/out" "$T/partner.json"
 vcheck "EPDS partner mode: valid" "$T/partner.json"
-check "partner mode: the method says partner cut-offs" \
-    js "$T/partner.json" '/partner cut-offs/.test(e[1].method.text)'
-check "partner mode: 11 is probable depression (partner cut-off)" \
-    js "$T/partner.json" 'e[1].valueQuantity.value === 11 && e[1].interpretation[0].text === "probable depression (partner cut-off): worth a proper talk soon"'
+jscheck "partner mode: the method says partner cut-offs" \
+    "$T/partner.json" '/partner cut-offs/.test(e[1].method.text)'
+jscheck "partner mode: 11 is probable depression (partner cut-off)" \
+    "$T/partner.json" 'e[1].valueQuantity.value === 11 && e[1].interpretation[0].text === "probable depression (partner cut-off): worth a proper talk soon"'
 
-check "PBQ: our own Questionnaire URL" \
-    js "$T/s1.json" 'e[0].questionnaire === "https://attune.invalid/fhir/Questionnaire/pbq"'
-check "PBQ: linkIds pbq-1 to pbq-25" \
-    js "$T/s1.json" 'e[0].item.map(i => i.linkId).filter(l => /^pbq-[0-9]+$/.test(l)).join() === Array.from({length: 25}, (_, i) => "pbq-" + (i + 1)).join()'
-check "PBQ: the four scale scores, lowest answers all 0" \
-    js "$T/s1.json" '["bonding","rejection","anxiety","abuse"].every(s => e[0].item.find(i => i.linkId === "pbq-" + s).answer[0].valueInteger === 0)'
-check "PBQ: highest answers, scales 60 35 20 10 as components" \
-    js "$T/s2.json" 'e[1].component.map(c => c.valueQuantity.value).join() === "60,35,20,10" && e[1].valueQuantity.value === 125'
-check "PBQ: answers coded with the option's words" \
-    js "$T/s1.json" 'e[0].item.find(i => i.linkId === "pbq-1").answer[0].valueCoding.display === "Always"'
+jscheck "PBQ: our own Questionnaire URL" \
+    "$T/s1.json" 'e[0].questionnaire === "https://attune.invalid/fhir/Questionnaire/pbq"'
+jscheck "PBQ: linkIds pbq-1 to pbq-25" \
+    "$T/s1.json" 'e[0].item.map(i => i.linkId).filter(l => /^pbq-[0-9]+$/.test(l)).join() === Array.from({length: 25}, (_, i) => "pbq-" + (i + 1)).join()'
+jscheck "PBQ: the four scale scores, lowest answers all 0" \
+    "$T/s1.json" '["bonding","rejection","anxiety","abuse"].every(s => e[0].item.find(i => i.linkId === "pbq-" + s).answer[0].valueInteger === 0)'
+jscheck "PBQ: highest answers, scales 60 35 20 10 as components" \
+    "$T/s2.json" 'e[1].component.map(c => c.valueQuantity.value).join() === "60,35,20,10" && e[1].valueQuantity.value === 125'
+jscheck "PBQ: answers coded with the option's words" \
+    "$T/s1.json" 'e[0].item.find(i => i.linkId === "pbq-1").answer[0].valueCoding.display === "Always"'
 
 ## --scores entries, as copied from a paper form
 run attune-screen --dry-run -f fhir epds --scores 0,1,2,3,0,1,2,3,0,0
 cp "$T/out" "$T/scores.json"
 vcheck "EPDS from --scores: valid" "$T/scores.json"
-check "... the points as given" \
-    js "$T/scores.json" 'e[0].item.filter(i => /^epds-[0-9]/.test(i.linkId)).map(i => i.answer[0].valueInteger).join() === "0,1,2,3,0,1,2,3,0,0"'
+jscheck "... the points as given" \
+    "$T/scores.json" 'e[0].item.filter(i => /^epds-[0-9]/.test(i.linkId)).map(i => i.answer[0].valueInteger).join() === "0,1,2,3,0,1,2,3,0,0"'
 run attune-screen --dry-run -f fhir phq9 --scores 0,0,0,0,0,0,0,0,3
 cp "$T/out" "$T/scores9.json"
 vcheck "PHQ-9 from --scores: valid" "$T/scores9.json"
-check "... item 9 with 3 points is Nearly every day" \
-    js "$T/scores9.json" 'e[0].item[9].answer[0].valueCoding.code === "LA6571-9"'
+jscheck "... item 9 with 3 points is Nearly every day" \
+    "$T/scores9.json" 'e[0].item[9].answer[0].valueCoding.code === "LA6571-9"'
 
 ## the same screens logged, then attune report --format fhir
 ATTUNE_NOW=2026-11-01T09:00:00+00:00 attune-screen -q epds --answers 1,1,1,1,1,1,1,1,1,1 >/dev/null
@@ -171,19 +198,19 @@ run attune-report --format fhir --all-people
 cp "$T/out" "$T/all.json"
 check "report --format fhir exits as the report does (3 is for --check)" rc_is 0
 vcheck "report --format fhir --all-people: valid" "$T/all.json"
-check "five screens, two resources each" js "$T/all.json" 'e.length === 10'
-check "Alex's partner screen is there, by name" \
-    js "$T/all.json" 'e.some(r => r.subject.display === "Alex" && r.method && /partner/.test(r.method.text))'
-check "every fullUrl is a distinct urn:uuid" \
-    js "$T/all.json" 'new Set(b.entry.map(x => x.fullUrl)).size === 10 && b.entry.every(x => /^urn:uuid:[0-9a-f]{8}-[0-9a-f]{4}-8[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/.test(x.fullUrl))'
-check "authored is the screen's time" \
-    js "$T/all.json" 'e.filter(r => r.resourceType === "QuestionnaireResponse").map(r => r.authored).join() === "2026-11-12T09:00:00+00:00,2026-11-01T09:00:00+00:00,2026-11-10T09:00:00+00:00,2026-11-20T20:00:00+00:00,2026-11-21T20:00:00+00:00"'
+jscheck "five screens, two resources each" "$T/all.json" 'e.length === 10'
+jscheck "Alex's partner screen is there, by name" \
+    "$T/all.json" 'e.some(r => r.subject.display === "Alex" && r.method && /partner/.test(r.method.text))'
+jscheck "every fullUrl is a distinct urn:uuid" \
+    "$T/all.json" 'new Set(b.entry.map(x => x.fullUrl)).size === 10 && b.entry.every(x => /^urn:uuid:[0-9a-f]{8}-[0-9a-f]{4}-8[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/.test(x.fullUrl))'
+jscheck "authored is the screen's time" \
+    "$T/all.json" 'e.filter(r => r.resourceType === "QuestionnaireResponse").map(r => r.authored).join() === "2026-11-12T09:00:00+00:00,2026-11-01T09:00:00+00:00,2026-11-10T09:00:00+00:00,2026-11-20T20:00:00+00:00,2026-11-21T20:00:00+00:00"'
 run attune-report --format fhir --all-people
 check "the same logs give the same Bundle" same "$T/out" "$T/all.json"
 run attune-report --format fhir
-check "without --all-people: only me" js "$T/out" 'e.length === 8 && e.every(r => r.subject.display === "me")'
+jscheck "without --all-people: only me" "$T/out" 'e.length === 8 && e.every(r => r.subject.display === "me")'
 run attune-report --format fhir --since 2026-11-15
-check "--since leaves earlier screens out" js "$T/out" 'e.length === 4'
+jscheck "--since leaves earlier screens out" "$T/out" 'e.length === 4'
 run attune-report --format fhir --since 2026-11-15 --check
 check "--check with a safety item in the period exits 3" rc_is 3
 check "... the crisis lines on stderr" err_has "Samaritans"
@@ -199,10 +226,10 @@ printf '%s\n' '2026-11-21T10:00:00+00:00,me,phq9,4,none,,,1:0;2:1' \
 run attune-report --format fhir --since 2026-11-21
 cp "$T/out" "$T/odd.json"
 vcheck "damaged answers, no answers, no UTC offset: still valid" "$T/odd.json"
-check "answers that do not match the items: the total alone" \
-    js "$T/odd.json" 'e.filter(r => r.questionnaire === "http://loinc.org/q/44249-1")[0].item.length === 1'
-check "a time without a UTC offset: the date alone" \
-    js "$T/odd.json" 'e.some(r => r.authored === "2026-11-21")'
+jscheck "answers that do not match the items: the total alone" \
+    "$T/odd.json" 'e.filter(r => r.questionnaire === "http://loinc.org/q/44249-1")[0].item.length === 1'
+jscheck "a time without a UTC offset: the date alone" \
+    "$T/odd.json" 'e.some(r => r.authored === "2026-11-21")'
 check "a questionnaire this version does not know is left out, and said" \
     err_has "1 screen of a questionnaire this version does not know was left out"
 cp "$T/screens.keep" "$LOG"
@@ -213,8 +240,8 @@ printf '%s\n' "$HEADER" '2026-11-21T10:00:00+00:00,"Sam ""the"" </script> \ é",
 run attune-report --format fhir --all-people "$T/hostile.csv"
 cp "$T/out" "$T/hostile.json"
 vcheck "a name with quotes, markup and a backslash: valid" "$T/hostile.json"
-check "... kept as it is, escaped as JSON" \
-    js "$T/hostile.json" 'e[0].subject.display === "Sam \"the\" </script> \\ é"'
+jscheck "... kept as it is, escaped as JSON" \
+    "$T/hostile.json" 'e[0].subject.display === "Sam \"the\" </script> \\ é"'
 
 ## --fhir-checkins
 cp "$TOP/share/sample/checkins.csv" "$ATTUNE_DIR/checkins.csv"
@@ -222,10 +249,10 @@ run attune-report --format fhir --fhir-checkins
 cp "$T/out" "$T/ci.json"
 vcheck "--fhir-checkins: valid" "$T/ci.json"
 want=$(awk -F, 'NR > 1 { for (i = 3; i <= 7; i++) if ($i != "") n++ } END { print n }' "$ATTUNE_DIR/checkins.csv")
-check "one Observation a measure answered ($want)" \
-    js "$T/ci.json" 'e.filter(r => r.resourceType === "Observation" && r.code.coding[0].system === "https://attune.invalid/fhir/CodeSystem/checkin").length === '"$want"
-check "sleep in hours (UCUM h)" \
-    js "$T/ci.json" 'e.some(r => r.resourceType === "Observation" && r.code.coding[0].code === "sleep" && r.valueQuantity.code === "h" && r.valueQuantity.value === 4.8)'
+jscheck "one Observation a measure answered ($want)" \
+    "$T/ci.json" 'e.filter(r => r.resourceType === "Observation" && r.code.coding[0].system === "https://attune.invalid/fhir/CodeSystem/checkin").length === '"$want"
+jscheck "sleep in hours (UCUM h)" \
+    "$T/ci.json" 'e.some(r => r.resourceType === "Observation" && r.code.coding[0].code === "sleep" && r.valueQuantity.code === "h" && r.valueQuantity.value === 4.8)'
 check "notes never go in" out_lacks "home from hospital"
 
 ## each validator catches a broken resource on its own
@@ -245,6 +272,9 @@ done
 check "... FHIR.js naming the element" grep -q "QuestionnaireResponse.status" "$T/check.fhirjs"
 check "an Observation without status: FHIR.js reports it" \
     grep -q "bad4.json: [1-9][0-9]* errors" "$T/check.fhirjs"
+
+## every check on a Bundle's content above, in one node
+jsjudge
 
 ## every Bundle above, through both validators
 # shellcheck disable=SC2046

@@ -8,7 +8,6 @@
 
 LOG=$ATTUNE_DIR/checkins.csv
 H='timestamp,who,mood,bond,anxiety,numb,sleep,did,flags,note'
-err_lacks() { ! grep -qF -e "$1" "$T/err"; }
 mkdir -p "$ATTUNE_DIR"
 chmod 700 "$ATTUNE_DIR"
 ci() { attune-checkin -q "$@" || echo "setup failed: $*" >&2; }

@@ -5,14 +5,7 @@
 . "$TOP/tests/lib.sh"
 
 # 3,000 people, each logging three days in a row somewhere in ten years.
-awk 'function civil(z,   era, doe, yoe, doy, mp, d, m, y) {
-	z += 719468; era = int(z / 146097); doe = z - era * 146097
-	yoe = int((doe - int(doe / 1460) + int(doe / 36524) - int(doe / 146096)) / 365)
-	doy = doe - (365 * yoe + int(yoe / 4) - int(yoe / 100))
-	mp = int((5 * doy + 2) / 153); d = doy - int((153 * mp + 2) / 5) + 1
-	m = mp < 10 ? mp + 3 : mp - 9; y = yoe + era * 400 + (m <= 2)
-	return sprintf("%04d-%02d-%02d", y, m, d)
-}
+awk "$AWK_YMD"'
 BEGIN {
 	print "timestamp,who,mood,bond,anxiety,numb,sleep,did,flags,note"
 	srand(7)
@@ -20,7 +13,7 @@ BEGIN {
 	for (p = 0; p < 3000; p++) {
 		start = base + int(rand() * 3600)
 		for (d = 0; d < 3; d++)
-			printf "%sT09:00:00+00:00,p%d,5,5,5,5,7.0,,,\n", civil(start + d), p
+			printf "%sT09:00:00+00:00,p%d,5,5,5,5,7.0,,,\n", ymd(start + d), p
 	}
 }' >"$T/many.csv"
 check "the log has 9,000 check-ins" lines_are 9001 "$T/many.csv"

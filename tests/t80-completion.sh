@@ -313,18 +313,18 @@ n=0
 for line; do
 	n=$((n + 1))
 	zpty -w z "print -r -- '=== $n' >>$OUT"
-	for i in {1..20}; do	# the shell is at its prompt again
+	for i in {1..400}; do	# the shell is at its prompt again
 		grep -qx "=== $n" $OUT && break
-		sleep 0.2
+		sleep 0.02
 	done
 	zpty -w -n z "$line"$'\t'
-	sleep 0.4
+	sleep 0.05
 	zpty -w -n z $'\x15'
 done
 zpty -w z "print -r -- '=== end' >>$OUT"
-for i in 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20; do
+for i in {1..400}; do
 	grep -qx '=== end' $OUT && break
-	sleep 0.5
+	sleep 0.05
 done
 zpty -d z
 EOF

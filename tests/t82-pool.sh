@@ -72,16 +72,8 @@ check "without @duckdb/node-api: exit 1, saying so" \
 # partner logging too.  The same bytes every time.
 R="$T/pool o'hara"
 umask 077
-LC_ALL=C awk -v root="$R" '
+LC_ALL=C awk -v root="$R" "$AWK_YMD"'
 function rnd(n) { seed = (seed * 16807) % 2147483647; return seed % n }
-function date(z,   era, doe, yoe, doy, mp, d, m, y) {
-	z += 719468; era = int(z / 146097); doe = z - era * 146097
-	yoe = int((doe - int(doe / 1460) + int(doe / 36524) - int(doe / 146096)) / 365)
-	doy = doe - (365 * yoe + int(yoe / 4) - int(yoe / 100))
-	mp = int((5 * doy + 2) / 153); d = doy - int((153 * mp + 2) / 5) + 1
-	m = mp < 10 ? mp + 3 : mp - 9; y = yoe + era * 400 + (m <= 2)
-	return sprintf("%04d-%02d-%02d", y, m, d)
-}
 function m(lvl,   v) {
 	if (rnd(10) == 0) return ""
 	v = lvl + rnd(5) - 2
@@ -94,7 +86,7 @@ function row(f, z, who, p,   s, did, flags, note, i) {
 	flags = rnd(25) == 0 ? "panic" : ""
 	if (harm[p] && z == harm[p]) flags = "harm"
 	note = rnd(6) == 0 ? "\"tired, \"\"so\"\" tired\"" : rnd(9) == 0 ? "ok day" : ""
-	printf "%sT%02d:%02d:00%s,%s,%s,%s,%s,%s,%s,%s,%s,%s\n", date(z), \
+	printf "%sT%02d:%02d:00%s,%s,%s,%s,%s,%s,%s,%s,%s,%s\n", ymd(z), \
 	    7 + rnd(15), rnd(60), off, who, m(lv), m(lv - 1), m(9 - lv), m(8 - lv), \
 	    s, did, flags, note >f
 }

@@ -17,8 +17,7 @@
 #include <unistd.h>
 
 #include "attune.h"
-#include "tap.h"
-#include "tfile.h"
+#include "test.h"
 
 #define HEAD	"timestamp,note\n"
 

@@ -11,7 +11,7 @@
 #include <unistd.h>
 
 #include "attune.h"
-#include "tap.h"
+#include "test.h"
 
 static char dir[4096];
 
@@ -73,7 +73,7 @@ readall(long *sum, int *pending)
 
 /* Write s as the file name in dir. */
 static void
-put(const char *name, const char *s)
+dir_put(const char *name, const char *s)
 {
 	char *path = attune_dir_file(dir, name);
 	FILE *fp;
@@ -86,7 +86,7 @@ put(const char *name, const char *s)
 
 /* The whole of the file name in dir, or NULL. */
 static char *
-slurp(const char *name)
+dir_slurp(const char *name)
 {
 	struct attune_buf b = { 0 };
 	char *path = attune_dir_file(dir, name);
@@ -186,7 +186,7 @@ spaced_note(int64_t before)
 	long n0;
 
 	fresh();
-	put("checkins.csv", HEAD
+	dir_put("checkins.csv", HEAD
 	    "2024-01-01T09:00:00+00:00,me,5,,,,,,, \"line1\n"
 	    "2024-02-01T09:00:00+00:00,me,6,,,,,,,x\n\"\n"
 	    "2026-11-01T09:00:00+00:00,me,7,,,,,,,late\n");
@@ -199,7 +199,7 @@ spaced_note(int64_t before)
 	is_int(readstrict(&b1), n0,
 	    "spaced note: the same number of rows after, none made up");
 	is_str(b1.s, b0.s, "spaced note: and the same rows");
-	live = slurp("checkins.csv");
+	live = dir_slurp("checkins.csv");
 	is_str(live, HEAD "2026-11-01T09:00:00+00:00,me,7,,,,,,,late\n",
 	    "spaced note: the live log keeps only the late row");
 	free(live);
@@ -245,13 +245,13 @@ partial_row(int64_t before)
 		attune_buf_str(&orig, rows[i]);
 		whole = orig.len;
 		attune_buf_str(&orig, part);
-		put("checkins.csv", orig.s);
+		dir_put("checkins.csv", orig.s);
 		if (stat(path, &st) < 0)
 			attune_err(1, "%s", path);
 		note.len = 0;
 		attune_buf_printf(&note, "%zu %zu %ju\n", whole,
 		    whole + sizeof part + 40, (uintmax_t)st.st_ino);
-		put("checkins.csv.pending", note.s);
+		dir_put("checkins.csv.pending", note.s);
 		is_int(readstrict(&b0), 2 - i, "%s: the reader sees the whole "
 		    "rows", what);
 		is_int(attune_archive(dir, before, NULL), 1 - i,
@@ -260,7 +260,7 @@ partial_row(int64_t before)
 		is_int(readstrict(&b1), 2 - i, "%s: the same rows after, "
 		    "read strictly", what);
 		is_str(b1.s, b0.s, "%s: and the same ones", what);
-		live = slurp("checkins.csv");
+		live = dir_slurp("checkins.csv");
 		if (i == 0) {
 			is_str(live, HEAD "2026-11-01T09:00:00+00:00,me,7,,,,,,,"
 			    "good\n", "%s: the part row is gone from the live "
@@ -276,7 +276,7 @@ partial_row(int64_t before)
 		} else {
 			is_str(live, orig.s, "%s: the live log is as it was",
 			    what);
-			text = slurp("checkins.csv.pending");
+			text = dir_slurp("checkins.csv.pending");
 			is_str(text, note.s, "%s: the note stays, still "
 			    "true", what);
 			free(text);

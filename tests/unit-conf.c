@@ -10,8 +10,7 @@
 #include <stdint.h>
 
 #include "attune.h"
-#include "tap.h"
-#include "tfile.h"
+#include "test.h"
 
 static void
 test_good(void)

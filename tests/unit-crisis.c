@@ -15,8 +15,7 @@
 #include <unistd.h>
 
 #include "attune.h"
-#include "tap.h"
-#include "tfile.h"
+#include "test.h"
 
 static char out[16384];
 

@@ -24,8 +24,7 @@
 #include <zlib.h>
 
 #include "attune.h"
-#include "tap.h"
-#include "tfile.h"
+#include "test.h"
 
 static int
 count(const char *hay, const char *needle)

@@ -9,7 +9,7 @@
 #include <string.h>
 
 #include "attune.h"
-#include "tap.h"
+#include "test.h"
 
 static char *
 bundle(struct attune_detail *d)

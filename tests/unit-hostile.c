@@ -10,8 +10,7 @@
 #include <unistd.h>
 
 #include "attune.h"
-#include "tap.h"
-#include "tfile.h"
+#include "test.h"
 
 /* Format a time and parse it back: the same time, offset included. */
 static int

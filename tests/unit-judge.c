@@ -5,7 +5,7 @@
 #include <string.h>
 
 #include "attune_priv.h"
-#include "tap.h"
+#include "test.h"
 
 static int safety, positive;
 static char items[64], why[160];

@@ -8,7 +8,7 @@
 #include <string.h>
 
 #include "attune_priv.h"
-#include "tap.h"
+#include "test.h"
 
 static void
 test_num(void)

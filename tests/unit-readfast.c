@@ -13,8 +13,7 @@
 #include <string.h>
 
 #include "attune.h"
-#include "tap.h"
-#include "tfile.h"
+#include "test.h"
 
 /* A note in the TAP output, to find a failure by. */
 static void

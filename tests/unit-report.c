@@ -4,8 +4,7 @@
 #include <unistd.h>
 
 #include "attune.h"
-#include "rsum.h"
-#include "tap.h"
+#include "test.h"
 
 static int64_t
 D(const char *s)

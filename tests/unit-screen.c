@@ -8,8 +8,7 @@
 #include <string.h>
 
 #include "attune.h"
-#include "tap.h"
-#include "tfile.h"
+#include "test.h"
 
 static struct attune_result r;
 

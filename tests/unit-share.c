@@ -7,7 +7,7 @@
 #include <unistd.h>
 
 #include "attune.h"
-#include "tap.h"
+#include "test.h"
 
 int
 main(void)

@@ -21,8 +21,7 @@
 #include <sys/stat.h>
 
 #include "attune_priv.h"
-#include "tap.h"
-#include "tfile.h"
+#include "test.h"
 
 static int fail_flock;
 static long long bytes_read;

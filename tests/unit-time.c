@@ -11,7 +11,7 @@
 #include <unistd.h>
 
 #include "attune.h"
-#include "tap.h"
+#include "test.h"
 
 static int64_t
 day(int y, int m, int d)

@@ -10,7 +10,7 @@
 #include <string.h>
 
 #include "attune.h"
-#include "tap.h"
+#include "test.h"
 
 static const char *
 user(const char *now, const char *s)

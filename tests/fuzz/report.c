@@ -16,7 +16,7 @@
 #include <string.h>
 
 #include "attune.h"
-#include "../rsum.h"
+#include "../test.h"
 
 #define BASE	18000	/* 2019-04-14, a day number */
 

@@ -1,11 +1,18 @@
 /*
- * tfile.h: what the C unit tests that work on real files share: a fresh
- * directory for each run, paths in it, writing and reading whole files,
- * and catching what the library says on stderr.  The functions are inline,
- * so that a test may use only some of them.
+ * test.h: what the C tests share (the unit tests and the report
+ * fuzzer).  Its functions are static inline, so a test uses only what it
+ * needs.
+ *
+ * - TAP: each check prints "ok N - what" or "not ok N - what" (ok,
+ *   is_int, is_str); tap_done ends the run; tests/run counts the lines.
+ * - Files: a fresh directory for each run (tmpdir_make), paths in it,
+ *   writing and reading whole files, and catching what the library says
+ *   on stderr (catch_start, catch_end).
+ * - rsum_equal: whether two report summaries say the same, for comparing
+ *   a streaming report with one keeping every day.
  */
-#ifndef TFILE_H
-#define TFILE_H
+#ifndef TEST_H
+#define TEST_H
 
 #include <sys/stat.h>
 
@@ -16,6 +23,47 @@
 #include <unistd.h>
 
 #include "attune.h"
+
+/* --- TAP ------------------------------------------------------------- */
+
+static int tap_n, tap_failed;
+
+#define ok(cond, ...) do {						\
+	int ok_ = (cond);						\
+	printf("%sok %d - ", ok_ ? "" : "not ", ++tap_n);		\
+	printf(__VA_ARGS__);						\
+	printf("\n");							\
+	if (!ok_) {							\
+		tap_failed++;						\
+		printf("#   failed at %s:%d: %s\n", __FILE__, __LINE__,	\
+		    #cond);						\
+	}								\
+} while (0)
+
+#define is_int(got, want, ...) do {					\
+	long long g_ = (got), w_ = (want);				\
+	ok(g_ == w_, __VA_ARGS__);					\
+	if (g_ != w_)							\
+		printf("#   got %lld, want %lld\n", g_, w_);		\
+} while (0)
+
+#define is_str(got, want, ...) do {					\
+	const char *g_ = (got), *w_ = (want);				\
+	int same_ = g_ != NULL && w_ != NULL && strcmp(g_, w_) == 0;	\
+	ok(same_, __VA_ARGS__);						\
+	if (!same_)							\
+		printf("#   got '%s', want '%s'\n", g_ ? g_ : "(null)",	\
+		    w_ ? w_ : "(null)");				\
+} while (0)
+
+static inline int
+tap_done(void)
+{
+	printf("# done\n");
+	return tap_failed ? 1 : 0;
+}
+
+/* --- files ----------------------------------------------------------- */
 
 static char tmpdir[4096];
 static int saved_stderr = -1;
@@ -121,6 +169,26 @@ static inline int
 has(const char *hay, const char *needle)
 {
 	return hay != NULL && strstr(hay, needle) != NULL;
+}
+
+/* --- report summaries ------------------------------------------------ */
+
+static inline int
+rsum_equal(const struct attune_rsum *a, const struct attune_rsum *b)
+{
+	int i;
+
+	if (memcmp(a->m, b->m, sizeof a->m) != 0 ||
+	    memcmp(a->prev, b->prev, sizeof a->prev) != 0 ||
+	    a->checkins != b->checkins || a->days != b->days ||
+	    a->flagged != b->flagged || a->screens != b->screens ||
+	    a->rules != b->rules || a->nwhy != b->nwhy)
+		return 0;
+	for (i = 0; i < a->nwhy; i++)
+		if (a->why[i].rule != b->why[i].rule ||
+		    strcmp(a->why[i].text, b->why[i].text) != 0)
+			return 0;
+	return 1;
 }
 
 #endif
