@@ -257,7 +257,7 @@ list(void)
 	if ((rc = read_log(path, &rs)) != 0) {
 		free(path);
 		attune_rows_free(&rs);
-		return rc > 100 ? rc - 100 : rc;
+		return rc >= 100 ? rc - 100 : rc;
 	}
 	who = attune_rows_col(&rs, "who");
 	ts = attune_rows_col(&rs, "timestamp");
@@ -363,7 +363,7 @@ undo(void)
 	if ((rc = read_log(path, &rs)) != 0) {
 		free(path);
 		attune_rows_free(&rs);
-		return rc > 100 ? rc - 100 : rc;
+		return rc >= 100 ? rc - 100 : rc;
 	}
 	if ((i = attune_rows_last(&rs)) < 0) {
 		if (!qflag)
@@ -498,7 +498,7 @@ edit(const char *id, int given)
 	if ((rc = read_log(path, &rs)) != 0) {
 		free(path);
 		attune_rows_free(&rs);
-		return rc > 100 ? ATTUNE_FAIL : rc;
+		return rc >= 100 ? ATTUNE_FAIL : rc;
 	}
 	i = strcmp(id, "last") == 0 ? attune_rows_last(&rs) :
 	    attune_rows_find(&rs, id);

@@ -251,4 +251,17 @@ check "file size limit: exit 1" rc_is 1
 check "file size limit: log unchanged" same "$T/before" "$LOG"
 check "file size limit: no temporary file left" sh -c "! ls -A '$ATTUNE_DIR' | grep -q edit-"
 
+# No logs yet: nothing to list or take away is "nothing to do", exit 0
+# (attune-log(1), EXIT STATUS); an edit has no entry to change, exit 1.
+E=$T/nologs
+mkdir -m 700 "$E"
+for a in "" "-S" "-u -y" "-S -u -y"; do
+	run attune-log -d "$E" $a
+	check "no logs yet, attune log $a: exit 0" rc_is 0
+	check "no logs yet, attune log $a: says so" out_has "yet."
+done
+run attune-log -d "$E" edit last -m 3
+check "no logs yet, edit: exit 1" rc_is 1
+check "no logs yet, edit: nothing written" sh -c "[ -z \"\$(ls -A '$E')\" ]"
+
 done_testing
