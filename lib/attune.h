@@ -1,6 +1,8 @@
 /*
- * attune.h: the one header of libattune, shared by every attune command.
- * Sections follow the files that implement them.  Every symbol starts with
+ * attune.h: libattune's public face, what the commands in bin/ use (and
+ * nothing else: a name only lib and the tests need is in attune_priv.h).
+ * lib/README draws the layers.  Sections follow the files that implement
+ * them.  Every symbol starts with
  * attune_ (or ATTUNE_).  Commands never include <csv.h> or <zlib.h>.
  */
 #ifndef ATTUNE_H
@@ -26,15 +28,9 @@ void	 attune_setprog(const char *argv0);
 const char *attune_prog(void);
 void	 attune_err(int status, const char *fmt, ...)
 	    __attribute__((noreturn, format(printf, 2, 3)));
-void	 attune_errx(int status, const char *fmt, ...)
-	    __attribute__((noreturn, format(printf, 2, 3)));
 void	 attune_warn(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 void	 attune_warnx(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-void	 attune_vwarnx(const char *fmt, va_list ap);
-void	 attune_quit(int status) __attribute__((noreturn));	/* said already */
-void	*attune_xmalloc(size_t n);
 void	*attune_xcalloc(size_t n, size_t size);
-void	*attune_xrealloc(void *p, size_t n);
 void	*attune_xreallocarray(void *p, size_t n, size_t size);
 char	*attune_xstrdup(const char *s);
 int	 attune_finish(int status);	/* flush stdout; 1 if that failed */
@@ -67,8 +63,6 @@ void	 attune_usage_first(void (*fn)(void));	/* runs before a usage error */
 const char *attune_opt_who(const char *opt);	/* --who, $ATTUNE_WHO,
 						 * attune.conf, "me" */
 const char *attune_suggest(const char *s, const char *const *words);
-int	 attune_distance(const char *a, size_t na, const char *b, size_t nb,
-	    int max);	/* edits apart, any case; max + 1 if more */
 struct option;
 void	 attune_opt_longopts(const struct option *lo);	/* for "did you mean" */
 int	 attune_opt_choice(const char *opt, const char *val,
@@ -79,43 +73,22 @@ void	 attune_words_join(FILE *f, const char *const *words, const char *sep);
 /* text.c: UTF-8, safe display of logged text, wrapping. */
 int	 attune_utf8_valid(const char *s, size_t n);
 void	 attune_put_safe(FILE *f, const char *s, size_t n);
-#define ATTUNE_ESC	16	/* room for one character's escape */
-size_t	 attune_safe_char(const char *s, size_t n, size_t i,
-	    char esc[ATTUNE_ESC]);
 /* A log value for a message: char q[ATTUNE_VALUE]; "'%s'", attune_safe_value(
  * q, sizeof q, s, n).  Every value from a log is quoted through it. */
 #define ATTUNE_VALUE	64
 const char *attune_safe_value(char *buf, size_t size, const char *s, size_t n);
-void	 attune_wrap(FILE *f, const char *s, int width, int indent);
-int	 attune_text_width(const char *s, size_t n);	/* UTF-8 columns */
-int	 attune_term_width(void);
-int	 attune_term_utf8(void);
-
-/* time.c: dates and times.  A day belongs to the date written in a
- * timestamp, so a time keeps its civil date, clock and UTC offset. */
-#define ATTUNE_NOOFF INT32_MIN
 struct attune_time {
 	int64_t	 days;	/* civil days since 1970-01-01 of the written date */
 	int32_t	 sec;	/* seconds since that date's midnight */
 	int32_t	 off;	/* UTC offset in seconds, or ATTUNE_NOOFF */
 };
-int64_t	 attune_days_from_civil(int y, int m, int d);
-void	 attune_civil_from_days(int64_t days, int *y, int *m, int *d);
-int	 attune_weekday(int64_t days);			/* 1 Monday … 7 Sunday */
-int64_t	 attune_month_start(int64_t days);	/* the 1st of its month */
-int64_t	 attune_month_next(int64_t days);	/* the 1st of the next */
-int	 attune_month_whole(int64_t start, int64_t end);
-int	 attune_iso_week(int64_t days, int *year);	/* week 1 … 53 */
-int64_t	 attune_iso_week_monday(int year, int week);
 int	 attune_time_now(struct attune_time *t);	/* honours $ATTUNE_NOW */
-int	 attune_time_clock(struct attune_time *t);	/* -1: bad $ATTUNE_NOW */
 int	 attune_time_iso(const char *s, size_t n, struct attune_time *t);
 int	 attune_time_user(const char *s, struct attune_time *t, const char **why);
 int	 attune_date_user(const char *s, int64_t *days, const char **why);
 void	 attune_time_format(const struct attune_time *t, char buf[32]);
 void	 attune_date_format(int64_t days, char buf[16]);
 int64_t	 attune_time_epoch(const struct attune_time *t);
-int64_t	 attune_months_add(int64_t days, int n);	/* day kept, or month end */
 /* Periods as people name them; 0, or -1 with *why (attune-report(1)). */
 int	 attune_week_user(const char *s, int64_t today, int64_t *monday,
 	    const char **why);		/* this, last, 2026-W47, a date */
@@ -123,100 +96,20 @@ int	 attune_month_user(const char *s, int64_t today, int64_t *first,
 	    const char **why);		/* this, last, 2026-11, November */
 int	 attune_last_user(const char *s, int64_t end, int64_t *from,
 	    const char **why);		/* 14d, 2w, 3m: ending at end */
-
-/* conf.c: attune.conf in the data directory, the settings that stick
- * (attune-log(5)).  Options and the environment override it.  Loading warns
- * about each line it cannot use, naming the file and line. */
-struct attune_conf {
-	char	*region, *who;
-	int64_t	 birth;		/* INT64_MIN: unknown */
-	int	 children;	/* 0: unknown */
-};
-int	 attune_conf_load(const char *dir, struct attune_conf *c);
-					/* 0 ok (a missing file is ok), -1 unreadable */
-void	 attune_conf_free(struct attune_conf *c);
 void	 attune_conf_dir(const char *dirflag);	/* where the defaults come from */
-const struct attune_conf *attune_conf_default(void);	/* read once */
 void	 attune_conf_hush(int on);	/* 1: its warnings wait (crisis lines) */
 
 /* dir.c: the data directory and its logs. */
 char	*attune_dir_resolve(const char *opt);	/* malloc'd path */
-char	*attune_dir_find(const char *opt);	/* NULL: no home (said) */
 int	 attune_dir_make(const char *dir);	/* mkdir 0700, warn if open */
 char	*attune_dir_file(const char *dir, const char *name);
-char	**attune_dir_logs(const char *dir, const char *base);	/* NULL-ended */
 void	 attune_strv_free(char **v);
 struct stat;
-int	 attune_dir_safe(const char *dir, const struct stat *st);
-char	**attune_dir_match(const char *dir, const char *prefix,
-	    const char *suffix, size_t *n);	/* sorted paths, NULL-ended */
-
-/* csv.c: every CSV read and write goes through libcsv here.  The reader
- * finds the wanted columns by header name, reads plain or gzip files or
- * "-" for stdin, and reports a malformed row as FILE:LINE: reason. */
-#define ATTUNE_CSV_STRICT	1
-#define ATTUNE_CSV_QUIET	2	/* say nothing of what the log holds */
-#define ATTUNE_CSV_SPANS	4	/* line by line, for attune_csv_span */
 #define ATTUNE_CSV_MAXROW	(256 * 1024)
-#define ATTUNE_CSV_MAXCOLS	1000
-struct attune_csv;
-struct attune_csv *attune_csv_open(const char *path, const char *const *cols,
-	    int flags);
-int	 attune_csv_next(struct attune_csv *c);	/* 1 row, 0 end, -1 failed */
-const char *attune_csv_get(struct attune_csv *c, int col, size_t *len);
-void	 attune_csv_getn(struct attune_csv *c, int n, const char **val,
-	    size_t *len);			/* columns 0 … n-1 at once */
-int	 attune_csv_has(const struct attune_csv *c, int col);
-int	 attune_csv_header_has(struct attune_csv *c, const char *name);
-void	 attune_csv_columns(struct attune_csv *c, const char *const *cols);
-long	 attune_csv_line(const struct attune_csv *c);
-const char *attune_csv_name(const struct attune_csv *c);
-void	 attune_csv_note(struct attune_csv *c, const char *fmt, ...)
-	    __attribute__((format(printf, 2, 3)));	/* "FILE: ..." */
-void	 attune_csv_bad(struct attune_csv *c, const char *fmt, ...)
-	    __attribute__((format(printf, 2, 3)));
-long	 attune_csv_skipped(const struct attune_csv *c);
-int	 attune_csv_close(struct attune_csv *c);	/* 0, or -1 if it failed */
 void	 attune_csv_field(struct attune_buf *b, const char *s, size_t n, int first);
-void	 attune_csv_header(struct attune_buf *b, const char *const *cols);
-/* CSV for a spreadsheet: a text cell that would start a formula gets a
- * leading ' (attune-report(1)); the logs are never written this way. */
-void	 attune_csv_cell(struct attune_buf *b, const char *s, size_t n, int first);
 void	 attune_csv_sheet(FILE *f, const char *rows, size_t n);
-/* How a log ends, to the reader: after a newline; without one; inside a
- * quoted field; inside one so long that the rows after it are lost. */
-enum { ATTUNE_END_CLEAN, ATTUNE_END_LINE, ATTUNE_END_QUOTE, ATTUNE_END_LOST };
-int	 attune_csv_shape(int fd, long long size, char ***names, long *line,
-	    int headonly);
-struct attune_csv *attune_csv_open_fd(int fd, const char *name,
-	    long long limit, int flags);
-enum { ATTUNE_SPAN_HEADER = 1, ATTUNE_SPAN_ROW, ATTUNE_SPAN_OTHER };
-int	 attune_csv_span(struct attune_csv *c, long long *start, long long *end);
-const char *attune_csv_header_name(const struct attune_csv *c, int i);
-int	 attune_csv_ending(const struct attune_csv *c);
-long long attune_csv_total(const struct attune_csv *c);
-
-/* append.c: add whole rows to a log, under a lock, flushed to disk; a
- * failed write leaves the log exactly as it was. */
-int	 attune_append(const char *path, const char *header, const char *rows,
-	    size_t n);
-/* From here to attune_sync_dir, and attune_dir_logs and _match above:
- * store.c, the file layer. */
-long long attune_append_whole(const char *path, long long size,
-	    unsigned long long ino);
 int	 attune_write_all(int fd, const char *s, size_t n);
 struct stat;
-int	 attune_log_lock(const char *path, int how, int oflags,
-	    struct stat *st);	/* open and flock, again if replaced */
-void	 attune_crash_point(const char *name);	/* tests: $ATTUNE_TEST_CRASH */
-void	 attune_sync_dir(const char *dir);
-
-/* archive.c: old check-ins move into yearly checkins-YYYY.csv.gz, under
- * the writers' lock, losing nothing if stopped (attune-archive(1)). */
-long	 attune_archive(const char *dir, int64_t before, FILE *out);
-#define ATTUNE_INFLATE_MAX	200	/* an archive may inflate this many times */
-char	**attune_archive_view(const char *dir, const char *base, char **v,
-	    size_t *n);
 
 /* edit.c: a live log cut into its rows as the readers see them, each with
  * a short id (a hash of its bytes); a row changed or removed under the
@@ -255,16 +148,8 @@ long	 attune_rows_last(const struct attune_rows *rs);	/* -1: none */
  * 2 several; 3 fn said no; -1 failed (warned), the log as it was. */
 int	 attune_rows_change(const char *path, uint32_t id, int last,
 	    attune_change_fn fn, void *arg);
-
-/* crisis.c: crisis and support lines, one table for every command. */
-struct attune_line {
-	const char *region, *service, *number, *hours;
-};
-extern const struct attune_line attune_lines[];
-#define ATTUNE_LINES_CHECKED "2026-11"
 const char *attune_region(const char *opt);	/* NULL: every region */
 int	 attune_region_parse(const char *opt, const char **region);
-int	 attune_region_known(const char *region);
 void	 attune_crisis_print(FILE *f, const char *region);
 void	 attune_crisis_stderr(const char *region);	/* if stdout is no tty; once */
 
@@ -281,8 +166,6 @@ extern const struct attune_measure attune_measures[ATTUNE_NMEASURES];
 extern const char *const attune_did_words[];	/* NULL-ended */
 extern const char *const attune_flag_words[];	/* NULL-ended */
 #define ATTUNE_FLAG_HARM (1u << 5)
-extern const char *const attune_checkin_cols[];	/* NULL-ended */
-extern const char *const attune_screen_cols[];	/* NULL-ended */
 
 struct attune_checkin {
 	struct attune_time ts;
@@ -292,21 +175,10 @@ struct attune_checkin {
 	const char *note;
 	size_t	 notelen;
 };
-struct attune_screen {
-	struct attune_time ts;
-	const char *who, *instrument, *band, *subscales, *flags, *answers;
-	int	 total;
-};
 void	 attune_measure_put(struct attune_buf *b, int k, int v);
 void	 attune_checkin_init(struct attune_checkin *ci);	/* measures -1 */
 void	 attune_checkin_row(struct attune_buf *b, const struct attune_checkin *ci);
-int	 attune_checkin_read(struct attune_csv *c, struct attune_checkin *ci);
-int	 attune_screen_read(struct attune_csv *c, struct attune_screen *s);
-int	 attune_who_valid(const char *s, size_t n);
 int	 attune_who_same(const char *a, const char *b);	/* case, spaces aside */
-int	 attune_rows_by_header(struct attune_buf *out, const char *path,
-	    const char *const *cols, char *const *names, const char *rows,
-	    size_t n);			/* rows in the log's column order */
 
 /* instrument.c: the questionnaires as data, one table each (items, option
  * labels, points per option, reverse and safety items, scales, bands,
@@ -351,7 +223,6 @@ struct attune_instrument {
 	int	 wording;	/* 1: the item wording ships */
 	const char *attribution;	/* printed with every result, or NULL */
 };
-extern const struct attune_instrument *const attune_instruments[];
 #define ATTUNE_PHQ_ATTRIBUTION "PHQ-9 and GAD-7 were developed by Drs. " \
 	"Robert L. Spitzer, Janet B.W. Williams, Kurt Kroenke and " \
 	"colleagues, with an educational grant from Pfizer Inc."
@@ -368,89 +239,11 @@ struct attune_result {
 	const struct attune_band *band;
 };
 const struct attune_instrument *attune_instrument(const char *name);
-int	 attune_item_points(const struct attune_instrument *in, int item,
-	    int pos);				/* item from 0; -1 if out of range */
-int	 attune_item_position(const struct attune_instrument *in, int item,
-	    int points);			/* -1 if no option scores that */
-int	 attune_points_max(const struct attune_instrument *in);
-int	 attune_scale_cutoff(const struct attune_scale *s, int partner);
-const struct attune_band *attune_bands(const struct attune_instrument *in,
-	    int partner);
-const struct attune_band *attune_band_find(const struct attune_instrument *in,
-	    const char *word);			/* either set of bands */
 void	 attune_score(struct attune_result *r);	/* from in, partner, pos */
 void	 attune_screen_row(struct attune_buf *b, const struct attune_time *ts,
 	    const char *who, const struct attune_result *r);
-
-/* share.c: data files shipped with attune, found beside the program
- * (<dir>/../share/NAME, installed <dir>/../share/attune/NAME) or else in
- * ATTUNE_DATADIR.  NULL if none. */
-char	*attune_share_file(const char *name);	/* malloc'd path */
 char	*attune_exe_dir(void);	/* the running program's; malloc'd, or NULL */
-
-/* judge.c: the one judgement of the logs (attune-report(1), "Reach-out
- * rules").  Every threshold is in attune_thresholds[] with its source. */
-enum { ATTUNE_RULE_URGENT, ATTUNE_RULE_HARD, ATTUNE_RULE_LASTING,
-	ATTUNE_RULE_WORSE, ATTUNE_RULE_CONCERNS, ATTUNE_RULE_SCREEN,
-	ATTUNE_NRULES };
-extern const char *const attune_rule_ids[];	/* urgent hard-stretch … */
-enum { ATTUNE_SIG_BOND_LOW, ATTUNE_SIG_NUMB_HIGH, ATTUNE_SIG_ANXIETY_HIGH,
-	ATTUNE_SIG_MOOD_LOW, ATTUNE_SIG_SLEEP_LOW, ATTUNE_SIG_INTRUSIVE,
-	ATTUNE_SIG_PANIC, ATTUNE_SIG_RAGE, ATTUNE_SIG_CANT_COPE,
-	ATTUNE_SIG_CANT_CARE, ATTUNE_SIG_HARM, ATTUNE_SIG_DEPRESSION_SCREEN,
-	ATTUNE_SIG_ANXIETY_SCREEN, ATTUNE_SIG_BONDING_SCREEN,
-	ATTUNE_SIG_REJECTION_SCREEN, ATTUNE_SIG_INFANT_ANXIETY_SCREEN,
-	ATTUNE_SIG_LASTING, ATTUNE_SIG_HARD, ATTUNE_SIG_WORSE,
-	ATTUNE_SIG_CONCERNS, ATTUNE_SIG_PARTNER, ATTUNE_SIG_OLDER_CHILD,
-	ATTUNE_SIG_START, ATTUNE_NSIGNALS };
-extern const char *const attune_signal_ids[];	/* the tips' "fits" words */
-enum { ATTUNE_T_BOND_LOW, ATTUNE_T_NUMB_HIGH, ATTUNE_T_MOOD_LOW,
-	ATTUNE_T_ANXIETY_HIGH, ATTUNE_T_BOND_VERY, ATTUNE_T_NUMB_VERY,
-	ATTUNE_T_MOOD_VERY, ATTUNE_T_ANXIETY_VERY, ATTUNE_T_SLEEP_LOW,
-	ATTUNE_T_WINDOW, ATTUNE_T_LASTING_DAYS, ATTUNE_T_LASTING_SPAN,
-	ATTUNE_T_HARD_WINDOW, ATTUNE_T_HARD_DAYS, ATTUNE_T_WORSE_WEEKS,
-	ATTUNE_T_WORSE_COUNTED, ATTUNE_T_WORSE_PARTIAL, ATTUNE_T_WORSE_CHANGE,
-	ATTUNE_T_WORSE_BACK, ATTUNE_T_WORSE_GOOD, ATTUNE_T_WORSE_BAD,
-	ATTUNE_T_CONCERN_DAYS, ATTUNE_T_CANTCARE_DAYS, ATTUNE_T_SIGNAL_DAYS,
-	ATTUNE_NTHRESHOLDS };
-struct attune_threshold {
-	const char *id;
-	double	 value;
-	const char *what, *source;
-};
-extern const struct attune_threshold attune_thresholds[];	/* NULL id ends */
 void	 attune_thresholds_print(FILE *f);
-struct attune_rwhy {
-	int	 rule;
-	char	 text[320];
-};
-struct attune_verdict {
-	unsigned rules;			/* 1 << ATTUNE_RULE_… */
-	uint32_t signals;		/* 1 << ATTUNE_SIG_… */
-	struct attune_rwhy *why;	/* urgent first; malloc'd */
-	int	 nwhy;
-	int	 days, screens;		/* logged in the latest week, window */
-	double	 sleep;			/* mean hours, latest week; -1 none */
-	int64_t	 span[ATTUNE_NRULES][2];	/* the days a rule names */
-};
-struct attune_rperson;
-void	 attune_judge(const struct attune_rperson *p, int64_t at,
-	    struct attune_verdict *v);		/* the window ending at */
-void	 attune_judge_days(const struct attune_rperson *p, int64_t at,
-	    struct attune_verdict *v);
-void	 attune_judge_screens(const struct attune_rperson *p, int64_t at,
-	    struct attune_verdict *v);
-void	 attune_judge_end(struct attune_verdict *v);	/* urgent first */
-int64_t	 attune_judge_today(const struct attune_rperson *p, int64_t today);
-uint32_t attune_checkin_signals(const struct attune_checkin *ci);
-struct attune_rday;
-int	 attune_day_matters(const struct attune_rday *d);	/* flag, low */
-void	 attune_verdict_merge(struct attune_verdict *v,
-	    const struct attune_verdict *w);
-void	 attune_verdict_free(struct attune_verdict *v);
-struct attune_rscreen;
-const struct attune_instrument *attune_screen_judge_full(
-	    const struct attune_screen *sc, struct attune_rscreen *s);
 
 /* report.c: what attune report learns from the logs, read once.  The
  * periods are set before anything is read.  Check-ins are summed per person
@@ -461,236 +254,9 @@ const struct attune_instrument *attune_screen_judge_full(
  * charts and lists of the text, HTML and JSON reports.  Screens are few and
  * kept whole. */
 enum { ATTUNE_BY_NONE, ATTUNE_BY_DAY, ATTUNE_BY_WEEK, ATTUNE_BY_MONTH };
-#define ATTUNE_RWINDOW	128	/* days kept per person when streaming */
-#define ATTUNE_RBACK	40	/* days a judgement may look back */
-struct attune_rstat {
-	int64_t	 sum;
-	uint32_t n;
-	int16_t	 min, max;
-};
-struct attune_rday {
-	struct attune_rstat m[ATTUNE_NMEASURES];
-	uint32_t checkins, flagged;
-	uint16_t did;		/* bonding moments done that day */
-	uint8_t	 flags;		/* flags logged that day */
-};
-struct attune_rscreen {
-	int64_t	 day;
-	int32_t	 sec;
-	char	*instrument, *band, *subscales;
-	const char *name;	/* the instrument's display name, or NULL */
-	int	 total, safety, positive, bandpos;
-	unsigned high;		/* bit k: scale k at or above its cut-off */
-	char	 items[64];	/* the safety items answered above 0 */
-	char	 why[160];	/* the band or cut-off that made it positive */
-	/* The screen whole, for the FHIR Bundle and the HTML details. */
-	struct attune_time ts;	/* as logged */
-	const char *who;	/* its person's name */
-	const struct attune_instrument *in;	/* or NULL: not known */
-	int	 partner;	/* 1: flagged "partner" */
-	int	 answered;	/* 1: pos and pts hold every item's answer */
-	int	 scored;	/* 1: sub holds every scale's score */
-	int	 pos[ATTUNE_MAXITEMS], pts[ATTUNE_MAXITEMS];
-	int	 sub[ATTUNE_MAXSCALES];
-	size_t	 seq;		/* the order it came in */
-};
-struct attune_rcheckin {	/* one check-in whole (r->whole) */
-	struct attune_time ts;
-	char	*note;		/* NULL unless notes are kept */
-	size_t	 notelen;
-	int	 v[ATTUNE_NMEASURES];
-	int	 measures;	/* 1: measures kept, one or more answered */
-	size_t	 seq;
-};
-struct attune_rbucket {		/* one period's share of a person's days */
-	int64_t	 key;		/* the period's first day */
-	struct attune_rstat m[ATTUNE_NMEASURES];
-	uint32_t checkins, days, flagged;
-	struct attune_verdict *v;	/* the period judged, if anything fired */
-};
-struct attune_rperson {
-	char	*who;
-	size_t	 whon;		/* strlen(who) */
-	int64_t	 lo, hi;	/* first and last day logged */
-	uint32_t inrange;	/* check-ins in the period asked for */
-	struct attune_rday *days;	/* the days kept, in no order */
-	size_t	 ndays, capdays;
-	int64_t	*keys;		/* a hash of day → index into days */
-	uint32_t *slot;
-	size_t	 hcap;
-	int64_t	 lastday;	/* the last day looked up, and its index */
-	uint32_t lastidx;
-	int64_t	 closed;	/* streaming: days up to here are folded */
-	int64_t	 judged;	/* periods ending up to here are judged */
-	int64_t	 ahead;		/* tomorrow, for an entry already past */
-	struct attune_rbucket *b;	/* by key */
-	size_t	 nb, capb, lastb;
-	struct attune_rscreen *sc;	/* in time order after _done */
-	size_t	 nsc, capsc;
-	struct attune_rnote *notes;	/* kept when r->notes; time order */
-	size_t	 nnotes, capnotes;
-	struct attune_rcheckin *ci;	/* kept when r->whole; as they came */
-	size_t	 nci, capci;
-};
-struct attune_rnote {
-	int64_t	 day;
-	int32_t	 sec;
-	char	*text;
-};
-struct attune_report {
-	struct attune_rperson *p;
-	size_t	 np, capp, last;
-	uint32_t *names;	/* a hash of who → index into p */
-	size_t	 ncap;
-	int	 by;
-	int	 stream;	/* keep only ATTUNE_RWINDOW days a person */
-	int	 notes;		/* keep the notes of the period asked for */
-	int	 known;		/* the period is known: from..to */
-	int64_t	 from, to;	/* the period asked for (to: INT64_MAX) */
-	int64_t	 dfrom, dto;	/* the days any period or its previous holds */
-	int64_t	 pstart;	/* by none: the period before from..to */
-	int64_t	 today;		/* judgements end here at the latest */
-	int64_t	 nowsec;	/* the moment now, or INT64_MIN */
-	int	 late;		/* streaming: a row came for a folded day */
-	unsigned whole;		/* ATTUNE_DETAIL_…: keep check-ins whole */
-	size_t	 seq;		/* rows kept whole so far */
-};
-struct attune_rsum {
-	int64_t	 start, end;		/* the period */
-	const struct attune_rperson *p;
-	struct attune_rstat m[ATTUNE_NMEASURES], prev[ATTUNE_NMEASURES];
-	uint32_t checkins, days, flagged, screens;
-	unsigned rules;			/* 1 << ATTUNE_RULE_… */
-	struct attune_rwhy *why;	/* what fired, in words; malloc'd */
-	int	 nwhy;
-	char	*past;		/* a stretch before the window; malloc'd */
-	int	 hide;		/* --all-people: outside the person's days */
-};
-/* from: INT64_MIN when the period starts at the first day logged; to:
- * INT64_MAX when it ends at the last.  Set before the first check-in. */
-void	 attune_report_setup(struct attune_report *r, int64_t from,
-	    int64_t to, int by, int stream, int64_t today);
-void	 attune_report_checkin(struct attune_report *r,
-	    const struct attune_checkin *ci);
-void	 attune_report_screen(struct attune_report *r,
-	    const struct attune_screen *sc);
-int	 attune_diary_read(struct attune_report *r, const char *dir,
-	    const char *who, int flags);	/* both logs, one person */
-int	 attune_judge_dir(const char *dir, const char *who, int64_t day,
-	    int flags, struct attune_verdict *v);	/* read and judge */
 int	 attune_safety_first(const char *dir, const char *who,
 	    const char *region);	/* crisis lines if harm came up */
-/* One logged screen judged, the same for every command: *safety when the
- * "safety" flag is logged or a safety item was answered above 0 (items
- * lists them, "9 and 10"); *positive when it is in a positive band, by its
- * total and attune-screen(1)'s bands (partner cut-offs when flagged
- * "partner"), the PBQ by its scales, or by the band word logged (why says
- * which).  Returns its instrument, or NULL for one this version does not
- * know, when only the flag counts. */
-const struct attune_instrument *attune_screen_judge(
-	    const struct attune_screen *sc, int *safety, int *positive,
-	    char items[64], char why[160]);
-int	 attune_has_word(const char *list, const char *word);	/* ";, " */
-/* Fold the days not folded yet, sort the screens.  Without streaming it
- * may be called again after more check-ins or another setup. */
-void	 attune_report_done(struct attune_report *r);
-struct attune_rperson *attune_report_person(struct attune_report *r,
-	    const char *who, size_t n);
-const struct attune_rday *attune_report_day(const struct attune_rperson *p,
-	    int64_t day);
-void	 attune_report_range(const struct attune_rperson *p, int64_t start,
-	    int64_t end, struct attune_rstat *m, uint32_t *checkins,
-	    uint32_t *days, uint32_t *flagged);
-int64_t	*attune_report_periods(int64_t from, int64_t to, int by, size_t *n);
-/* One period of the setup (one of attune_report_periods), with the rules. */
-void	 attune_report_sum(const struct attune_report *r,
-	    const struct attune_rperson *p, int64_t start, int64_t end,
-	    struct attune_rsum *s);
-/* Any span of the days kept, without the rules. */
-void	 attune_report_whole(const struct attune_rperson *p, int64_t start,
-	    int64_t end, struct attune_rsum *s);
-int	 attune_rstat_mean(const struct attune_rstat *m, int k, double *mean);
-void	 attune_report_sum_free(struct attune_rsum *s);
-void	 attune_report_free(struct attune_report *r);
-int	 attune_report_moment(const struct attune_rsum *s, int w,
-	    uint32_t *ndays, double *with, double *without);
-/* The notes of s's period, with all, or those of the days that matter
- * (attune_day_matters); the number, each through fn. */
-size_t	 attune_report_notes(const struct attune_rsum *s, int all,
-	    void (*fn)(void *, const struct attune_rnote *), void *arg);
-const struct attune_rscreen *attune_report_prev_screen(
-	    const struct attune_rperson *p, size_t i);
-
-/* fhir.c: the screens whole (answers, partner mode) and, when asked, the
- * check-ins' measures and notes, as the logs are read, for the FHIR Bundle
- * (attune-report(1), FHIR) and the HTML report's details.  Anything
- * outside from..to is left out.  They are kept in a diary of their own
- * (report.c, r.whole), screens as attune_rscreen.  The Bundle is sorted,
- * its ids made from what each resource holds, so the same logs give the
- * same Bundle. */
-#define ATTUNE_FHIR_BASE "https://attune.invalid/fhir"	/* codes of our own */
-#define ATTUNE_DETAIL_MEASURES	1	/* keep check-in measures */
-#define ATTUNE_DETAIL_NOTES	2	/* keep check-in notes */
-struct attune_detail;
-struct attune_detail *attune_detail_new(int64_t from, int64_t to,
-	    unsigned what);
-void	 attune_detail_screen(struct attune_detail *d,
-	    const struct attune_screen *sc);
-void	 attune_detail_result(struct attune_detail *d,
-	    const struct attune_time *ts, const char *who,
-	    const struct attune_result *r);
-void	 attune_detail_checkin(struct attune_detail *d,
-	    const struct attune_checkin *ci);
-/* The screen of who at day and sec: 0 none, 1 found (r->in, r->partner,
- * r->total, r->safety), 2 with its answers too (r->pos, r->pts). */
-int	 attune_detail_find(const struct attune_detail *d, const char *who,
-	    int64_t day, int32_t sec, const char *instrument,
-	    struct attune_result *r);
-/* The notes of who on day, one a call from *i on (start at 0); NULL. */
-const char *attune_detail_note(const struct attune_detail *d,
-	    const char *who, int64_t day, size_t *i, size_t *len);
-void	 attune_fhir_write(FILE *f, struct attune_detail *d);
-void	 attune_detail_free(struct attune_detail *d);
-
-/* report_text.c, report_data.c, report_html.c: attune report's formats.
- * A view is every (period, person) summary, period by period, each
- * period's people in the same order. */
-struct attune_rview {
-	const struct attune_rsum *s;	/* [period * npeople + person] */
-	size_t	 nperiods, npeople;
-	int64_t	 from, to, today;
-	int	 by;
-	int	 unicode, colour;
-	int	 allnotes;		/* --notes: every note, not a few */
-	unsigned rules;			/* every rule that fired */
-	unsigned now;			/* those of the window --check reads */
-	const char *region;
-	int	 hasbirth;		/* 1: birth holds the baby's birth day */
-	int64_t	 birth;
-	const struct attune_detail *detail;	/* or NULL */
-};
-void	 attune_report_text(FILE *f, const struct attune_rview *v, int md);
-extern const char *const attune_report_csv_cols[];
-void	 attune_report_csv_row(struct attune_buf *b,
-	    const struct attune_rsum *s);
-void	 attune_report_csv_notes(struct attune_buf *b,
-	    const struct attune_rsum *s);	/* the notes column, --notes */
-void	 attune_report_json(FILE *f, const struct attune_rview *v);
-void	 attune_report_html(FILE *f, const struct attune_rview *v);
-void	 attune_spark(struct attune_buf *b, const struct attune_rperson *p,
-	    int k, int64_t start, int64_t end, int unicode);
-void	 attune_html_put(FILE *f, const char *s, size_t n);
 void	 attune_json_put(FILE *f, const char *s, size_t n);
-extern const char attune_report_empty[];
-extern const char *const attune_rule_names[];	/* the ids, in words */
-void	 attune_report_label(char *buf, size_t size, int64_t start,
-	    int64_t end);
-const char *attune_report_before(int64_t start, int64_t end, char *buf,
-	    size_t size);
-const char *attune_report_direction(int k, double change);
-void	 attune_report_change(char *buf, size_t size, int k, double change);
-void	 attune_rstat_range(struct attune_buf *b, const struct attune_rstat *m,
-	    int k);
 
 /* tips.c: attune-tips(1) once its options are checked: the tips files read
  * and checked, tips chosen (by topic, of the day, or for the person from

@@ -9,7 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "attune.h"
+#include "attune_priv.h"
 
 /*
  * What the logs said before this check-in and say with it, judged as

@@ -13,7 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "attune.h"
+#include "attune_priv.h"
 
 static int hushed;	/* 1: keep the warnings for a later reading */
 

@@ -11,7 +11,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "attune.h"
+#include "attune_priv.h"
 
 const struct attune_line attune_lines[] = {
 	{ "US", "Emergency", "911", "24/7" },

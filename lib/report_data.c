@@ -7,7 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "attune.h"
+#include "attune_priv.h"
 
 const char *const attune_report_csv_cols[] = {
 	"period_start", "period_end", "who", "checkins", "days",

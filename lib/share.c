@@ -14,7 +14,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "attune.h"
+#include "attune_priv.h"
 
 static int
 is_file(const char *path)

@@ -13,7 +13,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "attune.h"
+#include "attune_priv.h"
 
 /* Length of the valid UTF-8 sequence at s, or 0 if there is none. */
 static size_t

@@ -13,7 +13,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "attune.h"
+#include "attune_priv.h"
 
 int
 main(int argc, char **argv)

@@ -33,10 +33,12 @@ for t in dpkg-buildpackage dh dpkg-deb; do
 	fi
 done
 
-state() {	# what the source tree and the folder above it hold
+state() {	# what the source tree and the folder above it hold (sections
+		# running beside this one build lib, bin and tests' programs)
 	if git -C "$TOP" rev-parse --is-inside-work-tree >/dev/null 2>&1; then
 		git -C "$TOP" status --porcelain --ignored -- . ':!tests/tmp' \
-		    ':!tests/duckdb/node_modules' ':!lib' ':!bin' ':!tests/unit-*'
+		    ':!tests/duckdb/node_modules' ':!lib' ':!bin' ':!tests/unit-*' \
+		    ':!tests/bench'
 	fi
 	ls -a "$TOP/.." | grep -E '\.(deb|ddeb|changes|buildinfo)$' || :
 }

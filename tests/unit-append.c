@@ -16,7 +16,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "attune.h"
+#include "attune_priv.h"
 #include "test.h"
 
 #define HEAD	"timestamp,note\n"

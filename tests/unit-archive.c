@@ -10,7 +10,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "attune.h"
+#include "attune_priv.h"
 #include "test.h"
 
 static char dir[4096];

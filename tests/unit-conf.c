@@ -9,7 +9,7 @@
 #include <limits.h>
 #include <stdint.h>
 
-#include "attune.h"
+#include "attune_priv.h"
 #include "test.h"
 
 static void

@@ -23,7 +23,7 @@
 
 #include <zlib.h>
 
-#include "attune.h"
+#include "attune_priv.h"
 #include "test.h"
 
 static int

@@ -9,7 +9,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "attune.h"
+#include "attune_priv.h"
 #include "test.h"
 
 /* Format a time and parse it back: the same time, offset included. */

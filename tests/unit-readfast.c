@@ -12,7 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "attune.h"
+#include "attune_priv.h"
 #include "test.h"
 
 /* A note in the TAP output, to find a failure by. */

@@ -3,7 +3,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "attune.h"
+#include "attune_priv.h"
 #include "test.h"
 
 static int64_t

@@ -7,7 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "attune.h"
+#include "attune_priv.h"
 #include "test.h"
 
 static struct attune_result r;

@@ -10,7 +10,7 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "attune.h"
+#include "attune_priv.h"
 #include "test.h"
 
 static int64_t

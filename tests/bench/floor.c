@@ -23,7 +23,7 @@
 
 #include <csv.h>
 
-#include "attune.h"
+#include "attune_priv.h"
 
 #define NWHO	16
 

@@ -8,7 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-#include "attune.h"
+#include "attune_priv.h"
 
 static uint64_t state = 0x9e3779b97f4a7c15ULL;
 

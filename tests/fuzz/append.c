@@ -13,7 +13,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "attune.h"
+#include "attune_priv.h"
 
 static int	 fd = -1;
 static char	 path[64];

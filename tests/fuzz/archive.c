@@ -14,7 +14,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "attune.h"
+#include "attune_priv.h"
 
 static char	 dir[64], live[96];
 static struct attune_buf header;

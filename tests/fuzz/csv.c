@@ -18,7 +18,7 @@
 
 #include <zlib.h>
 
-#include "attune.h"
+#include "attune_priv.h"
 
 static int	 fd_plain = -1, fd_gz = -1, fd_back = -1;
 static char	 path_plain[64], path_gz[64], path_back[64];

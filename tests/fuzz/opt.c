@@ -8,7 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "attune.h"
+#include "attune_priv.h"
 
 int
 LLVMFuzzerInitialize(int *argc, char ***argv)

@@ -15,7 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "attune.h"
+#include "attune_priv.h"
 #include "../test.h"
 
 #define BASE	18000	/* 2019-04-14, a day number */
