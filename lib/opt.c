@@ -36,7 +36,7 @@ attune_usage_error(const char *fmt, ...)
 	attune_vwarnx(fmt, ap);
 	va_end(ap);
 	fprintf(stderr, "Try '%s --help' for the options.\n", attune_prog());
-	exit(ATTUNE_USAGE);
+	attune_quit(ATTUNE_USAGE);
 }
 
 /* The attune_opt_ wrappers refuse with exit 2 what num.c's parsers refuse. */
@@ -180,7 +180,7 @@ attune_opt_words(const char *opt, const char *val, const char *const *words,
 		fprintf(stderr, "Choose from: ");
 		attune_words_join(stderr, words, ", ");
 		fputc('\n', stderr);
-		exit(ATTUNE_USAGE);
+		attune_quit(ATTUNE_USAGE);
 	}
 	return acc;
 }

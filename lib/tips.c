@@ -1023,7 +1023,7 @@ unknown_topic(const char *name)
 	    best[1] ? best[1] : "", best[2] ? " or " : "",
 	    best[2] ? best[2] : "");
 	fprintf(stderr, "'attune tips --list' shows every topic.\n");
-	exit(ATTUNE_USAGE);
+	attune_quit(ATTUNE_USAGE);
 }
 
 static const char *
