@@ -179,17 +179,11 @@ void
 attune_report_stretch(const struct attune_rperson *p, int k, int64_t start,
     int64_t end, struct attune_rstat *st)
 {
-	const struct attune_rday *d;
-	int64_t day;
+	struct attune_rstat m[ATTUNE_NMEASURES];
+	uint32_t checkins, days, flagged;
 
-	memset(st, 0, sizeof *st);
-	if (start < p->lo)
-		start = p->lo;
-	if (end > p->hi)
-		end = p->hi;
-	for (day = start; day <= end; day++)
-		if ((d = attune_report_day(p, day)) != NULL)
-			stat_merge(st, &d->m[k]);
+	attune_report_range(p, start, end, m, &checkins, &days, &flagged);
+	*st = m[k];
 }
 
 static int64_t
@@ -684,14 +678,16 @@ attune_report_checkin(struct attune_report *r, const struct attune_checkin *ci)
 	}
 }
 
+/* Earlier first: by day, then by the second within it. */
+#define BY_TIME(x, y) ((x)->day != (y)->day ? ((x)->day < (y)->day ? -1 : 1) : \
+	((x)->sec > (y)->sec) - ((x)->sec < (y)->sec))
+
 static int
 note_cmp(const void *a, const void *b)
 {
 	const struct attune_rnote *x = a, *y = b;
 
-	if (x->day != y->day)
-		return x->day < y->day ? -1 : 1;
-	return (x->sec > y->sec) - (x->sec < y->sec);
+	return BY_TIME(x, y);
 }
 
 size_t
@@ -931,9 +927,7 @@ screen_cmp(const void *a, const void *b)
 {
 	const struct attune_rscreen *x = a, *y = b;
 
-	if (x->day != y->day)
-		return x->day < y->day ? -1 : 1;
-	return (x->sec > y->sec) - (x->sec < y->sec);
+	return BY_TIME(x, y);
 }
 
 void
