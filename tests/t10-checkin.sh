@@ -289,7 +289,7 @@ check "--help is quiet on stderr" err_empty
 run attune-checkin -h --mood 99
 check "-h wins, even before a bad value" rc_is 0
 run attune-checkin -V
-check "-V prints the version" out_is "attune-checkin 0.1.0"
+check "-V prints the version" out_is "attune-checkin $(sed -n 's/^VERSION[	 ]*=[	 ]*//p' "$TOP/config.mk")"
 
 ### --print and --dry-run, -q.
 cp "$LOG" "$T/before"

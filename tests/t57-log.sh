@@ -60,7 +60,7 @@ check "--help: exit 0" rc_is 0
 check "--help: names edit, --undo and .bak" sh -c "grep -q 'edit ID' '$T/out' && grep -q -- '--undo' '$T/out' && grep -q 'checkins.csv.bak' '$T/out'"
 check "--help: fits 80 columns" sh -c "! awk 'length > 79' '$T/out' | grep -q ."
 run attune-log -V
-check "-V: the version" out_is "attune-log 0.1.0"
+check "-V: the version" out_is "attune-log $(sed -n 's/^VERSION[	 ]*=[	 ]*//p' "$TOP/config.mk")"
 
 ### edit.
 cp "$LOG" "$T/before"
