@@ -485,12 +485,15 @@ edit(const char *id, int given)
 	struct attune_rows rs, er;
 	struct change ch = { 0 };
 	struct attune_buf where = { 0 };
-	char *path = log_path(), *ev[10] = { 0 };
+	/* static: a usage error below ends the program with it held. */
+	static char *path;
+	char *ev[10] = { 0 };
 	const char *vals[10];
 	unsigned flags, oldflags = 0;
 	long i;
 	int rc, j, fc;
 
+	path = log_path();
 	memset(&er, 0, sizeof er);
 	if (screensflag)
 		attune_usage_error("edit changes check-ins; a screen can be "

@@ -28,6 +28,19 @@ struct run {
 	size_t	 nothers;
 };
 
+/* What a run kept for itself: the names seen and the details. */
+static void
+run_free(struct run *u)
+{
+	size_t i;
+
+	attune_detail_free(u->detail);
+	u->detail = NULL;
+	free(u->canon);
+	for (i = 0; i < u->nothers; i++)
+		free(u->others[i]);
+}
+
 static const char *
 match(struct run *u, const char *who, const char *only)
 {
@@ -485,6 +498,7 @@ attune_report_run(const struct attune_report_opt *o, int64_t today)
 		free(people);
 		free(per);
 		attune_report_free(&r);
+		run_free(&u);
 		return ATTUNE_FAIL;
 	}
 	v.detail = u.detail;
@@ -545,11 +559,8 @@ attune_report_run(const struct attune_report_opt *o, int64_t today)
 	free(sums);
 	free(per);
 	free(people);
-	attune_detail_free(u.detail);
 	attune_report_free(&r);
-	free(u.canon);
-	for (i = 0; i < u.nothers; i++)
-		free(u.others[i]);
+	run_free(&u);
 	if (rval)
 		return ATTUNE_FAIL;
 	return o->check && v.now ? ATTUNE_ATTENTION : ATTUNE_OK;
