@@ -1,8 +1,11 @@
 /*
  * ptyrun: run a command on a pseudo-terminal, type INPUT at it, and copy
  * everything it shows to standard output.  Exits with the command's status
- * (124 if it ran past the time limit).  The tests use it to drive the
- * interactive questions as a person at a terminal would.
+ * (124 if it ran past the time limit, 60 seconds unless -t says; on
+ * standard error it then tells how far it got and what the command was
+ * doing).  The tests use it to drive the interactive questions as a
+ * person at a terminal would.  The limit only stops a hang: a test waits
+ * only as long as the program takes, so it is set far above that.
  *
  *	ptyrun [-t SECONDS] INPUT COMMAND [ARG...]
  *
@@ -31,11 +34,71 @@
 #include <unistd.h>
 
 static pid_t child;
+static volatile sig_atomic_t typed;	/* lines typed so far */
+static int secs = 60;
 
+/* Write s to standard error, from the signal handler too. */
+static void
+say(const char *s)
+{
+	ssize_t n = write(2, s, strlen(s));
+
+	(void)n;
+}
+
+/* n in decimal into buf (at least 24 bytes), without stdio. */
+static const char *
+num(long n, char *buf)
+{
+	char *p = buf + 23;
+
+	*p = '\0';
+	do
+		*--p = (char)('0' + n % 10);
+	while ((n /= 10) > 0 && p > buf);
+	return p;
+}
+
+/* Copy the first line of /proc/PID/NAME to standard error. */
+static void
+proc(const char *name)
+{
+	char path[64] = "/proc/", b[24], buf[256];
+	ssize_t n;
+	int f;
+
+	strcat(path, num((long)child, b));
+	strcat(path, "/");
+	strcat(path, name);
+	say("  ");
+	say(name);
+	say(": ");
+	if ((f = open(path, O_RDONLY)) >= 0) {
+		if ((n = read(f, buf, sizeof buf - 1)) > 0) {
+			buf[n] = '\0';
+			buf[strcspn(buf, "\n")] = '\0';
+			say(buf);
+		}
+		close(f);
+	}
+	say("\n");
+}
+
+/* Past the time limit: say where the command stood, stop it, 124. */
 static void
 timeout(int sig)
 {
+	char b[24];
+
 	(void)sig;
+	say("ptyrun: the command had not ended after ");
+	say(num(secs, b));
+	say(" s, with ");
+	say(num(typed, b));
+	say(" lines typed\n");
+	proc("stat");
+	proc("syscall");
+	proc("wchan");
 	kill(child, SIGKILL);
 	_exit(124);
 }
@@ -163,7 +226,7 @@ main(int argc, char **argv)
 	struct termios tio;
 	const char *in, *nl, *p;
 	long echo;
-	int fd, status, secs = 10;
+	int fd, status;
 
 	if (argc > 2 && strcmp(argv[1], "-t") == 0) {
 		secs = atoi(argv[2]);
@@ -205,6 +268,7 @@ main(int argc, char **argv)
 		nl = nl != NULL ? nl + 1 : in + strlen(in);
 		if (write(fd, in, (size_t)(nl - in)) < 0)
 			break;
+		typed++;
 		/* Echoed as typed, Enter as CR LF, Ctrl-D not at all. */
 		for (echo = 0, p = in; p < nl; p++)
 			echo += *p == '\n' ? 2 : *p != '\004';
