@@ -211,8 +211,7 @@ main(int argc, char **argv)
 		return attune_finish(ATTUNE_OK);
 	}
 	if (strcmp(argv[1], "-V") == 0 || strcmp(argv[1], "--version") == 0) {
-		printf("attune %s\n", ATTUNE_VERSION);
-		return attune_finish(ATTUNE_OK);
+		attune_version("attune");
 	}
 	if (strcmp(argv[1], "help") == 0) {
 		if (argc == 2) {

@@ -523,8 +523,7 @@ option(int c, char **argv, struct attune_checkin *ci, int *given)
 		timeflag = optarg;
 		break;
 	case 'V':
-		printf("attune-checkin %s\n", ATTUNE_VERSION);
-		exit(attune_finish(ATTUNE_OK));
+		attune_version("attune-checkin");
 	case 'w':
 		whoflag = optarg;
 		break;

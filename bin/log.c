@@ -658,8 +658,7 @@ option(int c, char **argv, int *given)
 		undoflag = 1;
 		break;
 	case 'V':
-		printf("attune-log %s\n", ATTUNE_VERSION);
-		exit(attune_finish(ATTUNE_OK));
+		attune_version("attune-log");
 	case 'w':
 		whoflag = optarg;
 		break;

@@ -194,8 +194,7 @@ option(int c, int argc, char **argv)
 		o.period.until = optarg;
 		break;
 	case 'V':
-		printf("attune-report %s\n", ATTUNE_VERSION);
-		return 1;
+		attune_version("attune-report");
 	case 'W':
 		o.period.weekgiven = 1;
 		o.period.week = optional(argv, argc, "--week",

@@ -164,8 +164,7 @@ options(int argc, char ***argvp)
 			timeflag = optarg;
 			break;
 		case 'V':
-			printf("attune-screen %s\n", ATTUNE_VERSION);
-			exit(attune_finish(ATTUNE_OK));
+			attune_version("attune-screen");
 		case 'W':
 			wordingflag = optarg;
 			break;

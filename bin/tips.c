@@ -143,8 +143,7 @@ options(int argc, char **argv)
 			timeflag = optarg;
 			break;
 		case 'V':
-			printf("attune-tips %s\n", ATTUNE_VERSION);
-			exit(attune_finish(ATTUNE_OK));
+			attune_version("attune-tips");
 		case 'w':
 			whoflag = optarg;
 			break;

@@ -34,6 +34,7 @@ void	*attune_xcalloc(size_t n, size_t size);
 void	*attune_xreallocarray(void *p, size_t n, size_t size);
 char	*attune_xstrdup(const char *s);
 int	 attune_finish(int status);	/* flush stdout; 1 if that failed */
+void	 attune_version(const char *name) __attribute__((noreturn));
 
 /* buf.c: a growing byte buffer. */
 struct attune_buf {

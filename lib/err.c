@@ -169,3 +169,12 @@ attune_finish(int status)
 	}
 	return status;
 }
+
+/* -V, --version: "NAME VERSION", the program's own name as written in
+ * the source, so that a renamed or linked program says the same. */
+void
+attune_version(const char *name)
+{
+	printf("%s %s\n", name, ATTUNE_VERSION);
+	exit(attune_finish(ATTUNE_OK));
+}
