@@ -42,7 +42,6 @@ struct attune_buf {
 	size_t	 len, cap;
 };
 void	 attune_buf_add(struct attune_buf *b, const void *p, size_t n);
-char	*attune_buf_space(struct attune_buf *b, size_t n);
 void	 attune_buf_str(struct attune_buf *b, const char *s);
 void	 attune_buf_printf(struct attune_buf *b, const char *fmt, ...)
 	    __attribute__((format(printf, 2, 3)));
@@ -53,10 +52,6 @@ void	 attune_usage_error(const char *fmt, ...)
 	    __attribute__((noreturn, format(printf, 1, 2)));
 int	 attune_opt_int(const char *opt, const char *val, int min, int max);
 int	 attune_opt_tenths(const char *opt, const char *val, int min, int max);
-unsigned attune_opt_words(const char *opt, const char *val,
-	    const char *const *words, unsigned acc);
-int	 attune_parse_int(const char *val, int min, int max, int *v);
-int	 attune_parse_tenths(const char *val, int min, int max, int *v);
 int	 attune_parse_words(const char *val, const char *const *words,
 	    unsigned *acc, const char **bad, size_t *badlen);
 void	 attune_opt_unknown(int c, char **argv);	/* getopt '?' or ':' */
@@ -69,15 +64,9 @@ void	 attune_opt_longopts(const struct option *lo);	/* for "did you mean" */
 int	 attune_opt_choice(const char *opt, const char *val,
 	    const char *const *words);
 int	 attune_word_index(const char *const *words, const char *s, size_t n);
-void	 attune_words_join(FILE *f, const char *const *words, const char *sep);
 
 /* text.c: UTF-8, safe display of logged text, wrapping. */
-int	 attune_utf8_valid(const char *s, size_t n);
 void	 attune_put_safe(FILE *f, const char *s, size_t n);
-/* A log value for a message: char q[ATTUNE_VALUE]; "'%s'", attune_safe_value(
- * q, sizeof q, s, n).  Every value from a log is quoted through it. */
-#define ATTUNE_VALUE	64
-const char *attune_safe_value(char *buf, size_t size, const char *s, size_t n);
 struct attune_time {
 	int64_t	 days;	/* civil days since 1970-01-01 of the written date */
 	int32_t	 sec;	/* seconds since that date's midnight */
@@ -88,7 +77,6 @@ int	 attune_time_iso(const char *s, size_t n, struct attune_time *t);
 int	 attune_time_user(const char *s, struct attune_time *t, const char **why);
 int	 attune_date_user(const char *s, int64_t *days, const char **why);
 void	 attune_time_format(const struct attune_time *t, char buf[32]);
-void	 attune_date_format(int64_t days, char buf[16]);
 int64_t	 attune_time_epoch(const struct attune_time *t);
 /* Periods as people name them; 0, or -1 with *why (attune-report(1)). */
 int	 attune_week_user(const char *s, int64_t today, int64_t *monday,
@@ -98,7 +86,6 @@ int	 attune_month_user(const char *s, int64_t today, int64_t *first,
 int	 attune_last_user(const char *s, int64_t end, int64_t *from,
 	    const char **why);		/* 14d, 2w, 3m: ending at end */
 void	 attune_conf_dir(const char *dirflag);	/* where the defaults come from */
-void	 attune_conf_hush(int on);	/* 1: its warnings wait (crisis lines) */
 
 /* dir.c: the data directory and its logs. */
 char	*attune_dir_resolve(const char *opt);	/* malloc'd path */
@@ -106,9 +93,7 @@ int	 attune_dir_make(const char *dir);	/* mkdir 0700, warn if open */
 char	*attune_dir_file(const char *dir, const char *name);
 void	 attune_strv_free(char **v);
 struct stat;
-#define ATTUNE_CSV_MAXROW	(256 * 1024)
 void	 attune_csv_field(struct attune_buf *b, const char *s, size_t n, int first);
-void	 attune_csv_sheet(FILE *f, const char *rows, size_t n);
 int	 attune_write_all(int fd, const char *s, size_t n);
 struct stat;
 
@@ -155,30 +140,8 @@ void	 attune_crisis_print(FILE *f, const char *region);
 void	 attune_crisis_stderr(const char *region);	/* if stdout is no tty; once */
 
 /* log.c: the two logs, checkins.csv and screens.csv (attune-log(5)). */
-enum { ATTUNE_MOOD, ATTUNE_BOND, ATTUNE_ANXIETY, ATTUNE_NUMB, ATTUNE_SLEEP,
-	ATTUNE_NMEASURES };
-struct attune_measure {
-	const char *name, *question, *low, *high;
-	int	 max;		/* in tenths for sleep, else points */
-	int	 tenths;	/* 1: written with one decimal */
-	int	 better;	/* +1 higher is better, -1 lower is better */
-};
-extern const struct attune_measure attune_measures[ATTUNE_NMEASURES];
-extern const char *const attune_did_words[];	/* NULL-ended */
 extern const char *const attune_flag_words[];	/* NULL-ended */
 #define ATTUNE_FLAG_HARM (1u << 5)
-
-struct attune_checkin {
-	struct attune_time ts;
-	const char *who;
-	int	 v[ATTUNE_NMEASURES];	/* -1: not answered; sleep in tenths */
-	unsigned did, flags;
-	const char *note;
-	size_t	 notelen;
-};
-void	 attune_measure_put(struct attune_buf *b, int k, int v);
-void	 attune_checkin_init(struct attune_checkin *ci);	/* measures -1 */
-void	 attune_checkin_row(struct attune_buf *b, const struct attune_checkin *ci);
 int	 attune_who_same(const char *a, const char *b);	/* case, spaces aside */
 
 /* instrument.c: the questionnaires as data, one table each (items, option
@@ -318,12 +281,30 @@ struct attune_report_opt {
 int	 attune_report_run(const struct attune_report_opt *o, int64_t today);
 					/* ATTUNE_OK, _FAIL or _ATTENTION */
 
-/* checkinrun.c: attune-checkin's check-in logged (the row, the words
- * after it, a reach-out rule it made fire) and --archive's default day. */
-int	 attune_checkin_answered(const struct attune_checkin *ci);
-int	 attune_checkin_log(const char *dir, const struct attune_checkin *ci,
-	    int64_t today, int print, int quiet, FILE *info);
-int	 attune_checkin_archive(const char *dir, const char *before, int quiet);
+/* checkinrun.c: one attune-checkin run, from its options on: the
+ * questions asked at a terminal when no value is given (checkinask.c),
+ * the row logged and the words after it, or --archive.  Each value is
+ * checked as its option comes (a usage error), so that the first mistake
+ * on the command line is the one named.  A harm flag among the options
+ * shows the crisis lines before any option is checked. */
+struct attune_checkin_opt {
+	const char *dir, *who, *region, *time, *before;	/* as given, or NULL */
+	const char *note;		/* attune_checkin_note's, or NULL */
+	int	 mood, bond, anxiety, numb;	/* -1: not given */
+	int	 sleep;			/* in tenths, or -1 */
+	int	 did, flags;		/* attune_checkin_words's, or -1 */
+	int	 archive, dryrun, print, quiet;
+	int	 harm;			/* a harm flag: attune_checkin_crisis ran */
+	const char *harm_region;	/* what it returned */
+};
+int	 attune_checkin_words(int flags, const char *val, int acc);
+					/* --did (0) or --flag (1) */
+void	 attune_checkin_wordlist(FILE *f, int flags);	/* for the usage */
+const char *attune_checkin_note(const char *val);	/* "-": stdin */
+int	 attune_checkin_harm(const char *flags);	/* leniently, 1: harm */
+const char *attune_checkin_crisis(const struct attune_checkin_opt *o);
+int	 attune_checkin_run(const struct attune_checkin_opt *o);
+					/* the exit status */
 
 /* logedit.c: attune-log edit's values checked and its new row built;
  * a bad value is a usage error naming where (like "edit ID: "). */

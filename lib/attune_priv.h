@@ -16,8 +16,22 @@ void	 attune_vwarnx(const char *fmt, va_list ap);
 void	 attune_quit(int status) __attribute__((noreturn));	/* said already */
 void	*attune_xmalloc(size_t n);
 void	*attune_xrealloc(void *p, size_t n);
+/* buf.c */
+char	*attune_buf_space(struct attune_buf *b, size_t n);
 int	 attune_distance(const char *a, size_t na, const char *b, size_t nb,
 	    int max);	/* edits apart, any case; max + 1 if more */
+/* opt.c */
+unsigned attune_opt_words(const char *opt, const char *val,
+	    const char *const *words, unsigned acc);
+int	 attune_parse_int(const char *val, int min, int max, int *v);
+int	 attune_parse_tenths(const char *val, int min, int max, int *v);
+void	 attune_words_join(FILE *f, const char *const *words, const char *sep);
+/* text.c */
+int	 attune_utf8_valid(const char *s, size_t n);
+/* A log value for a message: char q[ATTUNE_VALUE]; "'%s'", attune_safe_value(
+ * q, sizeof q, s, n).  Every value from a log is quoted through it. */
+#define ATTUNE_VALUE	64
+const char *attune_safe_value(char *buf, size_t size, const char *s, size_t n);
 #define ATTUNE_ESC	16	/* room for one character's escape */
 size_t	 attune_safe_char(const char *s, size_t n, size_t i,
 	    char esc[ATTUNE_ESC]);
@@ -29,6 +43,7 @@ int	 attune_term_utf8(void);
 /* time.c: dates and times.  A day belongs to the date written in a
  * timestamp, so a time keeps its civil date, clock and UTC offset. */
 #define ATTUNE_NOOFF INT32_MIN
+void	 attune_date_format(int64_t days, char buf[16]);
 int64_t	 attune_days_from_civil(int y, int m, int d);
 void	 attune_civil_from_days(int64_t days, int *y, int *m, int *d);
 int	 attune_weekday(int64_t days);			/* 1 Monday … 7 Sunday */
@@ -52,6 +67,7 @@ int	 attune_conf_load(const char *dir, struct attune_conf *c);
 					/* 0 ok (a missing file is ok), -1 unreadable */
 void	 attune_conf_free(struct attune_conf *c);
 const struct attune_conf *attune_conf_default(void);	/* read once */
+void	 attune_conf_hush(int on);	/* 1: its warnings wait (crisis lines) */
 char	*attune_dir_find(const char *opt);	/* NULL: no home (said) */
 char	**attune_dir_logs(const char *dir, const char *base);	/* NULL-ended */
 int	 attune_dir_safe(const char *dir, const struct stat *st);
@@ -65,6 +81,7 @@ char	**attune_dir_match(const char *dir, const char *prefix,
 #define ATTUNE_CSV_QUIET	2	/* say nothing of what the log holds */
 #define ATTUNE_CSV_SPANS	4	/* line by line, for attune_csv_span */
 #define ATTUNE_CSV_MAXCOLS	1000
+#define ATTUNE_CSV_MAXROW	(256 * 1024)
 struct attune_csv;
 struct attune_csv *attune_csv_open(const char *path, const char *const *cols,
 	    int flags);
@@ -87,6 +104,7 @@ void	 attune_csv_header(struct attune_buf *b, const char *const *cols);
 /* CSV for a spreadsheet: a text cell that would start a formula gets a
  * leading ' (attune-report(1)); the logs are never written this way. */
 void	 attune_csv_cell(struct attune_buf *b, const char *s, size_t n, int first);
+void	 attune_csv_sheet(FILE *f, const char *rows, size_t n);
 /* How a log ends, to the reader: after a newline; without one; inside a
  * quoted field; inside one so long that the rows after it are lost. */
 enum { ATTUNE_END_CLEAN, ATTUNE_END_LINE, ATTUNE_END_QUOTE, ATTUNE_END_LOST };
@@ -127,6 +145,35 @@ struct attune_line {
 extern const struct attune_line attune_lines[];
 #define ATTUNE_LINES_CHECKED "2026-11"
 int	 attune_region_known(const char *region);
+/* log.c: the check-in's measures, words and row. */
+enum { ATTUNE_MOOD, ATTUNE_BOND, ATTUNE_ANXIETY, ATTUNE_NUMB, ATTUNE_SLEEP,
+	ATTUNE_NMEASURES };
+struct attune_measure {
+	const char *name, *question, *low, *high;
+	int	 max;		/* in tenths for sleep, else points */
+	int	 tenths;	/* 1: written with one decimal */
+	int	 better;	/* +1 higher is better, -1 lower is better */
+};
+extern const struct attune_measure attune_measures[ATTUNE_NMEASURES];
+extern const char *const attune_did_words[];	/* NULL-ended */
+struct attune_checkin {
+	struct attune_time ts;
+	const char *who;
+	int	 v[ATTUNE_NMEASURES];	/* -1: not answered; sleep in tenths */
+	unsigned did, flags;
+	const char *note;
+	size_t	 notelen;
+};
+void	 attune_measure_put(struct attune_buf *b, int k, int v);
+void	 attune_checkin_init(struct attune_checkin *ci);	/* measures -1 */
+void	 attune_checkin_row(struct attune_buf *b, const struct attune_checkin *ci);
+/* checkinrun.c, checkinask.c */
+int	 attune_checkin_answered(const struct attune_checkin *ci);
+int	 attune_checkin_log(const char *dir, const struct attune_checkin *ci,
+	    int64_t today, int print, int quiet, FILE *info);
+int	 attune_checkin_archive(const char *dir, const char *before, int quiet);
+int	 attune_checkin_ask(struct attune_checkin *ci, FILE *info,
+	    const char *region, int quiet);	/* 1: nothing to log */
 extern const char *const attune_checkin_cols[];	/* NULL-ended */
 extern const char *const attune_screen_cols[];	/* NULL-ended */
 struct attune_screen {

@@ -1,13 +1,16 @@
 /*
- * attune-checkin's library side: a check-in logged, with the kind words
- * after it and what it changed in the reach-out judgement (lib/judge.c),
- * and --archive's day.  bin/checkin.c parses the options and asks.
+ * attune-checkin's library side, from its options on: the values given
+ * checked, the crisis lines first with a harm flag, the check-in logged,
+ * with the kind words after it and what it changed in the reach-out
+ * judgement (lib/judge.c), and --archive's day.  bin/checkin.c parses the
+ * options; lib/checkinask.c asks the questions at a terminal.
  */
 #include <sys/stat.h>
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "attune_priv.h"
 
@@ -160,4 +163,212 @@ attune_checkin_archive(const char *dirflag, const char *beforeflag,
 	moved = attune_archive(dir, before, quiet ? NULL : stdout);
 	free(dir);
 	return moved < 0 ? ATTUNE_FAIL : ATTUNE_OK;
+}
+
+/* --did (flags 0) or --flag: the words of val added to acc (-1: none yet). */
+int
+attune_checkin_words(int flags, const char *val, int acc)
+{
+	return (int)attune_opt_words(flags ? "--flag" : "--did", val,
+	    flags ? attune_flag_words : attune_did_words,
+	    acc < 0 ? 0 : (unsigned)acc);
+}
+
+/* The words --did (flags 0) or --flag takes, for the usage. */
+void
+attune_checkin_wordlist(FILE *f, int flags)
+{
+	attune_words_join(f, flags ? attune_flag_words : attune_did_words, ",");
+}
+
+/*
+ * --note -: the note from standard input, so that it is not in the
+ * command line, which every user of the machine can read
+ * (/proc/PID/cmdline).  A final newline is not part of it.
+ */
+static char *
+note_stdin(void)
+{
+	static struct attune_buf b;	/* the note lives until the end */
+	size_t n;
+
+	do {
+		n = fread(attune_buf_space(&b, 4096), 1, 4096, stdin);
+		b.len -= 4096 - n;
+		if (b.len > ATTUNE_CSV_MAXROW / 2)
+			attune_usage_error("--note -: the note is longer than "
+			    "%d KiB", ATTUNE_CSV_MAXROW / 2 / 1024);
+	} while (n > 0);
+	if (ferror(stdin))
+		attune_err(ATTUNE_FAIL, "--note -: cannot read standard input");
+	if (b.len > 0 && b.s[b.len - 1] == '\n')
+		b.len--;
+	if (b.len > 0 && b.s[b.len - 1] == '\r')
+		b.len--;
+	attune_buf_add(&b, "", 1);
+	b.len--;
+	if (memchr(b.s, '\0', b.len) != NULL ||
+	    !attune_utf8_valid(b.s, b.len))
+		attune_usage_error("--note -: the note is not valid UTF-8 text");
+	return b.s;
+}
+
+/* --note's value checked: the note, with "-" the one read from stdin. */
+const char *
+attune_checkin_note(const char *val)
+{
+	if (strcmp(val, "-") == 0)
+		return note_stdin();
+	if (!attune_utf8_valid(val, strlen(val)))
+		attune_usage_error("--note: the note is not valid UTF-8 text");
+	return val;
+}
+
+/* Whether a --flag value names harm, read leniently: the options are not
+ * checked yet when the crisis lines are shown. */
+int
+attune_checkin_harm(const char *flags)
+{
+	const char *p, *q;
+	int harm = 0;
+
+	for (p = flags; *p != '\0'; p = *q ? q + 1 : q) {
+		while (*p == ' ')
+			p++;
+		q = p + strcspn(p, ",; ");
+		harm |= q - p == 4 && strncasecmp(p, "harm", 4) == 0;
+	}
+	return harm;
+}
+
+/*
+ * A harm flag among the options: the crisis lines now, before any option
+ * is checked.  A --region that is not one shows every region's lines; the
+ * usage error comes after them.  The region they were shown for.
+ */
+const char *
+attune_checkin_crisis(const struct attune_checkin_opt *o)
+{
+	FILE *info = o->print || o->dryrun || o->quiet ? stderr : stdout;
+	const char *region;
+
+	attune_conf_hush(1);	/* its warnings after the lines */
+	attune_region_parse(o->region, &region);
+	attune_conf_hush(0);
+	attune_crisis_print(info, region);
+	fflush(info);
+	attune_crisis_stderr(region);
+	return region;
+}
+
+/* --archive: move old check-ins into the yearly archives. */
+static int
+archive(const struct attune_checkin_opt *o, int given)
+{
+	if (given || o->time != NULL || o->dryrun || o->print ||
+	    o->who != NULL || o->region != NULL)
+		attune_usage_error("--archive moves old check-ins and logs "
+		    "nothing; give it alone, with --before, --dir or --quiet");
+	return attune_finish(attune_checkin_archive(o->dir, o->before,
+	    o->quiet));
+}
+
+/* The check-in the options give; 1 when they give something to log. */
+static int
+from_options(const struct attune_checkin_opt *o, struct attune_checkin *ci)
+{
+	int k, given = o->did >= 0 || o->flags >= 0 || o->note != NULL;
+
+	attune_checkin_init(ci);
+	ci->v[ATTUNE_MOOD] = o->mood;
+	ci->v[ATTUNE_BOND] = o->bond;
+	ci->v[ATTUNE_ANXIETY] = o->anxiety;
+	ci->v[ATTUNE_NUMB] = o->numb;
+	ci->v[ATTUNE_SLEEP] = o->sleep;
+	ci->did = o->did < 0 ? 0 : (unsigned)o->did;
+	ci->flags = o->flags < 0 ? 0 : (unsigned)o->flags;
+	if (o->note != NULL) {
+		ci->note = o->note;
+		ci->notelen = strlen(o->note);
+	}
+	for (k = 0; k < ATTUNE_NMEASURES; k++)
+		given |= ci->v[k] >= 0;
+	return given;
+}
+
+/* After the options: who, the region, the time; usage errors first. */
+static void
+settle(const struct attune_checkin_opt *o, struct attune_checkin *ci,
+    int given, const char **region, struct attune_time *now)
+{
+	const char *why;
+
+	if (o->before != NULL)
+		attune_usage_error("--before goes with --archive");
+	/* "--note ''" or "--did ,": a row with no answers, which every
+	 * reader of the log would refuse as malformed. */
+	if (given && !attune_checkin_answered(ci))
+		attune_usage_error("nothing to log: the values given are empty; "
+		    "give at least one of --mood, --bond, --anxiety, --numb, "
+		    "--sleep, --did, --flag or --note");
+	attune_conf_dir(o->dir);
+	ci->who = attune_opt_who(o->who);
+	if (!o->harm || o->region != NULL)	/* else worked out already */
+		*region = attune_region(o->region);
+	attune_time_now(now);
+	ci->ts = *now;
+	if (o->time != NULL) {
+		if (attune_time_user(o->time, &ci->ts, &why) < 0)
+			attune_usage_error("--time: '%s' %s", o->time, why);
+		if (attune_time_epoch(&ci->ts) > attune_time_epoch(now) + 600)
+			attune_usage_error("--time: '%s' is in the future; "
+			    "check-ins are for now or earlier", o->time);
+	}
+}
+
+/*
+ * The end of a check-in that was logged: the row is on disk, so a
+ * message that cannot be shown (stdout full or closed) is a warning and
+ * the status still says "logged" (0), so that no one logs it twice.
+ */
+static int
+logged_finish(void)
+{
+	if (fflush(stdout) == EOF || ferror(stdout)) {
+		attune_warn("the check-in is logged, but the message after it "
+		    "could not be shown");
+		clearerr(stdout);
+	}
+	return ATTUNE_OK;
+}
+
+int
+attune_checkin_run(const struct attune_checkin_opt *o)
+{
+	struct attune_checkin ci;
+	struct attune_time now;
+	struct attune_buf row = { 0 };
+	FILE *info;
+	const char *region = o->harm_region;
+	int given;
+
+	given = from_options(o, &ci);
+	if (o->archive)
+		return archive(o, given);
+	settle(o, &ci, given, &region, &now);
+	/* Stdout carries the row with --print or --dry-run; then the words
+	 * meant for the person go to stderr. */
+	info = o->print || o->dryrun ? stderr : stdout;
+	if (!given && attune_checkin_ask(&ci, info, region, o->quiet))
+		return attune_finish(ATTUNE_OK);
+	if (o->dryrun) {
+		attune_checkin_row(&row, &ci);
+		attune_csv_sheet(stdout, row.s, row.len);	/* "=..." as text */
+		attune_buf_free(&row);
+		return attune_finish(ATTUNE_OK);
+	}
+	if (attune_checkin_log(o->dir, &ci, now.days, o->print, o->quiet,
+	    info) != ATTUNE_OK)
+		return ATTUNE_FAIL;
+	return logged_finish();
 }
