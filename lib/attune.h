@@ -281,12 +281,10 @@ struct attune_report_opt {
 int	 attune_report_run(const struct attune_report_opt *o, int64_t today);
 					/* ATTUNE_OK, _FAIL or _ATTENTION */
 
-/* checkinrun.c: one attune-checkin run, from its options on: the
- * questions asked at a terminal when no value is given (checkinask.c),
- * the row logged and the words after it, or --archive.  Each value is
- * checked as its option comes (a usage error), so that the first mistake
- * on the command line is the one named.  A harm flag among the options
- * shows the crisis lines before any option is checked. */
+/* checkinrun.c: one attune-checkin run from its options: asked at a
+ * terminal when no value is given (checkinask.c), logged, or --archive.
+ * Each value is checked as its option comes, so the first mistake is the
+ * one named; a harm flag shows the crisis lines before any is checked. */
 struct attune_checkin_opt {
 	const char *dir, *who, *region, *time, *before;	/* as given, or NULL */
 	const char *note;		/* attune_checkin_note's, or NULL */
