@@ -181,7 +181,8 @@ void	 attune_checkin_init(struct attune_checkin *ci);	/* measures -1 */
 void	 attune_checkin_row(struct attune_buf *b, const struct attune_checkin *ci);
 int	 attune_who_same(const char *a, const char *b);	/* case, spaces aside */
 
-/* instrument.c (and share.c, judge.c): what other commands need of them. */
+/* share.c: the running program's directory (the front finds its commands
+ * there); judge.c: every threshold with its source, for attune report. */
 char	*attune_exe_dir(void);	/* the running program's; malloc'd, or NULL */
 void	 attune_thresholds_print(FILE *f);
 
