@@ -49,7 +49,8 @@ attune_screen_first(const struct attune_screen_opt *o)
 
 	for (i = 0; i < o->nargs; i++)
 		if ((in = attune_instrument(o->args[i])) != NULL)
-			safety |= attune_screen_safety(in, o->answers, o->scores);
+			safety |= attune_screen_safety(in, o->answers,
+			    o->scores);
 	if (!safety)
 		return 0;
 	/* A bad ATTUNE_REGION is warned about later, after the lines. */
