@@ -187,6 +187,68 @@ int	 attune_who_valid(const char *s, size_t n);
 int	 attune_rows_by_header(struct attune_buf *out, const char *path,
 	    const char *const *cols, char *const *names, const char *rows,
 	    size_t n);			/* rows in the log's column order */
+
+/* instrument.c: the questionnaires as data, one table each (items, option
+ * labels, points per option, reverse and safety items, scales, bands,
+ * citation, licence), and the one engine that scores them all. */
+#define ATTUNE_MAXITEMS		32
+#define ATTUNE_MAXOPTS		8
+#define ATTUNE_MAXSCALES	8
+struct attune_item {
+	const char *id;		/* in wording files: "laugh", or "1" */
+	const char *text;	/* NULL where the wording may not ship */
+	int	 reverse;	/* 1: the points run bottom option to top */
+	int	 safety;	/* 1: any points here raise the safety flag */
+};
+struct attune_scale {
+	const char *name;	/* in the log: subscales name=value */
+	const char *title;
+	const unsigned char *items;	/* item numbers (from 1), 0-ended */
+	int	 max;
+	int	 high, high_partner;	/* at or above: high; 0 no partner one */
+	const char *source;	/* where the cut-off comes from */
+	const char *meaning;	/* in plain words, when at the cut-off */
+};
+struct attune_band {
+	int	 min;		/* the lowest total in the band */
+	const char *word;	/* short machine word, in the log */
+	const char *plain;	/* the band in plain words */
+	const char *meaning;	/* what it may mean */
+	int	 positive;	/* 1: a positive screen, worth a conversation */
+};
+struct attune_instrument {
+	const char *name, *label, *title;	/* "phq9", "PHQ-9", in full */
+	const char *measures, *citation, *licence;
+	const char *instruction, *recall;
+	int	 nitems, nopts;
+	const struct attune_item *items;
+	const char *const *options;	/* NULL: a wording file gives them */
+	const int *points;	/* points per option position, top first */
+	const struct attune_scale *scales;	/* ends with a NULL name */
+	const struct attune_band *bands;	/* by min, NULL word ends */
+	const struct attune_band *partner_bands;	/* NULL: the same */
+	int	 scale_bands;	/* 1: banded on its scales, not its total */
+	int	 wording;	/* 1: the item wording ships */
+	const char *attribution;	/* printed with every result, or NULL */
+};
+#define ATTUNE_PHQ_ATTRIBUTION "PHQ-9 and GAD-7 were developed by Drs. " \
+	"Robert L. Spitzer, Janet B.W. Williams, Kurt Kroenke and " \
+	"colleagues, with an educational grant from Pfizer Inc."
+struct attune_result {
+	const struct attune_instrument *in;
+	int	 partner;	/* 1: partner cut-offs */
+	int	 pos[ATTUNE_MAXITEMS];	/* position chosen, 1 = top option */
+	int	 pts[ATTUNE_MAXITEMS];	/* the points it scores */
+	int	 total, max;
+	int	 sub[ATTUNE_MAXSCALES];
+	unsigned high;		/* bit k: scale k at or above its cut-off */
+	unsigned long safety;	/* bit i: item i + 1 raised the flag */
+	const struct attune_band *band;
+};
+const struct attune_instrument *attune_instrument(const char *name);
+void	 attune_score(struct attune_result *r);	/* from in, partner, pos */
+void	 attune_screen_row(struct attune_buf *b, const struct attune_time *ts,
+	    const char *who, const struct attune_result *r);
 extern const struct attune_instrument *const attune_instruments[];
 int	 attune_item_points(const struct attune_instrument *in, int item,
 	    int pos);				/* item from 0; -1 if out of range */
@@ -198,6 +260,30 @@ const struct attune_band *attune_bands(const struct attune_instrument *in,
 	    int partner);
 const struct attune_band *attune_band_find(const struct attune_instrument *in,
 	    const char *word);			/* either set of bands */
+
+/* screen.c: attune screen's answers, wording files and results.  Each
+ * returns 0, or -1 when it could not: said already, or, for the values,
+ * put in why for the command's usage error. */
+struct attune_wording {		/* from a --wording file; NULL where none */
+	char	*instruction;
+	char	*text[ATTUNE_MAXITEMS];
+	char	*opt[ATTUNE_MAXITEMS][ATTUNE_MAXOPTS];
+};
+int	 attune_screen_values(const struct attune_instrument *in,
+	    const char *opt, const char *val, int scores, int *pos,
+	    struct attune_buf *why);	/* --answers (positions) or --scores */
+int	 attune_screen_safety(const struct attune_instrument *in,
+	    const char *answers, const char *scores);	/* 1: a safety item */
+int	 attune_wording_load(const char *path,
+	    const struct attune_instrument *in, struct attune_wording *w);
+void	 attune_wording_free(struct attune_wording *w);
+int	 attune_screen_ask(struct attune_result *r,
+	    const struct attune_wording *w, const char *region);	/* -1 left */
+int	 attune_screen_log(const char *path, const struct attune_buf *row);
+void	 attune_screen_list(FILE *f);
+void	 attune_screen_print(FILE *f, int format, int dryrun,
+	    const struct attune_result *r, const struct attune_time *ts,
+	    const char *who, const struct attune_buf *row, const char *path);
 
 /* share.c: data files shipped with attune, found beside the program
  * (<dir>/../share/NAME, installed <dir>/../share/attune/NAME) or else in
