@@ -239,10 +239,14 @@ static const struct attune_band phq9_bands[] = {
 	{ 0, NULL, NULL, NULL, 0 }
 };
 
+/* The PHQ-2 and the GAD-2 say the same below their cut-off. */
+#define TWO_ITEM_NONE_BAND \
+	{ 0, "none", "below the screening threshold", \
+	    "Your answers to these two questions are below the point where " \
+	    "a fuller check is suggested.", 0 }
+
 static const struct attune_band phq2_bands[] = {
-	{ 0, "none", "below the screening threshold",
-	    "Your answers to these two questions are below the point where "
-	    "a fuller check is suggested.", 0 },
+	TWO_ITEM_NONE_BAND,
 	{ 3, "positive", "positive screen: a fuller check is worth it",
 	    "Your answers suggest it is worth a fuller look at your mood, "
 	    "with the PHQ-9 ('attune screen phq9') or with a professional.",
@@ -279,9 +283,7 @@ static const struct attune_band gad7_bands[] = {
 };
 
 static const struct attune_band gad2_bands[] = {
-	{ 0, "none", "below the screening threshold",
-	    "Your answers to these two questions are below the point where "
-	    "a fuller check is suggested.", 0 },
+	TWO_ITEM_NONE_BAND,
 	{ 3, "positive", "positive screen: a fuller check is worth it",
 	    "Your answers suggest it is worth a fuller look at anxiety, with "
 	    "the GAD-7 ('attune screen gad7') or with a professional.", 1 },
