@@ -84,7 +84,7 @@ clean:
 	rm -f lib/*.o lib/libattune.a $(PROGS) bin/attune-* $(TESTBIN) \
 	    tests/bench/floor tests/bench/genlog
 	rm -rf tests/tmp tests/fuzz/bin
-	rm -f lib/config.h bin/cmds.h
+	rm -f lib/config.h bin/cmds.h $(COMPS)
 
 # lib/config.h: VERSION and DATADIR from config.mk, for every program.
 # Written afresh each run, but replaced only when it would change, so a
@@ -114,9 +114,16 @@ FISHCOMPDIR ?= $(PREFIX)/share/fish/vendor_completions.d
 SAMPLE	 = $(wildcard share/sample/*.csv)
 SQL	 = $(wildcard share/*.sql)
 COMPNAMES = $(filter-out attune,$(notdir $(PROGS) $(SCRIPTS)))
+# The completions name the commands; completions/gen fills them in from
+# bin/commands and the programs' files, so a new command needs no edit here.
+COMPS	 = completions/attune.bash completions/_attune completions/attune.fish
+
+all: $(COMPS)
+$(COMPS): %: %.in completions/gen bin/commands $(CMDSRC) $(SCRIPTS)
+	@sh completions/gen $< >$@.new && mv -f $@.new $@
 
 install: install-extra
-install-extra:
+install-extra: $(COMPS)
 	install -d $(DESTDIR)$(BASHCOMPDIR) $(DESTDIR)$(ZSHCOMPDIR) \
 	    $(DESTDIR)$(FISHCOMPDIR) $(DESTDIR)$(DATADIR)/sample
 	install -m 0644 completions/attune.bash $(DESTDIR)$(BASHCOMPDIR)/attune

@@ -113,17 +113,34 @@ row_bad(struct row *r, const char *why)
  */
 #define ONES8	0x0101010101010101ULL
 #define HIGH8	0x8080808080808080ULL
-#define ONES4	0x01010101U
-#define HIGH4	0x80808080U
-
 #define LF8	0x0a0a0a0a0a0a0a0aULL
-#define LF4	0x0a0a0a0aU
+/* A field under four bytes fills a word with 0x01 bytes, which read as
+ * neither NUL, newline nor high. */
+#define PAD3	0x0101010101000000ULL
+#define PAD1	0x0101010101010100ULL
+
+/* What the words of a field held: any byte above ASCII, any NUL, any
+ * newline, each as the top bit of some byte. */
+struct seen {
+	uint64_t high, nul, lf;
+};
+
+static inline void
+note(struct seen *a, uint64_t w)
+{
+	uint64_t x = w ^ LF8;
+
+	a->high |= w;
+	a->nul |= (w - ONES8) & ~w;
+	a->lf |= (x - ONES8) & ~x;
+}
 
 static int
 copy_field(struct row *r, char *d, const unsigned char *s, size_t n)
 {
-	uint64_t w, x, high = 0, nul = 0, lf = 0;
-	uint32_t v, y, high4 = 0, nul4 = 0, lf4 = 0;
+	struct seen a = { 0, 0, 0 };
+	uint64_t w;
+	uint32_t v, u;
 	uint16_t h;
 	size_t i;
 
@@ -131,52 +148,32 @@ copy_field(struct row *r, char *d, const unsigned char *s, size_t n)
 		for (i = 0; i + 8 < n; i += 8) {
 			memcpy(&w, s + i, 8);
 			memcpy(d + i, &w, 8);
-			high |= w;
-			nul |= (w - ONES8) & ~w;
-			x = w ^ LF8;
-			lf |= (x - ONES8) & ~x;
+			note(&a, w);
 		}
 		memcpy(&w, s + n - 8, 8);
 		memcpy(d + n - 8, &w, 8);
-		high |= w;
-		nul |= (w - ONES8) & ~w;
-		x = w ^ LF8;
-		lf |= (x - ONES8) & ~x;
+		note(&a, w);
 	} else if (n >= 4) {
 		memcpy(&v, s, 4);
 		memcpy(d, &v, 4);
-		high4 = v;
-		nul4 = (v - ONES4) & ~v;
-		y = v ^ LF4;
-		lf4 = (y - ONES4) & ~y;
-		memcpy(&v, s + n - 4, 4);
-		memcpy(d + n - 4, &v, 4);
-		high4 |= v;
-		nul4 |= (v - ONES4) & ~v;
-		y = v ^ LF4;
-		lf4 |= (y - ONES4) & ~y;
+		memcpy(&u, s + n - 4, 4);
+		memcpy(d + n - 4, &u, 4);
+		note(&a, (uint64_t)v << 32 | u);
 	} else if (n >= 2) {
 		memcpy(&h, s, 2);
 		memcpy(d, &h, 2);
-		memcpy(d + n - 1, s + n - 1, 1);
-		high4 = (uint32_t)h << 8 | s[n - 1];
-		/* 0x01xxxxxx keeps the top byte from reading as a zero */
-		high4 |= 0x01000000U;
-		nul4 = (high4 - ONES4) & ~high4;
-		y = high4 ^ LF4;
-		lf4 = (y - ONES4) & ~y;
+		d[n - 1] = (char)s[n - 1];
+		note(&a, PAD3 | (uint64_t)h << 8 | s[n - 1]);
 	} else if (n == 1) {
 		d[0] = (char)s[0];
-		high4 = s[0];
-		nul4 = s[0] == '\0' ? 0x80 : 0;
-		lf4 = s[0] == '\n' ? 0x80 : 0;
+		note(&a, PAD1 | s[0]);
 	}
-	if (((nul & HIGH8) | (nul4 & HIGH4)) != 0)
+	if ((a.nul & HIGH8) != 0)
 		r->nul = 1;
-	if (((high & HIGH8) | (high4 & HIGH4)) != 0 && !r->high &&
+	if ((a.high & HIGH8) != 0 && !r->high &&
 	    !attune_utf8_valid((const char *)s, n))
 		r->high = 1;
-	return ((lf & HIGH8) | (lf4 & HIGH4)) != 0;
+	return (a.lf & HIGH8) != 0;
 }
 
 static long

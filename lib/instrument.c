@@ -239,10 +239,14 @@ static const struct attune_band phq9_bands[] = {
 	{ 0, NULL, NULL, NULL, 0 }
 };
 
+/* The PHQ-2 and the GAD-2 say the same below their cut-off. */
+#define TWO_ITEM_NONE_BAND \
+	{ 0, "none", "below the screening threshold", \
+	    "Your answers to these two questions are below the point where " \
+	    "a fuller check is suggested.", 0 }
+
 static const struct attune_band phq2_bands[] = {
-	{ 0, "none", "below the screening threshold",
-	    "Your answers to these two questions are below the point where "
-	    "a fuller check is suggested.", 0 },
+	TWO_ITEM_NONE_BAND,
 	{ 3, "positive", "positive screen: a fuller check is worth it",
 	    "Your answers suggest it is worth a fuller look at your mood, "
 	    "with the PHQ-9 ('attune screen phq9') or with a professional.",
@@ -279,9 +283,7 @@ static const struct attune_band gad7_bands[] = {
 };
 
 static const struct attune_band gad2_bands[] = {
-	{ 0, "none", "below the screening threshold",
-	    "Your answers to these two questions are below the point where "
-	    "a fuller check is suggested.", 0 },
+	TWO_ITEM_NONE_BAND,
 	{ 3, "positive", "positive screen: a fuller check is worth it",
 	    "Your answers suggest it is worth a fuller look at anxiety, with "
 	    "the GAD-7 ('attune screen gad7') or with a professional.", 1 },
@@ -324,49 +326,43 @@ static const struct attune_instrument epds = {
 	epds_partner_bands, 0, 0, NULL
 };
 
-static const struct attune_instrument phq9 = {
-	"phq9", "PHQ-9", "Patient Health Questionnaire-9",
-	"depression symptoms over the last two weeks",
-	"Kroenke K, Spitzer RL, Williams JBW (2001). The PHQ-9: validity of "
-	    "a brief depression severity measure. J Gen Intern Med "
-	    "16:606-613.",
-	phq_licence, phq_stem, "the last 2 weeks",
-	9, 4, phq_items, phq_options, points_0to3, no_scales, phq9_bands,
-	NULL, 0, 1, ATTUNE_PHQ_ATTRIBUTION
-};
+/* The four Pfizer questionnaires share their licence, stem, recall period,
+ * options and points and the attribution line, and have no scales. */
+#define PFIZER(name, label, title, measures, citation, nitems, items, \
+    bands) { name, label, title, measures, citation, phq_licence, \
+	phq_stem, "the last 2 weeks", nitems, 4, items, phq_options, \
+	points_0to3, no_scales, bands, NULL, 0, 1, ATTUNE_PHQ_ATTRIBUTION }
 
-static const struct attune_instrument phq2 = {
-	"phq2", "PHQ-2", "Patient Health Questionnaire-2",
-	"low mood and loss of interest, the first two PHQ-9 questions",
-	"Kroenke K, Spitzer RL, Williams JBW (2003). The Patient Health "
-	    "Questionnaire-2: validity of a two-item depression screener. "
-	    "Med Care 41:1284-1292.",
-	phq_licence, phq_stem, "the last 2 weeks",
-	2, 4, phq_items, phq_options, points_0to3, no_scales, phq2_bands,
-	NULL, 0, 1, ATTUNE_PHQ_ATTRIBUTION
-};
+static const struct attune_instrument phq9 = PFIZER("phq9", "PHQ-9",
+    "Patient Health Questionnaire-9",
+    "depression symptoms over the last two weeks",
+    "Kroenke K, Spitzer RL, Williams JBW (2001). The PHQ-9: validity of a "
+    "brief depression severity measure. J Gen Intern Med 16:606-613.",
+    9, phq_items, phq9_bands);
 
-static const struct attune_instrument gad7 = {
-	"gad7", "GAD-7", "Generalized Anxiety Disorder-7",
-	"anxiety symptoms over the last two weeks",
-	"Spitzer RL, Kroenke K, Williams JBW, Lowe B (2006). A brief measure "
-	    "for assessing generalized anxiety disorder: the GAD-7. Arch "
-	    "Intern Med 166:1092-1097.",
-	phq_licence, phq_stem, "the last 2 weeks",
-	7, 4, gad_items, phq_options, points_0to3, no_scales, gad7_bands,
-	NULL, 0, 1, ATTUNE_PHQ_ATTRIBUTION
-};
+static const struct attune_instrument phq2 = PFIZER("phq2", "PHQ-2",
+    "Patient Health Questionnaire-2",
+    "low mood and loss of interest, the first two PHQ-9 questions",
+    "Kroenke K, Spitzer RL, Williams JBW (2003). The Patient Health "
+    "Questionnaire-2: validity of a two-item depression screener. Med "
+    "Care 41:1284-1292.",
+    2, phq_items, phq2_bands);
 
-static const struct attune_instrument gad2 = {
-	"gad2", "GAD-2", "Generalized Anxiety Disorder-2",
-	"nervousness and worry, the first two GAD-7 questions",
-	"Kroenke K, Spitzer RL, Williams JBW, Monahan PO, Lowe B (2007). "
-	    "Anxiety disorders in primary care: prevalence, impairment, "
-	    "comorbidity, and detection. Ann Intern Med 146:317-325.",
-	phq_licence, phq_stem, "the last 2 weeks",
-	2, 4, gad_items, phq_options, points_0to3, no_scales, gad2_bands,
-	NULL, 0, 1, ATTUNE_PHQ_ATTRIBUTION
-};
+static const struct attune_instrument gad7 = PFIZER("gad7", "GAD-7",
+    "Generalized Anxiety Disorder-7",
+    "anxiety symptoms over the last two weeks",
+    "Spitzer RL, Kroenke K, Williams JBW, Lowe B (2006). A brief measure "
+    "for assessing generalized anxiety disorder: the GAD-7. Arch Intern "
+    "Med 166:1092-1097.",
+    7, gad_items, gad7_bands);
+
+static const struct attune_instrument gad2 = PFIZER("gad2", "GAD-2",
+    "Generalized Anxiety Disorder-2",
+    "nervousness and worry, the first two GAD-7 questions",
+    "Kroenke K, Spitzer RL, Williams JBW, Monahan PO, Lowe B (2007). "
+    "Anxiety disorders in primary care: prevalence, impairment, "
+    "comorbidity, and detection. Ann Intern Med 146:317-325.",
+    2, gad_items, gad2_bands);
 
 const struct attune_instrument *const attune_instruments[] = {
 	&pbq, &epds, &phq9, &phq2, &gad7, &gad2, NULL

@@ -51,6 +51,12 @@ static const char style[] =
     "footer{margin-top:8px;color:#333;font-size:8pt}\n"
     "@media print{body{padding:0;max-width:none}}\n";
 
+/* The characters that mean something to HTML, as their entities. */
+static const char *const entity[128] = {
+	['&'] = "&amp;", ['<'] = "&lt;", ['>'] = "&gt;", ['"'] = "&quot;",
+	['\''] = "&#39;",
+};
+
 void
 attune_html_put(FILE *f, const char *s, size_t n)
 {
@@ -67,25 +73,10 @@ attune_html_put(FILE *f, const char *s, size_t n)
 			attune_html_put(f, esc, strlen(esc));
 			continue;
 		}
-		switch (p[i]) {
-		case '&':
-			fputs("&amp;", f);
-			break;
-		case '<':
-			fputs("&lt;", f);
-			break;
-		case '>':
-			fputs("&gt;", f);
-			break;
-		case '"':
-			fputs("&quot;", f);
-			break;
-		case '\'':
-			fputs("&#39;", f);
-			break;
-		default:
+		if (p[i] < 128 && entity[p[i]] != NULL)
+			fputs(entity[p[i]], f);
+		else
 			fwrite(p + i, 1, k, f);
-		}
 	}
 }
 

@@ -330,18 +330,24 @@ attune_time_now(struct attune_time *t)
 
 static const char *const weekday_names[] = { "monday", "tuesday",
 	"wednesday", "thursday", "friday", "saturday", "sunday", NULL };
+static const char *const month_names[] = { "january", "february", "march",
+	"april", "may", "june", "july", "august", "september", "october",
+	"november", "december", NULL };
 
-/* "monday", "Mon", "tues": 1 … 7, or 0.  Three letters at least. */
+/*
+ * The name of names that s (n bytes) begins, in any case, three letters
+ * at least: "monday", "Mon", "tues" in weekday_names; "november", "Nov",
+ * "NOV" in month_names.  1 for the first name …, or 0.
+ */
 static int
-weekday_name(const char *s, size_t n)
+name_index(const char *const *names, const char *s, size_t n)
 {
 	int i;
 
 	if (n < 3)
 		return 0;
-	for (i = 0; weekday_names[i] != NULL; i++)
-		if (n <= strlen(weekday_names[i]) &&
-		    strncasecmp(s, weekday_names[i], n) == 0)
+	for (i = 0; names[i] != NULL; i++)
+		if (n <= strlen(names[i]) && strncasecmp(s, names[i], n) == 0)
 			return i + 1;
 	return 0;
 }
@@ -505,7 +511,7 @@ attune_time_user(const char *in, struct attune_time *t, const char **why)
 			day = now.days;
 		else if (!back && strcasecmp(s, "yesterday") == 0)
 			day = now.days - 1;
-		else if ((wd = weekday_name(s, strlen(s))) > 0) {
+		else if ((wd = name_index(weekday_names, s, strlen(s))) > 0) {
 			day = now.days - ((attune_weekday(now.days) - wd + 7) % 7);
 			if (back && day == now.days)
 				day -= 7;
@@ -591,24 +597,6 @@ attune_time_epoch(const struct attune_time *t)
  * Periods as a person names them (attune-report(1)).  Each returns 0, or
  * -1 with *why saying what is wrong; none exits, so they can be tested.
  */
-static const char *const month_names[] = { "january", "february", "march",
-	"april", "may", "june", "july", "august", "september", "october",
-	"november", "december", NULL };
-
-/* "november", "Nov", "NOV": 1 … 12, or 0. */
-static int
-month_name(const char *s, size_t n)
-{
-	int i;
-
-	if (n < 3)
-		return 0;
-	for (i = 0; month_names[i] != NULL; i++)
-		if (n <= strlen(month_names[i]) &&
-		    strncasecmp(s, month_names[i], n) == 0)
-			return i + 1;
-	return 0;
-}
 
 /* The day n months from days, its day of the month kept where the month
  * has it, else the month's last day (March 31 less a month is Feb 28). */
@@ -703,7 +691,8 @@ attune_month_user(const char *s, int64_t today, int64_t *first,
 	/* "November": the latest November not after this month;
 	 * "November 2025" that one. */
 	sp = strchr(s, ' ');
-	m = month_name(s, sp != NULL ? (size_t)(sp - s) : strlen(s));
+	m = name_index(month_names, s, sp != NULL ? (size_t)(sp - s) :
+	    strlen(s));
 	if (m == 0) {
 		*why = "is not a month; use a month name like November, "
 		    "'last', or a month like 2026-11";

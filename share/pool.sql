@@ -24,24 +24,23 @@
 SET autoinstall_known_extensions = false;
 SET autoload_known_extensions = false;
 
--- Every column as text, found by its header (union_by_name: any column
--- order, columns a file lacks are empty), site and parent from the folder
--- names.  Rows that are not CSV are left out, as attune skips them.
-CREATE OR REPLACE VIEW checkins_raw AS
-SELECT * FROM read_csv(getvariable('pool_checkins'),
+-- Both logs are read alike: every column as text, found by its header
+-- (union_by_name: any column order, columns a file lacks are empty), site
+-- and parent from the folder names.  Rows that are not CSV are left out,
+-- as attune skips them.
+CREATE OR REPLACE MACRO attune_logs(globs) AS TABLE
+SELECT * FROM read_csv(globs,
     header = true, delim = ',', quote = '"', escape = '"',
     all_varchar = true, union_by_name = true, ignore_errors = true,
     hive_partitioning = true,
     hive_types = {'site': 'VARCHAR', 'parent': 'VARCHAR'},
     filename = true);
 
+CREATE OR REPLACE VIEW checkins_raw AS
+SELECT * FROM attune_logs(getvariable('pool_checkins'));
+
 CREATE OR REPLACE VIEW screens_raw AS
-SELECT * FROM read_csv(getvariable('pool_screens'),
-    header = true, delim = ',', quote = '"', escape = '"',
-    all_varchar = true, union_by_name = true, ignore_errors = true,
-    hive_partitioning = true,
-    hive_types = {'site': 'VARCHAR', 'parent': 'VARCHAR'},
-    filename = true);
+SELECT * FROM attune_logs(getvariable('pool_screens'));
 
 CREATE OR REPLACE TABLE pool_settings AS
 SELECT CAST(getvariable('pool_today') AS DATE) AS today;
