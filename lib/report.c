@@ -598,7 +598,7 @@ attune_report_person(struct attune_report *r, const char *who, size_t n)
 }
 
 /* A check-in kept whole, when it holds what r->whole asks for: its
- * measures (any answered), or its note. */
+ * measures (any answered), or its note; in the period asked for only. */
 static void
 keep_checkin(struct attune_report *r, struct attune_rperson *p,
     const struct attune_checkin *ci)
@@ -607,6 +607,8 @@ keep_checkin(struct attune_report *r, struct attune_rperson *p,
 	int k, any = 0;
 	int note = (r->whole & ATTUNE_DETAIL_NOTES) && ci->notelen > 0;
 
+	if (ci->ts.days < r->from || ci->ts.days > r->to)
+		return;
 	for (k = 0; k < ATTUNE_NMEASURES; k++)
 		any |= ci->v[k] >= 0;
 	any &= (r->whole & ATTUNE_DETAIL_MEASURES) != 0;
