@@ -507,7 +507,16 @@ int	 attune_answers_parse(const struct attune_instrument *in,
 int	 attune_subscales_parse(const struct attune_instrument *in,
 	    const char *list, int *sub);
 
-/* report.c: the diary. */
+/* report.c: the diary, what attune report learns from the logs, read
+ * once.  The periods are set before anything is read.  Check-ins are summed
+ * per person and day; a day is then folded, in time order, into the
+ * summary of the period holding it, and each period is judged (judge.c)
+ * once its last day is folded.  Streaming, only the latest ATTUNE_RWINDOW
+ * days are kept, so memory does not grow with the log; otherwise every day
+ * is kept for the charts and lists of the text, HTML and JSON reports.
+ * Screens are few and kept whole.  A period is split as attune_report_bys
+ * names it. */
+enum { ATTUNE_BY_NONE, ATTUNE_BY_DAY, ATTUNE_BY_WEEK, ATTUNE_BY_MONTH };
 void	 attune_report_stretch(const struct attune_rperson *p, int k,
 	    int64_t start, int64_t end, struct attune_rstat *st);
 int	 attune_report_moment_days(const struct attune_rsum *s, int w,

@@ -13,6 +13,14 @@
 
 #include "attune_priv.h"
 
+/* --format and --by, as struct attune_report_opt holds them. */
+enum { ATTUNE_FMT_TEXT, ATTUNE_FMT_MD, ATTUNE_FMT_CSV, ATTUNE_FMT_JSON,
+	ATTUNE_FMT_HTML, ATTUNE_FMT_FHIR };
+const char *const attune_report_formats[] = { "text", "md", "csv", "json",
+	"html", "fhir", NULL };
+const char *const attune_report_bys[] = { "none", "day", "week", "month",
+	NULL };		/* ATTUNE_BY_… */
+
 struct run {
 	const struct attune_report_opt *o;
 	struct attune_detail *detail;	/* fhir and html: the report's, whole */
