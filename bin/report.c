@@ -3,24 +3,19 @@
  * means and charts per measure, bonding moments, screens, and whether a
  * rule says it is time to reach out.  This file parses the options; the
  * run itself (reading, judging, printing) is lib/reportrun.c, the period
- * asked for attune_period_user (lib/time.c).
+ * asked for attune_period_user (lib/time.c), --week's and --month's bare
+ * values attune_opt_period (lib/opt.c).
  */
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
-#include <unistd.h>
 
 #include "attune.h"
 
-static const char *const formats[] = { "text", "md", "csv", "json", "html",
-	"fhir", NULL };
-static const char *const bys[] = { "none", "day", "week", "month", NULL };
-
-static struct attune_report_opt o = { .by = ATTUNE_BY_NONE,
-	.format = ATTUNE_FMT_TEXT };
+static struct attune_report_opt o;	/* by none, format text */
 static char	*no_files[] = { NULL };
+static int64_t	 today;
 
 static const struct option longopts[] = {
 	{ "all-people",	no_argument,		NULL,	'a' },
@@ -99,32 +94,6 @@ usage(void)
 	exit(attune_finish(ATTUNE_OK));
 }
 
-/*
- * --week and --month take an optional value, which may also be written as
- * the next argument ("--week 2026-11-18", "--month November") when it is
- * one.  A next argument that is neither a value nor a file there is is a
- * mistaken value, refused as one rather than read as a log.
- */
-static int64_t today;
-
-static const char *
-optional(char **argv, int argc, const char *opt, int (*looks)(const char *,
-    int64_t, int64_t *, const char **))
-{
-	const char *why, *s;
-	int64_t d;
-
-	if (optarg != NULL)
-		return optarg;
-	if (optind >= argc || (s = argv[optind])[0] == '-' || s[0] == '\0')
-		return NULL;
-	if (looks(s, today, &d, &why) == 0)
-		return argv[optind++];
-	if (access(s, F_OK) == 0)
-		return NULL;	/* a log to read */
-	attune_usage_error("%s: '%s' %s", opt, s, why);
-}
-
 /* Before any usage error: the crisis lines, if harm came up. */
 static void
 safety_first(void)
@@ -148,7 +117,7 @@ option(int c, int argc, char **argv)
 		o.birth = optarg;
 		break;
 	case 'b':
-		if ((o.by = attune_word_index(bys, optarg,
+		if ((o.by = attune_word_index(attune_report_bys, optarg,
 		    strlen(optarg))) <= 0)
 			attune_usage_error("--by: '%s' is not day, week "
 			    "or month", optarg);
@@ -163,7 +132,8 @@ option(int c, int argc, char **argv)
 		o.fhircheckins = 1;
 		break;
 	case 'f':
-		o.format = attune_opt_choice("--format", optarg, formats);
+		o.format = attune_opt_choice("--format", optarg,
+		    attune_report_formats);
 		break;
 	case 'h':
 		usage();
@@ -171,9 +141,8 @@ option(int c, int argc, char **argv)
 		o.period.last = optarg;
 		break;
 	case 'M':
-		o.period.monthgiven = 1;
-		o.period.month = optional(argv, argc, "--month",
-		    attune_month_user);
+	case 'W':
+		attune_opt_period(&o.period, c == 'M', argc, argv, today);
 		break;
 	case 'N':
 		o.notes = 1;
@@ -195,11 +164,6 @@ option(int c, int argc, char **argv)
 		break;
 	case 'V':
 		attune_version("attune-report");
-	case 'W':
-		o.period.weekgiven = 1;
-		o.period.week = optional(argv, argc, "--week",
-		    attune_week_user);
-		break;
 	case 'w':
 		o.who = optarg;
 		break;
@@ -216,7 +180,7 @@ int
 main(int argc, char **argv)
 {
 	struct attune_time now;
-	int c, rval;
+	int c;
 
 	attune_setprog(argv[0]);
 	o.files = no_files;
@@ -229,10 +193,5 @@ main(int argc, char **argv)
 		if (option(c, argc, argv))
 			return attune_finish(ATTUNE_OK);
 	o.files = argv + optind;
-	rval = attune_report_run(&o, now.days);
-	if (rval == ATTUNE_FAIL)
-		return attune_finish(ATTUNE_FAIL);
-	if (attune_finish(ATTUNE_OK) != ATTUNE_OK)
-		return ATTUNE_FAIL;
-	return rval;
+	return attune_finish(attune_report_run(&o, today));
 }

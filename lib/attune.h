@@ -149,17 +149,10 @@ int	 attune_who_same(const char *a, const char *b);	/* case, spaces aside */
 char	*attune_exe_dir(void);	/* the running program's; malloc'd, or NULL */
 void	 attune_thresholds_print(FILE *f);
 
-/* report.c: what attune report learns from the logs, read once.  The
- * periods are set before anything is read.  Check-ins are summed per person
- * and day; a day is then folded, in time order, into the summary of the
- * period holding it, and each period is judged (judge.c) once its last day
- * is folded.  Streaming, only the latest ATTUNE_RWINDOW days are kept, so
- * memory does not grow with the log; otherwise every day is kept for the
- * charts and lists of the text, HTML and JSON reports.  Screens are few and
- * kept whole. */
-enum { ATTUNE_BY_NONE, ATTUNE_BY_DAY, ATTUNE_BY_WEEK, ATTUNE_BY_MONTH };
+/* report.c: before a usage error, the crisis lines if harm came up in
+ * the two weeks ending today (1: shown); report_data.c: a JSON string. */
 int	 attune_safety_first(const char *dir, const char *who,
-	    const char *region);	/* crisis lines if harm came up */
+	    const char *region);
 void	 attune_json_put(FILE *f, const char *s, size_t n);
 
 /* tips.c: attune-tips(1) once its options are checked: the tips files read
@@ -202,14 +195,17 @@ struct attune_period_opt {
 	const char *week, *month, *last, *since, *until;	/* or NULL */
 	int	 weekgiven, monthgiven;	/* --week, --month, even bare */
 };
-enum { ATTUNE_FMT_TEXT, ATTUNE_FMT_MD, ATTUNE_FMT_CSV, ATTUNE_FMT_JSON,
-	ATTUNE_FMT_HTML, ATTUNE_FMT_FHIR };
+/* opt.c: --week, or --month (month 1), as getopt_long returns it. */
+void	 attune_opt_period(struct attune_period_opt *p, int month, int argc,
+	    char **argv, int64_t today);
+extern const char *const attune_report_formats[];	/* --format's words */
+extern const char *const attune_report_bys[];	/* --by's; "none" first */
 struct attune_report_opt {
 	struct attune_period_opt period;
 	const char *dir, *who, *region, *birth;	/* as given, or NULL */
 	char	**files;		/* FILE arguments, NULL-ended */
 	int	 all, ascii, check, notes, quiet, strict, fhircheckins;
-	int	 by, format;		/* ATTUNE_BY_*, ATTUNE_FMT_* */
+	int	 by, format;	/* in attune_report_bys, _formats; 0 default */
 };
 int	 attune_report_run(const struct attune_report_opt *o, int64_t today);
 					/* ATTUNE_OK, _FAIL or _ATTENTION */

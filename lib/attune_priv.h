@@ -511,18 +511,20 @@ const struct attune_rscreen *attune_report_prev_screen(
 	    const struct attune_rperson *p, size_t i);
 
 /* fhir.c: the screens whole (answers, partner mode) and, when asked, the
- * check-ins' measures and notes, as the logs are read, for the FHIR Bundle
- * (attune-report(1), FHIR) and the HTML report's details.  Anything
- * outside from..to is left out.  They are kept in a diary of their own
- * (report.c, r.whole), screens as attune_rscreen.  The Bundle is sorted,
- * its ids made from what each resource holds, so the same logs give the
- * same Bundle. */
+ * check-ins' measures and notes, for the FHIR Bundle (attune-report(1),
+ * FHIR) and the HTML report's details.  Anything outside from..to is left
+ * out.  They are read from a diary (report.c, r.whole keeping check-ins
+ * whole, screens as attune_rscreen): attune report's own, read once
+ * (attune_detail_of), or one of their own (attune_detail_new).  The Bundle
+ * is sorted, its ids made from what each resource holds, so the same logs
+ * give the same Bundle. */
 #define ATTUNE_FHIR_BASE "https://attune.invalid/fhir"	/* codes of our own */
 #define ATTUNE_DETAIL_MEASURES	1	/* keep check-in measures */
 #define ATTUNE_DETAIL_NOTES	2	/* keep check-in notes */
 struct attune_detail;
 struct attune_detail *attune_detail_new(int64_t from, int64_t to,
 	    unsigned what);
+struct attune_detail *attune_detail_of(const struct attune_report *r);
 void	 attune_detail_screen(struct attune_detail *d,
 	    const struct attune_screen *sc);
 void	 attune_detail_result(struct attune_detail *d,
@@ -638,7 +640,16 @@ int	 attune_answers_parse(const struct attune_instrument *in,
 int	 attune_subscales_parse(const struct attune_instrument *in,
 	    const char *list, int *sub);
 
-/* report.c: the diary. */
+/* report.c: the diary, what attune report learns from the logs, read
+ * once.  The periods are set before anything is read.  Check-ins are summed
+ * per person and day; a day is then folded, in time order, into the
+ * summary of the period holding it, and each period is judged (judge.c)
+ * once its last day is folded.  Streaming, only the latest ATTUNE_RWINDOW
+ * days are kept, so memory does not grow with the log; otherwise every day
+ * is kept for the charts and lists of the text, HTML and JSON reports.
+ * Screens are few and kept whole.  A period is split as attune_report_bys
+ * names it. */
+enum { ATTUNE_BY_NONE, ATTUNE_BY_DAY, ATTUNE_BY_WEEK, ATTUNE_BY_MONTH };
 void	 attune_report_stretch(const struct attune_rperson *p, int k,
 	    int64_t start, int64_t end, struct attune_rstat *st);
 int	 attune_report_moment_days(const struct attune_rsum *s, int w,

@@ -51,13 +51,14 @@ static const struct fcode fcodes[] = {
 };
 
 /*
- * The screens whole and the check-ins asked for, in a diary of their own
- * (report.c keeps both whole when r.whole is set), for from..to only.
+ * The screens whole and the check-ins asked for (report.c keeps both
+ * whole when r.whole is set), for r's from..to only: the diary attune
+ * report read, once (attune_detail_of), or one of their own
+ * (attune_detail_new, for attune screen and the tests).
  */
 struct attune_detail {
-	int64_t	 from, to;
-	struct attune_report r;
-	unsigned long unknown;	/* screens of a questionnaire not known */
+	struct attune_report own;	/* attune_detail_new's diary */
+	const struct attune_report *r;	/* the one read: own, or a report */
 };
 
 /* A check-in and whose it is, to sort the Bundle's. */
@@ -71,11 +72,28 @@ attune_detail_new(int64_t from, int64_t to, unsigned what)
 {
 	struct attune_detail *d = attune_xcalloc(1, sizeof *d);
 
-	d->from = from;
-	d->to = to;
-	attune_report_setup(&d->r, from, to, ATTUNE_BY_NONE, 0, INT64_MAX);
-	d->r.whole = what;
+	attune_report_setup(&d->own, from, to, ATTUNE_BY_NONE, 0, INT64_MAX);
+	d->own.whole = what;
+	d->r = &d->own;
 	return d;
+}
+
+/* The details of a report's own diary, read once: r keeps check-ins whole
+ * as r->whole asks, and every screen; it must outlive the detail. */
+struct attune_detail *
+attune_detail_of(const struct attune_report *r)
+{
+	struct attune_detail *d = attune_xcalloc(1, sizeof *d);
+
+	d->r = r;
+	return d;
+}
+
+/* Whether day is in the period the details are for. */
+static int
+in_period(const struct attune_detail *d, int64_t day)
+{
+	return day >= d->r->from && day <= d->r->to;
 }
 
 void
@@ -83,7 +101,7 @@ attune_detail_free(struct attune_detail *d)
 {
 	if (d == NULL)
 		return;
-	attune_report_free(&d->r);
+	attune_report_free(&d->own);
 	free(d);
 }
 
@@ -98,37 +116,31 @@ fcode(const struct attune_instrument *in)
 	return NULL;
 }
 
+/* Kept as the report keeps it, the period and questionnaire looked at
+ * when the details are read. */
 void
 attune_detail_screen(struct attune_detail *d, const struct attune_screen *sc)
 {
-	if (sc->ts.days < d->from || sc->ts.days > d->to)
-		return;
-	if (attune_instrument(sc->instrument) == NULL) {
-		d->unknown++;
-		return;
-	}
-	attune_report_screen(&d->r, sc);
+	attune_report_screen(&d->own, sc);
 }
 
 void
 attune_detail_result(struct attune_detail *d, const struct attune_time *ts,
     const char *who, const struct attune_result *r)
 {
-	struct attune_rperson *p = attune_report_person(&d->r, who,
+	struct attune_rperson *p = attune_report_person(&d->own, who,
 	    strlen(who));
 	struct attune_rscreen *s = attune_report_add_screen(p);
 
 	attune_rscreen_result(s, ts, r);
 	s->who = p->who;
-	s->seq = d->r.seq++;
+	s->seq = d->own.seq++;
 }
 
 void
 attune_detail_checkin(struct attune_detail *d, const struct attune_checkin *ci)
 {
-	if (ci->ts.days < d->from || ci->ts.days > d->to)
-		return;
-	attune_report_keep(&d->r, ci);
+	attune_report_keep(&d->own, ci);	/* from..to only */
 }
 
 int
@@ -138,31 +150,35 @@ attune_detail_find(const struct attune_detail *d, const char *who,
 {
 	const struct attune_instrument *in = attune_instrument(instrument);
 	const struct attune_rperson *p;
-	const struct attune_rscreen *s;
+	const struct attune_rscreen *s = NULL, *t;
 	size_t i;
 	int k;
 
 	if (d == NULL || in == NULL ||
-	    (p = attune_report_find(&d->r, who)) == NULL)
+	    (p = attune_report_find(d->r, who)) == NULL)
 		return 0;
+	/* The first logged, where the same screen was logged twice: the
+	 * report's diary holds its screens in time order, not as logged. */
 	for (i = 0; i < p->nsc; i++) {
-		s = &p->sc[i];
-		if (s->in != in || s->ts.days != day || s->ts.sec != sec)
-			continue;
-		memset(r, 0, sizeof *r);
-		r->in = in;
-		r->partner = s->partner;
-		r->total = s->total;
-		r->safety = s->safety;
-		if (!s->answered)
-			return 1;
-		for (k = 0; k < in->nitems; k++) {
-			r->pos[k] = s->pos[k];
-			r->pts[k] = s->pts[k];
-		}
-		return 2;
+		t = &p->sc[i];
+		if (t->in == in && t->ts.days == day && t->ts.sec == sec &&
+		    in_period(d, day) && (s == NULL || t->seq < s->seq))
+			s = t;
 	}
-	return 0;
+	if (s == NULL)
+		return 0;
+	memset(r, 0, sizeof *r);
+	r->in = in;
+	r->partner = s->partner;
+	r->total = s->total;
+	r->safety = s->safety;
+	if (!s->answered)
+		return 1;
+	for (k = 0; k < in->nitems; k++) {
+		r->pos[k] = s->pos[k];
+		r->pts[k] = s->pts[k];
+	}
+	return 2;
 }
 
 const char *
@@ -172,7 +188,7 @@ attune_detail_note(const struct attune_detail *d, const char *who,
 	const struct attune_rperson *p;
 	const struct attune_rcheckin *c;
 
-	if (d == NULL || (p = attune_report_find(&d->r, who)) == NULL)
+	if (d == NULL || (p = attune_report_find(d->r, who)) == NULL)
 		return NULL;
 	for (; *i < p->nci; (*i)++) {
 		c = &p->ci[*i];
@@ -564,20 +580,27 @@ attune_fhir_write(FILE *f, struct attune_detail *d)
 	struct fcheckin *ci;
 	char qr[48], obs[48];
 	size_t i, j, nsc = 0, nci = 0, dup = 0;
+	unsigned long unknown = 0;	/* of a questionnaire not known */
 	int k, first = 1;
 
-	for (i = 0; i < d->r.np; i++) {
-		nsc += d->r.p[i].nsc;
-		nci += d->r.p[i].nci;
+	for (i = 0; i < d->r->np; i++) {
+		nsc += d->r->p[i].nsc;
+		nci += d->r->p[i].nci;
 	}
 	sc = attune_xreallocarray(NULL, nsc + 1, sizeof *sc);
 	ci = attune_xreallocarray(NULL, nci + 1, sizeof *ci);
 	nsc = nci = 0;
-	for (i = 0; i < d->r.np; i++) {
-		const struct attune_rperson *p = &d->r.p[i];
+	for (i = 0; i < d->r->np; i++) {
+		const struct attune_rperson *p = &d->r->p[i];
 
-		for (j = 0; j < p->nsc; j++)
-			sc[nsc++] = &p->sc[j];
+		for (j = 0; j < p->nsc; j++) {
+			if (!in_period(d, p->sc[j].day))
+				continue;
+			if (p->sc[j].in == NULL)
+				unknown++;
+			else
+				sc[nsc++] = &p->sc[j];
+		}
 		for (j = 0; j < p->nci; j++) {
 			ci[nci].c = &p->ci[j];
 			ci[nci++].who = p->who;
@@ -629,9 +652,8 @@ attune_fhir_write(FILE *f, struct attune_detail *d)
 	fputs(first ? "}\n" : "\n]}\n", f);
 	free(sc);
 	free(ci);
-	if (d->unknown > 0)
+	if (unknown > 0)
 		attune_warnx("%lu screen%s of a questionnaire this version does "
-		    "not know %s left out of the FHIR Bundle", d->unknown,
-		    d->unknown == 1 ? "" : "s", d->unknown == 1 ? "was" :
-		    "were");
+		    "not know %s left out of the FHIR Bundle", unknown,
+		    unknown == 1 ? "" : "s", unknown == 1 ? "was" : "were");
 }

@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <unistd.h>
 
 #include "attune_priv.h"
 
@@ -327,4 +328,38 @@ attune_opt_who(const char *opt)
 	if (who == NULL)
 		who = "me";
 	return who;
+}
+
+/*
+ * --week or --month (month 1), whose value is optional and may also be
+ * written as the next argument ("--week 2026-11-18", "--month November")
+ * when it is one.  A next argument that is neither a value nor a file
+ * there is is a mistaken value, refused as one rather than read as a log.
+ * Called as getopt_long returns the option.
+ */
+void
+attune_opt_period(struct attune_period_opt *p, int month, int argc,
+    char **argv, int64_t today)
+{
+	int (*looks)(const char *, int64_t, int64_t *, const char **) =
+	    month ? attune_month_user : attune_week_user;
+	const char *why, *s, *val = optarg;
+	int64_t d;
+
+	if (val == NULL && optind < argc && (s = argv[optind])[0] != '-' &&
+	    s[0] != '\0') {
+		if (looks(s, today, &d, &why) == 0)
+			val = argv[optind++];
+		else if (access(s, F_OK) != 0)
+			attune_usage_error("%s: '%s' %s", month ? "--month" :
+			    "--week", s, why);
+		/* else a log to read */
+	}
+	if (month) {
+		p->monthgiven = 1;
+		p->month = val;
+	} else {
+		p->weekgiven = 1;
+		p->week = val;
+	}
 }

@@ -140,30 +140,33 @@ attune_rstat_mean(const struct attune_rstat *m, int k, double *mean)
 	return 1;
 }
 
-/* Add day d to a tally of days: the one sum both folding and walking
- * the days use, so a period's totals are the same either way. */
+/* Add day d to a tally of days, measures k0 up to k1 (m[0] is k0's): the
+ * one sum both folding and walking the days use, so a period's totals
+ * are the same either way. */
 static void
-tally(struct attune_rstat *m, uint32_t *checkins, uint32_t *days,
-    uint32_t *flagged, const struct attune_rday *d)
+tally(struct attune_rstat *m, int k0, int k1, uint32_t *checkins,
+    uint32_t *days, uint32_t *flagged, const struct attune_rday *d)
 {
 	int k;
 
-	for (k = 0; k < ATTUNE_NMEASURES; k++)
-		stat_merge(&m[k], &d->m[k]);
+	for (k = k0; k < k1; k++)
+		stat_merge(&m[k - k0], &d->m[k]);
 	*checkins += d->checkins;
 	*days += d->checkins > 0;
 	*flagged += d->flagged;
 }
 
-void
-attune_report_range(const struct attune_rperson *p, int64_t start,
-    int64_t end, struct attune_rstat *m, uint32_t *checkins, uint32_t *days,
+/* The one walk over the days start..end kept for p, tallying measures
+ * k0 up to k1 into m (m[0] is k0's). */
+static void
+walk(const struct attune_rperson *p, int64_t start, int64_t end, int k0,
+    int k1, struct attune_rstat *m, uint32_t *checkins, uint32_t *days,
     uint32_t *flagged)
 {
 	const struct attune_rday *d;
 	int64_t day;
 
-	memset(m, 0, ATTUNE_NMEASURES * sizeof *m);
+	memset(m, 0, (size_t)(k1 - k0) * sizeof *m);
 	*checkins = *days = *flagged = 0;
 	if (start < p->lo)
 		start = p->lo;
@@ -171,19 +174,26 @@ attune_report_range(const struct attune_rperson *p, int64_t start,
 		end = p->hi;
 	for (day = start; day <= end; day++)
 		if ((d = attune_report_day(p, day)) != NULL)
-			tally(m, checkins, days, flagged, d);
+			tally(m, k0, k1, checkins, days, flagged, d);
 }
 
-/* Measure k over the days start..end, as one stat (n 0: none logged). */
+void
+attune_report_range(const struct attune_rperson *p, int64_t start,
+    int64_t end, struct attune_rstat *m, uint32_t *checkins, uint32_t *days,
+    uint32_t *flagged)
+{
+	walk(p, start, end, 0, ATTUNE_NMEASURES, m, checkins, days, flagged);
+}
+
+/* Measure k over the days start..end, as one stat (n 0: none logged);
+ * the same walk as the range's, merging that measure only. */
 void
 attune_report_stretch(const struct attune_rperson *p, int k, int64_t start,
     int64_t end, struct attune_rstat *st)
 {
-	struct attune_rstat m[ATTUNE_NMEASURES];
 	uint32_t checkins, days, flagged;
 
-	attune_report_range(p, start, end, m, &checkins, &days, &flagged);
-	*st = m[k];
+	walk(p, start, end, k, k + 1, st, &checkins, &days, &flagged);
 }
 
 static int64_t
@@ -336,7 +346,8 @@ fold(const struct attune_report *r, struct attune_rperson *p, int64_t day,
 	struct attune_rbucket *b = bucket_of(r, p, day);
 
 	if (b != NULL)
-		tally(b->m, &b->checkins, &b->days, &b->flagged, d);
+		tally(b->m, 0, ATTUNE_NMEASURES, &b->checkins, &b->days,
+		    &b->flagged, d);
 	p->closed = day;
 }
 
@@ -587,7 +598,7 @@ attune_report_person(struct attune_report *r, const char *who, size_t n)
 }
 
 /* A check-in kept whole, when it holds what r->whole asks for: its
- * measures (any answered), or its note. */
+ * measures (any answered), or its note; in the period asked for only. */
 static void
 keep_checkin(struct attune_report *r, struct attune_rperson *p,
     const struct attune_checkin *ci)
@@ -596,6 +607,8 @@ keep_checkin(struct attune_report *r, struct attune_rperson *p,
 	int k, any = 0;
 	int note = (r->whole & ATTUNE_DETAIL_NOTES) && ci->notelen > 0;
 
+	if (ci->ts.days < r->from || ci->ts.days > r->to)
+		return;
 	for (k = 0; k < ATTUNE_NMEASURES; k++)
 		any |= ci->v[k] >= 0;
 	any &= (r->whole & ATTUNE_DETAIL_MEASURES) != 0;

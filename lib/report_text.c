@@ -122,6 +122,11 @@ attune_spark(struct attune_buf *b, const struct attune_rperson *p, int k,
 			attune_buf_add(b, " ", 1);
 			continue;
 		}
+		/* In the log's own units (tenths for sleep), not through
+		 * attune_rstat_mean: hours over 12 rounds differently from
+		 * tenths over 120 at a half step (seven nights of 30 hours
+		 * in all are 2.5 steps: 2 this way, 3 that way), and the
+		 * bars must stay as they were drawn. */
 		mean = (double)m.sum / m.n;
 		lv = (int)(mean / scale * 7 + 0.5);
 		if (lv > 7)

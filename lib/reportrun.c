@@ -13,9 +13,17 @@
 
 #include "attune_priv.h"
 
+/* --format and --by, as struct attune_report_opt holds them. */
+enum { ATTUNE_FMT_TEXT, ATTUNE_FMT_MD, ATTUNE_FMT_CSV, ATTUNE_FMT_JSON,
+	ATTUNE_FMT_HTML, ATTUNE_FMT_FHIR };
+const char *const attune_report_formats[] = { "text", "md", "csv", "json",
+	"html", "fhir", NULL };
+const char *const attune_report_bys[] = { "none", "day", "week", "month",
+	NULL };		/* ATTUNE_BY_… */
+
 struct run {
 	const struct attune_report_opt *o;
-	struct attune_detail *detail;	/* fhir and html: the logs whole */
+	struct attune_detail *detail;	/* fhir and html: the report's, whole */
 	/*
 	 * The person asked for is matched whatever the case and the spaces
 	 * around the name ("sam " finds "Sam"); every row matched is filed
@@ -78,18 +86,12 @@ readlog(struct run *u, struct attune_report *r, const char *path,
 	if ((h = attune_csv_header_has(c, "instrument")) == 1) {
 		attune_csv_columns(c, attune_screen_cols);
 		while ((n = attune_screen_read(c, &sc)) > 0)
-			if ((sc.who = match(u, sc.who, only)) != NULL) {
+			if ((sc.who = match(u, sc.who, only)) != NULL)
 				attune_report_screen(r, &sc);
-				if (u->detail != NULL)
-					attune_detail_screen(u->detail, &sc);
-			}
 	} else if (h == 0) {
 		while ((n = attune_checkin_read(c, &ci)) > 0)
-			if ((ci.who = match(u, ci.who, only)) != NULL) {
+			if ((ci.who = match(u, ci.who, only)) != NULL)
 				attune_report_checkin(r, &ci);
-				if (u->detail != NULL)
-					attune_detail_checkin(u->detail, &ci);
-			}
 	} else
 		n = -1;
 	if (attune_csv_close(c) < 0)
@@ -212,16 +214,17 @@ logged(const struct attune_rperson *p, int64_t from, int64_t to)
 	return p->inrange > 0;
 }
 
-/* The screens whole and the notes, for the formats that show them. */
-static struct attune_detail *
-detail_new(const struct run *u, int64_t from, int64_t to)
+/* What of the check-ins is kept whole, for the formats that show them
+ * (the screens are kept whole always): HTML the notes, FHIR the measures
+ * with --fhir-checkins. */
+static unsigned
+whole(const struct run *u)
 {
 	if (u->o->format == ATTUNE_FMT_HTML)
-		return attune_detail_new(from, to, ATTUNE_DETAIL_NOTES);
-	if (u->o->format == ATTUNE_FMT_FHIR)
-		return attune_detail_new(from, to, u->o->fhircheckins ?
-		    ATTUNE_DETAIL_MEASURES : 0);
-	return NULL;
+		return ATTUNE_DETAIL_NOTES;
+	if (u->o->format == ATTUNE_FMT_FHIR && u->o->fhircheckins)
+		return ATTUNE_DETAIL_MEASURES;
+	return 0;
 }
 
 /*
@@ -243,17 +246,19 @@ readreport(struct run *u, struct attune_report *r, const char *only,
 	memset(r, 0, sizeof *r);
 	attune_report_setup(r, from, to, by, stream, today);
 	r->notes = u->o->notes || !stream;
-	u->detail = detail_new(u, from, to);
+	r->whole = whole(u);
 	rval = readall(u, r, only, flags);
 	if (r->late && !(rval && u->o->strict)) {
 		attune_report_free(r);
-		attune_detail_free(u->detail);
-		u->detail = detail_new(u, from, to);
 		attune_report_setup(r, from, to, by, 0, today);
 		r->notes = 1;
+		r->whole = whole(u);
 		rval |= readall(u, r, only, flags | ATTUNE_CSV_QUIET);
 	}
 	attune_report_done(r);
+	/* The FHIR Bundle and the HTML details read the same diary. */
+	if (u->o->format == ATTUNE_FMT_HTML || u->o->format == ATTUNE_FMT_FHIR)
+		u->detail = attune_detail_of(r);
 	return rval;
 }
 

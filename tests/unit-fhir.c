@@ -2,7 +2,8 @@
  * unit-fhir: the store of screens whole (lib/fhir.c) and the FHIR Bundle
  * written from it: what goes in, what is left out, ids that are the same
  * for the same logs and differ for different ones, answers that do not
- * match their questionnaire, notes kept only when asked.
+ * match their questionnaire, notes kept only when asked; the same from
+ * attune report's own diary (attune_detail_of) as from a store of its own.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -53,6 +54,77 @@ screen(const char *ts, const char *who, const char *instrument, int total,
 }
 
 static const char phq9[] = "2:1;1:0;1:0;1:0;1:0;1:0;1:0;1:0;3:2";
+static const char phq9b[] = "3:2;1:0;1:0;1:0;1:0;1:0;1:0;1:0;1:0";
+
+/*
+ * attune report's own diary, read once, seen through attune_detail_of,
+ * gives what a detail store of its own fed the same rows gives: the same
+ * Bundle (the period and unknown questionnaires left out, the same count
+ * of them warned about), and the same screen found when one was logged
+ * twice, though the diary sorts its screens by time.
+ */
+static void
+same_diary(void)
+{
+	static const char *const when[] = { "2026-11-21T09:00:00+00:00",
+	    "2026-10-30T09:00:00+00:00", "2026-11-20T20:00:00+00:00",
+	    "2026-11-20T20:00:00+00:00", "2026-11-19T07:30:00+00:00",
+	    "2026-11-23T07:30:00+00:00" };
+	static const char *const what[] = { "gad7", "phq9", "phq9", "phq9",
+	    "nosuch", "epds" };
+	int64_t from = attune_days_from_civil(2026, 11, 1);
+	int64_t to = attune_days_from_civil(2026, 11, 22);
+	struct attune_report rep;
+	struct attune_detail *own, *view;
+	struct attune_screen sc;
+	struct attune_checkin ci;
+	struct attune_result r1, r2;
+	char *a, *b;
+	size_t i;
+
+	memset(&rep, 0, sizeof rep);
+	attune_report_setup(&rep, from, to, ATTUNE_BY_NONE, 0, to);
+	rep.whole = ATTUNE_DETAIL_MEASURES;
+	own = attune_detail_new(from, to, ATTUNE_DETAIL_MEASURES);
+	for (i = 0; i < sizeof when / sizeof when[0]; i++) {
+		sc = screen(when[i], i % 2 ? "Sam" : "Jo", what[i], 5 + (int)i,
+		    "", i == 3 ? phq9b : phq9);
+		if (i == 2 || i == 3)
+			sc.who = "Jo";
+		attune_report_screen(&rep, &sc);
+		attune_detail_screen(own, &sc);
+		attune_checkin_init(&ci);
+		ci.ts = sc.ts;
+		ci.who = sc.who;
+		ci.v[ATTUNE_BOND] = (int)i;
+		attune_report_checkin(&rep, &ci);
+		attune_detail_checkin(own, &ci);
+	}
+	attune_report_done(&rep);
+	view = attune_detail_of(&rep);
+	a = bundle(own);
+	b = bundle(view);
+	is_str(b, a, "the report's diary: the same Bundle as a store of "
+	    "its own");
+	is_int(count(b, "\"QuestionnaireResponse\""), 3, "three screens in "
+	    "the period, of a questionnaire known");
+	is_int(count(b, "CodeSystem/checkin"), 4, "the check-ins in the "
+	    "period only");
+	free(a);
+	free(b);
+	sc = screen(when[2], "Jo", "phq9", 0, "", "");
+	is_int(attune_detail_find(own, "Jo", sc.ts.days, sc.ts.sec, "phq9",
+	    &r1), 2, "a screen logged twice: found");
+	is_int(attune_detail_find(view, "Jo", sc.ts.days, sc.ts.sec, "phq9",
+	    &r2), 2, "in the report's diary too");
+	ok(r1.pts[0] == 1 && r2.pts[0] == 1, "both the first one logged");
+	sc = screen(when[5], "Sam", "epds", 0, "", "");
+	is_int(attune_detail_find(view, "Sam", sc.ts.days, sc.ts.sec, "epds",
+	    &r2), 0, "a screen after the period: not found");
+	attune_detail_free(own);
+	attune_detail_free(view);
+	attune_report_free(&rep);
+}
 
 int
 main(void)
@@ -270,5 +342,7 @@ main(void)
 	    "the Bundle");
 	free(a);
 	attune_detail_free(d);
+
+	same_diary();
 	return tap_done();
 }
