@@ -141,7 +141,8 @@ id_slot(const struct attune_tips *ts, const char *id)
 	for (p = id; *p != '\0'; p++)
 		h = (h ^ (unsigned char)*p) * 0x100000001b3ULL;
 	for (i = (size_t)h & (ts->idcap - 1); ts->idhash[i] >= 0 &&
-	    strcmp(ts->tips[ts->idhash[i]].id, id) != 0; i = (i + 1) & (ts->idcap - 1))
+	    strcmp(ts->tips[ts->idhash[i]].id, id) != 0;
+	    i = (i + 1) & (ts->idcap - 1))
 		;
 	return i;
 }
@@ -153,9 +154,11 @@ find_tip(const struct attune_tips *ts, const char *id, int user)
 
 	if (ts->idcap == 0)
 		return -1;
-	for (i = id_slot(ts, id); ts->idhash[i] >= 0; i = (i + 1) & (ts->idcap - 1))
+	for (i = id_slot(ts, id); ts->idhash[i] >= 0;
+	    i = (i + 1) & (ts->idcap - 1))
 		if (strcmp(ts->tips[ts->idhash[i]].id, id) == 0)
-			return ts->tips[ts->idhash[i]].user == user ? ts->idhash[i] : -1;
+			return ts->tips[ts->idhash[i]].user == user ?
+			    ts->idhash[i] : -1;
 	return -1;
 }
 
@@ -166,7 +169,8 @@ id_add(struct attune_tips *ts, int k)
 
 	if (2 * (size_t)(k + 1) > ts->idcap) {
 		ts->idcap = ts->idcap ? ts->idcap * 2 : 256;
-		ts->idhash = attune_xreallocarray(ts->idhash, ts->idcap, sizeof *ts->idhash);
+		ts->idhash = attune_xreallocarray(ts->idhash, ts->idcap,
+		    sizeof *ts->idhash);
 		for (i = 0; i < ts->idcap; i++)
 			ts->idhash[i] = -1;
 		for (j = 0; j < (size_t)k; j++)
@@ -253,7 +257,8 @@ add_row(struct attune_tips *ts, struct attune_csv *c, int user)
 		    sizeof *ts->topics);
 		ts->topics[ts->ntopics].name = attune_xstrdup(t.topic);
 		ts->topics[ts->ntopics].asked = 0;
-		ts->topics[ts->ntopics++].what = attune_xstrdup("your own tips");
+		ts->topics[ts->ntopics++].what =
+		    attune_xstrdup("your own tips");
 	}
 	/* A tip of the person's own with a shipped tip's id takes its place,
 	 * so a tip can be reworded without editing the shipped file. */
@@ -264,7 +269,8 @@ add_row(struct attune_tips *ts, struct attune_csv *c, int user)
 	}
 	if (ts->ntips == ts->ntipcap) {
 		ts->ntipcap = ts->ntipcap ? ts->ntipcap * 2 : 256;
-		ts->tips = attune_xreallocarray(ts->tips, ts->ntipcap, sizeof *ts->tips);
+		ts->tips = attune_xreallocarray(ts->tips, ts->ntipcap,
+		    sizeof *ts->tips);
 	}
 	ts->tips[ts->ntips] = t;
 	id_add(ts, (int)ts->ntips++);
@@ -318,6 +324,8 @@ load_topics(struct attune_tips *ts, const char *path)
 {
 	static const char *const cols[] = { "topic", "about", "aliases",
 	    "shown", NULL };
+	struct attune_tip_topic *tp;
+	struct attune_tip_alias *al;
 	struct attune_csv *c;
 	const char *s, *p, *q;
 	size_t n;
@@ -331,11 +339,10 @@ load_topics(struct attune_tips *ts, const char *path)
 			continue;
 		ts->topics = attune_xreallocarray(ts->topics, ts->ntopics + 1,
 		    sizeof *ts->topics);
-		ts->topics[ts->ntopics].name = attune_xstrdup(s);
-		ts->topics[ts->ntopics].what = attune_xstrdup(attune_csv_get(c, 1,
-		    NULL));
-		ts->topics[ts->ntopics].asked = strcmp(attune_csv_get(c, 3, NULL),
-		    "asked") == 0;
+		tp = &ts->topics[ts->ntopics];
+		tp->name = attune_xstrdup(s);
+		tp->what = attune_xstrdup(attune_csv_get(c, 1, NULL));
+		tp->asked = strcmp(attune_csv_get(c, 3, NULL), "asked") == 0;
 		for (p = attune_csv_get(c, 2, NULL); *p != '\0';
 		    p = *q ? q + 1 : q) {
 			q = p + strcspn(p, ";");
@@ -343,13 +350,13 @@ load_topics(struct attune_tips *ts, const char *path)
 				p++;
 			if (q == p)
 				continue;
-			ts->aliases = attune_xreallocarray(ts->aliases, ts->naliases + 1,
-			    sizeof *ts->aliases);
-			ts->aliases[ts->naliases].name = attune_xmalloc((size_t)(q - p)
-			    + 1);
-			memcpy(ts->aliases[ts->naliases].name, p, (size_t)(q - p));
-			ts->aliases[ts->naliases].name[q - p] = '\0';
-			ts->aliases[ts->naliases++].topic = ts->topics[ts->ntopics].name;
+			ts->aliases = attune_xreallocarray(ts->aliases,
+			    ts->naliases + 1, sizeof *ts->aliases);
+			al = &ts->aliases[ts->naliases++];
+			al->name = attune_xmalloc((size_t)(q - p) + 1);
+			memcpy(al->name, p, (size_t)(q - p));
+			al->name[q - p] = '\0';
+			al->topic = tp->name;
 		}
 		ts->ntopics++;
 	}
@@ -382,8 +389,8 @@ load_sources(struct attune_tips *ts, const char *path)
 			attune_csv_bad(c, "a source needs a name and a title");
 			continue;
 		}
-		ts->sources = attune_xreallocarray(ts->sources, ts->nsources + 1,
-		    sizeof *ts->sources);
+		ts->sources = attune_xreallocarray(ts->sources,
+		    ts->nsources + 1, sizeof *ts->sources);
 		ts->sources[ts->nsources].name = attune_xstrdup(s);
 		ts->sources[ts->nsources++].title = attune_xstrdup(t);
 	}
@@ -676,14 +683,15 @@ choose(const struct attune_tips *ts, const struct attune_verdict *w,
 		shuffle(ts, v[i], n[i], attune_signal_ids[sig], day);
 		if (sig != ATTUNE_SIG_HARM)
 			continue;
-		for (k = 0; k < n[i]; k++)
-			if (strcmp(ts->tips[v[i][k]].id, FIRST_AFTER_HARM) == 0) {
-				int t = v[i][k];
+		for (k = 0; k < n[i] && strcmp(ts->tips[v[i][k]].id,
+		    FIRST_AFTER_HARM) != 0; k++)
+			;
+		if (k < n[i]) {
+			int t = v[i][k];
 
-				memmove(v[i] + 1, v[i], (size_t)k * sizeof *v[i]);
-				v[i][0] = t;
-				break;
-			}
+			memmove(v[i] + 1, v[i], (size_t)k * sizeof *v[i]);
+			v[i][0] = t;
+		}
 	}
 	while (nout < want && more) {
 		more = 0;
