@@ -124,6 +124,7 @@ test_load(void)
 	is_int(r, -1, "a file with no title column is left out");
 	ok(has(err, "tips.csv: has no 'title' column, so its tips were left "
 	    "out"), "and says which column");
+	free(err);
 	ok(tip("x") == NULL, "none of its tips is kept");
 	attune_tips_free(&ts);
 }
