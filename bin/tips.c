@@ -1,23 +1,16 @@
 /*
  * attune-tips: gentle, practical ideas, chosen by topic or for the person
  * from their check-ins and screens of the last week.  The options are
- * checked here; lib/tips.c reads the tips, chooses and prints.
+ * read here, into struct attune_tips_opt; lib/tips.c checks their values,
+ * reads the tips, chooses and prints.
  */
 #include <getopt.h>
-#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
-#include <string.h>
-#include <strings.h>
 
 #include "attune.h"
 
-static const char *const format_words[] = { "text", "csv", NULL };
-
-static int	 aflag, lflag, partnerflag, strictflag, todayflag, whyflag;
-static int	 count = -1, format;
-static const char *countflag, *dirflag, *formatflag, *regionflag,
-		*timeflag, *whoflag;
+static struct attune_tips_opt o;
 
 static const struct option longopts[] = {
 	{ "all",	no_argument,		NULL,	'a' },
@@ -73,124 +66,75 @@ usage(void)
  * what is known so far, and if harm came up, show the crisis lines, so a
  * typo in an option can never hide them.
  */
-static int crisis_shown;
-
 static void
 safety_first(void)
 {
-	if (!crisis_shown && !lflag)
-		crisis_shown = attune_safety_first(dirflag, whoflag,
-		    regionflag);
+	if (!o.list)
+		attune_safety_first(o.dir, o.who, o.region);
 }
 
-/* The options' values, checked once the crisis lines are out. */
+/* One option, into o. */
 static void
-check_options(int argc)
+option(int c, char **argv)
 {
-	if (formatflag != NULL)
-		format = attune_opt_choice("--format", formatflag, format_words);
-	if (countflag != NULL)
-		count = attune_opt_int("--count", countflag, 1, 50);
-	if (lflag && (argc > 0 || aflag || todayflag || count > 0))
-		attune_usage_error("--list shows the topics; it takes no topic, "
-		    "--all, --today or --count");
-	if (todayflag && (aflag || count > 0))
-		attune_usage_error("--today shows one tip; it cannot be used "
-		    "with --all or --count");
-	if (aflag && count > 0)
-		attune_usage_error("--all and --count cannot be used together");
-}
-
-/* The options, in the flags above; the index of the first operand. */
-static int
-options(int argc, char **argv)
-{
-	int c;
-
-	while ((c = getopt_long(argc, argv, ":ad:f:hln:pr:St:TVw:y", longopts,
-	    NULL)) != -1) {
-		switch (c) {
-		case 'a':
-			aflag = 1;
-			break;
-		case 'd':
-			dirflag = optarg;
-			break;
-		case 'f':
-			formatflag = optarg;
-			break;
-		case 'h':
-			usage();
-		case 'l':
-			lflag = 1;
-			break;
-		case 'n':
-			countflag = optarg;
-			break;
-		case 'p':
-			partnerflag = 1;
-			break;
-		case 'r':
-			regionflag = optarg;
-			break;
-		case 'S':
-			strictflag = 1;
-			break;
-		case 'T':
-			todayflag = 1;
-			break;
-		case 't':
-			timeflag = optarg;
-			break;
-		case 'V':
-			attune_version("attune-tips");
-		case 'w':
-			whoflag = optarg;
-			break;
-		case 'y':
-			whyflag = 1;
-			break;
-		default:
-			attune_opt_unknown(c, argv);
-		}
+	switch (c) {
+	case 'a':
+		o.all = 1;
+		break;
+	case 'd':
+		o.dir = optarg;
+		break;
+	case 'f':
+		o.format = optarg;
+		break;
+	case 'h':
+		usage();
+	case 'l':
+		o.list = 1;
+		break;
+	case 'n':
+		o.count = optarg;
+		break;
+	case 'p':
+		o.partner = 1;
+		break;
+	case 'r':
+		o.region = optarg;
+		break;
+	case 'S':
+		o.strict = 1;
+		break;
+	case 'T':
+		o.today = 1;
+		break;
+	case 't':
+		o.time = optarg;
+		break;
+	case 'V':
+		attune_version("attune-tips");
+	case 'w':
+		o.who = optarg;
+		break;
+	case 'y':
+		o.why = 1;
+		break;
+	default:
+		attune_opt_unknown(c, argv);
 	}
-	return optind;
 }
 
 int
 main(int argc, char **argv)
 {
-	struct attune_tips_ask a;
-	struct attune_time now;
-	const char *msg;
-	char *dir;
-	int rval;
+	int c;
 
 	attune_setprog(argv[0]);
 	attune_usage_first(safety_first);
 	attune_opt_longopts(longopts);
-	memset(&a, 0, sizeof a);
-	a.topics = (const char *const *)argv + options(argc, argv);
-	a.ntopics = argc - (int)(a.topics - (const char *const *)argv);
-	attune_conf_dir(dirflag);
-	a.who = attune_opt_who(whoflag);
-	attune_time_now(&now);
-	a.day = now.days;
-	if (timeflag != NULL && attune_date_user(timeflag, &a.day, &msg) < 0)
-		attune_usage_error("--time: '%s' %s", timeflag, msg);
-	check_options(a.ntopics);
-	a.region = attune_region(regionflag);
-	a.partner = partnerflag || strcasecmp(a.who, "partner") == 0;
-	a.dir = dir = attune_dir_resolve(dirflag);
-	a.all = aflag;
-	a.list = lflag;
-	a.today = todayflag;
-	a.why = whyflag;
-	a.strict = strictflag;
-	a.format = format;
-	a.count = count;
-	a.crisis_shown = crisis_shown;
-	rval = attune_tips(&a);
-	free(dir);
-	return attune_finish(rval);
+	while ((c = getopt_long(argc, argv, ":ad:f:hln:pr:St:TVw:y", longopts,
+	    NULL)) != -1)
+		option(c, argv);
+	o.topics = argv + optind;
+	o.ntopics = argc - optind;
+	return attune_finish(attune_tips(&o));
 }

@@ -155,20 +155,18 @@ int	 attune_safety_first(const char *dir, const char *who,
 	    const char *region);
 void	 attune_json_put(FILE *f, const char *s, size_t n);
 
-/* tips.c: attune-tips(1) once its options are checked: the tips files read
- * and checked, tips chosen (by topic, of the day, or for the person from
- * judge.c's verdict) and printed, the crisis lines first.  The exit status. */
-struct attune_tips_ask {
-	const char *dir, *who, *region;	/* dir resolved, who checked */
-	const char *const *topics;	/* as named on the command line */
+/* tips.c: attune-tips(1) once its options are read: their values checked,
+ * the tips files read and checked, tips chosen (by topic, of the day, or
+ * for the person from judge.c's verdict) and printed, the crisis lines
+ * first.  The exit status. */
+struct attune_tips_opt {
+	const char *dir, *who, *region, *time;	/* as given, or NULL */
+	const char *format, *count;		/* as given, or NULL */
+	char	**topics;		/* TOPIC arguments */
 	int	 ntopics;
-	int64_t	 day;
 	int	 all, list, today, why, strict, partner;
-	int	 format;		/* 0 text, 1 csv */
-	int	 count;			/* -1: the default */
-	int	 crisis_shown;		/* already, before a usage error */
 };
-int	 attune_tips(const struct attune_tips_ask *a);
+int	 attune_tips(const struct attune_tips_opt *o);
 
 /* screenrun.c: one attune-screen run, options to output; the exit
  * status.  attune_screen_first comes before the options are checked, with

@@ -665,4 +665,54 @@ const struct attune_rperson *attune_report_find(const struct attune_report *r,
 void	 attune_report_keep(struct attune_report *r,
 	    const struct attune_checkin *ci);
 
+
+/* tips.c: attune-tips' tips, topics and sources, read from the shipped
+ * share/ files and the person's own tips.csv and checked row by row, and
+ * the chooser.  Here for tests/unit-tips.c; bin/ sees only attune_tips. */
+enum { ATTUNE_TIP_ANY, ATTUNE_TIP_BIRTHING, ATTUNE_TIP_PARTNER };
+struct attune_tip {
+	char	*id, *topic, *title, *text, *source;
+	int	 role;			/* ATTUNE_TIP_* */
+	unsigned fits;			/* 1u << ATTUNE_SIG_* */
+	int	 user;			/* 1: from the person's own tips file */
+};
+struct attune_tips {
+	struct attune_tip *tips;
+	size_t	 ntips, ntipcap;
+	int	*idhash;		/* tips by id, -1 empty */
+	size_t	 idcap;
+	struct attune_tip_topic {
+		char	*name, *what;
+		int	 asked;		/* 1: shown only when asked for */
+	} *topics;			/* shipped, then the person's own */
+	size_t	 ntopics, nshipped;
+	struct attune_tip_alias {
+		char	*name, *topic;	/* topic: a topics[].name */
+	} *aliases;
+	size_t	 naliases;
+	struct attune_tip_source {
+		char	*name, *title;	/* seed:NNN, an article's title */
+	} *sources;
+	size_t	 nsources;
+	int	 flags;			/* ATTUNE_CSV_STRICT or 0 */
+};
+struct attune_tips_query {
+	const char *const *asked;	/* topics named, resolved; 0: none */
+	int	 nasked;
+	int	 all, today, partner;
+	int	 count;			/* how many; <= 0 the default */
+	int64_t	 day;
+};
+int	 attune_tips_load(struct attune_tips *ts, const char *dir,
+	    int flags);		/* -1: a tips file was left out, in part */
+void	 attune_tips_free(struct attune_tips *ts);
+const char *attune_tips_topic(const struct attune_tips *ts,
+	    const char *name);	/* by name or alias, any case; NULL none */
+int	 attune_tips_near(const struct attune_tips *ts, const char *name,
+	    const char *best[3]);	/* topics near a typo, nearest first */
+int	 attune_tips_pick(const struct attune_tips *ts,
+	    const struct attune_tips_query *q, const struct attune_verdict *w,
+	    int *out, int *why);	/* indexes in tips; why: a signal or -1;
+					 * each ntips + 1 long */
+
 #endif

@@ -16,33 +16,13 @@
 
 #include "attune_priv.h"
 
-enum { ROLE_ANY, ROLE_BIRTHING, ROLE_PARTNER };
 enum { FMT_TEXT, FMT_CSV };
 
-struct tip {
-	char	*id, *topic, *title, *text, *source;
-	int	 role;
-	unsigned fits;
-	int	 user;		/* 1: from the person's own tips file */
+/* How the tips are shown: text or CSV, with --why's lines, and whether
+ * the CSV header is out. */
+struct show {
+	int	 format, why, headed;
 };
-
-struct topic {
-	char	*name, *what;
-	int	 asked;		/* 1: shown only when asked for (faith) */
-};
-
-struct alias {
-	char	*name, *topic;
-};
-
-/* The sources a tips file names by a short form (share/tip-sources.csv:
- * seed:NNN, the articles the shipped tips draw their facts from), each
- * shown by its title. */
-struct source {
-	char	*name, *title;
-};
-static struct source *sources;
-static size_t	 nsources;
 
 /*
  * What each signal of the judgement (lib/judge.c) says in plain words,
@@ -91,18 +71,6 @@ static const char *const tip_cols[] = {
 };
 enum { T_ID, T_TOPIC, T_TITLE, T_TEXT, T_SOURCE, T_WHO, T_FITS };
 
-static struct tip *tips;
-static size_t	 ntips;
-static struct topic *topics;	/* shipped topics, then the person's own */
-static size_t	 ntopics, nshipped;
-static struct alias *aliases;
-static size_t	 naliases;
-static const char **asked;	/* the topics asked for */
-static int	 nasked;
-
-static int	 aflag, lflag, strictflag, todayflag, whyflag;
-static int	 count = -1, format = FMT_TEXT, crisis_shown;
-
 /* --- the tips files ------------------------------------------------- */
 
 static int
@@ -113,6 +81,26 @@ is_name(const char *s, size_t max)
 	if (n == 0 || n > max || s[0] == '-')
 		return 0;
 	return strspn(s, "abcdefghijklmnopqrstuvwxyz0123456789-") == n;
+}
+
+/* Whether a row's id or topic (what), n bytes at s, is a name of at most
+ * max; if not, the row is reported: empty (when empty is set) or not a
+ * name. */
+static int
+name_ok(struct attune_csv *c, const char *what, const char *s, size_t n,
+    size_t max, int empty)
+{
+	char qv[ATTUNE_VALUE];
+
+	if (empty && *s == '\0') {
+		attune_csv_bad(c, "the %s is empty", what);
+		return 0;
+	}
+	if (is_name(s, max))
+		return 1;
+	attune_csv_bad(c, "%s '%s' is not a name of lowercase letters, digits "
+	    "and hyphens", what, attune_safe_value(qv, sizeof qv, s, n));
+	return 0;
 }
 
 /* A field of a tips file, with no control characters; in the text of a
@@ -143,11 +131,8 @@ field(struct attune_csv *c, int col, int spaces, const char *name, int *bad)
  * time.  An id stands for one tip at a time: a tip of the person's own
  * with a shipped tip's id takes that tip's place.
  */
-static int	*idhash;
-static size_t	 idcap, ntipcap;
-
 static size_t
-id_slot(const char *id)
+id_slot(const struct attune_tips *ts, const char *id)
 {
 	uint64_t h = 0xcbf29ce484222325ULL;
 	const char *p;
@@ -155,43 +140,47 @@ id_slot(const char *id)
 
 	for (p = id; *p != '\0'; p++)
 		h = (h ^ (unsigned char)*p) * 0x100000001b3ULL;
-	for (i = (size_t)h & (idcap - 1); idhash[i] >= 0 &&
-	    strcmp(tips[idhash[i]].id, id) != 0; i = (i + 1) & (idcap - 1))
+	for (i = (size_t)h & (ts->idcap - 1); ts->idhash[i] >= 0 &&
+	    strcmp(ts->tips[ts->idhash[i]].id, id) != 0;
+	    i = (i + 1) & (ts->idcap - 1))
 		;
 	return i;
 }
 
 static int
-find_tip(const char *id, int user)
+find_tip(const struct attune_tips *ts, const char *id, int user)
 {
 	size_t i;
 
-	if (idcap == 0)
+	if (ts->idcap == 0)
 		return -1;
-	for (i = id_slot(id); idhash[i] >= 0; i = (i + 1) & (idcap - 1))
-		if (strcmp(tips[idhash[i]].id, id) == 0)
-			return tips[idhash[i]].user == user ? idhash[i] : -1;
+	for (i = id_slot(ts, id); ts->idhash[i] >= 0;
+	    i = (i + 1) & (ts->idcap - 1))
+		if (strcmp(ts->tips[ts->idhash[i]].id, id) == 0)
+			return ts->tips[ts->idhash[i]].user == user ?
+			    ts->idhash[i] : -1;
 	return -1;
 }
 
 static void
-id_add(int k)
+id_add(struct attune_tips *ts, int k)
 {
 	size_t i, j;
 
-	if (2 * (size_t)(k + 1) > idcap) {
-		idcap = idcap ? idcap * 2 : 256;
-		idhash = attune_xreallocarray(idhash, idcap, sizeof *idhash);
-		for (i = 0; i < idcap; i++)
-			idhash[i] = -1;
+	if (2 * (size_t)(k + 1) > ts->idcap) {
+		ts->idcap = ts->idcap ? ts->idcap * 2 : 256;
+		ts->idhash = attune_xreallocarray(ts->idhash, ts->idcap,
+		    sizeof *ts->idhash);
+		for (i = 0; i < ts->idcap; i++)
+			ts->idhash[i] = -1;
 		for (j = 0; j < (size_t)k; j++)
-			idhash[id_slot(tips[j].id)] = (int)j;
+			ts->idhash[id_slot(ts, ts->tips[j].id)] = (int)j;
 	}
-	idhash[id_slot(tips[k].id)] = k;
+	ts->idhash[id_slot(ts, ts->tips[k].id)] = k;
 }
 
 static void
-free_tip(struct tip *t)
+free_tip(struct attune_tip *t)
 {
 	free(t->id);
 	free(t->topic);
@@ -201,21 +190,21 @@ free_tip(struct tip *t)
 }
 
 static int
-topic_index(const char *name)
+topic_index(const struct attune_tips *ts, const char *name)
 {
 	size_t i;
 
-	for (i = 0; i < ntopics; i++)
-		if (strcmp(topics[i].name, name) == 0)
+	for (i = 0; i < ts->ntopics; i++)
+		if (strcmp(ts->topics[i].name, name) == 0)
 			return (int)i;
 	return -1;
 }
 
 /* Check one row and add it; 0 if it was malformed (and reported). */
 static int
-add_row(struct attune_csv *c, int user)
+add_row(struct attune_tips *ts, struct attune_csv *c, int user)
 {
-	struct tip t;
+	struct attune_tip t;
 	const char *s, *p, *q;
 	char qv[ATTUNE_VALUE];
 	size_t n;
@@ -230,31 +219,15 @@ add_row(struct attune_csv *c, int user)
 	t.source = field(c, T_SOURCE, 0, "source", &bad);
 	if (bad)
 		goto bad;
-	if (*t.id == '\0') {
-		attune_csv_bad(c, "the id is empty");
+	if (!name_ok(c, "id", t.id, strlen(t.id), 64, 1))
 		goto bad;
-	}
-	if (!is_name(t.id, 64)) {
-		attune_csv_bad(c, "id '%s' is not a name of lowercase letters, "
-		    "digits and hyphens", attune_safe_value(qv, sizeof qv, t.id,
-		    strlen(t.id)));
-		goto bad;
-	}
-	if (find_tip(t.id, user) >= 0) {
+	if (find_tip(ts, t.id, user) >= 0) {
 		attune_csv_bad(c, "id '%s' is already used by an earlier row",
 		    t.id);
 		goto bad;
 	}
-	if (*t.topic == '\0') {
-		attune_csv_bad(c, "the topic is empty");
+	if (!name_ok(c, "topic", t.topic, strlen(t.topic), 32, 1))
 		goto bad;
-	}
-	if (!is_name(t.topic, 32)) {
-		attune_csv_bad(c, "topic '%s' is not a name of lowercase "
-		    "letters, digits and hyphens", attune_safe_value(qv,
-		    sizeof qv, t.topic, strlen(t.topic)));
-		goto bad;
-	}
 	if (*t.title == '\0' || *t.text == '\0') {
 		attune_csv_bad(c, "a tip needs a title and a text");
 		goto bad;
@@ -279,26 +252,28 @@ add_row(struct attune_csv *c, int user)
 		}
 		t.fits |= 1u << k;
 	}
-	if (topic_index(t.topic) < 0) {
-		topics = attune_xreallocarray(topics, ntopics + 1,
-		    sizeof *topics);
-		topics[ntopics].name = attune_xstrdup(t.topic);
-		topics[ntopics].asked = 0;
-		topics[ntopics++].what = attune_xstrdup("your own tips");
+	if (topic_index(ts, t.topic) < 0) {
+		ts->topics = attune_xreallocarray(ts->topics, ts->ntopics + 1,
+		    sizeof *ts->topics);
+		ts->topics[ts->ntopics].name = attune_xstrdup(t.topic);
+		ts->topics[ts->ntopics].asked = 0;
+		ts->topics[ts->ntopics++].what =
+		    attune_xstrdup("your own tips");
 	}
 	/* A tip of the person's own with a shipped tip's id takes its place,
 	 * so a tip can be reworded without editing the shipped file. */
-	if (user && (i = find_tip(t.id, 0)) >= 0) {
-		free_tip(&tips[i]);
-		tips[i] = t;
+	if (user && (i = find_tip(ts, t.id, 0)) >= 0) {
+		free_tip(&ts->tips[i]);
+		ts->tips[i] = t;
 		return 1;
 	}
-	if (ntips == ntipcap) {
-		ntipcap = ntipcap ? ntipcap * 2 : 256;
-		tips = attune_xreallocarray(tips, ntipcap, sizeof *tips);
+	if (ts->ntips == ts->ntipcap) {
+		ts->ntipcap = ts->ntipcap ? ts->ntipcap * 2 : 256;
+		ts->tips = attune_xreallocarray(ts->tips, ts->ntipcap,
+		    sizeof *ts->tips);
 	}
-	tips[ntips] = t;
-	id_add((int)ntips++);
+	ts->tips[ts->ntips] = t;
+	id_add(ts, (int)ts->ntips++);
 	return 1;
 bad:
 	free_tip(&t);
@@ -310,7 +285,7 @@ bad:
  * a file without the needed columns is.  -1 when it failed.
  */
 static int
-load(const char *path, int user)
+load(struct attune_tips *ts, const char *path, int user)
 {
 	static const char *const need[] = { "id", "topic", "title", "text" };
 	struct attune_csv *c;
@@ -319,8 +294,7 @@ load(const char *path, int user)
 
 	if (user && access(path, F_OK) != 0)
 		return 0;
-	if ((c = attune_csv_open(path, tip_cols,
-	    strictflag ? ATTUNE_CSV_STRICT : 0)) == NULL)
+	if ((c = attune_csv_open(path, tip_cols, ts->flags)) == NULL)
 		return -1;
 	r = attune_csv_next(c);
 	/* A file with no rows has no tips to leave out, whatever it holds. */
@@ -333,7 +307,7 @@ load(const char *path, int user)
 		return -1;
 	}
 	while (r == 1) {
-		add_row(c, user);
+		add_row(ts, c, user);
 		r = attune_csv_next(c);
 	}
 	if (attune_csv_close(c) < 0 || r < 0)
@@ -346,34 +320,29 @@ load(const char *path, int user)
 /* share/topics.csv: each topic, what it is about, the other words people
  * may reach for, and whether it is chosen from signals or only asked for. */
 static int
-load_topics(const char *path)
+load_topics(struct attune_tips *ts, const char *path)
 {
 	static const char *const cols[] = { "topic", "about", "aliases",
 	    "shown", NULL };
+	struct attune_tip_topic *tp;
+	struct attune_tip_alias *al;
 	struct attune_csv *c;
 	const char *s, *p, *q;
-	char qv[ATTUNE_VALUE];
 	size_t n;
 	int r;
 
-	if ((c = attune_csv_open(path, cols, strictflag ? ATTUNE_CSV_STRICT :
-	    0)) == NULL)
+	if ((c = attune_csv_open(path, cols, ts->flags)) == NULL)
 		return -1;
 	while ((r = attune_csv_next(c)) == 1) {
 		s = attune_csv_get(c, 0, &n);
-		if (!is_name(s, 32)) {
-			attune_csv_bad(c, "topic '%s' is not a name of "
-			    "lowercase letters, digits and hyphens",
-			    attune_safe_value(qv, sizeof qv, s, n));
+		if (!name_ok(c, "topic", s, n, 32, 0))
 			continue;
-		}
-		topics = attune_xreallocarray(topics, ntopics + 1,
-		    sizeof *topics);
-		topics[ntopics].name = attune_xstrdup(s);
-		topics[ntopics].what = attune_xstrdup(attune_csv_get(c, 1,
-		    NULL));
-		topics[ntopics].asked = strcmp(attune_csv_get(c, 3, NULL),
-		    "asked") == 0;
+		ts->topics = attune_xreallocarray(ts->topics, ts->ntopics + 1,
+		    sizeof *ts->topics);
+		tp = &ts->topics[ts->ntopics];
+		tp->name = attune_xstrdup(s);
+		tp->what = attune_xstrdup(attune_csv_get(c, 1, NULL));
+		tp->asked = strcmp(attune_csv_get(c, 3, NULL), "asked") == 0;
 		for (p = attune_csv_get(c, 2, NULL); *p != '\0';
 		    p = *q ? q + 1 : q) {
 			q = p + strcspn(p, ";");
@@ -381,38 +350,37 @@ load_topics(const char *path)
 				p++;
 			if (q == p)
 				continue;
-			aliases = attune_xreallocarray(aliases, naliases + 1,
-			    sizeof *aliases);
-			aliases[naliases].name = attune_xmalloc((size_t)(q - p)
-			    + 1);
-			memcpy(aliases[naliases].name, p, (size_t)(q - p));
-			aliases[naliases].name[q - p] = '\0';
-			aliases[naliases++].topic = topics[ntopics].name;
+			ts->aliases = attune_xreallocarray(ts->aliases,
+			    ts->naliases + 1, sizeof *ts->aliases);
+			al = &ts->aliases[ts->naliases++];
+			al->name = attune_xmalloc((size_t)(q - p) + 1);
+			memcpy(al->name, p, (size_t)(q - p));
+			al->name[q - p] = '\0';
+			al->topic = tp->name;
 		}
-		ntopics++;
+		ts->ntopics++;
 	}
 	if (attune_csv_close(c) < 0 || r < 0)
 		return -1;
-	if (ntopics == 0) {
+	if (ts->ntopics == 0) {
 		attune_warnx("%s: holds no topics", path);
 		return -1;
 	}
-	nshipped = ntopics;
+	ts->nshipped = ts->ntopics;
 	return 0;
 }
 
 /* share/tip-sources.csv: each short form a tips file's source column may
  * use, and the title it is shown by. */
 static int
-load_sources(const char *path)
+load_sources(struct attune_tips *ts, const char *path)
 {
 	static const char *const cols[] = { "source", "title", NULL };
 	struct attune_csv *c;
 	const char *s, *t;
 	int r;
 
-	if ((c = attune_csv_open(path, cols, strictflag ? ATTUNE_CSV_STRICT :
-	    0)) == NULL)
+	if ((c = attune_csv_open(path, cols, ts->flags)) == NULL)
 		return -1;
 	while ((r = attune_csv_next(c)) == 1) {
 		s = attune_csv_get(c, 0, NULL);
@@ -421,10 +389,10 @@ load_sources(const char *path)
 			attune_csv_bad(c, "a source needs a name and a title");
 			continue;
 		}
-		sources = attune_xreallocarray(sources, nsources + 1,
-		    sizeof *sources);
-		sources[nsources].name = attune_xstrdup(s);
-		sources[nsources++].title = attune_xstrdup(t);
+		ts->sources = attune_xreallocarray(ts->sources,
+		    ts->nsources + 1, sizeof *ts->sources);
+		ts->sources[ts->nsources].name = attune_xstrdup(s);
+		ts->sources[ts->nsources++].title = attune_xstrdup(t);
 	}
 	if (attune_csv_close(c) < 0 || r < 0)
 		return -1;
@@ -432,19 +400,6 @@ load_sources(const char *path)
 }
 
 /* --- what the logs say ---------------------------------------------- */
-
-/*
- * Judge the person's logs for the day, as attune report judges them
- * (lib/judge.c): the rules that fire and the signals tips choose from.
- * -1 if a log could not be read in full.
- */
-static int
-judge_logs(const char *dir, const char *who, int64_t day,
-    struct attune_verdict *v)
-{
-	return attune_judge_dir(dir, who, day, strictflag ? ATTUNE_CSV_STRICT :
-	    0, v);
-}
 
 /* Whether the person's settings say there is more than one child. */
 static int
@@ -546,24 +501,35 @@ hash(const char *s, int64_t n)
 	return mix(h ^ (uint64_t)n);
 }
 
+struct byid {
+	const char *id;
+	int	 k;
+};
+
 static int
 by_id(const void *a, const void *b)
 {
-	const struct tip *x = &tips[*(const int *)a];
-	const struct tip *y = &tips[*(const int *)b];
-
-	return strcmp(x->id, y->id);
+	return strcmp(((const struct byid *)a)->id,
+	    ((const struct byid *)b)->id);
 }
 
-/* Put v in an order fixed by the key: sorted by id first, so the order of
- * the rows in a file does not matter, then shuffled. */
+/* Put v, indexes in the tips, in an order fixed by the key: sorted by id
+ * first, so the order of the rows in a file does not matter, then
+ * shuffled. */
 static void
-shuffle(int *v, int n, const char *key, int64_t k)
+shuffle(const struct attune_tips *ts, int *v, int n, const char *key,
+    int64_t k)
 {
+	struct byid *s = attune_xcalloc((size_t)n + 1, sizeof *s);
 	uint64_t r = hash(key, k);
 	int i, j, t;
 
-	qsort(v, (size_t)n, sizeof *v, by_id);
+	for (i = 0; i < n; i++)
+		s[i].id = ts->tips[v[i]].id, s[i].k = v[i];
+	qsort(s, (size_t)n, sizeof *s, by_id);
+	for (i = 0; i < n; i++)
+		v[i] = s[i].k;
+	free(s);
 	for (i = n - 1; i > 0; i--) {
 		r = mix(r);
 		j = (int)(r % (uint64_t)(i + 1));
@@ -572,22 +538,23 @@ shuffle(int *v, int n, const char *key, int64_t k)
 }
 
 static int
-suits(const struct tip *t, int partner)
+suits(const struct attune_tip *t, int partner)
 {
-	return t->role == ROLE_ANY || t->role ==
-	    (partner ? ROLE_PARTNER : ROLE_BIRTHING);
+	return t->role == ATTUNE_TIP_ANY || t->role ==
+	    (partner ? ATTUNE_TIP_PARTNER : ATTUNE_TIP_BIRTHING);
 }
 
 /* The tips of one topic, those that suit the person when filter is set. */
 static int
-topic_tips(const char *topic, int filter, int partner, int *v)
+topic_tips(const struct attune_tips *ts, const char *topic, int filter,
+    int partner, int *v)
 {
 	size_t i;
 	int n = 0;
 
-	for (i = 0; i < ntips; i++)
-		if (strcmp(tips[i].topic, topic) == 0 &&
-		    (!filter || suits(&tips[i], partner)))
+	for (i = 0; i < ts->ntips; i++)
+		if (strcmp(ts->tips[i].topic, topic) == 0 &&
+		    (!filter || suits(&ts->tips[i], partner)))
 			v[n++] = (int)i;
 	return n;
 }
@@ -604,8 +571,8 @@ floordiv(int64_t a, int64_t b)
  * shown them all, so no tip comes back before the rest of its topic has.
  */
 static int
-tip_of_day(const char **names, int nnames, int filter, int partner,
-    int64_t day)
+tip_of_day(const struct attune_tips *ts, const char *const *names,
+    int nnames, int filter, int partner, int64_t day)
 {
 	int *v, *prev;
 	int i, n, nt = 0, pick, t;
@@ -616,9 +583,9 @@ tip_of_day(const char **names, int nnames, int filter, int partner,
 	/* The topics that have a tip for the person, in the order named. */
 	use = attune_xcalloc((size_t)nnames + 1, sizeof *use);
 	for (i = 0; i < nnames; i++)
-		for (j = 0; j < ntips; j++)
-			if (strcmp(tips[j].topic, names[i]) == 0 &&
-			    (!filter || suits(&tips[j], partner))) {
+		for (j = 0; j < ts->ntips; j++)
+			if (strcmp(ts->tips[j].topic, names[i]) == 0 &&
+			    (!filter || suits(&ts->tips[j], partner))) {
 				use[nt++] = names[i];
 				break;
 			}
@@ -628,17 +595,17 @@ tip_of_day(const char **names, int nnames, int filter, int partner,
 	}
 	t = (int)(day - floordiv(day, nt) * nt);
 	visit = floordiv(day, nt);
-	v = attune_xcalloc(ntips + 1, sizeof *v);
-	prev = attune_xcalloc(ntips + 1, sizeof *prev);
-	n = topic_tips(use[t], filter, partner, v);
+	v = attune_xcalloc(ts->ntips + 1, sizeof *v);
+	prev = attune_xcalloc(ts->ntips + 1, sizeof *prev);
+	n = topic_tips(ts, use[t], filter, partner, v);
 	memcpy(prev, v, (size_t)n * sizeof *v);
 	cycle = floordiv(visit, n);
 	pos = visit - cycle * n;
-	shuffle(v, n, use[t], cycle);
+	shuffle(ts, v, n, use[t], cycle);
 	if (n > 1) {
 		/* The first tip of a new round is never the last of the round
 		 * before: with one topic, that would be yesterday's. */
-		shuffle(prev, n, use[t], cycle - 1);
+		shuffle(ts, prev, n, use[t], cycle - 1);
 		if (v[0] == prev[n - 1]) {
 			int tmp = v[0];
 			v[0] = v[1];
@@ -664,29 +631,26 @@ chosen_already(const int *out, int nout, int k)
 }
 
 static int
-asked_only(const char *topic)
+asked_only(const struct attune_tips *ts, const char *topic)
 {
-	size_t i;
+	int i = topic_index(ts, topic);
 
-	for (i = 0; i < ntopics; i++)
-		if (strcmp(topics[i].name, topic) == 0)
-			return topics[i].asked;
-	return 0;
+	return i >= 0 && ts->topics[i].asked;
 }
 
 /* The tips a signal may choose: those tagged with it that suit the
  * person, leaving out topics shown only when asked for. */
 static int
-signal_tips(int sig, int partner, int *v)
+signal_tips(const struct attune_tips *ts, int sig, int partner, int *v)
 {
-	const struct tip *t;
+	const struct attune_tip *t;
 	size_t i;
 	int n = 0;
 
-	for (i = 0; i < ntips; i++) {
-		t = &tips[i];
+	for (i = 0; i < ts->ntips; i++) {
+		t = &ts->tips[i];
 		if ((t->fits & (1u << sig)) && suits(t, partner) &&
-		    !asked_only(t->topic))
+		    !asked_only(ts, t->topic))
 			v[n++] = (int)i;
 	}
 	return n;
@@ -702,8 +666,8 @@ signal_tips(int sig, int partner, int *v)
  * why[k] is the signal that chose out[k].
  */
 static int
-choose(const struct attune_verdict *w, int partner, int64_t day, int want,
-    int *out, int *why)
+choose(const struct attune_tips *ts, const struct attune_verdict *w,
+    int partner, int64_t day, int want, int *out, int *why)
 {
 	int *v[NSAID], n[NSAID];
 	int i, k, j, nout = 0, more = 1, sig;
@@ -714,19 +678,20 @@ choose(const struct attune_verdict *w, int partner, int64_t day, int want,
 		sig = said[i].sig;
 		if (!(w->signals & (1u << sig)))
 			continue;
-		v[i] = attune_xcalloc(ntips + 1, sizeof *v[i]);
-		n[i] = signal_tips(sig, partner, v[i]);
-		shuffle(v[i], n[i], attune_signal_ids[sig], day);
+		v[i] = attune_xcalloc(ts->ntips + 1, sizeof *v[i]);
+		n[i] = signal_tips(ts, sig, partner, v[i]);
+		shuffle(ts, v[i], n[i], attune_signal_ids[sig], day);
 		if (sig != ATTUNE_SIG_HARM)
 			continue;
-		for (k = 0; k < n[i]; k++)
-			if (strcmp(tips[v[i][k]].id, FIRST_AFTER_HARM) == 0) {
-				int t = v[i][k];
+		for (k = 0; k < n[i] && strcmp(ts->tips[v[i][k]].id,
+		    FIRST_AFTER_HARM) != 0; k++)
+			;
+		if (k < n[i]) {
+			int t = v[i][k];
 
-				memmove(v[i] + 1, v[i], (size_t)k * sizeof *v[i]);
-				v[i][0] = t;
-				break;
-			}
+			memmove(v[i] + 1, v[i], (size_t)k * sizeof *v[i]);
+			v[i][0] = t;
+		}
 	}
 	while (nout < want && more) {
 		more = 0;
@@ -748,16 +713,17 @@ choose(const struct attune_verdict *w, int partner, int64_t day, int want,
 
 /* A few tips from the named topics, taken in turn. */
 static int
-from_topics(const char **names, int nnames, int64_t day, int want, int *out)
+from_topics(const struct attune_tips *ts, const char *const *names,
+    int nnames, int64_t day, int want, int *out)
 {
 	int **v = attune_xcalloc((size_t)nnames, sizeof *v);
 	int *n = attune_xcalloc((size_t)nnames, sizeof *n);
 	int i, round, nout = 0, more = 1;
 
 	for (i = 0; i < nnames; i++) {
-		v[i] = attune_xcalloc(ntips + 1, sizeof **v);
-		n[i] = topic_tips(names[i], 0, 0, v[i]);
-		shuffle(v[i], n[i], names[i], day);
+		v[i] = attune_xcalloc(ts->ntips + 1, sizeof **v);
+		n[i] = topic_tips(ts, names[i], 0, 0, v[i]);
+		shuffle(ts, v[i], n[i], names[i], day);
 	}
 	for (round = 0; nout < want && more; round++) {
 		more = 0;
@@ -778,7 +744,8 @@ from_topics(const char **names, int nnames, int64_t day, int want, int *out)
 
 /* The source as people read it: each seed:NNN by its article's title. */
 static void
-source_names(const struct tip *t, struct attune_buf *b)
+source_names(const struct attune_tips *ts, const struct attune_tip *t,
+    struct attune_buf *b)
 {
 	const char *p, *q, *e;
 	size_t i, n;
@@ -798,11 +765,11 @@ source_names(const struct tip *t, struct attune_buf *b)
 			continue;
 		n = (size_t)(e - p);
 		found = 0;
-		for (i = 0; i < nsources && !found; i++)
-			if (strlen(sources[i].name) == n &&
-			    strncmp(p, sources[i].name, n) == 0) {
+		for (i = 0; i < ts->nsources && !found; i++)
+			if (strlen(ts->sources[i].name) == n &&
+			    strncmp(p, ts->sources[i].name, n) == 0) {
 				attune_buf_printf(b, "%s%s", b->len ? "; " : "",
-				    sources[i].title);
+				    ts->sources[i].title);
 				found = 1;
 			}
 		if (!found) {
@@ -814,24 +781,25 @@ source_names(const struct tip *t, struct attune_buf *b)
 }
 
 static const char *
-role_label(const struct tip *t)
+role_label(const struct attune_tip *t)
 {
-	if (t->role == ROLE_PARTNER)
+	if (t->role == ATTUNE_TIP_PARTNER)
 		return " (for partners)";
-	if (t->role == ROLE_BIRTHING)
+	if (t->role == ATTUNE_TIP_BIRTHING)
 		return " (for the birthing parent)";
 	return "";
 }
 
 static void
-print_text(const struct tip *t, int width)
+print_text(const struct attune_tips *ts, const struct attune_tip *t,
+    int width)
 {
 	struct attune_buf b = { 0 };
 
 	attune_put_safe(stdout, t->title, strlen(t->title));
 	printf(" [%s]%s\n", t->topic, role_label(t));
 	attune_wrap(stdout, t->text, width, 2);
-	source_names(t, &b);
+	source_names(ts, t, &b);
 	if (b.len > 0) {
 		struct attune_buf line = { 0 };
 
@@ -856,12 +824,13 @@ csv_row(const char *const *f, int n)
 }
 
 static void
-print_csv(const struct tip *t, const char *why)
+print_csv(const struct attune_tips *ts, const struct attune_tip *t,
+    const char *why)
 {
 	struct attune_buf src = { 0 };
 	const char *f[7];
 
-	source_names(t, &src);
+	source_names(ts, t, &src);
 	f[0] = t->id;
 	f[1] = t->topic;
 	f[2] = t->title;
@@ -875,7 +844,6 @@ print_csv(const struct tip *t, const char *why)
 
 static const char *const csv_head[] = { "id", "topic", "title", "text",
     "source", "who", "why" };
-static int	 headed;	/* the CSV header is out */
 
 /*
  * The crisis lines, shown as soon as the logs are judged and before
@@ -883,7 +851,7 @@ static int	 headed;	/* the CSV header is out */
  * they are the first row, under the header.
  */
 static void
-print_crisis(int crisis, const char *why, const char *region)
+print_crisis(struct show *sh, int crisis, const char *why, const char *region)
 {
 	char *s = NULL;
 	size_t len = 0;
@@ -893,13 +861,13 @@ print_crisis(int crisis, const char *why, const char *region)
 
 	if (!crisis)
 		return;
-	if (format == FMT_TEXT) {
+	if (sh->format == FMT_TEXT) {
 		attune_crisis_print(stdout, region);
 		attune_crisis_stderr(region);
 		return;
 	}
 	csv_row(csv_head, 7);
-	headed = 1;
+	sh->headed = 1;
 	if ((m = open_memstream(&s, &len)) == NULL)
 		attune_err(ATTUNE_FAIL, "out of memory");
 	attune_crisis_print(m, region);
@@ -919,19 +887,19 @@ print_crisis(int crisis, const char *why, const char *region)
 }
 
 static void
-print_tips(const int *v, const int *sig, int n, const char *why,
-    const struct attune_verdict *w)
+print_tips(const struct attune_tips *ts, const struct show *sh, const int *v,
+    const int *sig, int n, const char *why, const struct attune_verdict *w)
 {
 	struct attune_buf line = { 0 };
 	char buf[80];
 	int i, width = attune_term_width();
 
-	if (format == FMT_CSV) {
-		if (!headed)
+	if (sh->format == FMT_CSV) {
+		if (!sh->headed)
 			csv_row(csv_head, 7);
 		for (i = 0; i < n; i++)
-			print_csv(&tips[v[i]], sig[i] >= 0 ? signal_words(sig[i],
-			    buf, sizeof buf, w) : why);
+			print_csv(ts, &ts->tips[v[i]], sig[i] >= 0 ?
+			    signal_words(sig[i], buf, sizeof buf, w) : why);
 		return;
 	}
 	if (*why != '\0') {
@@ -941,8 +909,8 @@ print_tips(const int *v, const int *sig, int n, const char *why,
 	for (i = 0; i < n; i++) {
 		if (i > 0)
 			putchar('\n');
-		print_text(&tips[v[i]], width);
-		if (whyflag && sig[i] >= 0) {
+		print_text(ts, &ts->tips[v[i]], width);
+		if (sh->why && sig[i] >= 0) {
 			line.len = 0;
 			attune_buf_printf(&line, "Why this one: %s.",
 			    signal_words(sig[i], buf, sizeof buf, w));
@@ -953,9 +921,9 @@ print_tips(const int *v, const int *sig, int n, const char *why,
 }
 
 static void
-list_topics(void)
+list_topics(const struct attune_tips *ts, int format)
 {
-	int *v = attune_xcalloc(ntips + 1, sizeof *v);
+	int *v = attune_xcalloc(ts->ntips + 1, sizeof *v);
 	const char *f[3];
 	char num[16];
 	size_t i;
@@ -965,39 +933,44 @@ list_topics(void)
 		f[0] = "topic", f[1] = "tips", f[2] = "about";
 		csv_row(f, 3);
 	}
-	for (i = 0; i < ntopics; i++) {
-		n = topic_tips(topics[i].name, 0, 0, v);
-		if (n == 0 && i >= nshipped)
+	for (i = 0; i < ts->ntopics; i++) {
+		n = topic_tips(ts, ts->topics[i].name, 0, 0, v);
+		if (n == 0 && i >= ts->nshipped)
 			continue;
 		if (format == FMT_CSV) {
 			snprintf(num, sizeof num, "%d", n);
-			f[0] = topics[i].name, f[1] = num, f[2] = topics[i].what;
+			f[0] = ts->topics[i].name, f[1] = num;
+			f[2] = ts->topics[i].what;
 			csv_row(f, 3);
 		} else
-			printf("%-15s %3d  %s\n", topics[i].name, n,
-			    topics[i].what);
+			printf("%-15s %3d  %s\n", ts->topics[i].name, n,
+			    ts->topics[i].what);
 	}
 	free(v);
 }
 
 /* --- topics named on the command line -------------------------------- */
 
-static _Noreturn void
-unknown_topic(const char *name)
+/* The topics whose names or aliases are near a typo, at most three,
+ * nearest first, into best (NULL past the last); how many. */
+int
+attune_tips_near(const struct attune_tips *ts, const char *name,
+    const char *best[3])
 {
-	const char *best[3] = { NULL, NULL, NULL };
 	size_t dist[3], d, i, j, k, len = strlen(name);
 	const char *cand;
 
-	for (i = 0; i < ntopics + naliases; i++) {
-		cand = i < ntopics ? topics[i].name : aliases[i - ntopics].name;
+	best[0] = best[1] = best[2] = NULL;
+	for (i = 0; i < ts->ntopics + ts->naliases; i++) {
+		cand = i < ts->ntopics ? ts->topics[i].name :
+		    ts->aliases[i - ts->ntopics].name;
 		d = (size_t)attune_distance(name, len, cand, strlen(cand), 3);
 		if (len >= 3 && strstr(cand, name) != NULL)
 			d = 1;
 		if (d > (len < 6 ? 2 : 3))
 			continue;
-		if (i >= ntopics)
-			cand = aliases[i - ntopics].topic;
+		if (i >= ts->ntopics)
+			cand = ts->aliases[i - ts->ntopics].topic;
 		for (k = 0; k < 3 && best[k] != NULL; k++)
 			if (strcmp(best[k], cand) == 0)
 				break;
@@ -1015,7 +988,17 @@ unknown_topic(const char *name)
 		best[k] = cand;
 		dist[k] = d;
 	}
-	if (best[0] == NULL)
+	for (k = 0; k < 3 && best[k] != NULL; k++)
+		;
+	return (int)k;
+}
+
+static _Noreturn void
+unknown_topic(const struct attune_tips *ts, const char *name)
+{
+	const char *best[3];
+
+	if (attune_tips_near(ts, name, best) == 0)
 		attune_usage_error("there is no topic called '%s'; 'attune tips "
 		    "--list' shows them all", name);
 	attune_warnx("there is no topic called '%s'; did you mean %s%s%s%s%s?",
@@ -1026,37 +1009,46 @@ unknown_topic(const char *name)
 	attune_quit(ATTUNE_USAGE);
 }
 
-static const char *
-resolve_topic(const char *name)
+/* A topic named on the command line, by its name or an alias, in any
+ * case; NULL when there is none. */
+const char *
+attune_tips_topic(const struct attune_tips *ts, const char *name)
 {
 	int i;
 
-	if ((i = topic_index(name)) >= 0)
-		return topics[i].name;
-	for (i = 0; i < (int)naliases; i++)
-		if (strcasecmp(aliases[i].name, name) == 0)
-			return aliases[i].topic;
-	for (i = 0; i < (int)ntopics; i++)
-		if (strcasecmp(topics[i].name, name) == 0)
-			return topics[i].name;
-	unknown_topic(name);
+	if ((i = topic_index(ts, name)) >= 0)
+		return ts->topics[i].name;
+	for (i = 0; i < (int)ts->naliases; i++)
+		if (strcasecmp(ts->aliases[i].name, name) == 0)
+			return ts->aliases[i].topic;
+	for (i = 0; i < (int)ts->ntopics; i++)
+		if (strcasecmp(ts->topics[i].name, name) == 0)
+			return ts->topics[i].name;
+	return NULL;
 }
 
-/* --- main ----------------------------------------------------------- */
+/* --- loading and choosing ------------------------------------------- */
 
-static int
-load_all(const char *dir)
+/*
+ * The shipped topics, sources and tips, then the person's own tips file
+ * in dir.  A shipped file missing, or the topics or sources unreadable,
+ * ends the program; -1 when a tips file was left out, in part.
+ */
+int
+attune_tips_load(struct attune_tips *ts, const char *dir, int flags)
 {
 	char *path, *tpath;
 	int rval = 0;
 
+	memset(ts, 0, sizeof *ts);
+	ts->flags = flags;
 	if ((path = attune_share_file("tips.csv")) == NULL)
 		attune_errx(ATTUNE_FAIL, "cannot find the tips file tips.csv, "
 		    "neither beside this program nor in %s", ATTUNE_DATADIR);
 	if ((tpath = attune_share_file("topics.csv")) == NULL)
 		attune_errx(ATTUNE_FAIL, "cannot find the topics file topics.csv, "
 		    "neither beside this program nor in %s", ATTUNE_DATADIR);
-	if (load_topics(tpath) < 0)
+	if (load_topics(ts, tpath) < 0)
 		attune_errx(ATTUNE_FAIL, "%s: the topics could not be read",
 		    tpath);
 	free(tpath);
@@ -1064,168 +1056,229 @@ load_all(const char *dir)
 		attune_errx(ATTUNE_FAIL, "cannot find the sources file "
 		    "tip-sources.csv, neither beside this program nor in %s",
 		    ATTUNE_DATADIR);
-	if (load_sources(tpath) < 0)
+	if (load_sources(ts, tpath) < 0)
 		attune_errx(ATTUNE_FAIL, "%s: the sources could not be read",
 		    tpath);
 	free(tpath);
-	if (load(path, 0) < 0)
+	if (load(ts, path, 0) < 0)
 		rval = -1;
 	free(path);
 	path = attune_dir_file(dir, "tips.csv");
-	if (load(path, 1) < 0)
+	if (load(ts, path, 1) < 0)
 		rval = -1;
 	free(path);
 	return rval;
 }
 
-static void
-free_all(void)
+void
+attune_tips_free(struct attune_tips *ts)
 {
 	size_t i;
 
-	for (i = 0; i < ntips; i++)
-		free_tip(&tips[i]);
-	for (i = 0; i < ntopics; i++) {
-		free(topics[i].name);
-		free(topics[i].what);
+	for (i = 0; i < ts->ntips; i++)
+		free_tip(&ts->tips[i]);
+	for (i = 0; i < ts->ntopics; i++) {
+		free(ts->topics[i].name);
+		free(ts->topics[i].what);
 	}
-	for (i = 0; i < naliases; i++)
-		free(aliases[i].name);
-	for (i = 0; i < nsources; i++) {
-		free(sources[i].name);
-		free(sources[i].title);
+	for (i = 0; i < ts->naliases; i++)
+		free(ts->aliases[i].name);
+	for (i = 0; i < ts->nsources; i++) {
+		free(ts->sources[i].name);
+		free(ts->sources[i].title);
 	}
-	free(sources);
-	free(aliases);
-	free(idhash);
-	free(tips);
-	free(topics);
-	free(asked);
+	free(ts->sources);
+	free(ts->aliases);
+	free(ts->idhash);
+	free(ts->tips);
+	free(ts->topics);
+	memset(ts, 0, sizeof *ts);
 }
 
-/* Every topic that may be offered unasked, when none was named: not those
- * shown only when asked for, and older-child only with an older child. */
-static void
-ask_all(const struct attune_verdict *w)
+/* The topics asked for, into names; or, when none was named, every topic
+ * that may be offered unasked: not those shown only when asked for, and
+ * older-child only with an older child.  How many.  The query is left as
+ * it was, so a second pick chooses as the first. */
+static int
+ask_all(const struct attune_tips *ts, const struct attune_tips_query *q,
+    const struct attune_verdict *w, const char **names)
 {
 	size_t i;
+	int n = 0;
 
-	if (nasked > 0)
-		return;
-	for (i = 0; i < ntopics; i++)
-		if (!topics[i].asked && (strcmp(topics[i].name,
+	if (q->nasked > 0) {
+		memcpy(names, q->asked, (size_t)q->nasked * sizeof *names);
+		return q->nasked;
+	}
+	for (i = 0; i < ts->ntopics; i++)
+		if (!ts->topics[i].asked && (strcmp(ts->topics[i].name,
 		    "older-child") != 0 ||
 		    (w->signals & (1u << ATTUNE_SIG_OLDER_CHILD))))
-			asked[nasked++] = topics[i].name;
+			names[n++] = ts->topics[i].name;
+	return n;
 }
 
 /* The tips to show, by the options given; why[k] the signal behind out[k],
  * or -1. */
-static int
-pick(const struct attune_verdict *w, int partner, int64_t day, int *out,
-    int *why)
+int
+attune_tips_pick(const struct attune_tips *ts,
+    const struct attune_tips_query *q, const struct attune_verdict *w,
+    int *out, int *why)
 {
-	int i, k, n = 0, fired = 0, filter = nasked == 0;
+	const char **names;
+	int i, k, n = 0, nnames, fired = 0, filter = q->nasked == 0;
 	size_t j;
 
-	for (i = 0; i < (int)ntips; i++)
+	for (i = 0; i < (int)ts->ntips; i++)
 		why[i] = -1;
-	if (todayflag) {
-		ask_all(w);
-		if ((k = tip_of_day(asked, nasked, filter, partner, day)) >= 0)
+	names = attune_xcalloc((size_t)q->nasked + ts->ntopics + 1,
+	    sizeof *names);
+	nnames = ask_all(ts, q, w, names);
+	if (q->today) {
+		if ((k = tip_of_day(ts, names, nnames, filter, q->partner,
+		    q->day)) >= 0)
 			out[n++] = k;
-	} else if (aflag) {
-		ask_all(w);
-		for (i = 0; i < nasked; i++)
-			n += topic_tips(asked[i], 0, 0, out + n);
-	} else if (nasked > 0) {
-		n = from_topics(asked, nasked, day, count > 0 ? count :
-		    nasked > 3 ? nasked : 3, out);
+	} else if (q->all) {
+		for (i = 0; i < nnames; i++)
+			n += topic_tips(ts, names[i], 0, 0, out + n);
+	} else if (q->nasked > 0) {
+		n = from_topics(ts, q->asked, q->nasked, q->day, q->count > 0 ?
+		    q->count : q->nasked > 3 ? q->nasked : 3, out);
 	} else {
 		for (j = 0; j < NSAID; j++)
 			fired += (w->signals >> said[j].sig) & 1;
-		n = choose(w, partner, day, count > 0 ? count :
+		n = choose(ts, w, q->partner, q->day, q->count > 0 ? q->count :
 		    fired > 6 ? 6 : fired > 3 ? fired : 3, out, why);
 	}
+	free(names);
 	return n;
 }
 
+/* --- the run -------------------------------------------------------- */
+
+static const char *const format_words[] = { "text", "csv", NULL };
 
 /*
- * The whole of attune-tips once its options are checked.  The logs come
+ * The options' values, into the query and how to show: checked in this
+ * order, each refused as a usage error (bin/tips.c has the crisis lines
+ * shown first when harm came up).  The person, through *who.
+ */
+static void
+settle(const struct attune_tips_opt *o, struct attune_tips_query *q,
+    struct show *sh, const char **who)
+{
+	struct attune_time now;
+	const char *msg;
+
+	memset(q, 0, sizeof *q);
+	memset(sh, 0, sizeof *sh);
+	attune_conf_dir(o->dir);
+	*who = attune_opt_who(o->who);
+	attune_time_now(&now);
+	q->day = now.days;
+	if (o->time != NULL && attune_date_user(o->time, &q->day, &msg) < 0)
+		attune_usage_error("--time: '%s' %s", o->time, msg);
+	if (o->format != NULL)
+		sh->format = attune_opt_choice("--format", o->format,
+		    format_words);
+	q->count = o->count != NULL ? attune_opt_int("--count", o->count, 1,
+	    50) : -1;
+	if (o->list && (o->ntopics > 0 || o->all || o->today || q->count > 0))
+		attune_usage_error("--list shows the topics; it takes no topic, "
+		    "--all, --today or --count");
+	if (o->today && (o->all || q->count > 0))
+		attune_usage_error("--today shows one tip; it cannot be used "
+		    "with --all or --count");
+	if (o->all && q->count > 0)
+		attune_usage_error("--all and --count cannot be used together");
+	q->all = o->all;
+	q->today = o->today;
+	q->partner = o->partner || strcasecmp(*who, "partner") == 0;
+	sh->why = o->why;
+}
+
+/* The topics named, each resolved once, into q->asked (malloc'd); an
+ * unknown one is a usage error. */
+static void
+ask(const struct attune_tips *ts, const struct attune_tips_opt *o,
+    struct attune_tips_query *q)
+{
+	const char **asked, *t;
+	int i, k;
+
+	asked = attune_xcalloc((size_t)o->ntopics + ts->ntopics + 1,
+	    sizeof *asked);
+	for (i = 0; i < o->ntopics; i++) {
+		if ((t = attune_tips_topic(ts, o->topics[i])) == NULL)
+			unknown_topic(ts, o->topics[i]);
+		for (k = 0; k < q->nasked && strcmp(asked[k], t) != 0; k++)
+			;
+		if (k == q->nasked)
+			asked[q->nasked++] = t;
+	}
+	q->asked = asked;
+}
+
+/*
+ * The whole of attune-tips once its options are read.  The logs come
  * first: whether harm came up must be known, and the crisis lines shown,
  * before anything that may fail (the tips files, a malformed row under
  * --strict).
  */
 int
-attune_tips(const struct attune_tips_ask *a)
+attune_tips(const struct attune_tips_opt *o)
 {
+	struct attune_tips ts;
+	struct attune_tips_query q;
 	struct attune_verdict w;
 	struct attune_buf why = { 0 };
-	const char *datadir = a->dir;
-	int *out, *outwhy, bad = 0, i, k, n, rval = ATTUNE_OK;
+	struct show sh;
+	const char *who, *region;
+	char *dir;
+	int *out, *outwhy, flags = o->strict ? ATTUNE_CSV_STRICT : 0, n;
+	int rval = ATTUNE_OK;
 
-	aflag = a->all;
-	lflag = a->list;
-	strictflag = a->strict;
-	todayflag = a->today;
-	whyflag = a->why;
-	count = a->count;
-	format = a->format;
-	crisis_shown = a->crisis_shown;
+	settle(o, &q, &sh, &who);
+	region = attune_region(o->region);
+	dir = attune_dir_resolve(o->dir);
 	memset(&w, 0, sizeof w);
 	w.sleep = -1;
-	if (!lflag) {
-		if (judge_logs(datadir, a->who, a->day, &w) < 0) {
-			if (strictflag)
-				bad = 1;
+	if (!o->list) {
+		if (attune_judge_dir(dir, who, q.day, flags, &w) < 0)
 			rval = ATTUNE_FAIL;
-		}
-		context(&w, a->partner, older_children());
-		if (!todayflag && !aflag && a->ntopics == 0)
+		context(&w, q.partner, older_children());
+		if (!o->today && !o->all && o->ntopics == 0)
 			reason(&w, &why);
-		if (!crisis_shown)
-			print_crisis(w.signals & (1u << ATTUNE_SIG_HARM),
-			    why.s != NULL ? why.s : "", a->region);
-		if (bad) {
-			attune_buf_free(&why);
-			attune_verdict_free(&w);
-			return ATTUNE_FAIL;
-		}
+		print_crisis(&sh, w.signals & (1u << ATTUNE_SIG_HARM),
+		    why.s != NULL ? why.s : "", region);
+		if (rval != ATTUNE_OK && o->strict)
+			goto done;
 	}
-	if (load_all(datadir) < 0) {
-		if (strictflag) {
-			attune_buf_free(&why);
-			attune_verdict_free(&w);
-			free_all();
-			return ATTUNE_FAIL;
-		}
+	if (attune_tips_load(&ts, dir, flags) < 0) {
 		rval = ATTUNE_FAIL;
+		if (o->strict)
+			goto freed;
 	}
-	asked = attune_xcalloc((size_t)a->ntopics + ntopics + 1, sizeof *asked);
-	for (i = 0; i < a->ntopics; i++) {
-		const char *t = resolve_topic(a->topics[i]);
-
-		for (k = 0; k < nasked && strcmp(asked[k], t) != 0; k++)
-			;
-		if (k == nasked)
-			asked[nasked++] = t;
+	ask(&ts, o, &q);
+	if (o->list)
+		list_topics(&ts, sh.format);
+	else {
+		out = attune_xcalloc(ts.ntips + 1, sizeof *out);
+		outwhy = attune_xcalloc(ts.ntips + 1, sizeof *outwhy);
+		n = attune_tips_pick(&ts, &q, &w, out, outwhy);
+		print_tips(&ts, &sh, out, outwhy, n, why.s != NULL ? why.s : "",
+		    &w);
+		if (n == 0 && sh.format == FMT_TEXT)
+			printf("There are no tips to show here yet.\n");
+		free(out);
+		free(outwhy);
 	}
-	if (lflag) {
-		list_topics();
-		free_all();
-		return rval;
-	}
-	out = attune_xcalloc(ntips + 1, sizeof *out);
-	outwhy = attune_xcalloc(ntips + 1, sizeof *outwhy);
-	n = pick(&w, a->partner, a->day, out, outwhy);
-	print_tips(out, outwhy, n, why.s != NULL ? why.s : "", &w);
-	if (n == 0 && format == FMT_TEXT)
-		printf("There are no tips to show here yet.\n");
+	free((void *)q.asked);
+freed:
+	attune_tips_free(&ts);
+done:
 	attune_buf_free(&why);
 	attune_verdict_free(&w);
-	free(out);
-	free(outwhy);
-	free_all();
+	free(dir);
 	return rval;
 }

@@ -91,7 +91,7 @@ c_words lib/schema.c attune_did_words | sort >"$T/w.did"
 c_words lib/schema.c attune_flag_words | sort >"$T/w.flag"
 c_words lib/reportrun.c attune_report_formats | sort >"$T/w.fmt.report"
 c_words bin/screen.c formats | sort >"$T/w.fmt.screen"
-c_words bin/tips.c format_words | sort >"$T/w.fmt.tips"
+c_words lib/tips.c format_words | sort >"$T/w.fmt.tips"
 c_words bin/log.c formats | sort >"$T/w.fmt.log"
 c_words lib/reportrun.c attune_report_bys | grep -vx none | sort >"$T/w.by"
 awk -F'"' '/^[ \t]*\{ "[A-Z][A-Z]",/ { print $2 }' "$TOP/lib/crisis.c" |
