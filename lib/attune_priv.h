@@ -77,6 +77,7 @@ char	**attune_dir_match(const char *dir, const char *prefix,
 /* csv.c: every CSV read and write goes through libcsv here.  The reader
  * finds the wanted columns by header name, reads plain or gzip files or
  * "-" for stdin, and reports a malformed row as FILE:LINE: reason. */
+void	 attune_warn_hush(int on);	/* err.c: 1 warnings unsaid, not errors */
 #define ATTUNE_CSV_STRICT	1
 #define ATTUNE_CSV_QUIET	2	/* say nothing of what the log holds */
 #define ATTUNE_CSV_SPANS	4	/* line by line, for attune_csv_span */

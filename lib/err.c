@@ -8,6 +8,14 @@
 #include "attune_priv.h"
 
 static const char *prog = "attune";
+static int hushed;	/* warnings unsaid (attune_warn_hush); errors never */
+
+/* 1: warnings say nothing, for a second read of what was said once. */
+void
+attune_warn_hush(int on)
+{
+	hushed = on;
+}
 
 void
 attune_setprog(const char *argv0)
@@ -54,7 +62,8 @@ vmsg(int errnum, const char *fmt, va_list ap)
 void
 attune_vwarnx(const char *fmt, va_list ap)
 {
-	vmsg(0, fmt, ap);
+	if (!hushed)
+		vmsg(0, fmt, ap);
 }
 
 void
@@ -94,6 +103,8 @@ attune_warn(const char *fmt, ...)
 	int e = errno;
 	va_list ap;
 
+	if (hushed)
+		return;
 	va_start(ap, fmt);
 	vmsg(e, fmt, ap);
 	va_end(ap);
@@ -104,6 +115,8 @@ attune_warnx(const char *fmt, ...)
 {
 	va_list ap;
 
+	if (hushed)
+		return;
 	va_start(ap, fmt);
 	vmsg(0, fmt, ap);
 	va_end(ap);

@@ -143,7 +143,7 @@ static int
 readall(struct run *u, struct attune_report *r, const char *only, int flags)
 {
 	char **files = u->o->files, **logs[2] = { NULL, NULL }, *dir;
-	int i, k, rval = 0, strict = u->o->strict;
+	int i, k, rval = 0, strict = (flags & ATTUNE_CSV_STRICT) != 0;
 
 	if (*files != NULL) {
 		for (; *files != NULL; files++)
@@ -233,22 +233,30 @@ whole(const struct run *u)
  * out of time order, everything is read again keeping every day, saying
  * nothing again of what the logs hold (a failure to read is still said).
  */
+/* Whether one of the FILE arguments is "-", standard input. */
+static int
+stdin_given(char **files)
+{
+	for (; *files != NULL; files++)
+		if (strcmp(*files, "-") == 0)
+			return 1;
+	return 0;
+}
+
 static int
 readreport(struct run *u, struct attune_report *r, const char *only,
-    int64_t from, int64_t to, int stream, int64_t today)
+    int64_t from, int64_t to, int stream, int64_t today, int flags)
 {
-	char **f;
-	int rval, by = u->o->by, flags = u->o->strict ? ATTUNE_CSV_STRICT : 0;
+	int rval, by = u->o->by;
 
-	for (f = u->o->files; *f != NULL; f++)
-		if (strcmp(*f, "-") == 0)
-			stream = 0;	/* standard input cannot be read again */
+	if (stdin_given(u->o->files))
+		stream = 0;	/* standard input cannot be read again */
 	memset(r, 0, sizeof *r);
 	attune_report_setup(r, from, to, by, stream, today);
 	r->notes = u->o->notes || !stream;
 	r->whole = whole(u);
 	rval = readall(u, r, only, flags);
-	if (r->late && !(rval && u->o->strict)) {
+	if (r->late && !(rval && (flags & ATTUNE_CSV_STRICT))) {
 		attune_report_free(r);
 		attune_report_setup(r, from, to, by, 0, today);
 		r->notes = 1;
@@ -467,7 +475,7 @@ attune_report_run(const struct attune_report_opt *o, int64_t today)
 	struct attune_rperson **people;
 	struct attune_rsum *sums = NULL;
 	const char *who = NULL;
-	int64_t from = 0, to = 0, *per, at;
+	int64_t from = 0, to = 0, *per;
 	size_t np = 0, nper, i;
 	int given, rval, any = 0, stream;
 	long kc;
@@ -488,17 +496,34 @@ attune_report_run(const struct attune_report_opt *o, int64_t today)
 
 	stream = o->format == ATTUNE_FMT_CSV || o->quiet;
 	rval = readreport(&u, &r, who, given ? from : INT64_MIN,
-	    given ? to : INT64_MAX, stream, today);
+	    given ? to : INT64_MAX, stream, today,
+	    o->strict ? ATTUNE_CSV_STRICT : 0);
 	if (rval && o->strict) {
-		/* What was read still counts for safety: the period, split
-		 * by --by, holding the day the check looks back from. */
-		at = given && to < today ? to : today;
-		per = attune_report_periods(at, at, o->by, &nper);
-		people = attune_xcalloc(r.np + 1, sizeof *people);
-		for (i = 0; i < r.np; i++)
-			people[i] = &r.p[i];
-		if (check_rules(&r, people, r.np, who, nper > 0 ? per[0] : at,
-		    nper > 0 ? per[1] : at) & (1u << ATTUNE_RULE_URGENT))
+		/* --strict stops at the first damaged row, but what the logs
+		 * hold still counts for safety: read them again past it,
+		 * saying nothing at all (unless one is standard input, which cannot
+		 * be read twice: then what was read), and judge them as the
+		 * report itself would: the same people (the log's spelling of
+		 * --who), the period the check reads. */
+		if (!stdin_given(o->files)) {
+			attune_report_free(&r);
+			attune_detail_free(u.detail);
+			u.detail = NULL;
+			attune_warn_hush(1);
+			readreport(&u, &r, who, given ? from : INT64_MIN,
+			    given ? to : INT64_MAX, 0, today,
+			    ATTUNE_CSV_QUIET);
+			attune_warn_hush(0);
+		}
+		people = people_of(&u, &r, who, &np);
+		if (!given || from == INT64_MIN)
+			whole_log(people, np, given, today, &from, &to);
+		per = attune_report_periods(from, to, o->by, &nper);
+		kc = check_period(per, nper, to < today ? to : today);
+		if (kc < 0 && nper > 0 && !given)
+			kc = 0;
+		if (kc >= 0 && check_rules(&r, people, np, NULL, per[2 * kc],
+		    per[2 * kc + 1]) & (1u << ATTUNE_RULE_URGENT))
 			attune_crisis_print(stderr, v.region);
 		free(people);
 		free(per);

@@ -1251,6 +1251,9 @@ attune_tips(const struct attune_tips_opt *o)
 			reason(&w, &why);
 		print_crisis(&sh, w.signals & (1u << ATTUNE_SIG_HARM),
 		    why.s != NULL ? why.s : "", region);
+		/* Judged and said: a usage error from here on (a topic
+		 * that matches nothing) must not show the lines again. */
+		attune_usage_first(NULL);
 		if (rval != ATTUNE_OK && o->strict)
 			goto done;
 	}

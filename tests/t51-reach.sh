@@ -290,6 +290,49 @@ check "report --strict, harm then a bad row: exit 1" rc_is 1
 check "report --strict, harm then a bad row: the crisis lines still" \
     err_has "If you are in danger"
 check "report --strict: and the bad row named" err_has "checkins.csv:3:"
+# The same when --who is typed in another case than the log spells it
+# (the report itself matches names that way).
+{ printf '%s\n' "$HEAD"; rows 2 1 1 5 5 5 5 7 harm | sed 's/,me,/,Sam,/'
+  echo "2026-11-21T09:00:00+00:00,Sam,99,5,5,5,7,,,"; } >"$T/d/checkins.csv"
+run attune-report -d "$T/d" --who sam --strict --week
+check "report --strict --who sam, the log's Sam: exit 1" rc_is 1
+check "report --strict --who sam, the log's Sam: the crisis lines still" \
+    err_has "If you are in danger"
+# And a bad row before the harm: --strict stops there, but the logs are
+# judged past it all the same, and the bad row is named once.
+{ printf '%s\n' "$HEAD"; echo "2026-11-19T09:00:00+00:00,me,99,5,5,5,7,,,"
+  rows 2 1 1 5 5 5 5 7 harm; } >"$T/d/checkins.csv"
+run attune-report -d "$T/d" --strict
+check "report --strict, a bad row then harm: exit 1" rc_is 1
+check "report --strict, a bad row then harm: the crisis lines" \
+    err_has "If you are in danger"
+check "report --strict, a bad row then harm: the row named once" \
+    [ "$(grep -c 'checkins.csv:2:' "$T/err")" = 1 ]
+# A screen with its safety item three weeks back, the last thing logged,
+# and a bad row in the check-ins: --strict judges the period the report
+# itself would (the whole log when none is asked for).
+{ printf '%s\n' "$HEAD"; echo "$(day 21)T08:00:00+00:00,me,5,5,5,5,7,,,"
+  echo "$(day 21)T08:30:00+00:00,me,5,5,5,5,7,,,\"open"; } >"$T/d/checkins.csv"
+{ printf '%s\n' "$SHEAD"
+  echo "$(day 21)T09:00:00+00:00,me,phq9,1,none,,safety,1:0;1:0;1:0;1:0;1:0;1:0;1:0;1:0;2:1"
+} >"$T/d/screens.csv"
+chmod 600 "$T/d/screens.csv"
+run attune-report -d "$T/d"
+check "old safety screen: the report shows the crisis lines" \
+    out_has "If you are in danger"
+run attune-report -d "$T/d" --strict
+check "old safety screen, --strict, a bad row: exit 1" rc_is 1
+check "old safety screen, --strict, a bad row: the crisis lines too" \
+    err_has "If you are in danger"
+# Standard input cannot be read twice: what was read before the bad row.
+{ printf '%s\n' "$HEAD"; rows 2 1 1 5 5 5 5 7 harm
+  echo "2026-11-21T09:00:00+00:00,me,99,5,5,5,7,,,"; } >"$T/in.csv"
+runin "$(cat "$T/in.csv")
+" attune-report --strict -
+check "report --strict - (stdin), harm then a bad row: exit 1" rc_is 1
+check "report --strict - (stdin), harm then a bad row: the crisis lines" \
+    err_has "If you are in danger"
+rm -f "$T/d/screens.csv"
 
 # Safety before any usage check: a mistake in an option never hides the
 # crisis lines, and they reach the terminal when stdout is a file.
@@ -314,6 +357,10 @@ done
 run attune-tips -d "$T/d" -r GB
 check "tips to a file after harm: the lines on stderr too, once" \
     [ "$(grep -c 'If you are in danger' "$T/err")" = 1 ]
+run attune-tips -d "$T/d" zzqqxx
+check "tips, a topic that matches nothing, after harm: exit 2" rc_is 2
+check "tips, a topic that matches nothing, after harm: the lines shown once" \
+    [ "$(grep -c 'If you are in danger' "$T/out")" = 1 ]
 rm -f "$T/d/checkins.csv"
 run attune-tips -d "$T/d" --count 99
 check "no harm: a usage error is just that" rc_is 2
