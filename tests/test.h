@@ -8,6 +8,9 @@
  * - Files: a fresh directory for each run (tmpdir_make), paths in it,
  *   writing and reading whole files, and catching what the library says
  *   on stderr (catch_start, catch_end).
+ * - Tables of cases: is_str_cases walks {in, want, what} rows through
+ *   one function, one is_str each (same lines as writing them out).
+ * - time_user: attune_time_user as text, or "ERROR: why".
  * - rsum_equal: whether two report summaries say the same, for comparing
  *   a streaming report with one keeping every day.
  */
@@ -62,6 +65,24 @@ tap_done(void)
 	printf("# done\n");
 	return tap_failed ? 1 : 0;
 }
+
+/* One is_str a row: fn(in) against want, described by what. */
+struct str_case {
+	const char *in, *want, *what;
+};
+
+static inline void
+is_str_each(const char *(*fn)(const char *), const struct str_case *c,
+    size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		is_str(fn(c[i].in), c[i].want, "%s", c[i].what);
+}
+
+#define is_str_cases(fn, table)						\
+	is_str_each((fn), (table), sizeof(table) / sizeof((table)[0]))
 
 /* --- files ----------------------------------------------------------- */
 
@@ -169,6 +190,26 @@ static inline int
 has(const char *hay, const char *needle)
 {
 	return hay != NULL && strstr(hay, needle) != NULL;
+}
+
+/* --- time ------------------------------------------------------------ */
+
+/* attune_time_user with ATTUNE_NOW at now: the time formatted, or
+ * "ERROR: why" (static, until the next call). */
+static inline const char *
+time_user(const char *now, const char *s)
+{
+	static char buf[400];
+	struct attune_time t;
+	const char *why = NULL;
+
+	setenv("ATTUNE_NOW", now, 1);
+	if (attune_time_user(s, &t, &why) < 0) {
+		snprintf(buf, sizeof buf, "ERROR: %s", why ? why : "(no reason)");
+		return buf;
+	}
+	attune_time_format(&t, buf);
+	return buf;
 }
 
 /* --- report summaries ------------------------------------------------ */

@@ -13,22 +13,6 @@
 #include "test.h"
 
 static const char *
-user(const char *now, const char *s)
-{
-	static char buf[400];
-	struct attune_time t;
-	const char *why = NULL;
-
-	setenv("ATTUNE_NOW", now, 1);
-	if (attune_time_user(s, &t, &why) < 0) {
-		snprintf(buf, sizeof buf, "ERROR: %s", why ? why : "(no reason)");
-		return buf;
-	}
-	attune_time_format(&t, buf);
-	return buf;
-}
-
-static const char *
 date(int64_t d)
 {
 	static char buf[4][16];
@@ -44,54 +28,54 @@ date(int64_t d)
 static void
 test_words(void)
 {
-	is_str(user(NOW, "yesterday"), "2026-11-21T12:00:00+00:00",
+	is_str(time_user(NOW, "yesterday"), "2026-11-21T12:00:00+00:00",
 	    "yesterday alone: noon");
-	is_str(user(NOW, "  Yesterday "), "2026-11-21T12:00:00+00:00",
+	is_str(time_user(NOW, "  Yesterday "), "2026-11-21T12:00:00+00:00",
 	    "any case, spaces trimmed");
-	is_str(user(NOW, "yesterday 21:30"), "2026-11-21T21:30:00+00:00",
+	is_str(time_user(NOW, "yesterday 21:30"), "2026-11-21T21:30:00+00:00",
 	    "yesterday 21:30");
-	is_str(user(NOW, "today 08:15"), "2026-11-22T08:15:00+00:00",
+	is_str(time_user(NOW, "today 08:15"), "2026-11-22T08:15:00+00:00",
 	    "today 08:15");
-	is_str(user(NOW, "20:30"), "2026-11-22T20:30:00+00:00",
+	is_str(time_user(NOW, "20:30"), "2026-11-22T20:30:00+00:00",
 	    "a clock time alone: today");
-	is_str(user(NOW, "9:05"), "2026-11-22T09:05:00+00:00",
+	is_str(time_user(NOW, "9:05"), "2026-11-22T09:05:00+00:00",
 	    "one-digit hour");
-	is_str(user(NOW, "21:14"), "2026-11-22T21:14:00+00:00",
+	is_str(time_user(NOW, "21:14"), "2026-11-22T21:14:00+00:00",
 	    "up to ten minutes ahead is still today");
-	is_str(user(NOW, "23:30"), "2026-11-21T23:30:00+00:00",
+	is_str(time_user(NOW, "23:30"), "2026-11-21T23:30:00+00:00",
 	    "later than now: last night");
-	is_str(user("2026-11-23T00:20:00+00:00", "23:30"),
+	is_str(time_user("2026-11-23T00:20:00+00:00", "23:30"),
 	    "2026-11-22T23:30:00+00:00", "just after midnight: last night");
-	is_str(user(NOW, "2 weeks ago"), "2026-11-08T21:04:00+00:00",
+	is_str(time_user(NOW, "2 weeks ago"), "2026-11-08T21:04:00+00:00",
 	    "2 weeks ago, at this clock time");
-	is_str(user(NOW, "1 week ago"), "2026-11-15T21:04:00+00:00",
+	is_str(time_user(NOW, "1 week ago"), "2026-11-15T21:04:00+00:00",
 	    "1 week ago");
-	is_str(user(NOW, "3d ago"), "2026-11-19T21:04:00+00:00", "3d ago");
-	is_str(user(NOW, "2w ago"), "2026-11-08T21:04:00+00:00", "2w ago");
-	is_str(user(NOW, "3 days ago"), "2026-11-19T21:04:00+00:00",
+	is_str(time_user(NOW, "3d ago"), "2026-11-19T21:04:00+00:00", "3d ago");
+	is_str(time_user(NOW, "2w ago"), "2026-11-08T21:04:00+00:00", "2w ago");
+	is_str(time_user(NOW, "3 days ago"), "2026-11-19T21:04:00+00:00",
 	    "3 days ago as before");
-	is_str(user(NOW, "monday"), "2026-11-16T12:00:00+00:00",
+	is_str(time_user(NOW, "monday"), "2026-11-16T12:00:00+00:00",
 	    "monday: the last Monday, at noon");
-	is_str(user(NOW, "Fri"), "2026-11-20T12:00:00+00:00", "Fri");
-	is_str(user(NOW, "sunday"), "2026-11-22T12:00:00+00:00",
+	is_str(time_user(NOW, "Fri"), "2026-11-20T12:00:00+00:00", "Fri");
+	is_str(time_user(NOW, "sunday"), "2026-11-22T12:00:00+00:00",
 	    "today's weekday: today");
-	is_str(user(NOW, "last sunday"), "2026-11-15T12:00:00+00:00",
+	is_str(time_user(NOW, "last sunday"), "2026-11-15T12:00:00+00:00",
 	    "last sunday on a Sunday: a week ago");
-	is_str(user(NOW, "last monday"), "2026-11-16T12:00:00+00:00",
+	is_str(time_user(NOW, "last monday"), "2026-11-16T12:00:00+00:00",
 	    "last monday");
-	is_str(user(NOW, "last friday 21:30"), "2026-11-20T21:30:00+00:00",
+	is_str(time_user(NOW, "last friday 21:30"), "2026-11-20T21:30:00+00:00",
 	    "last friday 21:30");
-	is_str(user(NOW, "saturday 07:00"), "2026-11-21T07:00:00+00:00",
+	is_str(time_user(NOW, "saturday 07:00"), "2026-11-21T07:00:00+00:00",
 	    "a weekday with a time");
-	is_str(user(NOW, "2026-11-20 21:30"), "2026-11-20T21:30:00+00:00",
+	is_str(time_user(NOW, "2026-11-20 21:30"), "2026-11-20T21:30:00+00:00",
 	    "a date with a time, a space between");
-	is_str(user(NOW, "2026-07-01 08:00"), "2026-07-01T08:00:00+01:00",
+	is_str(time_user(NOW, "2026-07-01 08:00"), "2026-07-01T08:00:00+01:00",
 	    "a summer date with a time: BST");
-	is_str(user(NOW, "last monday"), user(NOW, "monday"),
+	is_str(time_user(NOW, "last monday"), time_user(NOW, "monday"),
 	    "on a Sunday both mean the same Monday");
-	is_str(user("2026-11-16T09:00:00+00:00", "monday"),
+	is_str(time_user("2026-11-16T09:00:00+00:00", "monday"),
 	    "2026-11-16T12:00:00+00:00", "monday on a Monday: today");
-	is_str(user("2026-11-16T09:00:00+00:00", "last monday"),
+	is_str(time_user("2026-11-16T09:00:00+00:00", "last monday"),
 	    "2026-11-09T12:00:00+00:00", "last monday on a Monday: a week ago");
 }
 
@@ -100,29 +84,29 @@ test_refused(void)
 {
 	const char *s;
 
-	s = user(NOW, "20/11/2026");
+	s = time_user(NOW, "20/11/2026");
 	ok(strstr(s, "ERROR") == s && strstr(s, "2026-11-20") != NULL,
 	    "20/11/2026 refused, with 2026-11-20 as the way: %s", s);
-	s = user(NOW, "11/20/2026");
+	s = time_user(NOW, "11/20/2026");
 	ok(strstr(s, "ERROR") == s && strstr(s, "2026-11-20") != NULL,
 	    "11/20/2026 refused, with 2026-11-20 too");
-	s = user(NOW, "05/06/2026");
+	s = time_user(NOW, "05/06/2026");
 	ok(strstr(s, "2026-06-05") != NULL && strstr(s, "2026-05-06") != NULL,
 	    "05/06/2026: both readings named, neither guessed");
-	s = user(NOW, "20.11.2026");
+	s = time_user(NOW, "20.11.2026");
 	ok(strstr(s, "ERROR") == s && strstr(s, "2026-11-20") != NULL,
 	    "dots too");
-	ok(strncmp(user(NOW, "last"), "ERROR", 5) == 0, "last alone");
-	ok(strncmp(user(NOW, "last yesterday"), "ERROR", 5) == 0,
+	ok(strncmp(time_user(NOW, "last"), "ERROR", 5) == 0, "last alone");
+	ok(strncmp(time_user(NOW, "last yesterday"), "ERROR", 5) == 0,
 	    "last yesterday");
-	ok(strncmp(user(NOW, "mo"), "ERROR", 5) == 0, "two letters of a day");
-	ok(strncmp(user(NOW, "monday 25:00"), "ERROR", 5) == 0, "hour 25");
-	ok(strncmp(user(NOW, "yesterday 21:60"), "ERROR", 5) == 0, "minute 60");
-	ok(strncmp(user(NOW, "someday 21:30"), "ERROR", 5) == 0,
+	ok(strncmp(time_user(NOW, "mo"), "ERROR", 5) == 0, "two letters of a day");
+	ok(strncmp(time_user(NOW, "monday 25:00"), "ERROR", 5) == 0, "hour 25");
+	ok(strncmp(time_user(NOW, "yesterday 21:60"), "ERROR", 5) == 0, "minute 60");
+	ok(strncmp(time_user(NOW, "someday 21:30"), "ERROR", 5) == 0,
 	    "an unknown day with a time");
-	ok(strncmp(user(NOW, "3 ago"), "ERROR", 5) == 0, "no unit");
-	ok(strncmp(user(NOW, "3 days"), "ERROR", 5) == 0, "no 'ago'");
-	ok(strncmp(user(NOW, "999999 days ago"), "ERROR", 5) == 0, "too far back");
+	ok(strncmp(time_user(NOW, "3 ago"), "ERROR", 5) == 0, "no unit");
+	ok(strncmp(time_user(NOW, "3 days"), "ERROR", 5) == 0, "no 'ago'");
+	ok(strncmp(time_user(NOW, "999999 days ago"), "ERROR", 5) == 0, "too far back");
 }
 
 static void
