@@ -54,6 +54,18 @@ screen(const char *ts, const char *who, const char *instrument, int total,
 
 static const char phq9[] = "2:1;1:0;1:0;1:0;1:0;1:0;1:0;1:0;3:2";
 
+/* A store holding one PHQ-9 of who's (item 9 above 0), and the screen. */
+static struct attune_detail *
+one_phq9(const char *who, struct attune_screen *sc)
+{
+	struct attune_detail *d = attune_detail_new(INT64_MIN, INT64_MAX, 0);
+
+	*sc = screen("2026-11-20T20:00:00+00:00", who, "phq9", 3, "safety",
+	    phq9);
+	attune_detail_screen(d, sc);
+	return d;
+}
+
 int
 main(void)
 {
@@ -76,10 +88,7 @@ main(void)
 	attune_detail_free(d);
 
 	/* One PHQ-9: its response and observation, ids from what it is. */
-	d = attune_detail_new(INT64_MIN, INT64_MAX, 0);
-	sc = screen("2026-11-20T20:00:00+00:00", "Sam", "phq9", 3, "safety",
-	    phq9);
-	attune_detail_screen(d, &sc);
+	d = one_phq9("Sam", &sc);
 	a = bundle(d);
 	is_int(count(a, "\"resourceType\":\"QuestionnaireResponse\""), 1,
 	    "one QuestionnaireResponse");
@@ -100,10 +109,7 @@ main(void)
 	free(b);
 	attune_detail_free(d);
 
-	d = attune_detail_new(INT64_MIN, INT64_MAX, 0);
-	sc = screen("2026-11-20T20:00:00+00:00", "Alex", "phq9", 3, "safety",
-	    phq9);
-	attune_detail_screen(d, &sc);
+	d = one_phq9("Alex", &sc);
 	b = bundle(d);
 	p = strstr(a, "urn:uuid:");
 	ok(p != NULL && strstr(b, "urn:uuid:") != NULL &&
