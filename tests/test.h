@@ -192,6 +192,19 @@ has(const char *hay, const char *needle)
 	return hay != NULL && strstr(hay, needle) != NULL;
 }
 
+/* How many times needle stands in hay, one after another (0 for NULL). */
+static inline int
+count(const char *hay, const char *needle)
+{
+	int n = 0;
+
+	while (hay != NULL && (hay = strstr(hay, needle)) != NULL) {
+		n++;
+		hay += strlen(needle);
+	}
+	return n;
+}
+
 /* --- time ------------------------------------------------------------ */
 
 /* attune_time_user with ATTUNE_NOW at now: the time formatted, or

@@ -98,16 +98,6 @@ contains(const char *s, const char *want)
 	return strstr(s, want) != NULL;
 }
 
-static int
-count(const char *s, const char *want)
-{
-	int n = 0;
-
-	for (; (s = strstr(s, want)) != NULL; s += strlen(want))
-		n++;
-	return n;
-}
-
 static void
 test_every_region(void)
 {

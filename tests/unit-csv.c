@@ -26,18 +26,6 @@
 #include "attune_priv.h"
 #include "test.h"
 
-static int
-count(const char *hay, const char *needle)
-{
-	int n = 0;
-
-	while ((hay = strstr(hay, needle)) != NULL) {
-		n++;
-		hay++;
-	}
-	return n;
-}
-
 static const char *const hostile[] = {
 	"",
 	"plain",

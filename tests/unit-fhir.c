@@ -23,16 +23,6 @@ bundle(struct attune_detail *d)
 	return s;
 }
 
-static int
-count(const char *s, const char *what)
-{
-	int n = 0;
-
-	for (; (s = strstr(s, what)) != NULL; s += strlen(what))
-		n++;
-	return n;
-}
-
 static struct attune_screen
 screen(const char *ts, const char *who, const char *instrument, int total,
     const char *flags, const char *answers)

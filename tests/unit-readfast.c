@@ -28,18 +28,6 @@ diag(const char *fmt, ...)
 	va_end(ap);
 }
 
-static int
-count(const char *hay, const char *needle)
-{
-	int n = 0;
-
-	while (hay != NULL && (hay = strstr(hay, needle)) != NULL) {
-		n++;
-		hay++;
-	}
-	return n;
-}
-
 /*
  * For every field length from 1 to 40 and every place in the field, a
  * NUL byte, a byte that is not UTF-8, and a good two-byte character, in a
