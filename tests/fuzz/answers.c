@@ -25,8 +25,7 @@ LLVMFuzzerInitialize(int *argc, char ***argv)
 {
 	(void)argc;
 	(void)argv;
-	attune_setprog("fuzz-answers");
-	fuzz_quiet();
+	fuzz_start("fuzz-answers", FUZZ_QUIET);
 	if ((fd = memfd_create("wording", 0)) < 0)
 		abort();
 	snprintf(path, sizeof path, "/proc/self/fd/%d", fd);

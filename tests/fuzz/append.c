@@ -34,8 +34,7 @@ LLVMFuzzerInitialize(int *argc, char ***argv)
 {
 	(void)argc;
 	(void)argv;
-	attune_setprog("fuzz-append");
-	fuzz_quiet();
+	fuzz_start("fuzz-append", FUZZ_QUIET);
 	/* A real file (a memfd has no link, which attune_append takes for
 	 * a log removed under it), on tmpfs when there is one: it fsyncs. */
 	snprintf(path, sizeof path, "%s/attune-fuzz-XXXXXX",

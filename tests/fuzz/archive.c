@@ -50,9 +50,7 @@ LLVMFuzzerInitialize(int *argc, char ***argv)
 {
 	(void)argc;
 	(void)argv;
-	attune_setprog("fuzz-archive");
-	setenv("TZ", "Europe/London", 1);
-	fuzz_quiet();
+	fuzz_start("fuzz-archive", FUZZ_QUIET | FUZZ_LONDON);
 	snprintf(dir, sizeof dir, "%s/attune-fuzz-XXXXXX",
 	    access("/dev/shm", W_OK) == 0 ? "/dev/shm" : "/tmp");
 	if (mkdtemp(dir) == NULL)
