@@ -9,7 +9,8 @@
  *   writing and reading whole files, and catching what the library says
  *   on stderr (catch_start, catch_end).
  * - Tables of cases: is_str_cases walks {in, want, what} rows through
- *   one function, one is_str each (same lines as writing them out).
+ *   one function, one is_str each; has_cases walks {needle, what} rows
+ *   over one text, one ok each (same lines as writing them out).
  * - time_user: attune_time_user as text, or "ERROR: why".
  * - rsum_equal: whether two report summaries say the same, for comparing
  *   a streaming report with one keeping every day.
@@ -204,6 +205,23 @@ count(const char *hay, const char *needle)
 	}
 	return n;
 }
+
+/* One ok a row: hay holds needle, described by what. */
+struct has_case {
+	const char *needle, *what;
+};
+
+static inline void
+has_each(const char *hay, const struct has_case *c, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		ok(has(hay, c[i].needle), "%s", c[i].what);
+}
+
+#define has_cases(hay, table)						\
+	has_each((hay), (table), sizeof(table) / sizeof((table)[0]))
 
 /* --- time ------------------------------------------------------------ */
 
