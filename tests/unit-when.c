@@ -99,9 +99,11 @@ test_refused(void)
 	ok(strncmp(time_user(NOW, "last"), "ERROR", 5) == 0, "last alone");
 	ok(strncmp(time_user(NOW, "last yesterday"), "ERROR", 5) == 0,
 	    "last yesterday");
-	ok(strncmp(time_user(NOW, "mo"), "ERROR", 5) == 0, "two letters of a day");
+	ok(strncmp(time_user(NOW, "mo"), "ERROR", 5) == 0,
+	    "two letters of a day");
 	ok(strncmp(time_user(NOW, "monday 25:00"), "ERROR", 5) == 0, "hour 25");
-	ok(strncmp(time_user(NOW, "yesterday 21:60"), "ERROR", 5) == 0, "minute 60");
+	ok(strncmp(time_user(NOW, "yesterday 21:60"), "ERROR", 5) == 0,
+	    "minute 60");
 	ok(strncmp(time_user(NOW, "someday 21:30"), "ERROR", 5) == 0,
 	    "an unknown day with a time");
 	ok(strncmp(time_user(NOW, "3 ago"), "ERROR", 5) == 0, "no unit");
@@ -109,71 +111,105 @@ test_refused(void)
 	ok(strncmp(time_user(NOW, "999999 days ago"), "ERROR", 5) == 0, "too far back");
 }
 
+/*
+ * --week, --month and --last as typed, on the day given (0: today, a
+ * Sunday), and the first day they mean, or NULL where they are refused
+ * (why, where given, must say so); show: the description ends with the
+ * day found, or the reason.
+ */
+static const struct {
+	int (*fn)(const char *, int64_t, int64_t *, const char **);
+	const char *in;
+	int y, m, d;
+	const char *want, *why, *what;
+	int show;
+} periods[] = {
+	{ attune_week_user, "last", 0, 0, 0, "2026-11-09", NULL,
+	    "--week last", 1 },
+	{ attune_week_user, "this", 0, 0, 0, "2026-11-16", NULL,
+	    "--week this", 0 },
+	{ attune_week_user, "2026-W47", 0, 0, 0, "2026-11-16", NULL,
+	    "--week 2026-W47", 0 },
+	{ attune_week_user, "2026-w01", 0, 0, 0, "2025-12-29", NULL,
+	    "W01 starts in the old year", 0 },
+	{ attune_week_user, "2025-W53", 0, 0, 0, NULL, "W52",
+	    "2025 has no W53", 1 },
+	{ attune_week_user, "2026-W53", 0, 0, 0, "2026-12-28", NULL,
+	    "2026 has a W53", 0 },
+	{ attune_week_user, "2026-W4", 0, 0, 0, NULL, NULL,
+	    "W4: two digits", 0 },
+	{ attune_week_user, "2026-11-19", 0, 0, 0, "2026-11-16", NULL,
+	    "a date: its week", 0 },
+	{ attune_week_user, "friday", 0, 0, 0, "2026-11-16", NULL,
+	    "a weekday: its week", 0 },
+	{ attune_week_user, "lastweek", 0, 0, 0, NULL, "2026-W47",
+	    "a bad week names the forms", 0 },
+	{ attune_month_user, "November", 0, 0, 0, "2026-11-01", NULL,
+	    "--month November", 0 },
+	{ attune_month_user, "dec", 0, 0, 0, "2025-12-01", NULL,
+	    "a month not yet come this year: last year's", 0 },
+	{ attune_month_user, "March 2025", 0, 0, 0, "2025-03-01", NULL,
+	    "March 2025", 0 },
+	{ attune_month_user, "2026-11", 0, 0, 0, "2026-11-01", NULL,
+	    "2026-11", 0 },
+	{ attune_month_user, "last", 0, 0, 0, "2026-10-01", NULL,
+	    "--month last", 0 },
+	{ attune_month_user, "last", 2026, 1, 5, "2025-12-01", NULL,
+	    "--month last in January", 0 },
+	{ attune_month_user, "2026-13", 0, 0, 0, NULL, "01 to 12",
+	    "2026-13", 1 },
+	{ attune_month_user, "Novembre", 0, 0, 0, NULL, NULL,
+	    "Novembre", 0 },
+	{ attune_month_user, "no", 0, 0, 0, NULL, NULL,
+	    "too short to tell", 0 },
+	{ attune_month_user, "May 25", 0, 0, 0, NULL, "in full",
+	    "a year in two digits", 0 },
+	{ attune_last_user, "14d", 0, 0, 0, "2026-11-09", NULL,
+	    "--last 14d ends today", 0 },
+	{ attune_last_user, "2w", 0, 0, 0, "2026-11-09", NULL,
+	    "--last 2w: 14 days to today", 0 },
+	{ attune_last_user, "1m", 0, 0, 0, "2026-10-23", NULL,
+	    "--last 1m: a month to today", 0 },
+	{ attune_last_user, "3m", 0, 0, 0, "2026-08-23", NULL,
+	    "--last 3m", 0 },
+	{ attune_last_user, "1m", 2026, 3, 31, "2026-03-01", NULL,
+	    "--last 1m to March 31: from March 1 (February is short)", 0 },
+	{ attune_last_user, "1d", 0, 0, 0, "2026-11-22", NULL,
+	    "--last 1d is today", 0 },
+	{ attune_last_user, "0d", 0, 0, 0, NULL, NULL,
+	    "0d", 0 },
+	{ attune_last_user, "5y", 0, 0, 0, NULL, NULL,
+	    "5y", 0 },
+	{ attune_last_user, "d", 0, 0, 0, NULL, NULL,
+	    "no number", 0 },
+	{ attune_last_user, "2ww", 0, 0, 0, NULL, NULL,
+	    "2ww", 0 },
+};
+
 static void
 test_periods(void)
 {
-	int64_t today = attune_days_from_civil(2026, 11, 22), d;
+	int64_t today = attune_days_from_civil(2026, 11, 22), d, on;
 	const char *why = NULL;
+	size_t i;
+	int rc;
 
 	setenv("ATTUNE_NOW", NOW, 1);
-	ok(attune_week_user("last", today, &d, &why) == 0 &&
-	    strcmp(date(d), "2026-11-09") == 0, "--week last: %s", date(d));
-	ok(attune_week_user("this", today, &d, &why) == 0 &&
-	    strcmp(date(d), "2026-11-16") == 0, "--week this");
-	ok(attune_week_user("2026-W47", today, &d, &why) == 0 &&
-	    strcmp(date(d), "2026-11-16") == 0, "--week 2026-W47");
-	ok(attune_week_user("2026-w01", today, &d, &why) == 0 &&
-	    strcmp(date(d), "2025-12-29") == 0, "W01 starts in the old year");
-	ok(attune_week_user("2025-W53", today, &d, &why) < 0 &&
-	    strstr(why, "W52") != NULL, "2025 has no W53: %s", why);
-	ok(attune_week_user("2026-W53", today, &d, &why) == 0 &&
-	    strcmp(date(d), "2026-12-28") == 0, "2026 has a W53");
-	ok(attune_week_user("2026-W4", today, &d, &why) < 0, "W4: two digits");
-	ok(attune_week_user("2026-11-19", today, &d, &why) == 0 &&
-	    strcmp(date(d), "2026-11-16") == 0, "a date: its week");
-	ok(attune_week_user("friday", today, &d, &why) == 0 &&
-	    strcmp(date(d), "2026-11-16") == 0, "a weekday: its week");
-	ok(attune_week_user("lastweek", today, &d, &why) < 0 &&
-	    strstr(why, "2026-W47") != NULL, "a bad week names the forms");
-
-	ok(attune_month_user("November", today, &d, &why) == 0 &&
-	    strcmp(date(d), "2026-11-01") == 0, "--month November");
-	ok(attune_month_user("dec", today, &d, &why) == 0 &&
-	    strcmp(date(d), "2025-12-01") == 0,
-	    "a month not yet come this year: last year's");
-	ok(attune_month_user("March 2025", today, &d, &why) == 0 &&
-	    strcmp(date(d), "2025-03-01") == 0, "March 2025");
-	ok(attune_month_user("2026-11", today, &d, &why) == 0 &&
-	    strcmp(date(d), "2026-11-01") == 0, "2026-11");
-	ok(attune_month_user("last", today, &d, &why) == 0 &&
-	    strcmp(date(d), "2026-10-01") == 0, "--month last");
-	ok(attune_month_user("last", attune_days_from_civil(2026, 1, 5), &d,
-	    &why) == 0 && strcmp(date(d), "2025-12-01") == 0,
-	    "--month last in January");
-	ok(attune_month_user("2026-13", today, &d, &why) < 0 &&
-	    strstr(why, "01 to 12") != NULL, "2026-13: %s", why);
-	ok(attune_month_user("Novembre", today, &d, &why) < 0, "Novembre");
-	ok(attune_month_user("no", today, &d, &why) < 0, "too short to tell");
-	ok(attune_month_user("May 25", today, &d, &why) < 0 &&
-	    strstr(why, "in full") != NULL, "a year in two digits");
-
-	ok(attune_last_user("14d", today, &d, &why) == 0 &&
-	    strcmp(date(d), "2026-11-09") == 0, "--last 14d ends today");
-	ok(attune_last_user("2w", today, &d, &why) == 0 &&
-	    strcmp(date(d), "2026-11-09") == 0, "--last 2w: 14 days to today");
-	ok(attune_last_user("1m", today, &d, &why) == 0 &&
-	    strcmp(date(d), "2026-10-23") == 0, "--last 1m: a month to today");
-	ok(attune_last_user("3m", today, &d, &why) == 0 &&
-	    strcmp(date(d), "2026-08-23") == 0, "--last 3m");
-	ok(attune_last_user("1m", attune_days_from_civil(2026, 3, 31), &d,
-	    &why) == 0 && strcmp(date(d), "2026-03-01") == 0,
-	    "--last 1m to March 31: from March 1 (February is short)");
-	ok(attune_last_user("1d", today, &d, &why) == 0 && d == today,
-	    "--last 1d is today");
-	ok(attune_last_user("0d", today, &d, &why) < 0, "0d");
-	ok(attune_last_user("5y", today, &d, &why) < 0, "5y");
-	ok(attune_last_user("d", today, &d, &why) < 0, "no number");
-	ok(attune_last_user("2ww", today, &d, &why) < 0, "2ww");
+	for (i = 0; i < sizeof periods / sizeof periods[0]; i++) {
+		on = periods[i].y == 0 ? today : attune_days_from_civil(
+		    periods[i].y, periods[i].m, periods[i].d);
+		rc = periods[i].fn(periods[i].in, on, &d, &why);
+		if (periods[i].want != NULL)
+			ok(rc == 0 && strcmp(date(d), periods[i].want) == 0,
+			    "%s%s%s", periods[i].what,
+			    periods[i].show ? ": " : "",
+			    periods[i].show ? date(d) : "");
+		else
+			ok(rc < 0 && (periods[i].why == NULL ||
+			    strstr(why, periods[i].why) != NULL), "%s%s%s",
+			    periods[i].what, periods[i].show ? ": " : "",
+			    periods[i].show ? why : "");
+	}
 	is_str(date(attune_months_add(attune_days_from_civil(2024, 2, 29), 12)),
 	    "2025-02-28", "a leap day a year on");
 	is_str(date(attune_months_add(attune_days_from_civil(2026, 1, 15), -13)),
