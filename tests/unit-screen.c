@@ -237,25 +237,24 @@ test_epds(void)
 			{ "4,4,1,4,1,1,1,1,1,4", "very-high", "very-high", 27 },
 			{ "4,4,1,4,1,1,1,1,1,1", "very-high", "very-high", 30 },
 		};
-		const char *plain11 = NULL, *plain27 = NULL;
+		const char *plain11 = NULL, *plain27 = NULL, *band;
+		int who;
 
 		for (k = 0; k < sizeof edges / sizeof edges[0]; k++) {
-			answer("epds", edges[k].list, 0);
-			ok(r.total == edges[k].total &&
-			    strcmp(r.band->word, edges[k].mother) == 0,
-			    "epds %d, mother: %s", edges[k].total,
-			    edges[k].mother);
-			ok(r.band->positive == (edges[k].total >= 10),
-			    "epds %d, mother: %s", edges[k].total,
-			    edges[k].total >= 10 ? "positive" : "not positive");
-			answer("epds", edges[k].list, 1);
-			ok(r.total == edges[k].total &&
-			    strcmp(r.band->word, edges[k].partner) == 0,
-			    "epds %d, partner: %s", edges[k].total,
-			    edges[k].partner);
-			ok(r.band->positive == (edges[k].total >= 10),
-			    "epds %d, partner: %s", edges[k].total,
-			    edges[k].total >= 10 ? "positive" : "not positive");
+			/* As a mother answers (0), then as a partner (1). */
+			for (who = 0; who <= 1; who++) {
+				band = who ? edges[k].partner : edges[k].mother;
+				answer("epds", edges[k].list, who);
+				ok(r.total == edges[k].total &&
+				    strcmp(r.band->word, band) == 0,
+				    "epds %d, %s: %s", edges[k].total,
+				    who ? "partner" : "mother", band);
+				ok(r.band->positive == (edges[k].total >= 10),
+				    "epds %d, %s: %s", edges[k].total,
+				    who ? "partner" : "mother",
+				    edges[k].total >= 10 ? "positive" :
+				    "not positive");
+			}
 			if (edges[k].total == 11)
 				plain11 = r.band->plain;
 			if (edges[k].total == 27)
