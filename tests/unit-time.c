@@ -38,6 +38,15 @@ iso(const char *s)
 	return fmt(&t);
 }
 
+#define NOW "2026-11-22T21:04:00+00:00"
+
+/* time_user at NOW (a fixed "now"), for the tables of cases. */
+static const char *
+at_now(const char *s)
+{
+	return time_user(NOW, s);
+}
+
 /* Dates and times attune_time_iso reads, or refuses (ERROR). */
 static const struct str_case isos[] = {
 	{ "2024-02-29", "2024-02-29T00:00:00", "a leap day" },
@@ -192,31 +201,52 @@ test_iso(void)
 	}
 }
 
+/* The words a person types, and what time_user makes of them at NOW. */
+static const struct str_case local[] = {
+	{ "now", "2026-11-22T21:04:00+00:00", "now" },
+	{ "today", "2026-11-22T21:04:00+00:00", "today is now" },
+	{ "yesterday", "2026-11-21T12:00:00+00:00",
+	    "yesterday alone is that day at noon" },
+	{ "3 days ago", "2026-11-19T21:04:00+00:00", "3 days ago" },
+	{ "1 day ago", "2026-11-21T21:04:00+00:00", "1 day ago" },
+	{ "0 days ago", "2026-11-22T21:04:00+00:00", "0 days ago" },
+	{ "2026-11-22", "2026-11-22T21:04:00+00:00",
+	    "today's date alone means now" },
+	{ "2026-11-20", "2026-11-20T12:00:00+00:00",
+	    "another date alone means noon" },
+	{ "2026-11-20T08:15", "2026-11-20T08:15:00+00:00",
+	    "a local time gets the local offset" },
+	{ "2026-07-20T08:15", "2026-07-20T08:15:00+01:00",
+	    "in summer, British Summer Time" },
+	{ "2026-07-20", "2026-07-20T12:00:00+01:00",
+	    "noon in summer is BST too" },
+	{ "2026-11-20T08:15-05:00", "2026-11-20T08:15:00-05:00",
+	    "a written offset is kept as written" },
+};
+
+/* Across the days the clocks change, at NOW. */
+static const struct str_case clocks[] = {
+	{ "2026-03-29T00:30", "2026-03-29T00:30:00+00:00",
+	    "before the change: GMT" },
+	{ "2026-03-29T01:30", "2026-03-29T02:30:00+01:00",
+	    "a skipped clock time moves forward an hour, into BST" },
+	{ "2026-03-29T02:30", "2026-03-29T02:30:00+01:00",
+	    "after the change: BST" },
+	{ "2026-03-29", "2026-03-29T12:00:00+01:00",
+	    "noon on the day the clocks go forward" },
+	{ "2026-10-25T00:30", "2026-10-25T00:30:00+01:00",
+	    "before the change back: BST" },
+	{ "2026-10-25T02:30", "2026-10-25T02:30:00+00:00",
+	    "after the change back: GMT" },
+};
+
 static void
 test_local(void)
 {
 	/* The words a person types, against a fixed "now". */
-	const char *now = "2026-11-22T21:04:00+00:00";
+	const char *now = NOW;
 
-	is_str(time_user(now, "now"), "2026-11-22T21:04:00+00:00", "now");
-	is_str(time_user(now, "today"), "2026-11-22T21:04:00+00:00", "today is now");
-	is_str(time_user(now, "yesterday"), "2026-11-21T12:00:00+00:00",
-	    "yesterday alone is that day at noon");
-	is_str(time_user(now, "3 days ago"), "2026-11-19T21:04:00+00:00", "3 days ago");
-	is_str(time_user(now, "1 day ago"), "2026-11-21T21:04:00+00:00", "1 day ago");
-	is_str(time_user(now, "0 days ago"), "2026-11-22T21:04:00+00:00", "0 days ago");
-	is_str(time_user(now, "2026-11-22"), "2026-11-22T21:04:00+00:00",
-	    "today's date alone means now");
-	is_str(time_user(now, "2026-11-20"), "2026-11-20T12:00:00+00:00",
-	    "another date alone means noon");
-	is_str(time_user(now, "2026-11-20T08:15"), "2026-11-20T08:15:00+00:00",
-	    "a local time gets the local offset");
-	is_str(time_user(now, "2026-07-20T08:15"), "2026-07-20T08:15:00+01:00",
-	    "in summer, British Summer Time");
-	is_str(time_user(now, "2026-07-20"), "2026-07-20T12:00:00+01:00",
-	    "noon in summer is BST too");
-	is_str(time_user(now, "2026-11-20T08:15-05:00"), "2026-11-20T08:15:00-05:00",
-	    "a written offset is kept as written");
+	is_str_cases(at_now, local);
 	ok(strncmp(time_user(now, "next tuesday"), "ERROR: is not a date or time", 28) == 0,
 	    "words it does not know are refused, with a reason");
 	ok(strncmp(time_user(now, "-3 days ago"), "ERROR", 5) == 0, "-3 days ago");
@@ -227,18 +257,7 @@ test_local(void)
 
 	/* Daylight saving: the clocks go forward at 01:00 on 2026-03-29 and
 	 * back at 02:00 (BST) on 2026-10-25. */
-	is_str(time_user(now, "2026-03-29T00:30"), "2026-03-29T00:30:00+00:00",
-	    "before the change: GMT");
-	is_str(time_user(now, "2026-03-29T01:30"), "2026-03-29T02:30:00+01:00",
-	    "a skipped clock time moves forward an hour, into BST");
-	is_str(time_user(now, "2026-03-29T02:30"), "2026-03-29T02:30:00+01:00",
-	    "after the change: BST");
-	is_str(time_user(now, "2026-03-29"), "2026-03-29T12:00:00+01:00",
-	    "noon on the day the clocks go forward");
-	is_str(time_user(now, "2026-10-25T00:30"), "2026-10-25T00:30:00+01:00",
-	    "before the change back: BST");
-	is_str(time_user(now, "2026-10-25T02:30"), "2026-10-25T02:30:00+00:00",
-	    "after the change back: GMT");
+	is_str_cases(at_now, clocks);
 	{
 		const char *s = time_user(now, "2026-10-25T01:30");
 		ok(strcmp(s, "2026-10-25T01:30:00+01:00") == 0 ||

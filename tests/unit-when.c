@@ -25,52 +25,59 @@ date(int64_t d)
 
 #define NOW "2026-11-22T21:04:00+00:00"		/* a Sunday */
 
+/* time_user at NOW, for the tables of cases. */
+static const char *
+at_now(const char *s)
+{
+	return time_user(NOW, s);
+}
+
+/* Yesterday, today and clock times, at NOW. */
+static const struct str_case words[] = {
+	{ "yesterday", "2026-11-21T12:00:00+00:00", "yesterday alone: noon" },
+	{ "  Yesterday ", "2026-11-21T12:00:00+00:00",
+	    "any case, spaces trimmed" },
+	{ "yesterday 21:30", "2026-11-21T21:30:00+00:00", "yesterday 21:30" },
+	{ "today 08:15", "2026-11-22T08:15:00+00:00", "today 08:15" },
+	{ "20:30", "2026-11-22T20:30:00+00:00", "a clock time alone: today" },
+	{ "9:05", "2026-11-22T09:05:00+00:00", "one-digit hour" },
+	{ "21:14", "2026-11-22T21:14:00+00:00",
+	    "up to ten minutes ahead is still today" },
+	{ "23:30", "2026-11-21T23:30:00+00:00", "later than now: last night" },
+};
+
+/* Days back, weekdays and dates with a time, at NOW. */
+static const struct str_case days_back[] = {
+	{ "2 weeks ago", "2026-11-08T21:04:00+00:00",
+	    "2 weeks ago, at this clock time" },
+	{ "1 week ago", "2026-11-15T21:04:00+00:00", "1 week ago" },
+	{ "3d ago", "2026-11-19T21:04:00+00:00", "3d ago" },
+	{ "2w ago", "2026-11-08T21:04:00+00:00", "2w ago" },
+	{ "3 days ago", "2026-11-19T21:04:00+00:00", "3 days ago as before" },
+	{ "monday", "2026-11-16T12:00:00+00:00",
+	    "monday: the last Monday, at noon" },
+	{ "Fri", "2026-11-20T12:00:00+00:00", "Fri" },
+	{ "sunday", "2026-11-22T12:00:00+00:00", "today's weekday: today" },
+	{ "last sunday", "2026-11-15T12:00:00+00:00",
+	    "last sunday on a Sunday: a week ago" },
+	{ "last monday", "2026-11-16T12:00:00+00:00", "last monday" },
+	{ "last friday 21:30", "2026-11-20T21:30:00+00:00",
+	    "last friday 21:30" },
+	{ "saturday 07:00", "2026-11-21T07:00:00+00:00",
+	    "a weekday with a time" },
+	{ "2026-11-20 21:30", "2026-11-20T21:30:00+00:00",
+	    "a date with a time, a space between" },
+	{ "2026-07-01 08:00", "2026-07-01T08:00:00+01:00",
+	    "a summer date with a time: BST" },
+};
+
 static void
 test_words(void)
 {
-	is_str(time_user(NOW, "yesterday"), "2026-11-21T12:00:00+00:00",
-	    "yesterday alone: noon");
-	is_str(time_user(NOW, "  Yesterday "), "2026-11-21T12:00:00+00:00",
-	    "any case, spaces trimmed");
-	is_str(time_user(NOW, "yesterday 21:30"), "2026-11-21T21:30:00+00:00",
-	    "yesterday 21:30");
-	is_str(time_user(NOW, "today 08:15"), "2026-11-22T08:15:00+00:00",
-	    "today 08:15");
-	is_str(time_user(NOW, "20:30"), "2026-11-22T20:30:00+00:00",
-	    "a clock time alone: today");
-	is_str(time_user(NOW, "9:05"), "2026-11-22T09:05:00+00:00",
-	    "one-digit hour");
-	is_str(time_user(NOW, "21:14"), "2026-11-22T21:14:00+00:00",
-	    "up to ten minutes ahead is still today");
-	is_str(time_user(NOW, "23:30"), "2026-11-21T23:30:00+00:00",
-	    "later than now: last night");
+	is_str_cases(at_now, words);
 	is_str(time_user("2026-11-23T00:20:00+00:00", "23:30"),
 	    "2026-11-22T23:30:00+00:00", "just after midnight: last night");
-	is_str(time_user(NOW, "2 weeks ago"), "2026-11-08T21:04:00+00:00",
-	    "2 weeks ago, at this clock time");
-	is_str(time_user(NOW, "1 week ago"), "2026-11-15T21:04:00+00:00",
-	    "1 week ago");
-	is_str(time_user(NOW, "3d ago"), "2026-11-19T21:04:00+00:00", "3d ago");
-	is_str(time_user(NOW, "2w ago"), "2026-11-08T21:04:00+00:00", "2w ago");
-	is_str(time_user(NOW, "3 days ago"), "2026-11-19T21:04:00+00:00",
-	    "3 days ago as before");
-	is_str(time_user(NOW, "monday"), "2026-11-16T12:00:00+00:00",
-	    "monday: the last Monday, at noon");
-	is_str(time_user(NOW, "Fri"), "2026-11-20T12:00:00+00:00", "Fri");
-	is_str(time_user(NOW, "sunday"), "2026-11-22T12:00:00+00:00",
-	    "today's weekday: today");
-	is_str(time_user(NOW, "last sunday"), "2026-11-15T12:00:00+00:00",
-	    "last sunday on a Sunday: a week ago");
-	is_str(time_user(NOW, "last monday"), "2026-11-16T12:00:00+00:00",
-	    "last monday");
-	is_str(time_user(NOW, "last friday 21:30"), "2026-11-20T21:30:00+00:00",
-	    "last friday 21:30");
-	is_str(time_user(NOW, "saturday 07:00"), "2026-11-21T07:00:00+00:00",
-	    "a weekday with a time");
-	is_str(time_user(NOW, "2026-11-20 21:30"), "2026-11-20T21:30:00+00:00",
-	    "a date with a time, a space between");
-	is_str(time_user(NOW, "2026-07-01 08:00"), "2026-07-01T08:00:00+01:00",
-	    "a summer date with a time: BST");
+	is_str_cases(at_now, days_back);
 	is_str(time_user(NOW, "last monday"), time_user(NOW, "monday"),
 	    "on a Sunday both mean the same Monday");
 	is_str(time_user("2026-11-16T09:00:00+00:00", "monday"),
