@@ -133,6 +133,23 @@ test_basic(void)
 	free(s);
 }
 
+/*
+ * With the file size limit at limit, appending row to name fails (what)
+ * and leaves it exactly as before (same); what it said in *err, unless
+ * err is NULL.
+ */
+static void
+refused_as_was(const char *name, const char *row, rlim_t limit,
+    const char *before, char **err, const char *what, const char *same)
+{
+	char *after;
+
+	is_int(append_limited(name, row, limit, err), -1, "%s", what);
+	after = slurp(path(name), NULL);
+	is_str(after, before, "%s", same);
+	free(after);
+}
+
 static void
 test_rollback(void)
 {
@@ -148,23 +165,19 @@ test_rollback(void)
 	before = slurp(path("full.csv"), NULL);
 	stat(path("full.csv"), &st);
 
-	is_int(append_limited("full.csv", big, (rlim_t)st.st_size + 100, &err), -1,
-	    "a write cut short by the file size limit fails");
-	after = slurp(path("full.csv"), NULL);
-	is_str(after, before, "and the log is exactly as it was");
+	refused_as_was("full.csv", big, (rlim_t)st.st_size + 100, before, &err,
+	    "a write cut short by the file size limit fails",
+	    "and the log is exactly as it was");
 	ok(has(err, "unit-append: cannot write to ") &&
 	    has(err, "full.csv; the log is as it was: File too large\n"),
 	    "with a message naming the log and the reason");
-	free(after);
 	free(err);
 
-	is_int(append_limited("full.csv", "t3,small\n", (rlim_t)st.st_size, &err),
-	    -1, "a limit at the log's size: nothing fits");
-	after = slurp(path("full.csv"), NULL);
-	is_str(after, before, "the log is exactly as it was");
+	refused_as_was("full.csv", "t3,small\n", (rlim_t)st.st_size, before,
+	    &err, "a limit at the log's size: nothing fits",
+	    "the log is exactly as it was");
 	ok(has(err, "full.csv; the log is as it was: File too large\n"),
 	    "and says so");
-	free(after);
 	free(err);
 
 	/* Without a final newline the repair is undone too. */
@@ -172,11 +185,8 @@ test_rollback(void)
 	free(before);
 	before = slurp(path("full2.csv"), NULL);
 	stat(path("full2.csv"), &st);
-	is_int(append_limited("full2.csv", big, (rlim_t)st.st_size + 1, NULL), -1,
-	    "only the repairing newline fits");
-	after = slurp(path("full2.csv"), NULL);
-	is_str(after, before, "and it is taken back as well");
-	free(after);
+	refused_as_was("full2.csv", big, (rlim_t)st.st_size + 1, before, NULL,
+	    "only the repairing newline fits", "and it is taken back as well");
 	free(before);
 
 	/* A log this call creates is removed again when its header fails. */
