@@ -12,6 +12,19 @@
 #include "attune_priv.h"
 #include "test.h"
 
+/* attune.conf holding text, loaded; what it said on stderr in *err. */
+static int
+load(const char *text, struct attune_conf *c, char **err)
+{
+	int rc;
+
+	puts_file("attune.conf", text);
+	catch_start();
+	rc = attune_conf_load(tmpdir, c);
+	*err = catch_end();
+	return rc;
+}
+
 static void
 test_good(void)
 {
@@ -19,12 +32,9 @@ test_good(void)
 	char *err;
 	int rc;
 
-	puts_file("attune.conf", "# our settings\n\n  region = gb  \n"
+	rc = load("# our settings\n\n  region = gb  \n"
 	    "who=Sam # the name we use\nbirth = 2026-05-01\r\n"
-	    "children = 2\n");
-	catch_start();
-	rc = attune_conf_load(tmpdir, &c);
-	err = catch_end();
+	    "children = 2\n", &c, &err);
 	is_int(rc, 0, "a good file loads");
 	is_str(c.region, "gb", "region, spaces trimmed");
 	is_str(c.who, "Sam", "who, the comment after it left out");
@@ -100,13 +110,10 @@ test_mistakes(void)
 	char *err;
 	int rc;
 
-	puts_file("attune.conf", "regoin = us\nregion = x1\n"
+	rc = load("regoin = us\nregion = x1\n"
 	    "who = Sam\nwho =\nbirth = 2026-5-1\nbirth = 2026-02-30\n"
 	    "children = two\nchildren = 0\njust words\nRegion = NZ\n"
-	    "colour = blue\n");
-	catch_start();
-	rc = attune_conf_load(tmpdir, &c);
-	err = catch_end();
+	    "colour = blue\n", &c, &err);
 	is_int(rc, 0, "mistakes are warnings, not failure");
 	has_cases(err, mistakes_says);
 	ok(!has(err, "attune.conf:3:") && !has(err, "attune.conf:10:"),
