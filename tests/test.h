@@ -111,6 +111,17 @@ tmpdir_make(const char *name)
 	return 0;
 }
 
+/* The start of a test that writes files: stdout line by line, the
+ * program named name, a fresh tmpdir of that name; -1 if it cannot be
+ * made. */
+static inline int
+test_start(const char *name)
+{
+	setvbuf(stdout, NULL, _IOLBF, 0);
+	attune_setprog(name);
+	return tmpdir_make(name);
+}
+
 /* NAME in tmpdir; the last eight results stay valid. */
 static inline char *
 path(const char *name)

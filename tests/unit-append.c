@@ -457,9 +457,7 @@ test_region(void)
 int
 main(void)
 {
-	setvbuf(stdout, NULL, _IOLBF, 0);
-	attune_setprog("unit-append");
-	if (tmpdir_make("unit-append") < 0)
+	if (test_start("unit-append") < 0)
 		return 99;
 	test_basic();
 	test_rollback();

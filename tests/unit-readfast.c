@@ -452,10 +452,8 @@ test_values(void)
 int
 main(void)
 {
-	attune_setprog("unit-readfast");
-	if (tmpdir_make("unit-readfast") < 0)
+	if (test_start("unit-readfast") < 0)
 		return 99;
-	setvbuf(stdout, NULL, _IOLBF, 0);
 	test_field_bytes();
 	test_lines();
 	test_cr_then_quoted();

@@ -455,9 +455,7 @@ test_commit(void)
 int
 main(void)
 {
-	setvbuf(stdout, NULL, _IOLBF, 0);
-	attune_setprog("unit-store");
-	if (tmpdir_make("unit-store") < 0)
+	if (test_start("unit-store") < 0)
 		return 99;
 	attune_csv_header(&head, attune_checkin_cols);
 	test_failed_first_write();
