@@ -410,29 +410,41 @@ test_dir(void)
 	(void)st;
 }
 
+/*
+ * One variable set after another, each on top of the last, and the
+ * region attune_region then finds (NULL: none, so every region).
+ */
+static const struct {
+	const char *var, *val, *want, *what;
+} steps[] = {
+	{ "LANG", "en_GB.UTF-8", "GB", "the locale's country" },
+	{ "LC_MESSAGES", "en_NZ.UTF-8", "NZ", "LC_MESSAGES before LANG" },
+	{ "LC_ALL", "C", NULL, "LC_ALL=C before both: no country" },
+	{ "LC_ALL", "en_IE.UTF-8", "IE", "LC_ALL first of all" },
+	{ "ATTUNE_REGION", "au", "AU", "ATTUNE_REGION before the locale" },
+	{ "ATTUNE_REGION", "all", NULL, "ATTUNE_REGION=all: every region" },
+};
+
 static void
 test_region(void)
 {
 	pid_t pid;
 	int status;
+	size_t i;
 
 	unsetenv("ATTUNE_REGION");
 	unsetenv("LC_ALL");
 	unsetenv("LC_MESSAGES");
 	unsetenv("LANG");
 	ok(attune_region(NULL) == NULL, "no region anywhere: every region");
-	setenv("LANG", "en_GB.UTF-8", 1);
-	is_str(attune_region(NULL), "GB", "the locale's country");
-	setenv("LC_MESSAGES", "en_NZ.UTF-8", 1);
-	is_str(attune_region(NULL), "NZ", "LC_MESSAGES before LANG");
-	setenv("LC_ALL", "C", 1);
-	ok(attune_region(NULL) == NULL, "LC_ALL=C before both: no country");
-	setenv("LC_ALL", "en_IE.UTF-8", 1);
-	is_str(attune_region(NULL), "IE", "LC_ALL first of all");
-	setenv("ATTUNE_REGION", "au", 1);
-	is_str(attune_region(NULL), "AU", "ATTUNE_REGION before the locale");
-	setenv("ATTUNE_REGION", "all", 1);
-	ok(attune_region(NULL) == NULL, "ATTUNE_REGION=all: every region");
+	for (i = 0; i < sizeof steps / sizeof steps[0]; i++) {
+		setenv(steps[i].var, steps[i].val, 1);
+		if (steps[i].want != NULL)
+			is_str(attune_region(NULL), steps[i].want, "%s",
+			    steps[i].what);
+		else
+			ok(attune_region(NULL) == NULL, "%s", steps[i].what);
+	}
 	is_str(attune_region("uk"), "GB", "--region uk means GB");
 	is_str(attune_region("Us"), "US", "in any case");
 	ok(attune_region("ALL") == NULL, "--region all: every region");
