@@ -79,15 +79,22 @@ append_limited(const char *name, const char *row, rlim_t limit, char **err)
 	return WEXITSTATUS(status) == 0 ? 0 : -WEXITSTATUS(status);
 }
 
+/* append, its result checked (what), and what it said on stderr. */
+static char *
+append_caught(const char *name, const char *row, int want, const char *what)
+{
+	catch_start();
+	is_int(append(name, row), want, "%s", what);
+	return catch_end();
+}
+
 static void
 test_basic(void)
 {
 	char *s, *err;
 
 	umask(022);
-	catch_start();
-	is_int(append("log.csv", "t1,first\n"), 0, "append to a new log");
-	err = catch_end();
+	err = append_caught("log.csv", "t1,first\n", 0, "append to a new log");
 	s = slurp(path("log.csv"), NULL);
 	is_str(s, HEAD "t1,first\n", "a new log gets the header, then the row");
 	free(s);
@@ -215,9 +222,8 @@ test_odd_files(void)
 
 	/* A symbolic link to a file that does not exist is refused. */
 	symlink(path("elsewhere.csv"), path("dangling.csv"));
-	catch_start();
-	is_int(append("dangling.csv", "t1,x\n"), -1, "a dangling symlink is refused");
-	err = catch_end();
+	err = append_caught("dangling.csv", "t1,x\n", -1,
+	    "a dangling symlink is refused");
 	ok(has(err, "dangling.csv: is a symbolic link to a missing file"),
 	    "and says so");
 	ok(access(path("elsewhere.csv"), F_OK) < 0, "nothing is created at its target");
@@ -227,9 +233,8 @@ test_odd_files(void)
 	puts_file("target.csv", HEAD "t1,x\n");
 	symlink("target.csv", path("link.csv"));
 	chmod(path("target.csv"), 0600);
-	catch_start();
-	is_int(append("link.csv", "t2,y\n"), 0, "a symlink to a log is written through");
-	err = catch_end();
+	err = append_caught("link.csv", "t2,y\n", 0,
+	    "a symlink to a log is written through");
 	ok(has(err, "link.csv: is a symbolic link; writing to the file it points to"),
 	    "with a warning");
 	s = slurp(path("target.csv"), NULL);
@@ -240,9 +245,8 @@ test_odd_files(void)
 	/* Readable by others: a warning, and the row is written. */
 	puts_file("open.csv", HEAD);
 	chmod(path("open.csv"), 0644);
-	catch_start();
-	is_int(append("open.csv", "t1,x\n"), 0, "a log others can read is written");
-	err = catch_end();
+	err = append_caught("open.csv", "t1,x\n", 0,
+	    "a log others can read is written");
 	ok(has(err, "open.csv: others can read this log; 'chmod 600 "),
 	    "with a warning that says how to keep it private");
 	is_int(mode(path("open.csv")), 0644, "its mode is left as the person chose");
@@ -250,9 +254,8 @@ test_odd_files(void)
 
 	/* A directory, a FIFO, and a directory that does not exist. */
 	mkdir(path("adir.csv"), 0700);
-	catch_start();
-	is_int(append("adir.csv", "t1,x\n"), -1, "a directory is not a log");
-	err = catch_end();
+	err = append_caught("adir.csv", "t1,x\n", -1,
+	    "a directory is not a log");
 	ok(has(err, "adir.csv: is a directory, not a log"), "and says so");
 	free(err);
 
@@ -266,10 +269,8 @@ test_odd_files(void)
 	ok(WIFEXITED(status) && WEXITSTATUS(status) == 0,
 	    "a FIFO is refused at once, not waited on");
 
-	catch_start();
-	is_int(append("no/such/dir/log.csv", "t1,x\n"), -1,
+	err = append_caught("no/such/dir/log.csv", "t1,x\n", -1,
 	    "a log in a missing directory fails");
-	err = catch_end();
 	ok(has(err, "cannot open ") && has(err, "No such file or directory"),
 	    "with the system's reason");
 	free(err);
