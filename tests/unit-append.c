@@ -322,35 +322,38 @@ test_parallel(void)
 	is_int(bad, 0, "each exactly once");
 }
 
+/*
+ * One variable set after another, each on top of the last, and the data
+ * directory attune_dir_resolve then finds.
+ */
+static const struct {
+	const char *var, *val, *want, *what;
+} dirs[] = {
+	{ "HOME", "/home/someone", "/home/someone/.local/share/attune",
+	    "by default, ~/.local/share/attune" },
+	{ "XDG_DATA_HOME", "relative/path", "/home/someone/.local/share/attune",
+	    "a relative XDG_DATA_HOME is ignored, as the XDG spec says" },
+	{ "XDG_DATA_HOME", "/xdg/", "/xdg/attune",
+	    "then $XDG_DATA_HOME/attune" },
+	{ "ATTUNE_DIR", "", "/xdg/attune", "an empty ATTUNE_DIR is as if unset" },
+	{ "ATTUNE_DIR", "/from/env", "/from/env", "then $ATTUNE_DIR" },
+};
+
 static void
 test_dir(void)
 {
 	char *d, *err, *home, **v;
 	struct stat st;
+	size_t i;
 
 	unsetenv("ATTUNE_DIR");
 	unsetenv("XDG_DATA_HOME");
-	setenv("HOME", "/home/someone", 1);
-	d = attune_dir_resolve(NULL);
-	is_str(d, "/home/someone/.local/share/attune", "by default, ~/.local/share/attune");
-	free(d);
-	setenv("XDG_DATA_HOME", "relative/path", 1);
-	d = attune_dir_resolve(NULL);
-	is_str(d, "/home/someone/.local/share/attune",
-	    "a relative XDG_DATA_HOME is ignored, as the XDG spec says");
-	free(d);
-	setenv("XDG_DATA_HOME", "/xdg/", 1);
-	d = attune_dir_resolve(NULL);
-	is_str(d, "/xdg/attune", "then $XDG_DATA_HOME/attune");
-	free(d);
-	setenv("ATTUNE_DIR", "", 1);
-	d = attune_dir_resolve(NULL);
-	is_str(d, "/xdg/attune", "an empty ATTUNE_DIR is as if unset");
-	free(d);
-	setenv("ATTUNE_DIR", "/from/env", 1);
-	d = attune_dir_resolve(NULL);
-	is_str(d, "/from/env", "then $ATTUNE_DIR");
-	free(d);
+	for (i = 0; i < sizeof dirs / sizeof dirs[0]; i++) {
+		setenv(dirs[i].var, dirs[i].val, 1);
+		d = attune_dir_resolve(NULL);
+		is_str(d, dirs[i].want, "%s", dirs[i].what);
+		free(d);
+	}
 	d = attune_dir_resolve("/from/option");
 	is_str(d, "/from/option", "--dir first of all");
 	free(d);
