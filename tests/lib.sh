@@ -94,6 +94,16 @@ file_is() {
 }
 # log_is ROW...: the log $LOG is the header $H and exactly these rows.
 log_is() { file_is "$LOG" "$H" "$@"; }
+# log_grew ROW...: the log $LOG is $T/before and then exactly these rows.
+log_grew() { { cat "$T/before"; printf '%s\n' "$@"; } | cmp -s - "$LOG"; }
+# find_chrome: CHROME is the first headless browser on PATH, or empty.
+find_chrome() {
+	CHROME=
+	for _c in chromium chromium-browser google-chrome; do
+		command -v "$_c" >/dev/null 2>&1 && CHROME=$_c && return 0
+	done
+	return 0
+}
 # day N: the date N days before 2026-11-22 (ATTUNE_NOW's day).
 day() { date -u -d "2026-11-22 - $1 days" +%F; }
 # awk "$AWK_YMD"'...': the awk function ymd(Z), the date Z days after

@@ -133,10 +133,7 @@ check "the mood prompt shows again after each bad answer" \
 check "a word not in the list is named" \
     screen_has "'hug' is not in the list"
 check "bad answers: only the good answers are written" \
-    same /dev/stdin "$LOG" <<EOF
-$(cat "$T/before")
-$NOW,me,5,,,,5.5,skin;talk,,ok
-EOF
+    log_grew "$NOW,me,5,,,,5.5,skin;talk,,ok"
 
 ### A harm flag: the crisis lines at once, before anything is written.
 cp "$LOG" "$T/before"
@@ -154,10 +151,8 @@ ATTUNE_REGION=GB ask '2\n1\n8\n9\n3\n\nharm\nhard day\n\n'
 check "harm, with a note: exit 0" rc_is 0
 check "harm: the crisis lines come before the acknowledgement" \
     in_order "  GB  Emergency: 999 (24/7)" "Logged. Please do reach out"
-check "harm: the row is written as usual" same /dev/stdin "$LOG" <<EOF
-$(cat "$T/before")
-$NOW,me,2,1,8,9,3.0,,harm,hard day
-EOF
+check "harm: the row is written as usual" \
+    log_grew "$NOW,me,2,1,8,9,3.0,,harm,hard day"
 check "harm: only one region's lines" screen_lacks "  US  "
 ask '\n\n\n\n\n\nharm\n\004n\n' --region us
 check "harm: --region picks the lines at a terminal too" \
@@ -167,10 +162,8 @@ check "harm: --region picks the lines at a terminal too" \
 cp "$LOG" "$T/before"
 ask '6\n\n\n\n\n\n\n\n\n' --who Sam --time yesterday -q
 check "--who and --time with the questions: exit 0" rc_is 0
-check "--who and --time with the questions: the row" same /dev/stdin "$LOG" <<EOF
-$(cat "$T/before")
-2026-11-21T12:00:00+00:00,Sam,6,,,,,,,
-EOF
+check "--who and --time with the questions: the row" \
+    log_grew "2026-11-21T12:00:00+00:00,Sam,6,,,,,,,"
 check "-q: no acknowledgement" screen_lacks "Logged."
 cp "$LOG" "$T/before"
 ask '7\n\n\n\n\n\n\n\n\n' --dry-run
@@ -179,10 +172,8 @@ check "--dry-run with the questions: the row is shown" screen_has "$NOW,me,7,,,,
 check "--dry-run with the questions: nothing is written" same "$LOG" "$T/before"
 cp "$LOG" "$T/before"
 ask '\n\n\n\n\n\n\ncaf\303\251, \342\200\234quoted\342\200\235\n\n'
-check "a typed note in UTF-8 is kept exactly" same /dev/stdin "$LOG" <<EOF
-$(cat "$T/before")
-$NOW,me,,,,,,,,"$(printf 'caf\303\251, \342\200\234quoted\342\200\235')"
-EOF
+check "a typed note in UTF-8 is kept exactly" log_grew \
+    "$NOW,me,,,,,,,,\"$(printf 'caf\303\251, \342\200\234quoted\342\200\235')\""
 cp "$LOG" "$T/before"
 ask '\n\n\n\n\n\n\nbad \377 byte\n\n'
 check "a typed note that is not UTF-8: said kindly" \
@@ -190,10 +181,7 @@ check "a typed note that is not UTF-8: said kindly" \
 check "and with nothing else answered, nothing is written" same "$LOG" "$T/before"
 type_at '4\n\n\n\n\n\n\n\n\n' attune checkin
 check "attune checkin asks the same questions" screen_has "How is your mood today?"
-check "attune checkin at a terminal writes the row" same /dev/stdin "$LOG" <<EOF
-$(cat "$T/before")
-$NOW,me,4,,,,,,,
-EOF
+check "attune checkin at a terminal writes the row" log_grew "$NOW,me,4,,,,,,,"
 
 ### b goes back a question; Ctrl-D offers to save what was answered.
 cp "$LOG" "$T/before"
@@ -201,10 +189,7 @@ ask '5\nb\n4\n3\n\n\n\nskni\nskin\nb\n\nb\ntalk\n\n\ny\n'
 check "b: exit 0" rc_is 0
 check "b: goes back to the question before" screen_count 2 "How is your mood today?"
 check "b: the answer given again is kept, and Enter keeps a revisited list" \
-    same /dev/stdin "$LOG" <<EOF
-$(cat "$T/before")
-$NOW,me,4,3,,,,talk,,
-EOF
+    log_grew "$NOW,me,4,3,,,,talk,,"
 check "a word not in the list: did you mean" screen_has "'skni' is not in the list; did you mean skin?"
 check "on a second visit Enter keeps a measure" screen_has "mood (0-10, Enter keeps 5, b back, q leave): "
 cp "$LOG" "$T/before"
@@ -212,10 +197,7 @@ ask 'b\n5\n\004y\n'
 check "b at the very first question: says so" \
     screen_has "This is the first question; there is nothing to go back to."
 check "Ctrl-D: offers to save what was answered" screen_has "So far: mood 5"
-check "Ctrl-D then y: saved" same /dev/stdin "$LOG" <<EOF
-$(cat "$T/before")
-$NOW,me,5,,,,,,,
-EOF
+check "Ctrl-D then y: saved" log_grew "$NOW,me,5,,,,,,,"
 cp "$LOG" "$T/before"
 ask '5\n\n\n\n\n\n\n\n\n' --time yesterday
 check "--time yesterday: the check-in says which day it is for" \

@@ -21,6 +21,15 @@ screen() {
 	echo "${1}T09:00:00+00:00,${6:-me},$2,$3,$4,,${5:-}," >>"$D/screens.csv"
 }
 fresh() { rm -rf "$D"; }
+# tips_after "DAY..." MOOD BOND ANXIETY NUMB SLEEP: a fresh log holding
+# one check-in with these measures on each DAY, then tips as csv.
+tips_after() {
+	fresh
+	_days=$1
+	shift
+	for _day in $_days; do checkin "$_day" "$@"; done
+	run attune-tips --format csv
+}
 # The topic column of the tips in $T/out (csv), one a line, data rows only.
 topics_out() { sed 1d "$T/out" | cut -d, -f2; }
 only_topics() {
@@ -274,18 +283,14 @@ run attune-tips --format csv --who " Partner2 "
 check "--who matches whatever the case and spaces, as attune report does" \
     out_has "$BOND"
 
-fresh
-for day in 18 19 20 21; do checkin $day 5 6 8 2 7; done
-run attune-tips --format csv
+tips_after "18 19 20 21" 5 6 8 2 7
 check "high anxiety: says why" \
     whys_are "your anxiety was high on most days logged this week"
 check "high anxiety: grounding tips" tagged anxiety-high
 run attune-tips --format csv -n 50
 check "high anxiety: grounding among them" out_has ",grounding,"
 
-fresh
-for day in 18 19 20 21; do checkin $day 5 6 6 2 7; done
-run attune-tips --format csv
+tips_after "18 19 20 21" 5 6 6 2 7
 check "anxiety 6 is not high" sh -c "! grep -q anxiety '$T/out'"
 
 fresh
@@ -304,23 +309,17 @@ checkin 21 6 6 2 2 5
 run attune-tips --format csv
 check "5 hours' sleep is not little" sh -c "! grep -q slept '$T/out'"
 
-fresh
-for day in 18 19 20; do checkin $day 5 6 2 7 7; done
-run attune-tips --format csv
+tips_after "18 19 20" 5 6 2 7 7
 check "numbness: says why" \
     whys_are "you felt numb on most days logged this week"
 check "numbness: tips for numbness" tagged numb-high
 
-fresh
-for day in 18 19 20; do checkin $day 3 6 2 2 7; done
-run attune-tips --format csv
+tips_after "18 19 20" 3 6 2 2 7
 check "low mood: says why" \
     whys_are "your mood was low on most days logged this week"
 check "low mood: tips for low mood" tagged mood-low
 
-fresh
-for day in 18 19 20 21; do checkin $day 3 2 8 7 4; done
-run attune-tips --format csv
+tips_after "18 19 20 21" 3 2 8 7 4
 check "several reasons: one tip for each (5)" lines_are 6 "$T/out"
 check "several reasons: each signal chose one" [ "$(whys_out | sort -u | wc -l)" = 5 ]
 run attune-tips

@@ -55,6 +55,32 @@ function csvsplit(s, F,    n, i, c, fld, inq, len) {
 	return n
 }
 function bad(check, id, what) { printf "%s\t%s\t%s\n", check, id, what }
+# csvopen(FILE, HEADER, TAG): FILE's first record is HEADER, or it is
+# reported under TAG; 0 when FILE cannot be read or is empty.
+function csvopen(file, header, tag) {
+	LN[file] = 1
+	if (!readrec(file)) {
+		bad(tag, file, "cannot be read or is empty")
+		return 0
+	}
+	if (REC != header)
+		bad(tag, "header", "is '" REC "'")
+	return 1
+}
+# csvrow(FILE, N, TAG): the next record of FILE with N fields, split into
+# F; 0 at the end.  Empty lines are passed over; a record with another
+# number of fields is reported under TAG, by its line, and passed over.
+function csvrow(file, n, tag,    got) {
+	while (readrec(file)) {
+		LN[file]++
+		if (REC == "")
+			continue
+		if ((got = csvsplit(REC, F)) == n)
+			return 1
+		bad(tag, "line " LN[file], "has " got " fields, not " n)
+	}
+	return 0
+}
 function has(list, word,    a, n, i) {
 	n = split(list, a, ";")
 	for (i = 1; i <= n; i++)
@@ -81,21 +107,9 @@ BEGIN {
 		issig[sig[i]] = 1
 
 	# --- topics.csv: topic,about,aliases,shown
-	if (!readrec(topicsfile)) {
-		bad("topics-file", topicsfile, "cannot be read or is empty")
+	if (!csvopen(topicsfile, "topic,about,aliases,shown", "topics-file"))
 		exit
-	}
-	if (REC != "topic,about,aliases,shown")
-		bad("topics-file", "header", "is '" REC "'")
-	ln = 1
-	while (readrec(topicsfile)) {
-		ln++
-		if (REC == "")
-			continue
-		if (csvsplit(REC, F) != 4) {
-			bad("topics-file", "line " ln, "has not 4 fields")
-			continue
-		}
+	while (csvrow(topicsfile, 4, "topics-file")) {
 		t = F[1]
 		if (t !~ /^[a-z][a-z0-9-]*$/)
 			bad("topics-file", t, "is not a topic name")
@@ -123,21 +137,9 @@ BEGIN {
 		bad("topics-file", "faith", "must be shown only when asked for")
 
 	# --- tips.csv
-	if (!readrec(tipsfile)) {
-		bad("header", tipsfile, "cannot be read or is empty")
+	if (!csvopen(tipsfile, "id,topic,title,text,source,who,fits", "header"))
 		exit
-	}
-	if (REC != "id,topic,title,text,source,who,fits")
-		bad("header", "header", "is '" REC "'")
-	ln = 1
-	while (readrec(tipsfile)) {
-		ln++
-		if (REC == "")
-			continue
-		if (csvsplit(REC, F) != 7) {
-			bad("fields", "line " ln, "has " csvsplit(REC, F) " fields, not 7")
-			continue
-		}
+	while (csvrow(tipsfile, 7, "fields")) {
 		n++
 		if (dump != "")
 			print F[1] "\t" F[2] "\t" F[3] "\t" F[4] "\t" F[5] "\t" F[6] "\t" F[7] > dump

@@ -439,10 +439,7 @@ run attune-report --week --check -f csv --strict "$T/bad.csv"
 check "--check with a failure: exit 1" rc_is 1
 
 # --- the HTML in a real browser -----------------------------------------
-CHROME=
-for c in chromium chromium-browser google-chrome; do
-	command -v "$c" >/dev/null 2>&1 && CHROME=$c && break
-done
+find_chrome
 if [ -z "$CHROME" ]; then
 	skip "html renders in a headless browser" "chromium is not installed (apt-get install chromium)"
 else

@@ -154,10 +154,7 @@ check "... before Alex's page" \
     [ "$(grep -nF 'This is for Sam' "$T/both.html" | cut -d: -f1)" -lt "$(grep -nF 'attune report: Alex' "$T/both.html" | cut -d: -f1)" ]
 
 ## printed by headless chromium
-CHROME=
-for c in chromium chromium-browser google-chrome; do
-	command -v "$c" >/dev/null 2>&1 && CHROME=$c && break
-done
+find_chrome
 if [ -z "$CHROME" ]; then
 	skip "the HTML prints to PDF" "chromium is not installed (scripts/setup --all)"
 	done_testing

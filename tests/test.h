@@ -8,6 +8,10 @@
  * - Files: a fresh directory for each run (tmpdir_make), paths in it,
  *   writing and reading whole files, and catching what the library says
  *   on stderr (catch_start, catch_end).
+ * - Tables of cases: is_str_cases walks {in, want, what} rows through
+ *   one function, one is_str each; has_cases walks {needle, what} rows
+ *   over one text, one ok each (same lines as writing them out).
+ * - time_user: attune_time_user as text, or "ERROR: why".
  * - rsum_equal: whether two report summaries say the same, for comparing
  *   a streaming report with one keeping every day.
  */
@@ -63,6 +67,24 @@ tap_done(void)
 	return tap_failed ? 1 : 0;
 }
 
+/* One is_str a row: fn(in) against want, described by what. */
+struct str_case {
+	const char *in, *want, *what;
+};
+
+static inline void
+is_str_each(const char *(*fn)(const char *), const struct str_case *c,
+    size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		is_str(fn(c[i].in), c[i].want, "%s", c[i].what);
+}
+
+#define is_str_cases(fn, table)						\
+	is_str_each((fn), (table), sizeof(table) / sizeof((table)[0]))
+
 /* --- files ----------------------------------------------------------- */
 
 static char tmpdir[4096];
@@ -87,6 +109,17 @@ tmpdir_make(const char *name)
 		return -1;
 	}
 	return 0;
+}
+
+/* The start of a test that writes files: stdout line by line, the
+ * program named name, a fresh tmpdir of that name; -1 if it cannot be
+ * made. */
+static inline int
+test_start(const char *name)
+{
+	setvbuf(stdout, NULL, _IOLBF, 0);
+	attune_setprog(name);
+	return tmpdir_make(name);
 }
 
 /* NAME in tmpdir; the last eight results stay valid. */
@@ -169,6 +202,56 @@ static inline int
 has(const char *hay, const char *needle)
 {
 	return hay != NULL && strstr(hay, needle) != NULL;
+}
+
+/* How many times needle stands in hay, one after another (0 for NULL). */
+static inline int
+count(const char *hay, const char *needle)
+{
+	int n = 0;
+
+	while (hay != NULL && (hay = strstr(hay, needle)) != NULL) {
+		n++;
+		hay += strlen(needle);
+	}
+	return n;
+}
+
+/* One ok a row: hay holds needle, described by what. */
+struct has_case {
+	const char *needle, *what;
+};
+
+static inline void
+has_each(const char *hay, const struct has_case *c, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		ok(has(hay, c[i].needle), "%s", c[i].what);
+}
+
+#define has_cases(hay, table)						\
+	has_each((hay), (table), sizeof(table) / sizeof((table)[0]))
+
+/* --- time ------------------------------------------------------------ */
+
+/* attune_time_user with ATTUNE_NOW at now: the time formatted, or
+ * "ERROR: why" (static, until the next call). */
+static inline const char *
+time_user(const char *now, const char *s)
+{
+	static char buf[400];
+	struct attune_time t;
+	const char *why = NULL;
+
+	setenv("ATTUNE_NOW", now, 1);
+	if (attune_time_user(s, &t, &why) < 0) {
+		snprintf(buf, sizeof buf, "ERROR: %s", why ? why : "(no reason)");
+		return buf;
+	}
+	attune_time_format(&t, buf);
+	return buf;
 }
 
 /* --- report summaries ------------------------------------------------ */

@@ -79,15 +79,22 @@ append_limited(const char *name, const char *row, rlim_t limit, char **err)
 	return WEXITSTATUS(status) == 0 ? 0 : -WEXITSTATUS(status);
 }
 
+/* append, its result checked (what), and what it said on stderr. */
+static char *
+append_caught(const char *name, const char *row, int want, const char *what)
+{
+	catch_start();
+	is_int(append(name, row), want, "%s", what);
+	return catch_end();
+}
+
 static void
 test_basic(void)
 {
 	char *s, *err;
 
 	umask(022);
-	catch_start();
-	is_int(append("log.csv", "t1,first\n"), 0, "append to a new log");
-	err = catch_end();
+	err = append_caught("log.csv", "t1,first\n", 0, "append to a new log");
 	s = slurp(path("log.csv"), NULL);
 	is_str(s, HEAD "t1,first\n", "a new log gets the header, then the row");
 	free(s);
@@ -133,6 +140,23 @@ test_basic(void)
 	free(s);
 }
 
+/*
+ * With the file size limit at limit, appending row to name fails (what)
+ * and leaves it exactly as before (same); what it said in *err, unless
+ * err is NULL.
+ */
+static void
+refused_as_was(const char *name, const char *row, rlim_t limit,
+    const char *before, char **err, const char *what, const char *same)
+{
+	char *after;
+
+	is_int(append_limited(name, row, limit, err), -1, "%s", what);
+	after = slurp(path(name), NULL);
+	is_str(after, before, "%s", same);
+	free(after);
+}
+
 static void
 test_rollback(void)
 {
@@ -148,23 +172,19 @@ test_rollback(void)
 	before = slurp(path("full.csv"), NULL);
 	stat(path("full.csv"), &st);
 
-	is_int(append_limited("full.csv", big, (rlim_t)st.st_size + 100, &err), -1,
-	    "a write cut short by the file size limit fails");
-	after = slurp(path("full.csv"), NULL);
-	is_str(after, before, "and the log is exactly as it was");
+	refused_as_was("full.csv", big, (rlim_t)st.st_size + 100, before, &err,
+	    "a write cut short by the file size limit fails",
+	    "and the log is exactly as it was");
 	ok(has(err, "unit-append: cannot write to ") &&
 	    has(err, "full.csv; the log is as it was: File too large\n"),
 	    "with a message naming the log and the reason");
-	free(after);
 	free(err);
 
-	is_int(append_limited("full.csv", "t3,small\n", (rlim_t)st.st_size, &err),
-	    -1, "a limit at the log's size: nothing fits");
-	after = slurp(path("full.csv"), NULL);
-	is_str(after, before, "the log is exactly as it was");
+	refused_as_was("full.csv", "t3,small\n", (rlim_t)st.st_size, before,
+	    &err, "a limit at the log's size: nothing fits",
+	    "the log is exactly as it was");
 	ok(has(err, "full.csv; the log is as it was: File too large\n"),
 	    "and says so");
-	free(after);
 	free(err);
 
 	/* Without a final newline the repair is undone too. */
@@ -172,11 +192,8 @@ test_rollback(void)
 	free(before);
 	before = slurp(path("full2.csv"), NULL);
 	stat(path("full2.csv"), &st);
-	is_int(append_limited("full2.csv", big, (rlim_t)st.st_size + 1, NULL), -1,
-	    "only the repairing newline fits");
-	after = slurp(path("full2.csv"), NULL);
-	is_str(after, before, "and it is taken back as well");
-	free(after);
+	refused_as_was("full2.csv", big, (rlim_t)st.st_size + 1, before, NULL,
+	    "only the repairing newline fits", "and it is taken back as well");
 	free(before);
 
 	/* A log this call creates is removed again when its header fails. */
@@ -205,9 +222,8 @@ test_odd_files(void)
 
 	/* A symbolic link to a file that does not exist is refused. */
 	symlink(path("elsewhere.csv"), path("dangling.csv"));
-	catch_start();
-	is_int(append("dangling.csv", "t1,x\n"), -1, "a dangling symlink is refused");
-	err = catch_end();
+	err = append_caught("dangling.csv", "t1,x\n", -1,
+	    "a dangling symlink is refused");
 	ok(has(err, "dangling.csv: is a symbolic link to a missing file"),
 	    "and says so");
 	ok(access(path("elsewhere.csv"), F_OK) < 0, "nothing is created at its target");
@@ -217,9 +233,8 @@ test_odd_files(void)
 	puts_file("target.csv", HEAD "t1,x\n");
 	symlink("target.csv", path("link.csv"));
 	chmod(path("target.csv"), 0600);
-	catch_start();
-	is_int(append("link.csv", "t2,y\n"), 0, "a symlink to a log is written through");
-	err = catch_end();
+	err = append_caught("link.csv", "t2,y\n", 0,
+	    "a symlink to a log is written through");
 	ok(has(err, "link.csv: is a symbolic link; writing to the file it points to"),
 	    "with a warning");
 	s = slurp(path("target.csv"), NULL);
@@ -230,9 +245,8 @@ test_odd_files(void)
 	/* Readable by others: a warning, and the row is written. */
 	puts_file("open.csv", HEAD);
 	chmod(path("open.csv"), 0644);
-	catch_start();
-	is_int(append("open.csv", "t1,x\n"), 0, "a log others can read is written");
-	err = catch_end();
+	err = append_caught("open.csv", "t1,x\n", 0,
+	    "a log others can read is written");
 	ok(has(err, "open.csv: others can read this log; 'chmod 600 "),
 	    "with a warning that says how to keep it private");
 	is_int(mode(path("open.csv")), 0644, "its mode is left as the person chose");
@@ -240,9 +254,8 @@ test_odd_files(void)
 
 	/* A directory, a FIFO, and a directory that does not exist. */
 	mkdir(path("adir.csv"), 0700);
-	catch_start();
-	is_int(append("adir.csv", "t1,x\n"), -1, "a directory is not a log");
-	err = catch_end();
+	err = append_caught("adir.csv", "t1,x\n", -1,
+	    "a directory is not a log");
 	ok(has(err, "adir.csv: is a directory, not a log"), "and says so");
 	free(err);
 
@@ -256,10 +269,8 @@ test_odd_files(void)
 	ok(WIFEXITED(status) && WEXITSTATUS(status) == 0,
 	    "a FIFO is refused at once, not waited on");
 
-	catch_start();
-	is_int(append("no/such/dir/log.csv", "t1,x\n"), -1,
+	err = append_caught("no/such/dir/log.csv", "t1,x\n", -1,
 	    "a log in a missing directory fails");
-	err = catch_end();
 	ok(has(err, "cannot open ") && has(err, "No such file or directory"),
 	    "with the system's reason");
 	free(err);
@@ -311,35 +322,38 @@ test_parallel(void)
 	is_int(bad, 0, "each exactly once");
 }
 
+/*
+ * One variable set after another, each on top of the last, and the data
+ * directory attune_dir_resolve then finds.
+ */
+static const struct {
+	const char *var, *val, *want, *what;
+} dirs[] = {
+	{ "HOME", "/home/someone", "/home/someone/.local/share/attune",
+	    "by default, ~/.local/share/attune" },
+	{ "XDG_DATA_HOME", "relative/path", "/home/someone/.local/share/attune",
+	    "a relative XDG_DATA_HOME is ignored, as the XDG spec says" },
+	{ "XDG_DATA_HOME", "/xdg/", "/xdg/attune",
+	    "then $XDG_DATA_HOME/attune" },
+	{ "ATTUNE_DIR", "", "/xdg/attune", "an empty ATTUNE_DIR is as if unset" },
+	{ "ATTUNE_DIR", "/from/env", "/from/env", "then $ATTUNE_DIR" },
+};
+
 static void
 test_dir(void)
 {
 	char *d, *err, *home, **v;
 	struct stat st;
+	size_t i;
 
 	unsetenv("ATTUNE_DIR");
 	unsetenv("XDG_DATA_HOME");
-	setenv("HOME", "/home/someone", 1);
-	d = attune_dir_resolve(NULL);
-	is_str(d, "/home/someone/.local/share/attune", "by default, ~/.local/share/attune");
-	free(d);
-	setenv("XDG_DATA_HOME", "relative/path", 1);
-	d = attune_dir_resolve(NULL);
-	is_str(d, "/home/someone/.local/share/attune",
-	    "a relative XDG_DATA_HOME is ignored, as the XDG spec says");
-	free(d);
-	setenv("XDG_DATA_HOME", "/xdg/", 1);
-	d = attune_dir_resolve(NULL);
-	is_str(d, "/xdg/attune", "then $XDG_DATA_HOME/attune");
-	free(d);
-	setenv("ATTUNE_DIR", "", 1);
-	d = attune_dir_resolve(NULL);
-	is_str(d, "/xdg/attune", "an empty ATTUNE_DIR is as if unset");
-	free(d);
-	setenv("ATTUNE_DIR", "/from/env", 1);
-	d = attune_dir_resolve(NULL);
-	is_str(d, "/from/env", "then $ATTUNE_DIR");
-	free(d);
+	for (i = 0; i < sizeof dirs / sizeof dirs[0]; i++) {
+		setenv(dirs[i].var, dirs[i].val, 1);
+		d = attune_dir_resolve(NULL);
+		is_str(d, dirs[i].want, "%s", dirs[i].what);
+		free(d);
+	}
 	d = attune_dir_resolve("/from/option");
 	is_str(d, "/from/option", "--dir first of all");
 	free(d);
@@ -400,29 +414,41 @@ test_dir(void)
 	(void)st;
 }
 
+/*
+ * One variable set after another, each on top of the last, and the
+ * region attune_region then finds (NULL: none, so every region).
+ */
+static const struct {
+	const char *var, *val, *want, *what;
+} steps[] = {
+	{ "LANG", "en_GB.UTF-8", "GB", "the locale's country" },
+	{ "LC_MESSAGES", "en_NZ.UTF-8", "NZ", "LC_MESSAGES before LANG" },
+	{ "LC_ALL", "C", NULL, "LC_ALL=C before both: no country" },
+	{ "LC_ALL", "en_IE.UTF-8", "IE", "LC_ALL first of all" },
+	{ "ATTUNE_REGION", "au", "AU", "ATTUNE_REGION before the locale" },
+	{ "ATTUNE_REGION", "all", NULL, "ATTUNE_REGION=all: every region" },
+};
+
 static void
 test_region(void)
 {
 	pid_t pid;
 	int status;
+	size_t i;
 
 	unsetenv("ATTUNE_REGION");
 	unsetenv("LC_ALL");
 	unsetenv("LC_MESSAGES");
 	unsetenv("LANG");
 	ok(attune_region(NULL) == NULL, "no region anywhere: every region");
-	setenv("LANG", "en_GB.UTF-8", 1);
-	is_str(attune_region(NULL), "GB", "the locale's country");
-	setenv("LC_MESSAGES", "en_NZ.UTF-8", 1);
-	is_str(attune_region(NULL), "NZ", "LC_MESSAGES before LANG");
-	setenv("LC_ALL", "C", 1);
-	ok(attune_region(NULL) == NULL, "LC_ALL=C before both: no country");
-	setenv("LC_ALL", "en_IE.UTF-8", 1);
-	is_str(attune_region(NULL), "IE", "LC_ALL first of all");
-	setenv("ATTUNE_REGION", "au", 1);
-	is_str(attune_region(NULL), "AU", "ATTUNE_REGION before the locale");
-	setenv("ATTUNE_REGION", "all", 1);
-	ok(attune_region(NULL) == NULL, "ATTUNE_REGION=all: every region");
+	for (i = 0; i < sizeof steps / sizeof steps[0]; i++) {
+		setenv(steps[i].var, steps[i].val, 1);
+		if (steps[i].want != NULL)
+			is_str(attune_region(NULL), steps[i].want, "%s",
+			    steps[i].what);
+		else
+			ok(attune_region(NULL) == NULL, "%s", steps[i].what);
+	}
 	is_str(attune_region("uk"), "GB", "--region uk means GB");
 	is_str(attune_region("Us"), "US", "in any case");
 	ok(attune_region("ALL") == NULL, "--region all: every region");
@@ -447,9 +473,7 @@ test_region(void)
 int
 main(void)
 {
-	setvbuf(stdout, NULL, _IOLBF, 0);
-	attune_setprog("unit-append");
-	if (tmpdir_make("unit-append") < 0)
+	if (test_start("unit-append") < 0)
 		return 99;
 	test_basic();
 	test_rollback();

@@ -98,16 +98,6 @@ contains(const char *s, const char *want)
 	return strstr(s, want) != NULL;
 }
 
-static int
-count(const char *s, const char *want)
-{
-	int n = 0;
-
-	for (; (s = strstr(s, want)) != NULL; s += strlen(want))
-		n++;
-	return n;
-}
-
 static void
 test_every_region(void)
 {
@@ -329,39 +319,48 @@ file(const char *name)
 	return fd;
 }
 
+/*
+ * Stdout and stderr two files: where the lines are printed first (0
+ * nowhere, 1 stdout, 2 stderr), how often attune_crisis_stderr is called,
+ * and how many copies each file then holds.
+ */
+static const struct {
+	int where, calls, out, err;
+	const char *what;
+} two[] = {
+	{ 1, 1, 1, 1, "stdout a file: the lines on stdout, and once on "
+	    "stderr too" },
+	{ 1, 3, 1, 1, "called three times: still once on stderr" },
+	{ 0, 1, 0, 1, "called alone: the lines on stderr" },
+	{ 2, 2, 0, 1, "printed to stderr already (-q, or data on stdout): "
+	    "not again" },
+};
+
 static void
 test_stderr(void)
 {
 	char a[4400], b[4400];
 	int fa, fb, master, slave;
+	size_t i;
 
 	if (tmpdir_make("crisis") < 0)
 		exit(99);
 	snprintf(a, sizeof a, "%s", path("out"));
 	snprintf(b, sizeof b, "%s", path("err"));
 
-	fa = file(a), fb = file(b);
-	child(fa, fb, 1, 1);
-	ok(copies(a) == 1 && copies(b) == 1, "stdout a file: the lines on "
-	    "stdout, and once on stderr too");
-	fa = file(a), fb = file(b);
-	child(fa, fb, 1, 3);
-	ok(copies(a) == 1 && copies(b) == 1, "called three times: still once "
-	    "on stderr");
-	fa = file(a), fb = file(b);
-	child(fa, fb, 0, 1);
-	ok(copies(a) == 0 && copies(b) == 1, "called alone: the lines on "
-	    "stderr");
-	fa = file(a), fb = file(b);
-	child(fa, fb, 2, 2);
-	ok(copies(a) == 0 && copies(b) == 1, "printed to stderr already "
-	    "(-q, or data on stdout): not again");
+	for (i = 0; i < sizeof two / sizeof two[0]; i++) {
+		fa = file(a), fb = file(b);
+		child(fa, fb, two[i].where, two[i].calls);
+		ok(copies(a) == two[i].out && copies(b) == two[i].err, "%s",
+		    two[i].what);
+		close(fa);
+		close(fb);
+	}
 	fa = file(a);
 	child(fa, fa, 1, 1);
 	ok(copies(a) == 1, "stdout and stderr the same file (2>&1): the lines "
 	    "once, not twice");
 	close(fa);
-	close(fb);
 
 	/* A terminal on stdout: the person sees them there already. */
 	if ((master = posix_openpt(O_RDWR | O_NOCTTY)) < 0 ||

@@ -26,18 +26,6 @@
 #include "attune_priv.h"
 #include "test.h"
 
-static int
-count(const char *hay, const char *needle)
-{
-	int n = 0;
-
-	while ((hay = strstr(hay, needle)) != NULL) {
-		n++;
-		hay++;
-	}
-	return n;
-}
-
 static const char *const hostile[] = {
 	"",
 	"plain",
@@ -342,6 +330,23 @@ test_stdin(void)
 	close(saved);
 }
 
+/* What test_malformed says on stderr, one check a line. */
+static const struct has_case malformed_says[] = {
+	{ "bad.csv:3: expected 2 fields as in the header, found 1 "
+	    "(row skipped)\n", "short row: FILE:LINE: reason" },
+	{ "bad.csv:6: expected 2 fields as in the header, found 3",
+	    "long row at its line" },
+	{ "bad.csv:8: a quote is out of place", "stray quote at its line" },
+	{ "bad.csv:10: a field is not valid UTF-8 text",
+	    "invalid UTF-8 at its line" },
+	{ "bad.csv:11: a field is not valid UTF-8 text",
+	    "a UTF-8 sequence cut short" },
+	{ "bad.csv:12: a field holds a NUL byte", "a NUL byte at its line" },
+	{ "bad.csv:13: a quote is out of place", "text after a closing quote" },
+	{ "bad.csv:15: a quoted field is not closed before the end",
+	    "an unclosed quote, at the line it opens" },
+};
+
 static void
 test_malformed(void)
 {
@@ -380,20 +385,7 @@ test_malformed(void)
 	is_int(attune_csv_skipped(c), 8, "eight rows were skipped");
 	is_int(attune_csv_close(c), 0, "without --strict, bad rows are not a failure");
 	err = catch_end();
-	ok(has(err, "bad.csv:3: expected 2 fields as in the header, found 1 "
-	    "(row skipped)\n"), "short row: FILE:LINE: reason");
-	ok(has(err, "bad.csv:6: expected 2 fields as in the header, found 3"),
-	    "long row at its line");
-	ok(has(err, "bad.csv:8: a quote is out of place"), "stray quote at its line");
-	ok(has(err, "bad.csv:10: a field is not valid UTF-8 text"),
-	    "invalid UTF-8 at its line");
-	ok(has(err, "bad.csv:11: a field is not valid UTF-8 text"),
-	    "a UTF-8 sequence cut short");
-	ok(has(err, "bad.csv:12: a field holds a NUL byte"), "a NUL byte at its line");
-	ok(has(err, "bad.csv:13: a quote is out of place"),
-	    "text after a closing quote");
-	ok(has(err, "bad.csv:15: a quoted field is not closed before the end"),
-	    "an unclosed quote, at the line it opens");
+	has_cases(err, malformed_says);
 	ok(count(err, "bad.csv:") == 8, "one message a bad row");
 	ok(!has(err, "bad.csv:7"), "a blank line is not a row");
 	free(err);
@@ -483,6 +475,25 @@ test_huge(void)
 	free(err);
 }
 
+/* What test_checkin_rows says on stderr, one check a line. */
+static const struct has_case checkin_rows_says[] = {
+	{ "values.csv:3: mood '11' is not a number from 0 to 10",
+	    "mood 11 is named" },
+	{ "values.csv:4: sleep '24.5' is not a number from 0 to 24",
+	    "sleep 24.5 is named" },
+	{ "values.csv:5: sleep '7.25'", "two decimals are refused" },
+	{ "values.csv:6: did 'skin;hug' holds a word not in the list",
+	    "an unknown moment is named" },
+	{ "values.csv:7: flags 'harm;worry' holds a word not in",
+	    "an unknown flag is named" },
+	{ "values.csv:8: timestamp 'yesterday' is not an ISO 8601",
+	    "a timestamp that is not ISO 8601" },
+	{ "values.csv:9: the row holds no answers", "an empty row" },
+	{ "values.csv:10: mood '-1'", "a negative value" },
+	{ "values.csv:11: who is not a usable name",
+	    "a name with a control character" },
+};
+
 static void
 test_checkin_rows(void)
 {
@@ -561,21 +572,7 @@ test_checkin_rows(void)
 	is_int(attune_checkin_read(c, &out), 0, "values: end");
 	attune_csv_close(c);
 	err = catch_end();
-	ok(has(err, "values.csv:3: mood '11' is not a number from 0 to 10"),
-	    "mood 11 is named");
-	ok(has(err, "values.csv:4: sleep '24.5' is not a number from 0 to 24"),
-	    "sleep 24.5 is named");
-	ok(has(err, "values.csv:5: sleep '7.25'"), "two decimals are refused");
-	ok(has(err, "values.csv:6: did 'skin;hug' holds a word not in the list"),
-	    "an unknown moment is named");
-	ok(has(err, "values.csv:7: flags 'harm;worry' holds a word not in"),
-	    "an unknown flag is named");
-	ok(has(err, "values.csv:8: timestamp 'yesterday' is not an ISO 8601"),
-	    "a timestamp that is not ISO 8601");
-	ok(has(err, "values.csv:9: the row holds no answers"), "an empty row");
-	ok(has(err, "values.csv:10: mood '-1'"), "a negative value");
-	ok(has(err, "values.csv:11: who is not a usable name"),
-	    "a name with a control character");
+	has_cases(err, checkin_rows_says);
 
 	/* Under --strict the first bad row is a failure. */
 	catch_start();

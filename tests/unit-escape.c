@@ -40,6 +40,28 @@ cell(const char *s)
 	return b.s;
 }
 
+/* CSV for a spreadsheet: formulas become text, the OWASP way. */
+static const struct str_case cells[] = {
+	{ "=HYPERLINK(\"http://x\",\"hi\")",
+	    "\"'=HYPERLINK(\"\"http://x\"\",\"\"hi\"\")\"",
+	    "cell: a formula gets a quote, and is quoted" },
+	{ "+1+cmd|' /C calc'!A0", "\"'+1+cmd|' /C calc'!A0\"",
+	    "cell: + starts a formula" },
+	{ "-2+3", "\"'-2+3\"", "cell: - starts a formula" },
+	{ "@SUM(A1)", "\"'@SUM(A1)\"", "cell: @ starts a formula" },
+	{ "\t=1", "\"'\t=1\"", "cell: a tab in front" },
+	{ "\r=1", "\"'\r=1\"", "cell: a carriage return in front" },
+	{ "-1.5", "-1.5", "cell: a negative number stays a number" },
+	{ "+3", "+3", "cell: a signed whole number too" },
+	{ "-", "\"'-\"", "cell: a lone - is text" },
+	{ "-.5", "\"'-.5\"", "cell: -.5 is not a plain number" },
+	{ "1.5", "1.5", "cell: a number" },
+	{ "sam, the parent", "\"sam, the parent\"",
+	    "cell: other text as attune_csv_field writes it" },
+	{ "a=b", "a=b", "cell: = inside is harmless" },
+	{ "", "", "cell: empty" },
+};
+
 static const char *
 sheet(const char *s)
 {
@@ -134,25 +156,8 @@ main(void)
 	is_str(shown(attune_html_put, "caf\xc3\xa9"), "caf\xc3\xa9",
 	    "html: letters as they are");
 
-	/* CSV for a spreadsheet: formulas become text, the OWASP way. */
-	is_str(cell("=HYPERLINK(\"http://x\",\"hi\")"),
-	    "\"'=HYPERLINK(\"\"http://x\"\",\"\"hi\"\")\"",
-	    "cell: a formula gets a quote, and is quoted");
-	is_str(cell("+1+cmd|' /C calc'!A0"), "\"'+1+cmd|' /C calc'!A0\"",
-	    "cell: + starts a formula");
-	is_str(cell("-2+3"), "\"'-2+3\"", "cell: - starts a formula");
-	is_str(cell("@SUM(A1)"), "\"'@SUM(A1)\"", "cell: @ starts a formula");
-	is_str(cell("\t=1"), "\"'\t=1\"", "cell: a tab in front");
-	is_str(cell("\r=1"), "\"'\r=1\"", "cell: a carriage return in front");
-	is_str(cell("-1.5"), "-1.5", "cell: a negative number stays a number");
-	is_str(cell("+3"), "+3", "cell: a signed whole number too");
-	is_str(cell("-"), "\"'-\"", "cell: a lone - is text");
-	is_str(cell("-.5"), "\"'-.5\"", "cell: -.5 is not a plain number");
-	is_str(cell("1.5"), "1.5", "cell: a number");
-	is_str(cell("sam, the parent"), "\"sam, the parent\"",
-	    "cell: other text as attune_csv_field writes it");
-	is_str(cell("a=b"), "a=b", "cell: = inside is harmless");
-	is_str(cell(""), "", "cell: empty");
+	/* CSV for a spreadsheet (the table above). */
+	is_str_cases(cell, cells);
 
 	/* A row as logged, rewritten for a spreadsheet (checkin --print). */
 	is_str(sheet("2026-11-22T21:04:00+00:00,@sam,5,,,,4.5,,,"

@@ -24,16 +24,6 @@ bundle(struct attune_detail *d)
 	return s;
 }
 
-static int
-count(const char *s, const char *what)
-{
-	int n = 0;
-
-	for (; (s = strstr(s, what)) != NULL; s += strlen(what))
-		n++;
-	return n;
-}
-
 static struct attune_screen
 screen(const char *ts, const char *who, const char *instrument, int total,
     const char *flags, const char *answers)
@@ -126,6 +116,18 @@ same_diary(void)
 	attune_report_free(&rep);
 }
 
+/* A store holding one PHQ-9 of who's (item 9 above 0), and the screen. */
+static struct attune_detail *
+one_phq9(const char *who, struct attune_screen *sc)
+{
+	struct attune_detail *d = attune_detail_new(INT64_MIN, INT64_MAX, 0);
+
+	*sc = screen("2026-11-20T20:00:00+00:00", who, "phq9", 3, "safety",
+	    phq9);
+	attune_detail_screen(d, sc);
+	return d;
+}
+
 int
 main(void)
 {
@@ -148,10 +150,7 @@ main(void)
 	attune_detail_free(d);
 
 	/* One PHQ-9: its response and observation, ids from what it is. */
-	d = attune_detail_new(INT64_MIN, INT64_MAX, 0);
-	sc = screen("2026-11-20T20:00:00+00:00", "Sam", "phq9", 3, "safety",
-	    phq9);
-	attune_detail_screen(d, &sc);
+	d = one_phq9("Sam", &sc);
 	a = bundle(d);
 	is_int(count(a, "\"resourceType\":\"QuestionnaireResponse\""), 1,
 	    "one QuestionnaireResponse");
@@ -172,10 +171,7 @@ main(void)
 	free(b);
 	attune_detail_free(d);
 
-	d = attune_detail_new(INT64_MIN, INT64_MAX, 0);
-	sc = screen("2026-11-20T20:00:00+00:00", "Alex", "phq9", 3, "safety",
-	    phq9);
-	attune_detail_screen(d, &sc);
+	d = one_phq9("Alex", &sc);
 	b = bundle(d);
 	p = strstr(a, "urn:uuid:");
 	ok(p != NULL && strstr(b, "urn:uuid:") != NULL &&

@@ -65,32 +65,54 @@ test_safety(void)
 	is_int(positive, 0, "and it is never positive");
 }
 
+/*
+ * A screen as logged (instrument, total, band, subscales, flags) and
+ * whether it is positive; where "why" is given, the reason must hold it.
+ */
+static const struct {
+	const char *instr;
+	int total;
+	const char *band, *sub, *flags;
+	int positive;
+	const char *what, *why, *whywhat;
+} positives[] = {
+	{ "epds", 10, "", "", "", 1,
+	    "EPDS 10, no band: positive by its total",
+	    "scored 10", "why says the score" },
+	{ "epds", 9, "", "", "partner", 0,
+	    "EPDS 9 for a partner is under the cut-off", NULL, NULL },
+	{ "epds", 10, "", "", "partner", 1,
+	    "EPDS 10 for a partner is not: never less sensitive than for "
+	    "mothers", NULL, NULL },
+	{ "epds", 4, "probable", "", "", 1,
+	    "a positive band word logged counts", NULL, NULL },
+	{ "epds", 4, "some-future-word", "", "", 0,
+	    "a band word not known does not", NULL, NULL },
+	{ "pbq", 14, "", "bonding=13", "", 1,
+	    "a PBQ with no band, a scale at its cut-off",
+	    "at or above", "why names the scale" },
+	{ "pbq", 14, "", "bonding=3", "", 0,
+	    "a PBQ with its scales under the cut-offs", NULL, NULL },
+	{ "pbq", 14, "", "", "high-bonding", 1,
+	    "a PBQ scale flagged high", NULL, NULL },
+	{ "gad2", 3, "", "", "", 1, "GAD-2 3 is positive", NULL, NULL },
+	{ "phq2", 2, "", "", "", 0, "PHQ-2 2 is not", NULL, NULL },
+};
+
 static void
 test_positive(void)
 {
-	judge("epds", 10, "", "", "", "");
-	is_int(positive, 1, "EPDS 10, no band: positive by its total");
-	ok(strstr(why, "scored 10") != NULL, "why says the score: %s", why);
-	judge("epds", 9, "", "", "partner", "");
-	is_int(positive, 0, "EPDS 9 for a partner is under the cut-off");
-	judge("epds", 10, "", "", "partner", "");
-	is_int(positive, 1, "EPDS 10 for a partner is not: never less "
-	    "sensitive than for mothers");
-	judge("epds", 4, "probable", "", "", "");
-	is_int(positive, 1, "a positive band word logged counts");
-	judge("epds", 4, "some-future-word", "", "", "");
-	is_int(positive, 0, "a band word not known does not");
-	judge("pbq", 14, "", "bonding=13", "", "");
-	is_int(positive, 1, "a PBQ with no band, a scale at its cut-off");
-	ok(strstr(why, "at or above") != NULL, "why names the scale: %s", why);
-	judge("pbq", 14, "", "bonding=3", "", "");
-	is_int(positive, 0, "a PBQ with its scales under the cut-offs");
-	judge("pbq", 14, "", "", "high-bonding", "");
-	is_int(positive, 1, "a PBQ scale flagged high");
-	judge("gad2", 3, "", "", "", "");
-	is_int(positive, 1, "GAD-2 3 is positive");
-	judge("phq2", 2, "", "", "", "");
-	is_int(positive, 0, "PHQ-2 2 is not");
+	size_t i;
+
+	for (i = 0; i < sizeof positives / sizeof positives[0]; i++) {
+		judge(positives[i].instr, positives[i].total, positives[i].band,
+		    positives[i].sub, positives[i].flags, "");
+		is_int(positive, positives[i].positive, "%s",
+		    positives[i].what);
+		if (positives[i].why != NULL)
+			ok(strstr(why, positives[i].why) != NULL, "%s: %s",
+			    positives[i].whywhat, why);
+	}
 }
 
 /* schema.c: what the writer puts in a row's lists, the readers take back. */

@@ -37,44 +37,68 @@ test_digits(void)
 	is_int(v, 0, "is 0");
 }
 
+/*
+ * A number as typed, what the parser returns for it, and, where vwhat is
+ * given, the value it then holds (a refusal leaves the one before).
+ */
+struct num_case {
+	const char *in;
+	int rc;
+	const char *what;
+	int v;
+	const char *vwhat;
+};
+
+static void
+num_cases(int (*parse)(const char *, int, int, int *), int min, int max,
+    const struct num_case *c, size_t n)
+{
+	size_t i;
+	int v = -7;
+
+	for (i = 0; i < n; i++) {
+		is_int(parse(c[i].in, min, max, &v), c[i].rc, "%s", c[i].what);
+		if (c[i].vwhat != NULL)
+			is_int(v, c[i].v, "%s", c[i].vwhat);
+	}
+}
+
+static const struct num_case ints[] = {
+	{ "5", 0, "5 in 0..10", 5, "is 5" },
+	{ "+5", 0, "a plus sign is taken", 0, NULL },
+	{ "-1", -2, "-1 is out of range", 0, NULL },
+	{ "11", -2, "11 is out of range", 0, NULL },
+	{ " 5", -1, "a leading space is not", 0, NULL },
+	{ "5 ", -1, "nor a trailing one", 0, NULL },
+	{ "", -1, "nor nothing", 0, NULL },
+	{ "5x", -1, "nor 5x", 0, NULL },
+	{ "99999999999999999999", -1, "a number past long is not well formed",
+	    5, "a refusal leaves the value" },
+};
+
 static void
 test_int(void)
 {
-	int v = -7;
-
-	is_int(attune_parse_int("5", 0, 10, &v), 0, "5 in 0..10");
-	is_int(v, 5, "is 5");
-	is_int(attune_parse_int("+5", 0, 10, &v), 0, "a plus sign is taken");
-	is_int(attune_parse_int("-1", 0, 10, &v), -2, "-1 is out of range");
-	is_int(attune_parse_int("11", 0, 10, &v), -2, "11 is out of range");
-	is_int(attune_parse_int(" 5", 0, 10, &v), -1, "a leading space is not");
-	is_int(attune_parse_int("5 ", 0, 10, &v), -1, "nor a trailing one");
-	is_int(attune_parse_int("", 0, 10, &v), -1, "nor nothing");
-	is_int(attune_parse_int("5x", 0, 10, &v), -1, "nor 5x");
-	is_int(attune_parse_int("99999999999999999999", 0, 10, &v), -1,
-	    "a number past long is not well formed");
-	is_int(v, 5, "a refusal leaves the value");
+	num_cases(attune_parse_int, 0, 10, ints, sizeof ints / sizeof ints[0]);
 }
+
+static const struct num_case tenths[] = {
+	{ "7.5", 0, "7.5", 75, "is 75 tenths" },
+	{ "7", 0, "7", 70, "is 70" },
+	{ "7.", 0, "7. is 7", 70, "is 70" },
+	{ ".5", 0, ".5", 5, "is 5" },
+	{ "7.55", -1, "two decimals not", 0, NULL },
+	{ ".", -1, "a point alone not", 0, NULL },
+	{ "25", -2, "25 > 24.0", 0, NULL },
+	{ "1234567", -1, "seven digits are not well formed", 0, NULL },
+	{ "-1", -1, "no sign", 0, NULL },
+};
 
 static void
 test_tenths(void)
 {
-	int v = -7;
-
-	is_int(attune_parse_tenths("7.5", 0, 240, &v), 0, "7.5");
-	is_int(v, 75, "is 75 tenths");
-	is_int(attune_parse_tenths("7", 0, 240, &v), 0, "7");
-	is_int(v, 70, "is 70");
-	is_int(attune_parse_tenths("7.", 0, 240, &v), 0, "7. is 7");
-	is_int(v, 70, "is 70");
-	is_int(attune_parse_tenths(".5", 0, 240, &v), 0, ".5");
-	is_int(v, 5, "is 5");
-	is_int(attune_parse_tenths("7.55", 0, 240, &v), -1, "two decimals not");
-	is_int(attune_parse_tenths(".", 0, 240, &v), -1, "a point alone not");
-	is_int(attune_parse_tenths("25", 0, 240, &v), -2, "25 > 24.0");
-	is_int(attune_parse_tenths("1234567", 0, 240, &v), -1,
-	    "seven digits are not well formed");
-	is_int(attune_parse_tenths("-1", 0, 240, &v), -1, "no sign");
+	num_cases(attune_parse_tenths, 0, 240, tenths,
+	    sizeof tenths / sizeof tenths[0]);
 }
 
 int

@@ -28,18 +28,6 @@ diag(const char *fmt, ...)
 	va_end(ap);
 }
 
-static int
-count(const char *hay, const char *needle)
-{
-	int n = 0;
-
-	while (hay != NULL && (hay = strstr(hay, needle)) != NULL) {
-		n++;
-		hay++;
-	}
-	return n;
-}
-
 /*
  * For every field length from 1 to 40 and every place in the field, a
  * NUL byte, a byte that is not UTF-8, and a good two-byte character, in a
@@ -300,56 +288,73 @@ test_getn(void)
 }
 
 /*
+ * Write the check-in header and rows to name, read it with the reader,
+ * keeping the first max check-ins in ci; what it said on stderr in *err.
+ * How many it kept.
+ */
+static int
+read_rows(const char *name, const char *rows, struct attune_checkin *ci,
+    int max, char **err)
+{
+	static const char head[] = "timestamp,who,mood,bond,anxiety,numb,sleep,"
+	    "did,flags,note\n";
+	struct attune_buf b = { 0 };
+	struct attune_csv *c;
+	int n = 0;
+
+	attune_buf_str(&b, head);
+	attune_buf_str(&b, rows);
+	put(name, b.s, b.len);
+	attune_buf_free(&b);
+	catch_start();
+	c = attune_csv_open(path(name), attune_checkin_cols, 0);
+	while (n < max && attune_checkin_read(c, &ci[n]) > 0)
+		n++;
+	attune_csv_close(c);
+	*err = catch_end();
+	return n;
+}
+
+/* What test_words says on stderr, one check a line. */
+static const struct has_case words_says[] = {
+	{ "words.csv:3: did 'talk;fed' holds a word not in the list",
+	    "words: a bad did is reported" },
+	{ "words.csv:5: did 'talk;fed' holds a word not in the list",
+	    "words: and again the second time" },
+	{ "words.csv:6: did 'panic' holds a word not in the list",
+	    "words: a flag word is no did word" },
+	{ "words.csv:7: flags 'talk' holds a word not in the list",
+	    "words: nor a did word a flag" },
+};
+
+/*
  * did and flags values are remembered: a bad one is reported every time,
  * a word of the other list is still refused, a good one gives its set.
  */
 static void
 test_words(void)
 {
-	static const char head[] = "timestamp,who,mood,bond,anxiety,numb,sleep,"
-	    "did,flags,note\n";
-	struct attune_buf b = { 0 };
-	struct attune_csv *c;
-	struct attune_checkin ci;
-	unsigned did[8], flags[8];
-	int n = 0;
+	struct attune_checkin ci[8];
 	char *err;
+	int n;
 
-	attune_buf_str(&b, head);
-	attune_buf_str(&b, "2026-11-20T10:00:00+00:00,me,5,,,,,talk;feed,panic,\n");
-	attune_buf_str(&b, "2026-11-20T11:00:00+00:00,me,5,,,,,talk;fed,,\n");
-	attune_buf_str(&b, "2026-11-20T12:00:00+00:00,me,5,,,,,talk;feed,panic,\n");
-	attune_buf_str(&b, "2026-11-20T13:00:00+00:00,me,5,,,,,talk;fed,,\n");
-	attune_buf_str(&b, "2026-11-20T14:00:00+00:00,me,5,,,,,panic,,\n");
-	attune_buf_str(&b, "2026-11-20T15:00:00+00:00,me,5,,,,,,talk,\n");
-	attune_buf_str(&b, "2026-11-20T16:00:00+00:00,me,5,,,,,feed;talk,,\n");
-	put("words.csv", b.s, b.len);
-	catch_start();
-	c = attune_csv_open(path("words.csv"), attune_checkin_cols, 0);
-	while (n < 8 && attune_checkin_read(c, &ci) > 0) {
-		did[n] = ci.did;
-		flags[n] = ci.flags;
-		n++;
-	}
-	attune_csv_close(c);
-	err = catch_end();
+	n = read_rows("words.csv",
+	    "2026-11-20T10:00:00+00:00,me,5,,,,,talk;feed,panic,\n"
+	    "2026-11-20T11:00:00+00:00,me,5,,,,,talk;fed,,\n"
+	    "2026-11-20T12:00:00+00:00,me,5,,,,,talk;feed,panic,\n"
+	    "2026-11-20T13:00:00+00:00,me,5,,,,,talk;fed,,\n"
+	    "2026-11-20T14:00:00+00:00,me,5,,,,,panic,,\n"
+	    "2026-11-20T15:00:00+00:00,me,5,,,,,,talk,\n"
+	    "2026-11-20T16:00:00+00:00,me,5,,,,,feed;talk,,\n", ci, 8, &err);
 	is_int(n, 3, "words: three good rows");
-	ok(n == 3 && did[0] == ((1u << 1) | (1u << 7)) && flags[0] == (1u << 1),
-	    "words: talk;feed and panic");
-	ok(n == 3 && did[1] == did[0] && flags[1] == flags[0],
+	ok(n == 3 && ci[0].did == ((1u << 1) | (1u << 7)) &&
+	    ci[0].flags == (1u << 1), "words: talk;feed and panic");
+	ok(n == 3 && ci[1].did == ci[0].did && ci[1].flags == ci[0].flags,
 	    "words: the same again, remembered");
-	ok(n == 3 && did[2] == did[0] && flags[2] == 0,
+	ok(n == 3 && ci[2].did == ci[0].did && ci[2].flags == 0,
 	    "words: feed;talk is the same set");
-	ok(has(err, "words.csv:3: did 'talk;fed' holds a word not in the list"),
-	    "words: a bad did is reported");
-	ok(has(err, "words.csv:5: did 'talk;fed' holds a word not in the list"),
-	    "words: and again the second time");
-	ok(has(err, "words.csv:6: did 'panic' holds a word not in the list"),
-	    "words: a flag word is no did word");
-	ok(has(err, "words.csv:7: flags 'talk' holds a word not in the list"),
-	    "words: nor a did word a flag");
+	has_cases(err, words_says);
 	free(err);
-	attune_buf_free(&b);
 }
 
 /* The usual time shape, and a remembered date, against the long way. */
@@ -403,63 +408,52 @@ test_times(void)
 	is_int(rc, -1, "times: a time cut short after the date is refused");
 }
 
+/* What test_values says on stderr, one check a line. */
+static const struct has_case values_says[] = {
+	{ "values.csv:4: mood '11' is not a number from 0 to 10",
+	    "values: 11 is refused" },
+	{ "values.csv:5: mood '7.5' is not a number from 0 to 10",
+	    "values: a decimal mood is refused" },
+	{ "values.csv:7: sleep '24.5' is not a number from 0 to 24",
+	    "values: sleep past 24 is refused" },
+	{ "values.csv:8: mood 'x' is not a number",
+	    "values: a letter is refused" },
+};
+
 /* One-digit measures and a d.d sleep, at and past their limits. */
 static void
 test_values(void)
 {
-	static const char head[] = "timestamp,who,mood,bond,anxiety,numb,sleep,"
-	    "did,flags,note\n";
-	struct attune_buf b = { 0 };
-	struct attune_csv *c;
-	struct attune_checkin ci;
-	int v[4][ATTUNE_NMEASURES], n = 0, k;
+	struct attune_checkin ci[4];
 	char *err;
+	int n;
 
-	attune_buf_str(&b, head);
-	attune_buf_str(&b, "2026-11-20T10:00:00+00:00,me,9,10,0,1,7,,,\n");
-	attune_buf_str(&b, "2026-11-20T11:00:00+00:00,me,5,,,,9.5,,,\n");
-	attune_buf_str(&b, "2026-11-20T12:00:00+00:00,me,11,,,,,,,\n");
-	attune_buf_str(&b, "2026-11-20T13:00:00+00:00,me,7.5,,,,,,,\n");
-	attune_buf_str(&b, "2026-11-20T14:00:00+00:00,me,,,,,24.0,,,\n");
-	attune_buf_str(&b, "2026-11-20T15:00:00+00:00,me,,,,,24.5,,,\n");
-	attune_buf_str(&b, "2026-11-20T16:00:00+00:00,me,x,,,,,,,\n");
-	attune_buf_str(&b, "2026-11-20T17:00:00+00:00,me,,,,,0.,,,\n");
-	put("values.csv", b.s, b.len);
-	catch_start();
-	c = attune_csv_open(path("values.csv"), attune_checkin_cols, 0);
-	while (n < 4 && attune_checkin_read(c, &ci) > 0) {
-		for (k = 0; k < ATTUNE_NMEASURES; k++)
-			v[n][k] = ci.v[k];
-		n++;
-	}
-	attune_csv_close(c);
-	err = catch_end();
+	n = read_rows("values.csv",
+	    "2026-11-20T10:00:00+00:00,me,9,10,0,1,7,,,\n"
+	    "2026-11-20T11:00:00+00:00,me,5,,,,9.5,,,\n"
+	    "2026-11-20T12:00:00+00:00,me,11,,,,,,,\n"
+	    "2026-11-20T13:00:00+00:00,me,7.5,,,,,,,\n"
+	    "2026-11-20T14:00:00+00:00,me,,,,,24.0,,,\n"
+	    "2026-11-20T15:00:00+00:00,me,,,,,24.5,,,\n"
+	    "2026-11-20T16:00:00+00:00,me,x,,,,,,,\n"
+	    "2026-11-20T17:00:00+00:00,me,,,,,0.,,,\n", ci, 4, &err);
 	is_int(n, 4, "values: four good rows");
-	ok(n == 4 && v[0][0] == 9 && v[0][1] == 10 && v[0][2] == 0 &&
-	    v[0][3] == 1 && v[0][4] == 70, "values: 9 10 0 1, and sleep 7 is 70");
-	ok(n == 4 && v[1][0] == 5 && v[1][1] == -1 && v[1][4] == 95,
+	ok(n == 4 && ci[0].v[0] == 9 && ci[0].v[1] == 10 && ci[0].v[2] == 0 &&
+	    ci[0].v[3] == 1 && ci[0].v[4] == 70,
+	    "values: 9 10 0 1, and sleep 7 is 70");
+	ok(n == 4 && ci[1].v[0] == 5 && ci[1].v[1] == -1 && ci[1].v[4] == 95,
 	    "values: sleep 9.5 is 95, empty is -1");
-	ok(n == 4 && v[2][4] == 240, "values: sleep 24.0 is 240");
-	ok(n == 4 && v[3][4] == 0, "values: sleep '0.' is 0");
-	ok(has(err, "values.csv:4: mood '11' is not a number from 0 to 10"),
-	    "values: 11 is refused");
-	ok(has(err, "values.csv:5: mood '7.5' is not a number from 0 to 10"),
-	    "values: a decimal mood is refused");
-	ok(has(err, "values.csv:7: sleep '24.5' is not a number from 0 to 24"),
-	    "values: sleep past 24 is refused");
-	ok(has(err, "values.csv:8: mood 'x' is not a number"),
-	    "values: a letter is refused");
+	ok(n == 4 && ci[2].v[4] == 240, "values: sleep 24.0 is 240");
+	ok(n == 4 && ci[3].v[4] == 0, "values: sleep '0.' is 0");
+	has_cases(err, values_says);
 	free(err);
-	attune_buf_free(&b);
 }
 
 int
 main(void)
 {
-	attune_setprog("unit-readfast");
-	if (tmpdir_make("unit-readfast") < 0)
+	if (test_start("unit-readfast") < 0)
 		return 99;
-	setvbuf(stdout, NULL, _IOLBF, 0);
 	test_field_bytes();
 	test_lines();
 	test_cr_then_quoted();

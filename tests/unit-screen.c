@@ -237,25 +237,24 @@ test_epds(void)
 			{ "4,4,1,4,1,1,1,1,1,4", "very-high", "very-high", 27 },
 			{ "4,4,1,4,1,1,1,1,1,1", "very-high", "very-high", 30 },
 		};
-		const char *plain11 = NULL, *plain27 = NULL;
+		const char *plain11 = NULL, *plain27 = NULL, *band;
+		int who;
 
 		for (k = 0; k < sizeof edges / sizeof edges[0]; k++) {
-			answer("epds", edges[k].list, 0);
-			ok(r.total == edges[k].total &&
-			    strcmp(r.band->word, edges[k].mother) == 0,
-			    "epds %d, mother: %s", edges[k].total,
-			    edges[k].mother);
-			ok(r.band->positive == (edges[k].total >= 10),
-			    "epds %d, mother: %s", edges[k].total,
-			    edges[k].total >= 10 ? "positive" : "not positive");
-			answer("epds", edges[k].list, 1);
-			ok(r.total == edges[k].total &&
-			    strcmp(r.band->word, edges[k].partner) == 0,
-			    "epds %d, partner: %s", edges[k].total,
-			    edges[k].partner);
-			ok(r.band->positive == (edges[k].total >= 10),
-			    "epds %d, partner: %s", edges[k].total,
-			    edges[k].total >= 10 ? "positive" : "not positive");
+			/* As a mother answers (0), then as a partner (1). */
+			for (who = 0; who <= 1; who++) {
+				band = who ? edges[k].partner : edges[k].mother;
+				answer("epds", edges[k].list, who);
+				ok(r.total == edges[k].total &&
+				    strcmp(r.band->word, band) == 0,
+				    "epds %d, %s: %s", edges[k].total,
+				    who ? "partner" : "mother", band);
+				ok(r.band->positive == (edges[k].total >= 10),
+				    "epds %d, %s: %s", edges[k].total,
+				    who ? "partner" : "mother",
+				    edges[k].total >= 10 ? "positive" :
+				    "not positive");
+			}
 			if (edges[k].total == 11)
 				plain11 = r.band->plain;
 			if (edges[k].total == 27)
@@ -490,12 +489,35 @@ test_values(void)
 	attune_buf_free(&why);
 }
 
+/*
+ * Wording files attune_wording_load refuses: the file, what is wrong with
+ * it, what the message must say (and say2, where given), and whether the
+ * wording is then checked to hold nothing.
+ */
+static const struct {
+	const char *name, *text, *what, *says, *says2, *told;
+	int kept;
+} refused[] = {
+	{ "short.csv", "item,text\n1,First one\n", "an item missing",
+	    "short.csv: has no row for item '2'; the PHQ-2 needs all 2", NULL,
+	    "says which item is missing", 1 },
+	{ "twice.csv", "item,text\n1,One\n1,Again\n2,Two\n", "an item twice",
+	    "twice.csv:3: item '1' is given twice", NULL,
+	    "names file and line", 1 },
+	{ "bad.csv", "item,text\n1,One\n2,T\xffo\n", "text not UTF-8",
+	    "bad.csv:3: ", "UTF-8", "says it is not UTF-8", 1 },
+	{ "cols.csv", "item,words\n1,One\n", "without a text column",
+	    "needs the columns 'item' and 'text'", NULL, "says which columns",
+	    0 },
+};
+
 static void
 test_wording(void)
 {
 	const struct attune_instrument *phq2 = attune_instrument("phq2");
 	struct attune_wording w = { 0 }, zero = { 0 };
 	char *err;
+	size_t i;
 
 	if (tmpdir_make("unit-screen") < 0)
 		exit(99);
@@ -509,44 +531,20 @@ test_wording(void)
 	attune_wording_free(&w);
 	ok(memcmp(&w, &zero, sizeof w) == 0, "wording: freed to nothing");
 
-	puts_file("short.csv", "item,text\n1,First one\n");
-	catch_start();
-	is_int(attune_wording_load(path("short.csv"), phq2, &w), -1,
-	    "wording: an item missing is refused");
-	err = catch_end();
-	ok(has(err, "short.csv: has no row for item '2'; the PHQ-2 needs all "
-	    "2"), "wording: says which item is missing (%s)", err);
-	free(err);
-	ok(memcmp(&w, &zero, sizeof w) == 0, "wording: nothing kept of it");
-
-	puts_file("twice.csv", "item,text\n1,One\n1,Again\n2,Two\n");
-	catch_start();
-	is_int(attune_wording_load(path("twice.csv"), phq2, &w), -1,
-	    "wording: an item twice is refused");
-	err = catch_end();
-	ok(has(err, "twice.csv:3: item '1' is given twice"),
-	    "wording: names file and line (%s)", err);
-	free(err);
-	ok(memcmp(&w, &zero, sizeof w) == 0, "wording: nothing kept of it");
-
-	puts_file("bad.csv", "item,text\n1,One\n2,T\xffo\n");
-	catch_start();
-	is_int(attune_wording_load(path("bad.csv"), phq2, &w), -1,
-	    "wording: text not UTF-8 is refused");
-	err = catch_end();
-	ok(has(err, "bad.csv:3: ") && has(err, "UTF-8"),
-	    "wording: says it is not UTF-8 (%s)", err);
-	free(err);
-	ok(memcmp(&w, &zero, sizeof w) == 0, "wording: nothing kept of it");
-
-	puts_file("cols.csv", "item,words\n1,One\n");
-	catch_start();
-	is_int(attune_wording_load(path("cols.csv"), phq2, &w), -1,
-	    "wording: without a text column is refused");
-	err = catch_end();
-	ok(has(err, "needs the columns 'item' and 'text'"),
-	    "wording: says which columns (%s)", err);
-	free(err);
+	for (i = 0; i < sizeof refused / sizeof refused[0]; i++) {
+		puts_file(refused[i].name, refused[i].text);
+		catch_start();
+		is_int(attune_wording_load(path(refused[i].name), phq2, &w), -1,
+		    "wording: %s is refused", refused[i].what);
+		err = catch_end();
+		ok(has(err, refused[i].says) && (refused[i].says2 == NULL ||
+		    has(err, refused[i].says2)), "wording: %s (%s)",
+		    refused[i].told, err);
+		free(err);
+		if (refused[i].kept)
+			ok(memcmp(&w, &zero, sizeof w) == 0,
+			    "wording: nothing kept of it");
+	}
 	catch_start();
 	is_int(attune_wording_load(path("none.csv"), phq2, &w), -1,
 	    "wording: a missing file is refused");

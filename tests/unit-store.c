@@ -176,14 +176,29 @@ test_tails(void)
 	unlink(path("checkins.csv"));
 }
 
+/*
+ * Leave checkins.csv.pending saying a write from..to of the log st
+ * describes, with mode mode; what attune_append_whole then trusts.
+ */
+static long long
+with_note(size_t from, size_t to, mode_t mode, const struct stat *st)
+{
+	char note[128];
+
+	snprintf(note, sizeof note, "%zu %zu %llu\n", from, to,
+	    (unsigned long long)st->st_ino);
+	puts_file("checkins.csv.pending", note);
+	chmod(path("checkins.csv.pending"), mode);
+	return attune_append_whole(path("checkins.csv"), (long long)st->st_size,
+	    (unsigned long long)st->st_ino);
+}
+
 /* A note is trusted only if a writer could have left it. */
 static void
 test_notes(void)
 {
 	struct attune_buf b = { 0 };
-	char note[128];
 	struct stat st;
-	long long whole;
 	const char *rows = "2026-11-20,me,4,,,,,,,a\n2026-11-21,me,4,,,,,,,b\n";
 
 	attune_buf_str(&b, head.s);
@@ -191,35 +206,17 @@ test_notes(void)
 	put("checkins.csv", b.s, b.len);
 	stat(path("checkins.csv"), &st);
 	/* Says the rows end in the middle of a row: not a writer's. */
-	snprintf(note, sizeof note, "%zu %zu %llu\n", head.len + 5, b.len + 10,
-	    (unsigned long long)st.st_ino);
-	puts_file("checkins.csv.pending", note);
-	whole = attune_append_whole(path("checkins.csv"), (long long)b.len,
-	    (unsigned long long)st.st_ino);
-	is_int(whole, (long long)b.len, "a note that starts mid-row is not "
-	    "trusted");
+	is_int(with_note(head.len + 5, b.len + 10, 0600, &st), (long long)b.len,
+	    "a note that starts mid-row is not trusted");
 	/* About more than one write could add. */
-	snprintf(note, sizeof note, "%zu 999999999 %llu\n", head.len,
-	    (unsigned long long)st.st_ino);
-	puts_file("checkins.csv.pending", note);
-	whole = attune_append_whole(path("checkins.csv"), (long long)b.len,
-	    (unsigned long long)st.st_ino);
-	is_int(whole, (long long)b.len, "a note about a huge write is not "
-	    "trusted");
+	is_int(with_note(head.len, 999999999, 0600, &st), (long long)b.len,
+	    "a note about a huge write is not trusted");
 	/* Others may write it. */
-	snprintf(note, sizeof note, "%zu %zu %llu\n", head.len, b.len + 10,
-	    (unsigned long long)st.st_ino);
-	puts_file("checkins.csv.pending", note);
-	chmod(path("checkins.csv.pending"), 0666);
-	whole = attune_append_whole(path("checkins.csv"), (long long)b.len,
-	    (unsigned long long)st.st_ino);
-	is_int(whole, (long long)b.len, "a note others may write is not "
-	    "trusted");
+	is_int(with_note(head.len, b.len + 10, 0666, &st), (long long)b.len,
+	    "a note others may write is not trusted");
 	/* A real one is. */
-	chmod(path("checkins.csv.pending"), 0600);
-	whole = attune_append_whole(path("checkins.csv"), (long long)b.len,
-	    (unsigned long long)st.st_ino);
-	is_int(whole, (long long)head.len, "a writer's note is trusted");
+	is_int(with_note(head.len, b.len + 10, 0600, &st), (long long)head.len,
+	    "a writer's note is trusted");
 	unlink(path("checkins.csv.pending"));
 	unlink(path("checkins.csv"));
 	attune_buf_free(&b);
@@ -458,9 +455,7 @@ test_commit(void)
 int
 main(void)
 {
-	setvbuf(stdout, NULL, _IOLBF, 0);
-	attune_setprog("unit-store");
-	if (tmpdir_make("unit-store") < 0)
+	if (test_start("unit-store") < 0)
 		return 99;
 	attune_csv_header(&head, attune_checkin_cols);
 	test_failed_first_write();

@@ -28,22 +28,6 @@ fmt(const struct attune_time *t)
 	return buf;
 }
 
-/* attune_time_user, formatted, or "ERROR: why". */
-static const char *
-user(const char *now, const char *s)
-{
-	static char buf[300];
-	struct attune_time t;
-	const char *why = NULL;
-
-	setenv("ATTUNE_NOW", now, 1);
-	if (attune_time_user(s, &t, &why) < 0) {
-		snprintf(buf, sizeof buf, "ERROR: %s", why ? why : "(no reason)");
-		return buf;
-	}
-	return fmt(&t);
-}
-
 static const char *
 iso(const char *s)
 {
@@ -53,6 +37,47 @@ iso(const char *s)
 		return "ERROR";
 	return fmt(&t);
 }
+
+#define NOW "2026-11-22T21:04:00+00:00"
+
+/* time_user at NOW (a fixed "now"), for the tables of cases. */
+static const char *
+at_now(const char *s)
+{
+	return time_user(NOW, s);
+}
+
+/* Dates and times attune_time_iso reads, or refuses (ERROR). */
+static const struct str_case isos[] = {
+	{ "2024-02-29", "2024-02-29T00:00:00", "a leap day" },
+	{ "2023-02-29", "ERROR", "no leap day in 2023" },
+	{ "2100-02-29", "ERROR", "no leap day in 2100" },
+	{ "2000-02-29", "2000-02-29T00:00:00", "a leap day in 2000" },
+	{ "2026-04-31", "ERROR", "no 31 April" },
+	{ "2026-13-01", "ERROR", "no month 13" },
+	{ "2026-00-10", "ERROR", "no month 0" },
+	{ "2026-01-00", "ERROR", "no day 0" },
+	{ "0000-01-01", "ERROR", "no year 0" },
+	{ "2026-11-22T24:00", "ERROR", "no hour 24" },
+	{ "2026-11-22T23:60", "ERROR", "no minute 60" },
+	{ "2026-11-22T23:59:61", "ERROR", "no second 61" },
+	{ "2026-11-22T23:59:60Z", "2026-11-22T23:59:59+00:00",
+	    "a leap second is kept within its minute" },
+	{ "2026-11-22T", "ERROR", "a T with nothing after" },
+	{ "2026-11-22T21", "ERROR", "an hour alone" },
+	{ "2026-11-22T21:04:05.", "ERROR", "a point with no fraction" },
+	{ "2026-11-22T21:04+19:00", "ERROR", "an offset past 18 hours" },
+	{ "2026-11-22T21:04+01:60", "ERROR", "an offset with 60 minutes" },
+	{ "2026-11-22T21:04+01:", "ERROR", "an offset ending in a colon" },
+	{ "2026-11-22T21:04+1", "ERROR", "an offset of one digit" },
+	{ "2026-11-22T21:04Zx", "ERROR", "text after Z" },
+	{ "2026-11-22x", "ERROR", "text after a date" },
+	{ "26-11-22", "ERROR", "a two-digit year" },
+	{ "2026/11/22", "ERROR", "slashes" },
+	{ "2026-1-2", "ERROR", "one-digit month and day" },
+	{ "", "ERROR", "empty" },
+	{ "today", "ERROR", "words are not ISO 8601" },
+};
 
 static void
 test_civil(void)
@@ -91,34 +116,44 @@ week(int y, int m, int d, int wy, int ww)
 		printf("#   got %04d-W%02d\n", year, w);
 }
 
+/* Days and the ISO week each falls in (year, month, day; year, week). */
+static const int weeks[][5] = {
+	{ 2020, 12, 31, 2020, 53 },
+	{ 2021, 1, 3, 2020, 53 },
+	{ 2021, 1, 4, 2021, 1 },
+	{ 2024, 12, 29, 2024, 52 },
+	{ 2024, 12, 30, 2025, 1 },
+	{ 2025, 1, 1, 2025, 1 },
+	{ 2026, 12, 28, 2026, 53 },
+	{ 2026, 12, 29, 2026, 53 },
+	{ 2026, 12, 30, 2026, 53 },
+	{ 2026, 12, 31, 2026, 53 },
+	{ 2027, 1, 1, 2026, 53 },
+	{ 2027, 1, 2, 2026, 53 },
+	{ 2027, 1, 3, 2026, 53 },
+	{ 2027, 1, 4, 2027, 1 },
+	{ 2026, 11, 22, 2026, 47 },
+	{ 2026, 11, 23, 2026, 48 },
+	{ 2026, 3, 29, 2026, 13 },	/* the day the clocks go forward */
+	{ 2026, 3, 30, 2026, 14 },
+	{ 2026, 10, 25, 2026, 43 },	/* the day they go back */
+	{ 2026, 10, 26, 2026, 44 },
+	{ 2024, 2, 29, 2024, 9 },
+	{ 2008, 12, 29, 2009, 1 },
+	{ 2010, 1, 3, 2009, 53 },
+	{ 1970, 1, 1, 1970, 1 },
+};
+
 static void
 test_weeks(void)
 {
 	int64_t d, mon;
-	int wy, w, bad = 0, d2;
+	int wy, w, bad = 0;
+	size_t i;
 
-	week(2020, 12, 31, 2020, 53);
-	week(2021, 1, 3, 2020, 53);
-	week(2021, 1, 4, 2021, 1);
-	week(2024, 12, 29, 2024, 52);
-	week(2024, 12, 30, 2025, 1);
-	week(2025, 1, 1, 2025, 1);
-	for (d2 = 28; d2 <= 31; d2++)
-		week(2026, 12, d2, 2026, 53);
-	week(2027, 1, 1, 2026, 53);
-	week(2027, 1, 2, 2026, 53);
-	week(2027, 1, 3, 2026, 53);
-	week(2027, 1, 4, 2027, 1);
-	week(2026, 11, 22, 2026, 47);
-	week(2026, 11, 23, 2026, 48);
-	week(2026, 3, 29, 2026, 13);	/* the day the clocks go forward */
-	week(2026, 3, 30, 2026, 14);
-	week(2026, 10, 25, 2026, 43);	/* the day they go back */
-	week(2026, 10, 26, 2026, 44);
-	week(2024, 2, 29, 2024, 9);
-	week(2008, 12, 29, 2009, 1);
-	week(2010, 1, 3, 2009, 53);
-	week(1970, 1, 1, 1970, 1);
+	for (i = 0; i < sizeof weeks / sizeof weeks[0]; i++)
+		week(weeks[i][0], weeks[i][1], weeks[i][2], weeks[i][3],
+		    weeks[i][4]);
 
 	is_int(attune_iso_week_monday(2026, 53), day(2026, 12, 28),
 	    "the Monday of 2026-W53 is 2026-12-28");
@@ -157,34 +192,7 @@ test_iso(void)
 	is_int(t.days, day(2026, 11, 22), "and its day");
 	ok(attune_time_iso("2026-11-22T21:04:00+01:00trailing", 25, &t) == 0,
 	    "the length given is the length read");
-	is_str(iso("2024-02-29"), "2024-02-29T00:00:00", "a leap day");
-	is_str(iso("2023-02-29"), "ERROR", "no leap day in 2023");
-	is_str(iso("2100-02-29"), "ERROR", "no leap day in 2100");
-	is_str(iso("2000-02-29"), "2000-02-29T00:00:00", "a leap day in 2000");
-	is_str(iso("2026-04-31"), "ERROR", "no 31 April");
-	is_str(iso("2026-13-01"), "ERROR", "no month 13");
-	is_str(iso("2026-00-10"), "ERROR", "no month 0");
-	is_str(iso("2026-01-00"), "ERROR", "no day 0");
-	is_str(iso("0000-01-01"), "ERROR", "no year 0");
-	is_str(iso("2026-11-22T24:00"), "ERROR", "no hour 24");
-	is_str(iso("2026-11-22T23:60"), "ERROR", "no minute 60");
-	is_str(iso("2026-11-22T23:59:61"), "ERROR", "no second 61");
-	is_str(iso("2026-11-22T23:59:60Z"), "2026-11-22T23:59:59+00:00",
-	    "a leap second is kept within its minute");
-	is_str(iso("2026-11-22T"), "ERROR", "a T with nothing after");
-	is_str(iso("2026-11-22T21"), "ERROR", "an hour alone");
-	is_str(iso("2026-11-22T21:04:05."), "ERROR", "a point with no fraction");
-	is_str(iso("2026-11-22T21:04+19:00"), "ERROR", "an offset past 18 hours");
-	is_str(iso("2026-11-22T21:04+01:60"), "ERROR", "an offset with 60 minutes");
-	is_str(iso("2026-11-22T21:04+01:"), "ERROR", "an offset ending in a colon");
-	is_str(iso("2026-11-22T21:04+1"), "ERROR", "an offset of one digit");
-	is_str(iso("2026-11-22T21:04Zx"), "ERROR", "text after Z");
-	is_str(iso("2026-11-22x"), "ERROR", "text after a date");
-	is_str(iso("26-11-22"), "ERROR", "a two-digit year");
-	is_str(iso("2026/11/22"), "ERROR", "slashes");
-	is_str(iso("2026-1-2"), "ERROR", "one-digit month and day");
-	is_str(iso(""), "ERROR", "empty");
-	is_str(iso("today"), "ERROR", "words are not ISO 8601");
+	is_str_cases(iso, isos);
 
 	t.days = day(2026, 11, 22);
 	t.sec = 0;
@@ -203,70 +211,80 @@ test_iso(void)
 	}
 }
 
+/* The words a person types, and what time_user makes of them at NOW. */
+static const struct str_case local[] = {
+	{ "now", "2026-11-22T21:04:00+00:00", "now" },
+	{ "today", "2026-11-22T21:04:00+00:00", "today is now" },
+	{ "yesterday", "2026-11-21T12:00:00+00:00",
+	    "yesterday alone is that day at noon" },
+	{ "3 days ago", "2026-11-19T21:04:00+00:00", "3 days ago" },
+	{ "1 day ago", "2026-11-21T21:04:00+00:00", "1 day ago" },
+	{ "0 days ago", "2026-11-22T21:04:00+00:00", "0 days ago" },
+	{ "2026-11-22", "2026-11-22T21:04:00+00:00",
+	    "today's date alone means now" },
+	{ "2026-11-20", "2026-11-20T12:00:00+00:00",
+	    "another date alone means noon" },
+	{ "2026-11-20T08:15", "2026-11-20T08:15:00+00:00",
+	    "a local time gets the local offset" },
+	{ "2026-07-20T08:15", "2026-07-20T08:15:00+01:00",
+	    "in summer, British Summer Time" },
+	{ "2026-07-20", "2026-07-20T12:00:00+01:00",
+	    "noon in summer is BST too" },
+	{ "2026-11-20T08:15-05:00", "2026-11-20T08:15:00-05:00",
+	    "a written offset is kept as written" },
+};
+
+/* Across the days the clocks change, at NOW. */
+static const struct str_case clocks[] = {
+	{ "2026-03-29T00:30", "2026-03-29T00:30:00+00:00",
+	    "before the change: GMT" },
+	{ "2026-03-29T01:30", "2026-03-29T02:30:00+01:00",
+	    "a skipped clock time moves forward an hour, into BST" },
+	{ "2026-03-29T02:30", "2026-03-29T02:30:00+01:00",
+	    "after the change: BST" },
+	{ "2026-03-29", "2026-03-29T12:00:00+01:00",
+	    "noon on the day the clocks go forward" },
+	{ "2026-10-25T00:30", "2026-10-25T00:30:00+01:00",
+	    "before the change back: BST" },
+	{ "2026-10-25T02:30", "2026-10-25T02:30:00+00:00",
+	    "after the change back: GMT" },
+};
+
 static void
 test_local(void)
 {
 	/* The words a person types, against a fixed "now". */
-	const char *now = "2026-11-22T21:04:00+00:00";
+	const char *now = NOW;
 
-	is_str(user(now, "now"), "2026-11-22T21:04:00+00:00", "now");
-	is_str(user(now, "today"), "2026-11-22T21:04:00+00:00", "today is now");
-	is_str(user(now, "yesterday"), "2026-11-21T12:00:00+00:00",
-	    "yesterday alone is that day at noon");
-	is_str(user(now, "3 days ago"), "2026-11-19T21:04:00+00:00", "3 days ago");
-	is_str(user(now, "1 day ago"), "2026-11-21T21:04:00+00:00", "1 day ago");
-	is_str(user(now, "0 days ago"), "2026-11-22T21:04:00+00:00", "0 days ago");
-	is_str(user(now, "2026-11-22"), "2026-11-22T21:04:00+00:00",
-	    "today's date alone means now");
-	is_str(user(now, "2026-11-20"), "2026-11-20T12:00:00+00:00",
-	    "another date alone means noon");
-	is_str(user(now, "2026-11-20T08:15"), "2026-11-20T08:15:00+00:00",
-	    "a local time gets the local offset");
-	is_str(user(now, "2026-07-20T08:15"), "2026-07-20T08:15:00+01:00",
-	    "in summer, British Summer Time");
-	is_str(user(now, "2026-07-20"), "2026-07-20T12:00:00+01:00",
-	    "noon in summer is BST too");
-	is_str(user(now, "2026-11-20T08:15-05:00"), "2026-11-20T08:15:00-05:00",
-	    "a written offset is kept as written");
-	ok(strncmp(user(now, "next tuesday"), "ERROR: is not a date or time", 28) == 0,
+	is_str_cases(at_now, local);
+	ok(strncmp(time_user(now, "next tuesday"), "ERROR: is not a date or time", 28) == 0,
 	    "words it does not know are refused, with a reason");
-	ok(strncmp(user(now, "-3 days ago"), "ERROR", 5) == 0, "-3 days ago");
-	ok(strncmp(user(now, "3 fortnights ago"), "ERROR", 5) == 0,
+	ok(strncmp(time_user(now, "-3 days ago"), "ERROR", 5) == 0, "-3 days ago");
+	ok(strncmp(time_user(now, "3 fortnights ago"), "ERROR", 5) == 0,
 	    "3 fortnights ago");
-	ok(strncmp(user(now, "2026-02-30"), "ERROR", 5) == 0, "30 February");
-	ok(strncmp(user(now, ""), "ERROR", 5) == 0, "empty");
+	ok(strncmp(time_user(now, "2026-02-30"), "ERROR", 5) == 0, "30 February");
+	ok(strncmp(time_user(now, ""), "ERROR", 5) == 0, "empty");
 
 	/* Daylight saving: the clocks go forward at 01:00 on 2026-03-29 and
 	 * back at 02:00 (BST) on 2026-10-25. */
-	is_str(user(now, "2026-03-29T00:30"), "2026-03-29T00:30:00+00:00",
-	    "before the change: GMT");
-	is_str(user(now, "2026-03-29T01:30"), "2026-03-29T02:30:00+01:00",
-	    "a skipped clock time moves forward an hour, into BST");
-	is_str(user(now, "2026-03-29T02:30"), "2026-03-29T02:30:00+01:00",
-	    "after the change: BST");
-	is_str(user(now, "2026-03-29"), "2026-03-29T12:00:00+01:00",
-	    "noon on the day the clocks go forward");
-	is_str(user(now, "2026-10-25T00:30"), "2026-10-25T00:30:00+01:00",
-	    "before the change back: BST");
-	is_str(user(now, "2026-10-25T02:30"), "2026-10-25T02:30:00+00:00",
-	    "after the change back: GMT");
+	is_str_cases(at_now, clocks);
 	{
-		const char *s = user(now, "2026-10-25T01:30");
+		const char *s = time_user(now, "2026-10-25T01:30");
 		ok(strcmp(s, "2026-10-25T01:30:00+01:00") == 0 ||
 		    strcmp(s, "2026-10-25T01:30:00+00:00") == 0,
 		    "a repeated clock time keeps its clock, with one of its offsets");
 		if (strncmp(s, "2026-10-25T01:30:00", 19) != 0)
 			printf("#   got %s\n", s);
 	}
-	is_str(user("2026-10-27T12:00:00+00:00", "3 days ago"),
+	is_str(time_user("2026-10-27T12:00:00+00:00", "3 days ago"),
 	    "2026-10-24T12:00:00+01:00",
 	    "3 days ago across the change back: same clock, the BST offset");
-	is_str(user("2026-03-31T12:00:00+01:00", "3 days ago"),
+	is_str(time_user("2026-03-31T12:00:00+01:00", "3 days ago"),
 	    "2026-03-28T12:00:00+00:00",
 	    "3 days ago across the change forward: same clock, GMT");
-	is_str(user("2026-03-30T01:30:00+01:00", "3 days ago"),
+	is_str(time_user("2026-03-30T01:30:00+01:00", "3 days ago"),
 	    "2026-03-27T01:30:00+00:00", "3 days ago before the change");
-	is_str(user("2026-03-30T01:30:00+01:00", "yesterday 01:30"),
+	is_str(time_user("2026-03-30T01:30:00+01:00", "yesterday 01:30"),
 	    "2026-03-29T02:30:00+01:00",
 	    "yesterday at a clock time that did not exist moves forward");
 }

@@ -14,6 +14,7 @@
 #include <unistd.h>
 
 #include "attune_priv.h"
+#include "fuzz.h"
 
 static int	 fd = -1;
 static char	 path[64];
@@ -22,14 +23,9 @@ static int	 ninstr;
 int
 LLVMFuzzerInitialize(int *argc, char ***argv)
 {
-	FILE *null;
-
 	(void)argc;
 	(void)argv;
-	attune_setprog("fuzz-answers");
-	if (getenv("FUZZ_VERBOSE") == NULL &&
-	    (null = fopen("/dev/null", "w")) != NULL)
-		stderr = null;
+	fuzz_start("fuzz-answers", FUZZ_QUIET);
 	if ((fd = memfd_create("wording", 0)) < 0)
 		abort();
 	snprintf(path, sizeof path, "/proc/self/fd/%d", fd);

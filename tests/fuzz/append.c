@@ -14,6 +14,7 @@
 #include <unistd.h>
 
 #include "attune_priv.h"
+#include "fuzz.h"
 
 static int	 fd = -1;
 static char	 path[64];
@@ -31,14 +32,9 @@ static struct attune_checkin want;
 int
 LLVMFuzzerInitialize(int *argc, char ***argv)
 {
-	FILE *null;
-
 	(void)argc;
 	(void)argv;
-	attune_setprog("fuzz-append");
-	if (getenv("FUZZ_VERBOSE") == NULL &&
-	    (null = fopen("/dev/null", "w")) != NULL)
-		stderr = null;
+	fuzz_start("fuzz-append", FUZZ_QUIET);
 	/* A real file (a memfd has no link, which attune_append takes for
 	 * a log removed under it), on tmpfs when there is one: it fsyncs. */
 	snprintf(path, sizeof path, "%s/attune-fuzz-XXXXXX",

@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 #include "attune_priv.h"
+#include "fuzz.h"
 
 static char	 dir[64], live[96];
 static struct attune_buf header;
@@ -47,15 +48,9 @@ cleanup(void)
 int
 LLVMFuzzerInitialize(int *argc, char ***argv)
 {
-	FILE *null;
-
 	(void)argc;
 	(void)argv;
-	attune_setprog("fuzz-archive");
-	setenv("TZ", "Europe/London", 1);
-	if (getenv("FUZZ_VERBOSE") == NULL &&
-	    (null = fopen("/dev/null", "w")) != NULL)
-		stderr = null;
+	fuzz_start("fuzz-archive", FUZZ_QUIET | FUZZ_LONDON);
 	snprintf(dir, sizeof dir, "%s/attune-fuzz-XXXXXX",
 	    access("/dev/shm", W_OK) == 0 ? "/dev/shm" : "/tmp");
 	if (mkdtemp(dir) == NULL)

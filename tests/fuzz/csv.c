@@ -19,6 +19,7 @@
 #include <zlib.h>
 
 #include "attune_priv.h"
+#include "fuzz.h"
 
 static int	 fd_plain = -1, fd_gz = -1, fd_back = -1;
 static char	 path_plain[64], path_gz[64], path_back[64];
@@ -50,19 +51,10 @@ memfile(const char *name, char *path)
 int
 LLVMFuzzerInitialize(int *argc, char ***argv)
 {
-	FILE *null;
-
 	(void)argc;
 	(void)argv;
-	attune_setprog("fuzz-csv");
-	setenv("TZ", "Europe/London", 1);
-	setenv("ATTUNE_NOW", "2026-11-22T21:04:00+00:00", 1);
-	/* The reader warns about every bad row: send its words (through
-	 * stdio's stderr) away, but keep fd 2, where libFuzzer and the
-	 * sanitizers report. */
-	if (getenv("FUZZ_VERBOSE") == NULL &&
-	    (null = fopen("/dev/null", "w")) != NULL)
-		stderr = null;
+	/* The reader warns about every bad row: its words go away. */
+	fuzz_start("fuzz-csv", FUZZ_QUIET | FUZZ_LONDON | FUZZ_NOW);
 	fd_plain = memfile("plain", path_plain);
 	fd_gz = memfile("gz", path_gz);
 	fd_back = memfile("back", path_back);

@@ -9,15 +9,9 @@
 #include <string.h>
 
 #include "attune_priv.h"
+#include "fuzz.h"
 
-int
-LLVMFuzzerInitialize(int *argc, char ***argv)
-{
-	(void)argc;
-	(void)argv;
-	attune_setprog("fuzz-opt");
-	return 0;
-}
+FUZZ_INITIALIZE("fuzz-opt", 0)
 
 static int
 digits(const char *s)

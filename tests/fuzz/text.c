@@ -11,15 +11,9 @@
 #include <string.h>
 
 #include "attune_priv.h"
+#include "fuzz.h"
 
-int
-LLVMFuzzerInitialize(int *argc, char ***argv)
-{
-	(void)argc;
-	(void)argv;
-	attune_setprog("fuzz-text");
-	return 0;
-}
+FUZZ_INITIALIZE("fuzz-text", 0)
 
 static void
 inert(const char *s, size_t n, int newline_ok)

@@ -9,17 +9,9 @@
 #include <string.h>
 
 #include "attune_priv.h"
+#include "fuzz.h"
 
-int
-LLVMFuzzerInitialize(int *argc, char ***argv)
-{
-	(void)argc;
-	(void)argv;
-	attune_setprog("fuzz-time");
-	setenv("TZ", "Europe/London", 1);
-	setenv("ATTUNE_NOW", "2026-11-22T21:04:00+00:00", 1);
-	return 0;
-}
+FUZZ_INITIALIZE("fuzz-time", FUZZ_LONDON | FUZZ_NOW)
 
 static void
 check_days(int64_t days)
