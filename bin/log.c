@@ -99,80 +99,6 @@ when(const char *val)
 	return buf;
 }
 
-/* One option, into o. */
-static void
-option(int c, char **argv)
-{
-	switch (c) {
-	case 'A':
-		o.all = 1;
-		break;
-	case 'a':
-		o.anxiety = optarg;
-		break;
-	case 'b':
-		o.bond = optarg;
-		break;
-	case 'c':
-		o.count = attune_opt_int("--count", optarg, 1, 100000);
-		break;
-	case 'D':
-		o.did = optarg;
-		break;
-	case 'd':
-		o.dir = optarg;
-		break;
-	case 'F':
-		o.flags = optarg;
-		break;
-	case 'f':
-		o.format = attune_opt_choice("--format", optarg, formats);
-		break;
-	case 'h':
-		usage();
-	case 'L':
-		o.last = optarg;
-		break;
-	case 'm':
-		o.mood = optarg;
-		break;
-	case 'N':
-		o.note = optarg;
-		break;
-	case 'n':
-		o.numb = optarg;
-		break;
-	case 'q':
-		o.quiet = 1;
-		break;
-	case 'r':
-		o.region = optarg;
-		break;
-	case 'S':
-		o.screens = 1;
-		break;
-	case 's':
-		o.sleep = optarg;
-		break;
-	case 't':
-		o.time = when(optarg);
-		break;
-	case 'u':
-		o.undo = 1;
-		break;
-	case 'V':
-		attune_version("attune-log");
-	case 'w':
-		o.who = optarg;
-		break;
-	case 'y':
-		o.yes = 1;
-		break;
-	default:
-		attune_opt_unknown(c, argv);
-	}
-}
-
 /* A word after the options that is not edit or undo. */
 static _Noreturn void
 not_a_sub(const char *word)
@@ -195,7 +121,36 @@ main(int argc, char **argv)
 	attune_setprog(argv[0]);
 	attune_opt_longopts(longopts);
 	while ((c = getopt_long(argc, argv, OPTSTRING, longopts, NULL)) != -1)
-		option(c, argv);
+		switch (c) {
+		case 'A': o.all = 1; break;
+		case 'a': o.anxiety = optarg; break;
+		case 'b': o.bond = optarg; break;
+		case 'c':
+			o.count = attune_opt_int("--count", optarg, 1, 100000);
+			break;
+		case 'D': o.did = optarg; break;
+		case 'd': o.dir = optarg; break;
+		case 'F': o.flags = optarg; break;
+		case 'f':
+			o.format = attune_opt_choice("--format", optarg,
+			    formats);
+			break;
+		case 'h': usage();
+		case 'L': o.last = optarg; break;
+		case 'm': o.mood = optarg; break;
+		case 'N': o.note = optarg; break;
+		case 'n': o.numb = optarg; break;
+		case 'q': o.quiet = 1; break;
+		case 'r': o.region = optarg; break;
+		case 'S': o.screens = 1; break;
+		case 's': o.sleep = optarg; break;
+		case 't': o.time = when(optarg); break;
+		case 'u': o.undo = 1; break;
+		case 'V': attune_version("attune-log");
+		case 'w': o.who = optarg; break;
+		case 'y': o.yes = 1; break;
+		default: attune_opt_unknown(c, argv);
+		}
 	argc -= optind;
 	argv += optind;
 	attune_conf_dir(o.dir);

@@ -143,7 +143,6 @@ struct attune_checkin {
 void	 attune_measure_put(struct attune_buf *b, int k, int v);
 void	 attune_checkin_init(struct attune_checkin *ci);	/* measures -1 */
 void	 attune_checkin_row(struct attune_buf *b, const struct attune_checkin *ci);
-int	 attune_who_same(const char *a, const char *b);	/* case, spaces aside */
 
 /* instrument.c: the questionnaires as data, one table each (items, option
  * labels, points per option, reverse and safety items, scales, bands,

@@ -137,6 +137,7 @@ struct attune_screen {
 int	 attune_checkin_read(struct attune_csv *c, struct attune_checkin *ci);
 int	 attune_screen_read(struct attune_csv *c, struct attune_screen *s);
 int	 attune_who_valid(const char *s, size_t n);
+int	 attune_who_same(const char *a, const char *b);	/* case, spaces aside */
 int	 attune_rows_by_header(struct attune_buf *out, const char *path,
 	    const char *const *cols, char *const *names, const char *rows,
 	    size_t n);			/* rows in the log's column order */
