@@ -97,43 +97,7 @@ void	 attune_csv_field(struct attune_buf *b, const char *s, size_t n, int first)
 int	 attune_write_all(int fd, const char *s, size_t n);
 struct stat;
 
-/* edit.c: a live log cut into its rows as the readers see them, each with
- * a short id (a hash of its bytes); a row changed or removed under the
- * writers' lock by one rename, the previous log kept as NAME.bak, nothing
- * lost if stopped (attune-log(1)). */
-struct attune_row {
-	size_t	 off, len;	/* its bytes in the buffer, line end too */
-	uint32_t id;
-	int	 bad;		/* 1: not one whole row as readers see it */
-	int	 blank;		/* 1: an empty line */
-	int	 rows;		/* rows libcsv found in it */
-	char	**f;		/* the fields of its first row */
-	size_t	*fl;
-	int	 nf, capf;
-};
-struct attune_rows {
-	char	*buf;
-	size_t	 len;
-	struct attune_row *r;
-	size_t	 n, cap;
-	int	 header;	/* the header's index (names in lower case), or -1 */
-};
-typedef int (*attune_change_fn)(const struct attune_rows *rs, size_t i,
-	    struct attune_buf *repl, void *arg);	/* -1: leave it */
-int	 attune_rows_read(const char *path, struct attune_rows *rs);
-					/* 0, 1 no log, -1 failed */
-void	 attune_rows_free(struct attune_rows *rs);
-int	 attune_rows_col(const struct attune_rows *rs, const char *name);
-int	 attune_row_entry(const struct attune_rows *rs, size_t i);
-void	 attune_row_idstr(const struct attune_row *r, char id[9]);
-long	 attune_rows_find(const struct attune_rows *rs, const char *id);
-					/* -1 none, -2 several, -3 bad id */
-long	 attune_rows_last(const struct attune_rows *rs);	/* -1: none */
-/* Replace the row with this id (last: the last row, if it still has that
- * id) by what fn puts in repl (nothing: remove it).  0 done; 1 not found;
- * 2 several; 3 fn said no; -1 failed (warned), the log as it was. */
-int	 attune_rows_change(const char *path, uint32_t id, int last,
-	    attune_change_fn fn, void *arg);
+/* crisis.c: crisis and support lines, one table for every command. */
 const char *attune_region(const char *opt);	/* NULL: every region */
 int	 attune_region_parse(const char *opt, const char **region);
 void	 attune_crisis_print(FILE *f, const char *region);
@@ -142,7 +106,6 @@ void	 attune_crisis_stderr(const char *region);	/* if stdout is no tty; once */
 /* log.c: the two logs, checkins.csv and screens.csv (attune-log(5)). */
 extern const char *const attune_flag_words[];	/* NULL-ended */
 #define ATTUNE_FLAG_HARM (1u << 5)
-int	 attune_who_same(const char *a, const char *b);	/* case, spaces aside */
 
 /* share.c: the running program's directory (the front finds its commands
  * there); judge.c: every threshold with its source, for attune report. */
@@ -231,11 +194,17 @@ const char *attune_checkin_crisis(const struct attune_checkin_opt *o);
 int	 attune_checkin_run(const struct attune_checkin_opt *o);
 					/* the exit status */
 
-/* logedit.c: attune-log edit's values checked and its new row built;
- * a bad value is a usage error naming where (like "edit ID: "). */
-extern const char *const *const attune_edit_cols; /* timestamp … note */
-void	 attune_edit_row(const struct attune_rows *rs, size_t i,
-	    const char *const *vals, struct attune_buf *row, unsigned *flags,
-	    const char *where);
+/* logrun.c: one attune-log run, options to output (attune-log(1)): the
+ * latest entries listed with their ids, the last one taken away (undo), or
+ * one check-in changed (id: an id or "last"; edit's values as attune
+ * checkin takes them, time checked already).  The exit status. */
+struct attune_log_opt {
+	const char *dir, *region, *who, *last, *id;	/* as given, or NULL */
+	const char *time, *mood, *bond, *anxiety, *numb, *sleep, *did,
+		   *flags, *note;		/* edit's values, or NULL */
+	int	 all, count, quiet, screens, undo, yes;
+	int	 format;			/* 0 text, 1 csv, 2 json */
+};
+int	 attune_log_run(const struct attune_log_opt *o);
 
 #endif

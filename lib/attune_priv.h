@@ -185,6 +185,7 @@ struct attune_screen {
 int	 attune_checkin_read(struct attune_csv *c, struct attune_checkin *ci);
 int	 attune_screen_read(struct attune_csv *c, struct attune_screen *s);
 int	 attune_who_valid(const char *s, size_t n);
+int	 attune_who_same(const char *a, const char *b);	/* case, spaces aside */
 int	 attune_rows_by_header(struct attune_buf *out, const char *path,
 	    const char *const *cols, char *const *names, const char *rows,
 	    size_t n);			/* rows in the log's column order */
@@ -600,16 +601,60 @@ int	 attune_store_read(int fd, const char *path, const struct stat *st,
 int	 attune_store_commit(int fd, const char *tmp, const char *path,
 	    const char *dir, const char *point);
 
-/* csv.c */
+/* edit.c: a live log cut into its rows as the readers see them, each with
+ * a short id (a hash of its bytes); a row changed or removed under the
+ * writers' lock by one rename, the previous log kept as NAME.bak, nothing
+ * lost if stopped (attune-log(1)). */
+struct attune_row {
+	size_t	 off, len;	/* its bytes in the buffer, line end too */
+	uint32_t id;
+	int	 bad;		/* 1: not one whole row as readers see it */
+	int	 blank;		/* 1: an empty line */
+	int	 rows;		/* rows libcsv found in it */
+	char	**f;		/* the fields of its first row */
+	size_t	*fl;
+	int	 nf, capf;
+};
+struct attune_rows {
+	char	*buf;
+	size_t	 len;
+	struct attune_row *r;
+	size_t	 n, cap;
+	int	 header;	/* the header's index (names in lower case), or -1 */
+};
+typedef int (*attune_change_fn)(const struct attune_rows *rs, size_t i,
+	    struct attune_buf *repl, void *arg);	/* -1: leave it */
+int	 attune_rows_read(const char *path, struct attune_rows *rs);
+					/* 0, 1 no log, -1 failed */
+void	 attune_rows_free(struct attune_rows *rs);
+int	 attune_rows_col(const struct attune_rows *rs, const char *name);
+int	 attune_row_entry(const struct attune_rows *rs, size_t i);
+void	 attune_row_idstr(const struct attune_row *r, char id[9]);
+long	 attune_rows_find(const struct attune_rows *rs, const char *id);
+					/* -1 none, -2 several, -3 bad id */
+long	 attune_rows_last(const struct attune_rows *rs);	/* -1: none */
+/* Replace the row with this id (last: the last row, if it still has that
+ * id) by what fn puts in repl (nothing: remove it).  0 done; 1 not found;
+ * 2 several; 3 fn said no; -1 failed (warned), the log as it was. */
+int	 attune_rows_change(const char *path, uint32_t id, int last,
+	    attune_change_fn fn, void *arg);
+/* csv.c: a log cut into rows (edit.c); rows without a header (log.c). */
 void	 attune_csv_split(struct attune_rows *rs,
 	    uint32_t (*hash)(const char *, size_t));
+void	 attune_csv_rows(struct attune_rows *rs, const char *s, size_t n);
 
 /* issue 16, time.c: the period a report's options ask for, and a date
  * option's value; each a usage error when it is not one. */
 int	 attune_period_user(const struct attune_period_opt *o, int64_t now,
 	    int64_t *from, int64_t *to);	/* 0: no period; usage errors */
 int64_t	 attune_date_opt(const char *opt, const char *val); /* or usage error */
-/* logedit.c: one check-in value checked and written as attune writes it. */
+/* logedit.c: attune-log edit's values checked and its new row built;
+ * one check-in value checked and written as attune writes it.  A bad
+ * value: -1, and in why what is wrong, naming where (like "edit ID: "). */
+extern const char *const *const attune_edit_cols; /* timestamp … note */
+int	 attune_edit_row(const struct attune_rows *rs, size_t i,
+	    const char *const *vals, struct attune_buf *row, unsigned *flags,
+	    const char *where, char *why, size_t size);
 const char *attune_edit_value(const char *col, const char *val,
 	    struct attune_buf *out, unsigned *flags);	/* NULL, or why not */
 

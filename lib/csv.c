@@ -1076,18 +1076,18 @@ new_row(struct attune_rows *rs, size_t off)
 }
 
 /*
- * For attune log's edits (edit.c): cut rs->buf into rows, a physical line
- * at a time, as the reader does, each with its id (hash of its bytes).
+ * Cut rs->buf into rows, a physical line at a time, as the reader does
+ * (a quoted field's line breaks inside its row), each with its fields and
+ * its id (hash of its bytes, or 0 without hash).
  */
-void
-attune_csv_split(struct attune_rows *rs, uint32_t (*hash)(const char *,
-    size_t))
+static void
+cut(struct attune_rows *rs, uint32_t (*hash)(const char *, size_t))
 {
 	struct csv_parser p;
 	struct attune_row *r;
 	const char *buf = rs->buf, *nl;
 	size_t at = 0, n, bom = 0;
-	int bad = 0, k;
+	int bad = 0;
 
 	if (rs->len >= 3 && memcmp(buf, "\xef\xbb\xbf", 3) == 0)
 		bom = at = 3;	/* a byte order mark before the header */
@@ -1110,8 +1110,8 @@ attune_csv_split(struct attune_rows *rs, uint32_t (*hash)(const char *,
 		r = &rs->r[rs->n];
 		r->len = at - r->off;
 		r->bad = bad || r->rows > 1;
-		r->id = hash(buf + r->off + (r->off == 0 ? bom : 0),
-		    r->len - (r->off == 0 ? bom : 0));
+		r->id = hash == NULL ? 0 : hash(buf + r->off +
+		    (r->off == 0 ? bom : 0), r->len - (r->off == 0 ? bom : 0));
 		r->blank = r->rows == 0 && !bad;
 		rs->n++;
 		new_row(rs, at);
@@ -1120,6 +1120,21 @@ attune_csv_split(struct attune_rows *rs, uint32_t (*hash)(const char *,
 		rows_init(&p);
 	}
 	csv_free(&p);
+}
+
+/*
+ * For attune log's edits (edit.c): a log's rows, cut as above, and the
+ * first row that is one taken for the header, its names in lower case.
+ */
+void
+attune_csv_split(struct attune_rows *rs, uint32_t (*hash)(const char *,
+    size_t))
+{
+	struct attune_row *r;
+	size_t n;
+	int k;
+
+	cut(rs, hash);
 	/* The header is the first row that is one. */
 	rs->header = -1;
 	for (n = 0; n < rs->n; n++)
@@ -1138,6 +1153,19 @@ attune_csv_split(struct attune_rows *rs, uint32_t (*hash)(const char *,
 					f[i] = (char)(f[i] - 'A' + 'a');
 		}
 	}
+}
+
+/* Rows without a header (n bytes of s, copied), cut as a log is: for a
+ * writer putting its rows in a log's own column order (log.c). */
+void
+attune_csv_rows(struct attune_rows *rs, const char *s, size_t n)
+{
+	memset(rs, 0, sizeof *rs);
+	rs->buf = attune_xmalloc(n + 1);
+	memcpy(rs->buf, s, n);
+	rs->len = n;
+	cut(rs, NULL);
+	rs->header = -1;
 }
 
 /* Append one field to a row being written, quoted only where needed. */

@@ -7,8 +7,6 @@
 #include <string.h>
 #include <strings.h>
 
-#include <csv.h>
-
 #include "attune_priv.h"
 
 const struct attune_measure attune_measures[ATTUNE_NMEASURES] = {
@@ -207,6 +205,20 @@ read_time(struct attune_csv *c, const char *s, size_t n, struct attune_time *t)
 	return 0;
 }
 
+/* The words of a did or flags field, or -1 (said). */
+static int
+read_words(struct attune_csv *c, const char *col, const char *s, size_t n,
+    const char *const *w, unsigned *set)
+{
+	char q[ATTUNE_VALUE];
+
+	if (wordset_memo(s, n, w, set) == 0)
+		return 0;
+	attune_csv_bad(c, "%s '%s' holds a word not in the list", col,
+	    attune_safe_value(q, sizeof q, s, n));
+	return -1;
+}
+
 /* A who as attune_who_valid sees it, in a row the reader has checked as
  * UTF-8 already. */
 static const char *
@@ -267,20 +279,11 @@ attune_checkin_read(struct attune_csv *c, struct attune_checkin *ci)
 			}
 			any |= ci->v[k] >= 0;
 		}
-		if (wordset_memo(v[ATTUNE_C_DID], n[ATTUNE_C_DID],
-		    attune_did_words, &ci->did) < 0) {
-			attune_csv_bad(c, "did '%s' holds a word not in the "
-			    "list", attune_safe_value(q, sizeof q,
-			    v[ATTUNE_C_DID], n[ATTUNE_C_DID]));
+		if (read_words(c, "did", v[ATTUNE_C_DID], n[ATTUNE_C_DID],
+		    attune_did_words, &ci->did) < 0 || read_words(c, "flags",
+		    v[ATTUNE_C_FLAGS], n[ATTUNE_C_FLAGS], attune_flag_words,
+		    &ci->flags) < 0)
 			goto bad;
-		}
-		if (wordset_memo(v[ATTUNE_C_FLAGS], n[ATTUNE_C_FLAGS],
-		    attune_flag_words, &ci->flags) < 0) {
-			attune_csv_bad(c, "flags '%s' holds a word not in "
-			    "the list", attune_safe_value(q, sizeof q,
-			    v[ATTUNE_C_FLAGS], n[ATTUNE_C_FLAGS]));
-			goto bad;
-		}
 		ci->note = v[ATTUNE_C_NOTE];
 		ci->notelen = n[ATTUNE_C_NOTE];
 		if (!any && ci->did == 0 && ci->flags == 0 && ci->notelen == 0) {
@@ -352,65 +355,6 @@ attune_who_same(const char *a, const char *b)
 	return na == nb && strncasecmp(a, b, na) == 0;
 }
 
-/* The rows being written, as fields, for attune_rows_by_header. */
-struct rowset {
-	char	***row;		/* each NULL-ended */
-	int	*nf;
-	int	 n, cap, fcap;
-};
-
-static void
-rs_field(void *f, size_t len, void *data)
-{
-	struct rowset *rs = data;
-	char *v;
-
-	if (rs->n == rs->cap || rs->row[rs->n] == NULL) {
-		if (rs->n == rs->cap) {
-			rs->cap = rs->cap ? rs->cap * 2 : 4;
-			rs->row = attune_xreallocarray(rs->row, rs->cap,
-			    sizeof *rs->row);
-			rs->nf = attune_xreallocarray(rs->nf, rs->cap,
-			    sizeof *rs->nf);
-		}
-		rs->row[rs->n] = attune_xcalloc(ATTUNE_CSV_MAXCOLS + 1,
-		    sizeof **rs->row);
-		rs->nf[rs->n] = 0;
-	}
-	if (rs->nf[rs->n] >= ATTUNE_CSV_MAXCOLS)
-		return;
-	v = attune_xmalloc(len + 1);
-	memcpy(v, f, len);
-	v[len] = '\0';
-	rs->row[rs->n][rs->nf[rs->n]++] = v;
-}
-
-static void
-rs_row(int term, void *data)
-{
-	struct rowset *rs = data;
-
-	(void)term;
-	if (rs->n < rs->cap && rs->row[rs->n] != NULL)
-		rs->n++;
-	if (rs->n < rs->cap)
-		rs->row[rs->n] = NULL;
-}
-
-static void
-rs_free(struct rowset *rs)
-{
-	int i, k;
-
-	for (i = 0; i < rs->n; i++) {
-		for (k = 0; k < rs->nf[i]; k++)
-			free(rs->row[i][k]);
-		free(rs->row[i]);
-	}
-	free(rs->row);
-	free(rs->nf);
-}
-
 /*
  * Rows for a log whose header names its columns in another order, or
  * holds others (a spreadsheet may save it so): rows, built in the order of
@@ -424,9 +368,10 @@ attune_rows_by_header(struct attune_buf *out, const char *path,
     const char *const *cols, char *const *names, const char *rows, size_t n)
 {
 	struct attune_buf missing = { 0 }, found = { 0 };
-	struct csv_parser p;
-	struct rowset rs;
-	int *from, nw, nn, i, j, r, nmiss = 0, rc = -1;
+	struct attune_rows rs;
+	struct attune_row *row;
+	int *from, nw, nn, i, j, nmiss = 0, rc = -1;
+	size_t r;
 	unsigned long long need = 0;
 
 	if (names[0] != NULL && names[1] == NULL &&
@@ -440,12 +385,7 @@ attune_rows_by_header(struct attune_buf *out, const char *path,
 		;
 	for (nn = 0; names[nn] != NULL; nn++)
 		;
-	memset(&rs, 0, sizeof rs);
-	if (csv_init(&p, CSV_STRICT | CSV_STRICT_FINI) != 0)
-		attune_errx(ATTUNE_FAIL, "out of memory");
-	csv_parse(&p, rows, n, rs_field, rs_row, &rs);
-	csv_fini(&p, rs_field, rs_row, &rs);
-	csv_free(&p);
+	attune_csv_rows(&rs, rows, n);
 	/* from[k]: the log's column for the contract's k-th, or -1. */
 	from = attune_xcalloc(nw + 1, sizeof *from);
 	for (i = 0; i < nw; i++) {
@@ -456,7 +396,7 @@ attune_rows_by_header(struct attune_buf *out, const char *path,
 		if (i == 0)
 			need |= 1;
 		for (r = 0; r < rs.n; r++)
-			if (i < rs.nf[r] && rs.row[r][i][0] != '\0' && i < 64)
+			if (i < rs.r[r].nf && rs.r[r].f[i][0] != '\0' && i < 64)
 				need |= 1ULL << i;
 	}
 	for (i = 0; i < nw && i < 64; i++)
@@ -482,12 +422,14 @@ attune_rows_by_header(struct attune_buf *out, const char *path,
 		goto out;
 	}
 	for (r = 0; r < rs.n; r++) {
+		if ((row = &rs.r[r])->nf == 0)
+			continue;	/* a blank line */
 		for (j = 0; j < nn; j++) {
 			const char *v = "";
 
-			for (i = 0; i < nw && i < rs.nf[r]; i++)
+			for (i = 0; i < nw && i < row->nf; i++)
 				if (from[i] == j) {
-					v = rs.row[r][i];
+					v = row->f[i];
 					break;
 				}
 			attune_csv_field(out, v, strlen(v), j == 0);
@@ -496,7 +438,7 @@ attune_rows_by_header(struct attune_buf *out, const char *path,
 	}
 	rc = 0;
 out:
-	rs_free(&rs);
+	attune_rows_free(&rs);
 	free(from);
 	attune_buf_free(&missing);
 	attune_buf_free(&found);

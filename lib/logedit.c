@@ -107,23 +107,26 @@ attune_edit_value(const char *col, const char *val, struct attune_buf *out,
 
 /*
  * The row with the values set, in the log's own column order (columns
- * attune does not know kept as they are): 0, or a usage error naming the
- * value.  A column edit needs that the log lacks is refused.
+ * attune does not know kept as they are): 0, or -1 with what is wrong in
+ * why, naming the value.  A column edit needs that the log lacks is
+ * refused.
  */
-void
+int
 attune_edit_row(const struct attune_rows *rs, size_t i,
     const char *const *vals, struct attune_buf *row, unsigned *flags,
-    const char *where)
+    const char *where, char *why, size_t size)
 {
 	const struct attune_row *r = &rs->r[i], *h = &rs->r[rs->header];
 	struct attune_buf v = { 0 };
-	const char *why, *val;
-	int k, j, c, answered = 0;
+	const char *bad, *val;
+	int k, j, c, answered = 0, rc = -1;
 
 	for (j = 0; editable[j] != NULL; j++)
-		if (vals[j] != NULL && attune_rows_col(rs, editable[j]) < 0)
-			attune_usage_error("%s has no '%s' column to change",
+		if (vals[j] != NULL && attune_rows_col(rs, editable[j]) < 0) {
+			snprintf(why, size, "%s has no '%s' column to change",
 			    where, editable[j]);
+			return -1;
+		}
 	row->len = 0;
 	*flags = 0;
 	for (k = 0; k < h->nf; k++) {
@@ -141,18 +144,25 @@ attune_edit_row(const struct attune_rows *rs, size_t i,
 			continue;
 		}
 		v.len = 0;
-		if ((why = attune_edit_value(h->f[k], val, &v, flags)) != NULL)
-			attune_usage_error("%s%s: '%.60s' %s", where,
-			    h->f[k], val, why);
+		if ((bad = attune_edit_value(h->f[k], val, &v, flags)) != NULL) {
+			snprintf(why, size, "%s%s: '%.60s' %s", where, h->f[k],
+			    val, bad);
+			goto out;
+		}
 		for (c = 2; c < 10; c++)
 			if (strcmp(h->f[k], editable[c]) == 0 && v.len > 0)
 				answered = 1;
 		attune_csv_field(row, v.s, v.len, k == 0);
 	}
 	attune_buf_add(row, "\n", 1);
+	if (!answered) {
+		snprintf(why, size, "%sthat would leave the entry with no "
+		    "answers; to take it away use --undo, or keep one answer",
+		    where);
+		goto out;
+	}
+	rc = 0;
+out:
 	attune_buf_free(&v);
-	if (!answered)
-		attune_usage_error("%sthat would leave the entry with no "
-		    "answers; to take it away use --undo, or keep one "
-		    "answer", where);
+	return rc;
 }

@@ -658,6 +658,37 @@ rows(int argc, char **argv)
 	return attune_finish(0);
 }
 
+/* attune_csv_rows: rows without a header, cut as the log reader cuts
+ * them: a quoted line break inside its row, a blank line a row of no
+ * fields, a last row without its newline kept. */
+static void
+test_rows(void)
+{
+	static const char in[] = "2026-11-20T10:00:00+00:00,me,3\n"
+	    "\n"
+	    "2026-11-21T10:00:00+00:00,\"Sam, \"\"S\"\"\",,\"two\nlines\"\n"
+	    "last,row";
+	struct attune_rows rs;
+
+	attune_csv_rows(&rs, in, sizeof in - 1);
+	is_int((int)rs.n, 4, "rows: four, the blank line one of them");
+	is_int(rs.header, -1, "rows: no header");
+	is_int(rs.r[0].nf, 3, "rows: the first has its 3 fields");
+	is_str(rs.r[0].f[2], "3", "rows: its last field");
+	is_int(rs.r[1].nf, 0, "rows: a blank line has no fields");
+	ok(rs.r[1].blank, "rows: and is blank");
+	is_int(rs.r[2].nf, 4, "rows: a quoted line break stays in its row");
+	is_str(rs.r[2].f[1], "Sam, \"S\"", "rows: quotes undone");
+	is_str(rs.r[2].f[3], "two\nlines", "rows: the line break kept");
+	is_str(rs.r[3].f[1], "row", "rows: the last, without its newline");
+	ok(!rs.r[0].bad && !rs.r[2].bad && !rs.r[3].bad, "rows: none bad");
+	attune_rows_free(&rs);
+	attune_csv_rows(&rs, "a,\"open\n", 8);
+	is_int((int)rs.n, 1, "rows: an unclosed quote is one row");
+	ok(rs.r[0].bad, "rows: and it is bad");
+	attune_rows_free(&rs);
+}
+
 int
 main(int argc, char **argv)
 {
@@ -676,5 +707,6 @@ main(int argc, char **argv)
 	test_huge();
 	test_checkin_rows();
 	test_text();
+	test_rows();
 	return tap_done();
 }
