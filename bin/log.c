@@ -81,24 +81,6 @@ usage(void)
 	exit(attune_finish(ATTUNE_OK));
 }
 
-/* --time: now or earlier, as attune checkin takes it; as it is logged. */
-static const char *
-when(const char *val)
-{
-	static char buf[32];
-	struct attune_time t, now;
-	const char *why;
-
-	attune_time_now(&now);
-	if (attune_time_user(val, &t, &why) < 0)
-		attune_usage_error("--time: '%s' %s", val, why);
-	if (attune_time_epoch(&t) > attune_time_epoch(&now) + 600)
-		attune_usage_error("--time: '%s' is in the future; "
-		    "check-ins are for now or earlier", val);
-	attune_time_format(&t, buf);
-	return buf;
-}
-
 /* A word after the options that is not edit or undo. */
 static _Noreturn void
 not_a_sub(const char *word)
@@ -144,7 +126,8 @@ main(int argc, char **argv)
 		case 'r': o.region = optarg; break;
 		case 'S': o.screens = 1; break;
 		case 's': o.sleep = optarg; break;
-		case 't': o.time = when(optarg); break;
+		case 't': o.time = attune_opt_time(optarg,
+		    "check-ins are for now or earlier", NULL); break;
 		case 'u': o.undo = 1; break;
 		case 'V': attune_version("attune-log");
 		case 'w': o.who = optarg; break;

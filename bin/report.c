@@ -179,15 +179,13 @@ option(int c, int argc, char **argv)
 int
 main(int argc, char **argv)
 {
-	struct attune_time now;
 	int c;
 
 	attune_setprog(argv[0]);
 	o.files = no_files;
 	attune_usage_first(safety_first);
 	attune_opt_longopts(longopts);
-	attune_time_now(&now);
-	today = now.days;
+	today = attune_today();
 	while ((c = getopt_long(argc, argv, ":ab:cd:f:hqr:Vw:", longopts,
 	    NULL)) != -1)
 		if (option(c, argc, argv))

@@ -5,11 +5,20 @@
 #ifndef ATTUNE_PRIV_H
 #define ATTUNE_PRIV_H
 
+#include <stdarg.h>
+
 #include "attune.h"
 
 /* Each declaration here follows the order of its section in attune.h
  * (err.c, buf.c, opt.c, text.c, time.c, ... report_*.c), for the part of
  * that file the commands do not call. */
+void	 attune_warn(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+void	 attune_warnx(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+void	*attune_xcalloc(size_t n, size_t size);
+char	*attune_xstrdup(const char *s);
+const char *attune_prog(void);
+void	 attune_err(int status, const char *fmt, ...)
+	    __attribute__((noreturn, format(printf, 2, 3)));
 void	 attune_errx(int status, const char *fmt, ...)
 	    __attribute__((noreturn, format(printf, 2, 3)));
 void	 attune_vwarnx(const char *fmt, va_list ap);
@@ -17,16 +26,30 @@ void	 attune_quit(int status) __attribute__((noreturn));	/* said already */
 void	*attune_xmalloc(size_t n);
 void	*attune_xrealloc(void *p, size_t n);
 /* buf.c */
+struct attune_buf {
+	char	*s;
+	size_t	 len, cap;
+};
+void	 attune_buf_str(struct attune_buf *b, const char *s);
+void	 attune_buf_printf(struct attune_buf *b, const char *fmt, ...)
+	    __attribute__((format(printf, 2, 3)));
+void	 attune_buf_free(struct attune_buf *b);
+void	 attune_buf_add(struct attune_buf *b, const void *p, size_t n);
 char	*attune_buf_space(struct attune_buf *b, size_t n);
 int	 attune_distance(const char *a, size_t na, const char *b, size_t nb,
 	    int max);	/* edits apart, any case; max + 1 if more */
 /* opt.c */
+int	 attune_parse_words(const char *val, const char *const *words,
+	    unsigned *acc, const char **bad, size_t *badlen);
+const char *attune_opt_who(const char *opt);	/* --who, $ATTUNE_WHO,
+						 * attune.conf, "me" */
 unsigned attune_opt_words(const char *opt, const char *val,
 	    const char *const *words, unsigned acc);
 int	 attune_parse_int(const char *val, int min, int max, int *v);
 int	 attune_parse_tenths(const char *val, int min, int max, int *v);
 void	 attune_words_join(FILE *f, const char *const *words, const char *sep);
 /* text.c */
+void	 attune_put_safe(FILE *f, const char *s, size_t n);
 int	 attune_utf8_valid(const char *s, size_t n);
 /* A log value for a message: char q[ATTUNE_VALUE]; "'%s'", attune_safe_value(
  * q, sizeof q, s, n).  Every value from a log is quoted through it. */
@@ -43,6 +66,24 @@ int	 attune_term_utf8(void);
 /* time.c: dates and times.  A day belongs to the date written in a
  * timestamp, so a time keeps its civil date, clock and UTC offset. */
 #define ATTUNE_NOOFF INT32_MIN
+struct attune_time {
+	int64_t	 days;	/* civil days since 1970-01-01 of the written date */
+	int32_t	 sec;	/* seconds since that date's midnight */
+	int32_t	 off;	/* UTC offset in seconds, or ATTUNE_NOOFF */
+};
+int	 attune_time_now(struct attune_time *t);	/* honours $ATTUNE_NOW */
+int	 attune_time_user(const char *s, struct attune_time *t, const char **why);
+void	 attune_time_format(const struct attune_time *t, char buf[32]);
+int64_t	 attune_time_epoch(const struct attune_time *t);
+int	 attune_time_iso(const char *s, size_t n, struct attune_time *t);
+int	 attune_date_user(const char *s, int64_t *days, const char **why);
+/* Periods as people name them; 0, or -1 with *why (attune-report(1)). */
+int	 attune_week_user(const char *s, int64_t today, int64_t *monday,
+	    const char **why);		/* this, last, 2026-W47, a date */
+int	 attune_month_user(const char *s, int64_t today, int64_t *first,
+	    const char **why);		/* this, last, 2026-11, November */
+int	 attune_last_user(const char *s, int64_t end, int64_t *from,
+	    const char **why);		/* 14d, 2w, 3m: ending at end */
 void	 attune_date_format(int64_t days, char buf[16]);
 int64_t	 attune_days_from_civil(int y, int m, int d);
 void	 attune_civil_from_days(int64_t days, int *y, int *m, int *d);
@@ -54,6 +95,15 @@ int	 attune_iso_week(int64_t days, int *year);	/* week 1 … 53 */
 int64_t	 attune_iso_week_monday(int year, int week);
 int	 attune_time_clock(struct attune_time *t);	/* -1: bad $ATTUNE_NOW */
 int64_t	 attune_months_add(int64_t days, int n);	/* day kept, or month end */
+
+/* dir.c: the data directory and its logs. */
+void	 attune_strv_free(char **v);
+char	*attune_dir_resolve(const char *opt);	/* malloc'd path */
+int	 attune_dir_make(const char *dir);	/* mkdir 0700, warn if open */
+char	*attune_dir_file(const char *dir, const char *name);
+struct stat;
+void	 attune_csv_field(struct attune_buf *b, const char *s, size_t n, int first);
+int	 attune_write_all(int fd, const char *s, size_t n);
 
 /* conf.c: attune.conf in the data directory, the settings that stick
  * (attune-log(5)).  Options and the environment override it.  Loading warns
@@ -140,6 +190,10 @@ char	**attune_archive_view(const char *dir, const char *base, char **v,
 	    size_t *n);
 
 /* crisis.c: crisis and support lines, one table for every command. */
+const char *attune_region(const char *opt);	/* NULL: every region */
+int	 attune_region_parse(const char *opt, const char **region);
+void	 attune_crisis_print(FILE *f, const char *region);
+void	 attune_crisis_stderr(const char *region);	/* if stdout is no tty; once */
 struct attune_line {
 	const char *region, *service, *number, *hours;
 };
@@ -147,6 +201,8 @@ extern const struct attune_line attune_lines[];
 #define ATTUNE_LINES_CHECKED "2026-11"
 int	 attune_region_known(const char *region);
 /* log.c: the check-in's measures, words and row. */
+extern const char *const attune_flag_words[];	/* NULL-ended */
+#define ATTUNE_FLAG_HARM (1u << 5)
 enum { ATTUNE_MOOD, ATTUNE_BOND, ATTUNE_ANXIETY, ATTUNE_NUMB, ATTUNE_SLEEP,
 	ATTUNE_NMEASURES };
 struct attune_measure {
@@ -290,6 +346,7 @@ void	 attune_screen_print(FILE *f, int format, int dryrun,
 /* share.c: data files shipped with attune, found beside the program
  * (<dir>/../share/NAME, installed <dir>/../share/attune/NAME) or else in
  * ATTUNE_DATADIR.  NULL if none. */
+char	*attune_exe_dir(void);	/* the running program's; malloc'd, or NULL */
 char	*attune_share_file(const char *name);	/* malloc'd path */
 
 /* judge.c: the one judgement of the logs (attune-report(1), "Reach-out
@@ -545,6 +602,7 @@ const char *attune_detail_note(const struct attune_detail *d,
 void	 attune_fhir_write(FILE *f, struct attune_detail *d);
 void	 attune_detail_free(struct attune_detail *d);
 
+void	 attune_json_put(FILE *f, const char *s, size_t n);
 /* report_text.c, report_data.c, report_html.c: attune report's formats.
  * A view is every (period, person) summary, period by period, each
  * period's people in the same order. */

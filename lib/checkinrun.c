@@ -301,7 +301,6 @@ static void
 settle(const struct attune_checkin_opt *o, struct attune_checkin *ci,
     int given, const char **region, struct attune_time *now)
 {
-	const char *why;
 
 	if (o->before != NULL)
 		attune_usage_error("--before goes with --archive");
@@ -316,14 +315,7 @@ settle(const struct attune_checkin_opt *o, struct attune_checkin *ci,
 	if (!o->harm || o->region != NULL)	/* else worked out already */
 		*region = attune_region(o->region);
 	attune_time_now(now);
-	ci->ts = *now;
-	if (o->time != NULL) {
-		if (attune_time_user(o->time, &ci->ts, &why) < 0)
-			attune_usage_error("--time: '%s' %s", o->time, why);
-		if (attune_time_epoch(&ci->ts) > attune_time_epoch(now) + 600)
-			attune_usage_error("--time: '%s' is in the future; "
-			    "check-ins are for now or earlier", o->time);
-	}
+	attune_opt_time(o->time, "check-ins are for now or earlier", &ci->ts);
 }
 
 /*

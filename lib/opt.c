@@ -363,3 +363,41 @@ attune_opt_period(struct attune_period_opt *p, int month, int argc,
 		p->week = val;
 	}
 }
+
+/*
+ * --time VAL as people write it, into t (now when val is NULL; t may be
+ * NULL), refused when more than ten minutes ahead of the clock: "is in the
+ * future; " and what, such as "check-ins are for now or earlier".  The
+ * time as a log writes it, until the next call.
+ */
+const char *
+attune_opt_time(const char *val, const char *what, struct attune_time *t)
+{
+	static char buf[32];
+	struct attune_time now, mine;
+	const char *why;
+
+	if (t == NULL)
+		t = &mine;
+	attune_time_now(&now);
+	*t = now;
+	if (val != NULL) {
+		if (attune_time_user(val, t, &why) < 0)
+			attune_usage_error("--time: '%s' %s", val, why);
+		if (attune_time_epoch(t) > attune_time_epoch(&now) + 600)
+			attune_usage_error("--time: '%s' is in the future; %s",
+			    val, what);
+	}
+	attune_time_format(t, buf);
+	return buf;
+}
+
+/* Today, as $ATTUNE_NOW or the clock has it (civil days since 1970). */
+int64_t
+attune_today(void)
+{
+	struct attune_time now;
+
+	attune_time_now(&now);
+	return now.days;
+}

@@ -137,24 +137,6 @@ instrument(const struct attune_screen_opt *o)
 	return in;
 }
 
-/* When it was taken: now, or --time, never in the future. */
-static void
-when(const char *opt, struct attune_time *ts)
-{
-	struct attune_time now;
-	const char *why;
-
-	attune_time_now(&now);
-	*ts = now;
-	if (opt != NULL) {
-		if (attune_time_user(opt, ts, &why) < 0)
-			attune_usage_error("--time: '%s' %s", opt, why);
-		if (attune_time_epoch(ts) > attune_time_epoch(&now) + 600)
-			attune_usage_error("--time: '%s' is in the future; a "
-			    "screen is logged for now or earlier", opt);
-	}
-}
-
 /* Logged, the row on disk: a result that cannot be shown is a warning,
  * and the status still says logged (0, or 3), so that no one screens
  * again and logs it twice. */
@@ -218,7 +200,7 @@ attune_screen_run(const struct attune_screen_opt *o)
 	attune_conf_dir(o->dir);
 	who = attune_opt_who(o->who);
 	region = attune_region(o->region);
-	when(o->time, &ts);
+	attune_opt_time(o->time, "a screen is logged for now or earlier", &ts);
 	r.partner = o->partner;
 	if ((rc = answers(o, &r, region)) < 0) {
 		fprintf(stderr, "\nLeft without saving; nothing was written.\n");
