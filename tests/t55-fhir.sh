@@ -46,13 +46,16 @@ if [ ! -d "$FH/node_modules/fhir" ] ||
 	exit 0
 fi
 
-# Node starts slowly and the schema is large, so every Bundle is kept
-# (vcheck DESCRIPTION FILE) and all are validated in one run at the end.
+# Node starts slowly and the schema takes seconds to load and compile, so
+# every Bundle is kept (vcheck DESCRIPTION FILE) and all are validated at
+# the end, with every other check that needs node, in one node process
+# (check.js --batch).
 : >"$T/vlist"
 vcheck() { printf '%s\t%s\n' "$2" "$1" >>"$T/vlist"; }
 # jscheck DESCRIPTION FILE CODE: CODE (a JavaScript expression over b, the
 # Bundle, and e, its resources) is true.  FILE is kept as it is now, and
-# all are judged in one node at the end (jsjudge), for node starts slowly.
+# all are judged in that one node at the end (check.js --judge), then
+# reported (jsjudge).
 mkdir -p "$T/js"
 : >"$T/jslist"
 jscheck() {
@@ -62,19 +65,6 @@ jscheck() {
 	printf '%s\t%s\n' "$_n" "$1" >>"$T/jslist"
 }
 jsjudge() {
-	node -e 'const fs = require("fs"), d = process.argv[1];
-	    for (const line of fs.readFileSync(d + "/../jslist", "utf8").split("\n")) {
-		if (line === "") continue;
-		const n = line.split("\t")[0];
-		let ok = false, why = "false";
-		try {
-			const b = JSON.parse(fs.readFileSync(d + "/" + n + ".json"));
-			const e = (b.entry || []).map(x => x.resource);
-			const code = fs.readFileSync(d + "/" + n + ".code", "utf8");
-			ok = !!(new Function("b", "e", "return (" + code + ");"))(b, e);
-		} catch (x) { why = String(x); }
-		console.log(n + "\t" + (ok ? "ok" : why));
-	    }' "$T/js" >"$T/jsout" 2>&1
 	while IFS="$(printf '\t')" read -r _n _desc; do
 		if grep -qx "$_n	ok" "$T/jsout"; then
 			pass "$_desc"
@@ -260,9 +250,23 @@ sed 's/"status":"completed"/"status":"finished"/' "$T/epds.json" >"$T/bad1.json"
 sed 's/"valueInteger":[0-9]*/"valueInteger":"two"/' "$T/epds.json" >"$T/bad2.json"
 sed 's/"authored":"[^"]*"/"authored":"yesterday"/' "$T/epds.json" >"$T/bad3.json"
 printf '{"resourceType":"Bundle","type":"collection","entry":[{"resource":{"resourceType":"Observation","code":{"text":"x"}}}]}' >"$T/bad4.json"
+# The one node process: each validator alone on the broken ones, the
+# checks on the Bundles' content, and every Bundle through both.
+{
+	for v in schema fhirjs; do
+		printf '%s\t--only\t%s' "$T/check.$v" "$v"
+		printf '\t%s' "$T"/bad[1-4].json
+		echo
+	done
+	printf '%s\t--judge\t%s\n' "$T/jsout" "$T/js"
+	printf '%s' "$T/check"
+	cut -f1 "$T/vlist" | while read -r f; do printf '\t%s' "$f"; done
+	echo
+} >"$T/batch"
+node "$FH/check.js" --batch "$T/batch" >"$T/batch.out" 2>&1 ||
+	fail "check.js --batch ran" "$(head -c 300 "$T/batch.out" | tr '\n' '|')"
 for v in schema fhirjs; do
-	node "$FH/check.js" --only "$v" "$T"/bad[1-4].json >"$T/check.$v" 2>&1
-	rc=$?
+	rc=$(cat "$T/check.$v.rc" 2>/dev/null)
 	check "broken resources: $v fails" rc_is 1
 	for b in 1 2 3; do
 		check "broken resource $b: $v reports it" \
@@ -277,8 +281,6 @@ check "an Observation without status: FHIR.js reports it" \
 jsjudge
 
 ## every Bundle above, through both validators
-# shellcheck disable=SC2046
-node "$FH/check.js" $(cut -f1 "$T/vlist") >"$T/check" 2>&1
 while IFS="$(printf '\t')" read -r file desc; do
 	if grep -qxF "$file: 0 errors" "$T/check"; then
 		pass "$desc"
