@@ -20,8 +20,11 @@ TESTBIN	 = $(UNITSRC:.c=) tests/ptyrun tests/logcheck
 
 all: $(PROGS)
 
-lib/%.o: lib/%.c lib/attune.h lib/attune_priv.h lib/config.h config.mk
+lib/%.o: lib/%.c lib/attune.h lib/attune_priv.h config.mk
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+
+# Only these hold the version or the data directory (lib/config.h).
+lib/err.o lib/share.o lib/tips.o: lib/config.h
 
 lib/libattune.a: $(LIBOBJ)
 	rm -f $@

@@ -11,8 +11,6 @@
 #include <stdint.h>
 #include <stdio.h>
 
-#include "config.h"	/* VERSION, DATADIR: made from config.mk */
-
 /* Exit status, the same in every command. */
 enum {
 	ATTUNE_OK = 0,		/* done */

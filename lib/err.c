@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "attune_priv.h"
+#include "config.h"	/* ATTUNE_VERSION, ATTUNE_DATADIR, from config.mk */
 
 static const char *prog = "attune";
 static int hushed;	/* warnings unsaid (attune_warn_hush); errors never */

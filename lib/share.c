@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 #include "attune_priv.h"
+#include "config.h"	/* ATTUNE_VERSION, ATTUNE_DATADIR, from config.mk */
 
 static int
 is_file(const char *path)

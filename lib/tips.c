@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 #include "attune_priv.h"
+#include "config.h"	/* ATTUNE_VERSION, ATTUNE_DATADIR, from config.mk */
 
 enum { FMT_TEXT, FMT_CSV };
 

@@ -81,9 +81,20 @@ check "a line in bin/commands lists it with its summary" \
 check "and no longer under Also found" out_lacks "Also found:"
 # make, then make PREFIX=P install, as a user would: P is outside the tree.
 P=$T/pfx
+touch "$T/marker"
 mk PREFIX="$P" install
 check "make PREFIX=P install: exit 0" rc_is 0
 check "which rebuilt lib/config.h for P" holds "$S/lib/config.h" "\"$P/share/attune\""
+check "and what holds DATADIR (share.o)" newer "$S/lib/share.o"
+check "but not what does not (csv.o)" sh -c "! [ '$S/lib/csv.o' -nt '$T/marker' ]"
+# Every file that names VERSION or DATADIR is one the Makefile rebuilds
+# when lib/config.h changes.
+for f in $(grep -l 'ATTUNE_VERSION\|ATTUNE_DATADIR' "$TOP"/lib/*.c "$TOP"/bin/*.c); do
+	o=${f#"$TOP"/}
+	o=${o%.c}.o
+	check "$o depends on lib/config.h" sh -c \
+	    "make -s -C '$S' -p -n -q lib/libattune.a 2>/dev/null | grep -q '^$o:.*lib/config.h'"
+done
 check "and the installed programs hold P/share/attune" \
     holds "$P/bin/attune-tips" "$P/share/attune"
 check "and no longer the default" sh -c "! grep -aqF /usr/local/share/attune '$P/bin/attune-tips'"
@@ -98,10 +109,18 @@ rm -f "$P/share/attune/tips.csv"
 run "$T/lone/attune-tips" --list
 check "without it there, it names DATADIR in the message" \
     err_has "neither beside this program nor in $P/share/attune"
-touch "$T/marker"
+# An edit to config.mk (CFLAGS, say) would rebuild every object: asked
+# of make -n, and config.mk's time then put back, to build only once.
+touch -r "$S/config.mk" "$T/mkstamp"
 touch "$S/config.mk"
+make -n -C "$S" CFLAGS=-O0 PROGS="bin/attune bin/attune-tips $H" >"$T/mkn" 2>&1
+check "an edit to config.mk rebuilds the library" \
+    sh -c "grep -q 'lib/csv.o' '$T/mkn' && grep -q 'lib/share.o' '$T/mkn'"
+touch -r "$T/mkstamp" "$S/config.mk"
+touch "$T/marker"
 mk PREFIX=/usr DESTDIR="$T/root" VERSION=9.8.7 install
-check "an edit to config.mk rebuilds the library" newer "$S/lib/share.o"
+check "another PREFIX and VERSION rebuild what holds them" \
+    sh -c "[ '$S/lib/err.o' -nt '$T/marker' ] && [ '$S/lib/share.o' -nt '$T/marker' ]"
 check "make PREFIX=/usr DESTDIR=D install: programs for /usr/share/attune" \
     holds "$T/root/usr/bin/attune-tips" /usr/share/attune
 run "$T/root/usr/bin/attune" --version
