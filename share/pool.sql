@@ -27,7 +27,9 @@ SET autoload_known_extensions = false;
 -- Both logs are read alike: every column as text, found by its header
 -- (union_by_name: any column order, columns a file lacks are empty), site
 -- and parent from the folder names.  Rows that are not CSV are left out,
--- as attune skips them.
+-- as attune skips them.  Each log is read once, into a temporary table:
+-- a view would read and sniff every file again each time a view over it
+-- is made or queried.
 CREATE OR REPLACE MACRO attune_logs(globs) AS TABLE
 SELECT * FROM read_csv(globs,
     header = true, delim = ',', quote = '"', escape = '"',
@@ -36,10 +38,10 @@ SELECT * FROM read_csv(globs,
     hive_types = {'site': 'VARCHAR', 'parent': 'VARCHAR'},
     filename = true);
 
-CREATE OR REPLACE VIEW checkins_raw AS
+CREATE OR REPLACE TEMP TABLE checkins_raw AS
 SELECT * FROM attune_logs(getvariable('pool_checkins'));
 
-CREATE OR REPLACE VIEW screens_raw AS
+CREATE OR REPLACE TEMP TABLE screens_raw AS
 SELECT * FROM attune_logs(getvariable('pool_screens'));
 
 CREATE OR REPLACE TABLE pool_settings AS
@@ -95,7 +97,9 @@ WHERE TRY_CAST(substr(trim("timestamp"), 1, 10) AS DATE) IS NOT NULL;
 -- Weekly means per parent (and per person in a parent's folder: a partner
 -- may log there too), weeks from Monday as in attune.  The means are those
 -- of attune report --by week --format csv, to the same two decimals:
--- printf rounds the same double the same way attune's does.
+-- printf rounds the same double the same way attune's does.  The five
+-- means are written out one by one, not through a macro, so that Part 2
+-- stays plain SQL that other engines run (attune-pool(1)).
 CREATE OR REPLACE VIEW weekly AS
 SELECT
     CAST(date_trunc('week', day) AS DATE) AS period_start,

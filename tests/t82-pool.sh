@@ -96,11 +96,14 @@ BEGIN {
 	split("north south east", site, " ")
 	today = 20779	# 2026-11-22 as days since 1970-01-01
 	harm[3] = today - 2; harm[17] = today - 10; harm[23] = today - 40
+	mk = "mkdir -p"	# all 50 folders in one mkdir
+	for (p = 1; p <= 50; p++)
+		mk = mk " \"" root "/site=" site[1 + p % 3] "/parent=" sprintf("p%02d", p) "\""
+	system(mk)
 	for (p = 1; p <= 50; p++) {
 		s = site[1 + p % 3]
 		off = s == "east" ? "+02:00" : "+00:00"
 		dir = root "/site=" s "/parent=" sprintf("p%02d", p)
-		system("mkdir -p \"" dir "\"")
 		f = dir "/checkins.csv"
 		print "timestamp,who,mood,bond,anxiety,numb,sleep,did,flags,note" >f
 		start = p % 5 == 0 ? today - 400 - rnd(30) : today - 60 - rnd(300)
@@ -150,17 +153,22 @@ done <"$T/dirs"
 # A copy someone left beside a log is not a log: neither reads it.
 cp "$R/site=north/parent=p03/checkins.csv" "$R/site=north/parent=p03/checkins.csv.bak"
 
+# reports CMD…: attune report CMD… for every parent, each report after a
+# line "@ SITE,PARENT" (one awk then reads them all).
+reports() {
+	while read -r d; do
+		p=${d##*/parent=} s=${d%/parent=*}; s=${s##*/site=}
+		echo "@ $s,$p"
+		attune report -d "$d" "$@" 2>/dev/null
+	done <"$T/dirs"
+}
 # attune's weekly rows for each parent: site, parent and the columns the
 # pool has (names here hold no comma).
-: >"$T/attune.weekly"
-while read -r d; do
-	p=${d##*/parent=} s=${d%/parent=*}; s=${s##*/site=}
-	attune report -d "$d" --all-people --by week --format csv 2>/dev/null |
-	    awk -F, -v s="$s" -v p="$p" 'NR > 1 && $4 > 0 {
-		print $1 "," $2 "," s "," p "," $3 "," $4 "," $5 "," $6 "," $9 \
-		    "," $12 "," $15 "," $18 }' >>"$T/attune.weekly"
-done <"$T/dirs"
-sort -o "$T/attune.weekly" "$T/attune.weekly"
+reports --all-people --by week --format csv |
+    awk -F, '/^@ / { sp = substr($0, 3); n = 0; next }
+	++n > 1 && $4 > 0 {
+		print $1 "," $2 "," sp "," $3 "," $4 "," $5 "," $6 "," $9 \
+		    "," $12 "," $15 "," $18 }' | sort >"$T/attune.weekly"
 
 run attune-pool --engine node --today 2026-11-22 "$R"
 check "attune-pool weekly: exit 0, the header first" \
@@ -179,14 +187,10 @@ else
 fi
 
 # Urgent: the people attune report finds urgent in the last 14 days.
-: >"$T/attune.urgent"
-while read -r d; do
-	p=${d##*/parent=} s=${d%/parent=*}; s=${s##*/site=}
-	attune report -d "$d" --all-people --last 14d --format csv 2>/dev/null |
-	    awk -F, -v s="$s" -v p="$p" 'NR > 1 && $NF ~ /(^|;)urgent(;|$)/ {
-		print s "," p "," $3 }' >>"$T/attune.urgent"
-done <"$T/dirs"
-sort -o "$T/attune.urgent" "$T/attune.urgent"
+reports --all-people --last 14d --format csv |
+    awk -F, '/^@ / { sp = substr($0, 3); n = 0; next }
+	++n > 1 && $NF ~ /(^|;)urgent(;|$)/ { print sp "," $3 }' |
+    sort >"$T/attune.urgent"
 run attune-pool --engine node --today 2026-11-22 "$R" urgent
 sed 1d "$T/out" | cut -d, -f1-3 | sort >"$T/pool.urgent"
 check "urgent: two harm flags and two safety screens in the 14 days" \
