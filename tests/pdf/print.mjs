@@ -31,6 +31,14 @@ const browser = spawn(chrome, ['--headless', '--no-sandbox', '--disable-gpu',
 	'--enable-logging=stderr', '--v=0', '--remote-debugging-pipe',
 	'about:blank'], { stdio: ['ignore', 'ignore', 'pipe', 'pipe', 'pipe'] });
 
+// A browser that hangs is stopped here, before the caller's timeout would
+// stop this script and leave the browser running.
+setTimeout(() => {
+	process.stderr.write('print.mjs: the browser took over 100 seconds\n');
+	browser.kill('SIGKILL');
+	process.exit(1);
+}, 100000).unref();
+
 // Where the browser's messages go now: the page being printed's .err.
 let errFile = null;
 let early = '';
@@ -130,7 +138,6 @@ try {
 	process.stderr.write(`print.mjs: ${e.message}\n`);
 	status = 1;
 }
-errFile = null;
 if (!gone) {
 	send('Browser.close').catch(() => {});
 	await exited;
