@@ -1,14 +1,18 @@
-// node tests/pdf/print.mjs CHROME HTML PDF [HTML PDF]...
+// node tests/pdf/print.mjs CHROME [--window-size=W,H] HTML OUT [HTML OUT]...
 //
-// Prints each HTML file to its PDF with one start of headless CHROME
-// (chromium's --print-to-pdf takes one page a start, and a start costs
-// over a second of processor time).  It speaks the DevTools protocol
-// over --remote-debugging-pipe (fd 3 in, fd 4 out, messages ending in a
-// NUL), so it needs node alone, no package.  The print is what
-// --print-to-pdf --no-pdf-header-footer does: the CSS @page size and
-// margins, backgrounds, no header or footer.
+// Loads each HTML file in one start of headless CHROME and writes OUT by
+// its name's ending, as one start each of chromium would (its
+// --print-to-pdf, --screenshot and --dump-dom take one page a start, and
+// a start costs over a second of processor time):
+//	OUT.pdf    printed, as --print-to-pdf --no-pdf-header-footer: the
+//	           CSS @page size and margins, backgrounds, no header or footer
+//	OUT.png    a screenshot of the window (--window-size, default 800,600)
+//	           as --screenshot
+//	OUT.html   the DOM after loading, as --dump-dom
+// It speaks the DevTools protocol over --remote-debugging-pipe (fd 3 in,
+// fd 4 out, messages ending in a NUL), so it needs node alone, no package.
 //
-// PDF.err gets the browser's messages while that page loads and prints:
+// OUT.err gets the browser's messages while that page loads and prints:
 // its stderr (--enable-logging=stderr), and the page's console calls and
 // uncaught exceptions as "CONSOLE(line) ..." and "Uncaught ..." lines.
 // Exit 0 when every page printed, 1 (with a message) otherwise.
@@ -19,8 +23,15 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
 const [chrome, ...pairs] = process.argv.slice(2);
-if (!chrome || pairs.length === 0 || pairs.length % 2) {
-	process.stderr.write('usage: node print.mjs CHROME HTML PDF [HTML PDF]...\n');
+let [width, height] = [800, 600];
+const size = /^--window-size=(\d+),(\d+)$/.exec(pairs[0] ?? '');
+if (size) {
+	[width, height] = [Number(size[1]), Number(size[2])];
+	pairs.shift();
+}
+if (!chrome || pairs.length === 0 || pairs.length % 2 ||
+    pairs.some((f, i) => i % 2 && !/\.(pdf|png|html)$/.test(f))) {
+	process.stderr.write('usage: node print.mjs CHROME [--window-size=W,H] HTML OUT.{pdf,png,html}...\n');
 	process.exit(2);
 }
 
@@ -119,20 +130,36 @@ try {
 	await send('Page.enable', {}, sessionId);
 	await send('Runtime.enable', {}, sessionId);
 	await send('Log.enable', {}, sessionId);
+	await send('Emulation.setDeviceMetricsOverride',
+	    { width, height, deviceScaleFactor: 1, mobile: false }, sessionId);
 	for (let i = 0; i < pairs.length; i += 2) {
-		const html = resolve(pairs[i]), pdf = resolve(pairs[i + 1]);
-		errFile = `${pdf}.err`;
+		const html = resolve(pairs[i]), out = resolve(pairs[i + 1]);
+		errFile = `${out}.err`;
 		writeFileSync(errFile, early);
 		early = '';
 		const loaded = once('Page.loadEventFired', sessionId);
 		const nav = await send('Page.navigate', { url: pathToFileURL(html).href }, sessionId);
 		if (nav.errorText) throw new Error(`${html}: ${nav.errorText}`);
 		await loaded;
-		const { data } = await send('Page.printToPDF', {
-			preferCSSPageSize: true, printBackground: true,
-			displayHeaderFooter: false,
-		}, sessionId);
-		writeFileSync(pdf, Buffer.from(data, 'base64'));
+		if (out.endsWith('.pdf')) {
+			const { data } = await send('Page.printToPDF', {
+				preferCSSPageSize: true, printBackground: true,
+				displayHeaderFooter: false,
+			}, sessionId);
+			writeFileSync(out, Buffer.from(data, 'base64'));
+		} else if (out.endsWith('.png')) {
+			const { data } = await send('Page.captureScreenshot',
+			    { format: 'png' }, sessionId);
+			writeFileSync(out, Buffer.from(data, 'base64'));
+		} else {
+			const { result } = await send('Runtime.evaluate', {
+				expression: '(document.doctype ? new XMLSerializer()' +
+				    '.serializeToString(document.doctype) + "\\n" : "")' +
+				    ' + document.documentElement.outerHTML',
+				returnByValue: true,
+			}, sessionId);
+			writeFileSync(out, result.value + '\n');
+		}
 	}
 } catch (e) {
 	process.stderr.write(`print.mjs: ${e.message}\n`);
