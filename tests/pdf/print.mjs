@@ -47,6 +47,7 @@ const browser = spawn(chrome, ['--headless', '--no-sandbox', '--disable-gpu',
 setTimeout(() => {
 	process.stderr.write('print.mjs: the browser took over 100 seconds\n');
 	browser.kill('SIGKILL');
+	rmSync(profile, { recursive: true, force: true });
 	process.exit(1);
 }, 100000).unref();
 
@@ -104,6 +105,7 @@ const exited = new Promise((ok) => browser.on('exit', () => {
 }));
 browser.on('error', (e) => {
 	process.stderr.write(`print.mjs: cannot start ${chrome}: ${e.message}\n`);
+	rmSync(profile, { recursive: true, force: true });
 	process.exit(1);
 });
 
