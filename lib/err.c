@@ -9,7 +9,7 @@
 #include "config.h"	/* ATTUNE_VERSION, ATTUNE_DATADIR, from config.mk */
 
 static const char *prog = "attune";
-static int hushed;	/* warnings unsaid (attune_warn_hush); errors never */
+static int hushed;	/* attune_warn, _warnx unsaid (attune_warn_hush) */
 
 /* 1: warnings say nothing, for a second read of what was said once. */
 void
@@ -63,8 +63,7 @@ vmsg(int errnum, const char *fmt, va_list ap)
 void
 attune_vwarnx(const char *fmt, va_list ap)
 {
-	if (!hushed)
-		vmsg(0, fmt, ap);
+	vmsg(0, fmt, ap);	/* usage errors and attune.conf: never hushed */
 }
 
 void
