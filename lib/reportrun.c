@@ -440,6 +440,30 @@ whole_log(struct attune_rperson **people, size_t np, int given,
 		*from = *to = today;
 }
 
+/*
+ * What a report covers, the same for the report and for --strict's safety
+ * check: the people (who, as the log spells it, or all), the period
+ * from..to (the whole log when none was asked for), split by --by into
+ * per[0..2 * nper), and the period the check reads, or -1.
+ */
+static long
+span(struct run *u, struct attune_report *r, const char *who, int given,
+    int64_t today, int64_t *from, int64_t *to,
+    struct attune_rperson ***people, size_t *np, int64_t **per,
+    size_t *nper)
+{
+	long kc;
+
+	*people = people_of(u, r, who, np);
+	if (!given || *from == INT64_MIN)
+		whole_log(*people, *np, given, today, from, to);
+	*per = attune_report_periods(*from, *to, u->o->by, nper);
+	kc = check_period(*per, *nper, *to < today ? *to : today);
+	if (kc < 0 && *nper > 0 && !given)
+		kc = 0;		/* the whole log, all of it after today */
+	return kc;
+}
+
 /* The report in its format; the CSV one is printed already. */
 static void
 render(const struct run *u, struct attune_rview *v)
@@ -501,10 +525,9 @@ attune_report_run(const struct attune_report_opt *o, int64_t today)
 	if (rval && o->strict) {
 		/* --strict stops at the first damaged row, but what the logs
 		 * hold still counts for safety: read them again past it,
-		 * saying nothing at all (unless one is standard input, which cannot
-		 * be read twice: then what was read), and judge them as the
-		 * report itself would: the same people (the log's spelling of
-		 * --who), the period the check reads. */
+		 * saying nothing (unless one is standard input, which cannot be
+		 * read twice: then what was read), and judge them over the
+		 * span the report itself would. */
 		if (!stdin_given(o->files)) {
 			attune_report_free(&r);
 			attune_detail_free(u.detail);
@@ -515,13 +538,8 @@ attune_report_run(const struct attune_report_opt *o, int64_t today)
 			    ATTUNE_CSV_QUIET);
 			attune_warn_hush(0);
 		}
-		people = people_of(&u, &r, who, &np);
-		if (!given || from == INT64_MIN)
-			whole_log(people, np, given, today, &from, &to);
-		per = attune_report_periods(from, to, o->by, &nper);
-		kc = check_period(per, nper, to < today ? to : today);
-		if (kc < 0 && nper > 0 && !given)
-			kc = 0;
+		kc = span(&u, &r, who, given, today, &from, &to, &people, &np,
+		    &per, &nper);
 		if (kc >= 0 && check_rules(&r, people, np, NULL, per[2 * kc],
 		    per[2 * kc + 1]) & (1u << ATTUNE_RULE_URGENT))
 			attune_crisis_print(stderr, v.region);
@@ -533,16 +551,10 @@ attune_report_run(const struct attune_report_opt *o, int64_t today)
 	}
 	v.detail = u.detail;
 
-	people = people_of(&u, &r, who, &np);
-	if (!given || from == INT64_MIN)
-		whole_log(people, np, given, today, &from, &to);
+	kc = span(&u, &r, who, given, today, &from, &to, &people, &np, &per,
+	    &nper);
 	for (i = 0; i < np; i++)
 		any |= logged(people[i], from, to);
-
-	per = attune_report_periods(from, to, o->by, &nper);
-	kc = check_period(per, nper, to < today ? to : today);
-	if (kc < 0 && nper > 0 && !given)
-		kc = 0;		/* the whole log, all of it after today */
 	if (stream)	/* a period at a time, so memory does not grow */
 		v.rules = csv_rows(&u, &r, people, np, any ? per : NULL, nper,
 		    kc, &v.now);
