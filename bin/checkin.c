@@ -80,16 +80,17 @@ usage(void)
 }
 
 /*
- * A first, lenient pass over the options for a harm flag, so that the
- * crisis lines come first even when another option holds a mistake.  It
- * notes where words go and the region, and reads each --dir's attune.conf.
+ * A first, lenient pass over the options for a harm flag, on a copy of
+ * argv (attune_opt_lenient), so that the crisis lines come first even when
+ * another option holds a mistake.  It notes where words go and the region,
+ * and reads each --dir's attune.conf.
  */
 static int
-harm_first(int argc, char **argv)
+harm_first(int argc, char **argv0)
 {
+	char **argv = attune_opt_lenient(argc, argv0);
 	int c;
 
-	opterr = 0;
 	while ((c = getopt_long(argc, argv, OPTSTRING, longopts, NULL)) != -1) {
 		if (c == 'p')
 			o.print = 1;
@@ -104,7 +105,7 @@ harm_first(int argc, char **argv)
 		else if (c == 'f')
 			o.harm |= attune_checkin_harm(optarg);
 	}
-	optind = 0;	/* GNU getopt: start afresh for the real pass */
+	attune_opt_rewind(argv);
 	return o.harm;
 }
 

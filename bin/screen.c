@@ -141,25 +141,19 @@ options(int argc, char **argv, struct attune_screen_opt *o, int lenient)
 
 /*
  * Safety first: the answers are judged before any option is checked, so
- * that a mistake elsewhere never keeps the crisis lines back.  This pass
- * reads a copy of argv, as GNU getopt moves the arguments as it goes and
- * the real pass must see them as given ("phq2 --answers" must still lack
- * its value).  1 if the lines were shown.
+ * that a mistake elsewhere never keeps the crisis lines back, on a copy
+ * of argv (attune_opt_lenient).  1 if the lines were shown.
  */
 static int
 safety_first(int argc, char **argv0)
 {
 	struct attune_screen_opt e = { 0 };
-	char **argv;
+	char **argv = attune_opt_lenient(argc, argv0);
 	int shown;
 
-	argv = attune_xreallocarray(NULL, (size_t)argc + 1, sizeof *argv);
-	memcpy(argv, argv0, ((size_t)argc + 1) * sizeof *argv);
-	opterr = 0;
 	options(argc, argv, &e, 1);
 	shown = attune_screen_first(&e);
-	free(argv);
-	optind = 0;	/* GNU getopt: start afresh for the real pass */
+	attune_opt_rewind(argv);
 	return shown;
 }
 

@@ -21,7 +21,6 @@ enum {
 
 /* err.c: one error path, every message prefixed with the program name. */
 void	 attune_setprog(const char *argv0);
-void	*attune_xreallocarray(void *p, size_t n, size_t size);
 int	 attune_finish(int status);	/* flush stdout; 1 if that failed */
 void	 attune_version(const char *name) __attribute__((noreturn));
 
@@ -38,6 +37,8 @@ void	 attune_opt_longopts(const struct option *lo);	/* for "did you mean" */
 int	 attune_opt_choice(const char *opt, const char *val,
 	    const char *const *words);
 int	 attune_word_index(const char *const *words, const char *s, size_t n);
+char	**attune_opt_lenient(int argc, char **argv);	/* a first pass's copy */
+void	 attune_opt_rewind(char **copy);	/* freed; getopt afresh */
 struct attune_time;
 const char *attune_opt_time(const char *val, const char *what,
 	    struct attune_time *t);	/* --time, not ahead of the clock */

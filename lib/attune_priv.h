@@ -15,6 +15,7 @@
 void	 attune_warn(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 void	 attune_warnx(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 void	*attune_xcalloc(size_t n, size_t size);
+void	*attune_xreallocarray(void *p, size_t n, size_t size);
 char	*attune_xstrdup(const char *s);
 const char *attune_prog(void);
 void	 attune_err(int status, const char *fmt, ...)

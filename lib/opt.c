@@ -401,3 +401,29 @@ attune_today(void)
 	attune_time_now(&now);
 	return now.days;
 }
+
+/*
+ * A first, lenient pass over the options (safety first: a harm flag or a
+ * safety answer is seen before any option is checked) reads the copy this
+ * returns, with getopt's own messages off: GNU getopt moves the arguments
+ * as it goes, and the real pass must see them as given ("--who" last must
+ * still lack its value).  attune_opt_rewind frees the copy and starts
+ * getopt afresh for the real pass.
+ */
+char **
+attune_opt_lenient(int argc, char **argv)
+{
+	char **copy;
+
+	copy = attune_xreallocarray(NULL, (size_t)argc + 1, sizeof *copy);
+	memcpy(copy, argv, ((size_t)argc + 1) * sizeof *copy);
+	opterr = 0;
+	return copy;
+}
+
+void
+attune_opt_rewind(char **copy)
+{
+	free(copy);
+	optind = 0;	/* GNU getopt: start afresh */
+}

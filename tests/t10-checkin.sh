@@ -272,6 +272,21 @@ refused "a value-less -m at the end of a cluster" 2 \
     "attune-checkin: option '-m' needs a value" attune-checkin --mood 5 -pm
 refused "a value-less --dir" 2 "attune-checkin: option '--dir' needs a value" \
     attune-checkin --mood 5 --dir
+# The first, lenient pass (for a harm flag) must not move the arguments:
+# a word before a value-less last option is not taken as its value.
+refused "a word, then a value-less --who" 2 \
+    "attune-checkin: option '--who' needs a value" attune-checkin --mood 3 foo --who
+refused "a word, then a value-less --note" 2 \
+    "attune-checkin: option '--note' needs a value" attune-checkin --dry-run foo --note
+cp "$LOG" "$T/before"
+run attune-checkin --flag harm foo --who
+check "harm, a word, then a value-less --who: exits 2" rc_is 2
+check "harm, a word, then a value-less --who: crisis lines first" \
+    first_line_has "$T/out" "If you are in danger"
+check "harm, a word, then a value-less --who: the mistake is named" \
+    err_has "attune-checkin: option '--who' needs a value"
+check "harm, a word, then a value-less --who: the log is unchanged" \
+    same "$LOG" "$T/before"
 refused "a word that is not an option" 2 \
     "attune-checkin: unexpected argument 'tired'; a note goes after --note" \
     attune-checkin --mood 5 tired
