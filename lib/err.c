@@ -63,7 +63,7 @@ vmsg(int errnum, const char *fmt, va_list ap)
 void
 attune_vwarnx(const char *fmt, va_list ap)
 {
-	vmsg(0, fmt, ap);	/* usage errors and attune.conf: never hushed */
+	vmsg(0, fmt, ap);	/* a usage error comes this way: never hushed */
 }
 
 void

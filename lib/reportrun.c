@@ -227,12 +227,6 @@ whole(const struct run *u)
 	return 0;
 }
 
-/*
- * Read the logs for the period.  Streaming (--format csv, or --quiet),
- * only a window of days is kept a person; if a log turns out to be far
- * out of time order, everything is read again keeping every day, saying
- * nothing again of what the logs hold (a failure to read is still said).
- */
 /* Whether one of the FILE arguments is "-", standard input. */
 static int
 stdin_given(char **files)
@@ -243,6 +237,12 @@ stdin_given(char **files)
 	return 0;
 }
 
+/*
+ * Read the logs for the period.  Streaming (--format csv, or --quiet),
+ * only a window of days is kept a person; if a log turns out to be far
+ * out of time order, everything is read again keeping every day, saying
+ * nothing again of what the logs hold (a failure to read is still said).
+ */
 static int
 readreport(struct run *u, struct attune_report *r, const char *only,
     int64_t from, int64_t to, int stream, int64_t today, int flags)
@@ -264,9 +264,6 @@ readreport(struct run *u, struct attune_report *r, const char *only,
 		rval |= readall(u, r, only, flags | ATTUNE_CSV_QUIET);
 	}
 	attune_report_done(r);
-	/* The FHIR Bundle and the HTML details read the same diary. */
-	if (u->o->format == ATTUNE_FMT_HTML || u->o->format == ATTUNE_FMT_FHIR)
-		u->detail = attune_detail_of(r);
 	return rval;
 }
 
@@ -304,22 +301,20 @@ birth_day(const char *birth, int64_t today)
 }
 
 /*
- * The rules that fire for people[0..np) (those named who, when who is
- * not NULL) in the window start..end the check reads: the one place the
+ * The rules that fire for people[0..np) in the window start..end the
+ * check reads: the one place the
  * report asks the judgement (attune_report_sum, judge.c) about the check
  * window on its own, when the report proper has no period holding it.
  */
 static unsigned
 check_rules(const struct attune_report *r, struct attune_rperson **people,
-    size_t np, const char *who, int64_t start, int64_t end)
+    size_t np, int64_t start, int64_t end)
 {
 	struct attune_rsum s;
 	unsigned rules = 0;
 	size_t i;
 
 	for (i = 0; i < np; i++) {
-		if (who != NULL && strcmp(people[i]->who, who) != 0)
-			continue;
 		attune_report_sum(r, people[i], start, end, &s);
 		rules |= s.rules;
 		attune_report_sum_free(&s);
@@ -530,8 +525,6 @@ attune_report_run(const struct attune_report_opt *o, int64_t today)
 		 * span the report itself would. */
 		if (!stdin_given(o->files)) {
 			attune_report_free(&r);
-			attune_detail_free(u.detail);
-			u.detail = NULL;
 			attune_warn_hush(1);
 			readreport(&u, &r, who, given ? from : INT64_MIN,
 			    given ? to : INT64_MAX, 0, today,
@@ -540,7 +533,7 @@ attune_report_run(const struct attune_report_opt *o, int64_t today)
 		}
 		kc = span(&u, &r, who, given, today, &from, &to, &people, &np,
 		    &per, &nper);
-		if (kc >= 0 && check_rules(&r, people, np, NULL, per[2 * kc],
+		if (kc >= 0 && check_rules(&r, people, np, per[2 * kc],
 		    per[2 * kc + 1]) & (1u << ATTUNE_RULE_URGENT))
 			attune_crisis_print(stderr, v.region);
 		free(people);
@@ -549,6 +542,9 @@ attune_report_run(const struct attune_report_opt *o, int64_t today)
 		run_free(&u);
 		return ATTUNE_FAIL;
 	}
+	/* The FHIR Bundle and the HTML details read the same diary. */
+	if (o->format == ATTUNE_FMT_HTML || o->format == ATTUNE_FMT_FHIR)
+		u.detail = attune_detail_of(&r);
 	v.detail = u.detail;
 
 	kc = span(&u, &r, who, given, today, &from, &to, &people, &np, &per,
@@ -564,7 +560,7 @@ attune_report_run(const struct attune_report_opt *o, int64_t today)
 	if (!any && kc >= 0) {
 		/* Nothing in the period, but the window the check reads may
 		 * hold something all the same (a harm flag last week). */
-		unsigned cr = check_rules(&r, people, np, NULL, per[2 * kc],
+		unsigned cr = check_rules(&r, people, np, per[2 * kc],
 		    per[2 * kc + 1]);
 
 		v.now |= cr;
