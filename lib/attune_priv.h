@@ -227,9 +227,6 @@ void	 attune_checkin_init(struct attune_checkin *ci);	/* measures -1 */
 void	 attune_checkin_row(struct attune_buf *b, const struct attune_checkin *ci);
 /* checkinrun.c, checkinask.c */
 int	 attune_checkin_answered(const struct attune_checkin *ci);
-int	 attune_checkin_log(const char *dir, const struct attune_checkin *ci,
-	    int64_t today, int print, int quiet, FILE *info);
-int	 attune_checkin_archive(const char *dir, const char *before, int quiet);
 int	 attune_checkin_ask(struct attune_checkin *ci, FILE *info,
 	    const char *region, int quiet);	/* 1: nothing to log */
 extern const char *const attune_checkin_cols[];	/* NULL-ended */
@@ -714,8 +711,6 @@ extern const char *const *const attune_edit_cols; /* timestamp … note */
 int	 attune_edit_row(const struct attune_rows *rs, size_t i,
 	    const char *const *vals, struct attune_buf *row, unsigned *flags,
 	    const char *where, char *why, size_t size);
-const char *attune_edit_value(const char *col, const char *val,
-	    struct attune_buf *out, unsigned *flags);	/* NULL, or why not */
 
 /* schema.c: each log's columns, and the lists inside its fields, written
  * and read in one place (attune-log(5)). */
@@ -760,8 +755,6 @@ void	 attune_report_stretch(const struct attune_rperson *p, int k,
 int	 attune_report_moment_days(const struct attune_rsum *s, int w,
 	    uint32_t *ndays, uint32_t *din, uint32_t *dout, double *with,
 	    double *without);
-void	 attune_rscreen_fill(struct attune_rscreen *s,
-	    const struct attune_screen *sc);
 void	 attune_rscreen_result(struct attune_rscreen *s,
 	    const struct attune_time *ts, const struct attune_result *r);
 struct attune_rscreen *attune_report_add_screen(struct attune_rperson *p);

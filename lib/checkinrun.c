@@ -80,7 +80,7 @@ reach_note(FILE *f, const struct attune_verdict *before,
 	    "report --last 14d' shows what it noticed.\n", f);
 }
 
-int
+static int
 attune_checkin_log(const char *dirflag, const struct attune_checkin *ci,
     int64_t today, int print, int quiet, FILE *info)
 {
@@ -136,7 +136,7 @@ attune_checkin_answered(const struct attune_checkin *ci)
 	return ci->did != 0 || ci->flags != 0 || ci->notelen > 0;
 }
 
-int
+static int
 attune_checkin_archive(const char *dirflag, const char *beforeflag,
     int quiet)
 {

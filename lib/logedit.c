@@ -16,7 +16,7 @@ const char *const *const attune_edit_cols = editable;
 
 /* Check a value for a check-in column as attune checkin does, and write
  * it as attune writes it into out: NULL, or what is wrong. */
-const char *
+static const char *
 attune_edit_value(const char *col, const char *val, struct attune_buf *out,
     unsigned *flags)
 {

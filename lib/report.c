@@ -840,7 +840,7 @@ attune_safety_first(const char *dir, const char *who, const char *region)
  * scores the points beside it, its scales from the answers as attune_score
  * has them, else from the subscales logged when all are there.
  */
-void
+static void
 attune_rscreen_fill(struct attune_rscreen *s, const struct attune_screen *sc)
 {
 	const struct attune_instrument *in;

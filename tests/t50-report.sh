@@ -449,8 +449,9 @@ elif ! command -v node >/dev/null 2>&1; then
 	skip "html renders in a headless browser" "node is not installed (scripts/setup --all)"
 else
 	attune-report --last 3w --by week -a -f html -r GB "$A" "$S" "$T/harm.csv" >"$T/r.html"
-	timeout 90 node "$TOP/tests/pdf/print.mjs" "$CHROME" --window-size=794,1123 \
-	    "$T/r.html" "$T/r.png" "$T/r.html" "$T/dom.html" >/dev/null 2>"$T/chrome.out"
+	timeout 120 node "$TOP/tests/pdf/print.mjs" "$CHROME" --window-size=794,1123 \
+	    "$T/r.html" "$T/r.png" "$T/r.html" "$T/dom.html" >/dev/null 2>"$T/chrome.out" ||
+	    fail "html: the browser took the screenshot and the page" "$(cat "$T/chrome.out")"
 	check "html: the browser made a screenshot" sh -c "[ -s '$T/r.png' ] && head -c 8 '$T/r.png' | grep -q PNG"
 	check "html: no console errors" sh -c "[ -f '$T/r.png.err' ] && ! grep -Eq 'Uncaught|ERROR:CONSOLE|CONSOLE\\(' '$T/r.png.err'"
 	check "html: the browser renders the report" sh -c "grep -q 'Please reach out now' '$T/dom.html' && [ \$(grep -c '<svg' '$T/dom.html') -ge 5 ]"
