@@ -195,6 +195,7 @@ const char *attune_region(const char *opt);	/* NULL: every region */
 int	 attune_region_parse(const char *opt, const char **region);
 void	 attune_crisis_print(FILE *f, const char *region);
 void	 attune_crisis_stderr(const char *region);	/* if stdout is no tty; once */
+void	 attune_crisis_show(FILE *f, const char *region);	/* f, and stderr */
 struct attune_line {
 	const char *region, *service, *number, *hours;
 };

@@ -215,9 +215,7 @@ interactive(struct attune_checkin *ci, FILE *info, const char *region,
 				if (quiet)	/* never silenced: off stdout */
 					info = stderr;
 				fputc('\n', info);
-				attune_crisis_print(info, region);
-				fflush(info);
-				attune_crisis_stderr(region);
+				attune_crisis_show(info, region);
 			}
 		} else if (step == ATTUNE_NMEASURES + 2) {
 			static char typed[sizeof note];

@@ -255,9 +255,7 @@ attune_checkin_crisis(const struct attune_checkin_opt *o)
 	attune_conf_hush(1);	/* its warnings after the lines */
 	attune_region_parse(o->region, &region);
 	attune_conf_hush(0);
-	attune_crisis_print(info, region);
-	fflush(info);
-	attune_crisis_stderr(region);
+	attune_crisis_show(info, region);
 	return region;
 }
 

@@ -327,3 +327,13 @@ attune_crisis_stderr(const char *region)
 	attune_crisis_print(stderr, region);
 	fflush(stderr);
 }
+
+/* The crisis lines on f, and on stderr too when stdout is no terminal
+ * (attune_crisis_stderr): how every command shows them. */
+void
+attune_crisis_show(FILE *f, const char *region)
+{
+	attune_crisis_print(f, region);
+	fflush(f);
+	attune_crisis_stderr(region);
+}

@@ -26,6 +26,16 @@ struct front {
 
 static char *own_dir(const char *argv0);
 
+/* Whether name is in v, NULL-ended. */
+static int
+in(char **v, const char *name)
+{
+	for (; *v != NULL; v++)
+		if (strcmp(*v, name) == 0)
+			return 1;
+	return 0;
+}
+
 /* Every attune-NAME runnable beside this program and on PATH, by NAME,
  * each once, NULL-ended; malloc'd. */
 static char **
@@ -34,7 +44,7 @@ found(const struct front *f)
 	struct attune_buf dirs = { 0 };
 	struct dirent *e;
 	char **v = NULL, *d, *next, *own;
-	size_t n = 0, i;
+	size_t n = 0;
 	DIR *dp;
 	const char *p = getenv("PATH");
 
@@ -55,9 +65,7 @@ found(const struct front *f)
 			if (strncmp(e->d_name, "attune-", 7) != 0 ||
 			    *name == '\0' || strchr(name, '.') != NULL)
 				continue;
-			for (i = 0; i < n && strcmp(v[i], name) != 0; i++)
-				;
-			if (i < n)
+			if (v != NULL && in(v, name))
 				continue;
 			attune_buf_printf(&full, "%s/%s", *d ? d : ".",
 			    e->d_name);
@@ -74,15 +82,6 @@ found(const struct front *f)
 	if (v == NULL)
 		v = attune_xcalloc(1, sizeof *v);
 	return v;
-}
-
-static int
-in(char **v, const char *name)
-{
-	for (; *v != NULL; v++)
-		if (strcmp(*v, name) == 0)
-			return 1;
-	return 0;
 }
 
 static int

@@ -827,9 +827,7 @@ attune_safety_first(const char *dir, const char *who, const char *region)
 	attune_verdict_free(&v);
 	free(d);
 	if (urgent) {
-		attune_crisis_print(stdout, rg);
-		fflush(stdout);
-		attune_crisis_stderr(rg);
+		attune_crisis_show(stdout, rg);
 	}
 	return urgent;
 }

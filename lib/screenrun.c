@@ -26,9 +26,7 @@ crisis(const struct attune_screen_opt *o, const char *region)
 	FILE *f = o->format == ATTUNE_SCREEN_TEXT && !o->quiet ? stdout :
 	    stderr;
 
-	attune_crisis_print(f, region);
-	fflush(f);
-	attune_crisis_stderr(region);
+	attune_crisis_show(f, region);
 }
 
 /*

@@ -863,8 +863,7 @@ print_crisis(struct show *sh, int crisis, const char *why, const char *region)
 	if (!crisis)
 		return;
 	if (sh->format == FMT_TEXT) {
-		attune_crisis_print(stdout, region);
-		attune_crisis_stderr(region);
+		attune_crisis_show(stdout, region);
 		return;
 	}
 	csv_row(csv_head, 7);
