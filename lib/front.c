@@ -7,6 +7,7 @@
  * from bin/commands); a command not named there is listed too, under "Also
  * found".  So a new command is a new file.
  */
+#include <sys/stat.h>
 #include <sys/wait.h>
 
 #include <dirent.h>
@@ -35,6 +36,17 @@ in(char **v, const char *name)
 		if (strcmp(*v, name) == 0)
 			return 1;
 	return 0;
+}
+
+/* Whether path is a file this user may run: a directory may be entered
+ * ("x" too) but is no command. */
+static int
+runnable(const char *path)
+{
+	struct stat st;
+
+	return stat(path, &st) == 0 && S_ISREG(st.st_mode) &&
+	    access(path, X_OK) == 0;
 }
 
 /* Every attune-NAME runnable beside this program and on PATH, by NAME,
@@ -74,7 +86,7 @@ found(struct front *f)
 				continue;
 			attune_buf_printf(&full, "%s/%s", *d ? d : ".",
 			    e->d_name);
-			if (access(full.s, X_OK) == 0) {
+			if (runnable(full.s)) {
 				v = attune_xreallocarray(v, n + 2, sizeof *v);
 				v[n++] = attune_xstrdup(name);
 				v[n] = NULL;
