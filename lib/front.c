@@ -7,6 +7,7 @@
  * from bin/commands); a command not named there is listed too, under "Also
  * found".  So a new command is a new file.
  */
+#include <sys/stat.h>
 #include <sys/wait.h>
 
 #include <dirent.h>
@@ -22,6 +23,7 @@ struct front {
 	const struct attune_cmd *cmds;
 	size_t	 n;
 	const char *argv0;
+	char	**progs;	/* found(): filled on first use, once */
 };
 
 static char *own_dir(const char *argv0);
@@ -36,10 +38,23 @@ in(char **v, const char *name)
 	return 0;
 }
 
+/* Whether path is a file this user may run: a directory may be entered
+ * ("x" too) but is no command. */
+static int
+runnable(const char *path)
+{
+	struct stat st;
+
+	return stat(path, &st) == 0 && S_ISREG(st.st_mode) &&
+	    access(path, X_OK) == 0;
+}
+
 /* Every attune-NAME runnable beside this program and on PATH, by NAME,
- * each once, NULL-ended; malloc'd. */
+ * each once, NULL-ended.  The directories are read on the first call
+ * only: an unknown name is judged, answered and listed from that one
+ * reading.  f owns the answer. */
 static char **
-found(const struct front *f)
+found(struct front *f)
 {
 	struct attune_buf dirs = { 0 };
 	struct dirent *e;
@@ -48,6 +63,8 @@ found(const struct front *f)
 	DIR *dp;
 	const char *p = getenv("PATH");
 
+	if (f->progs != NULL)
+		return f->progs;
 	if ((own = own_dir(f->argv0)) != NULL) {
 		attune_buf_printf(&dirs, "%s:", own);
 		free(own);
@@ -69,7 +86,7 @@ found(const struct front *f)
 				continue;
 			attune_buf_printf(&full, "%s/%s", *d ? d : ".",
 			    e->d_name);
-			if (access(full.s, X_OK) == 0) {
+			if (runnable(full.s)) {
 				v = attune_xreallocarray(v, n + 2, sizeof *v);
 				v[n++] = attune_xstrdup(name);
 				v[n] = NULL;
@@ -81,7 +98,7 @@ found(const struct front *f)
 	attune_buf_free(&dirs);
 	if (v == NULL)
 		v = attune_xcalloc(1, sizeof *v);
-	return v;
+	return f->progs = v;
 }
 
 static int
@@ -96,7 +113,7 @@ cmd_index(const struct front *f, const char *name)
 }
 
 static void
-list(const struct front *f, FILE *out)
+list(struct front *f, FILE *out)
 {
 	char **v = found(f);
 	size_t i;
@@ -115,12 +132,11 @@ list(const struct front *f, FILE *out)
 			    v[i]);
 	fputs("\n'attune help COMMAND' shows the manual for one of them;\n"
 	    "'man 7 attune' is the overview.\n", out);
-	attune_strv_free(v);
 }
 
 /* "there is no command called 'chekin'", with the nearest there is. */
 static void
-no_such(const struct front *f, const char *name)
+no_such(struct front *f, const char *name)
 {
 	const char **names;
 	const char *near;
@@ -141,7 +157,6 @@ no_such(const struct front *f, const char *name)
 	else
 		attune_warnx("there is no command called '%s'", name);
 	free(names);
-	attune_strv_free(v);
 }
 
 /* The directory this program was run from, or the one argv[0] names. */
@@ -159,23 +174,17 @@ own_dir(const char *argv0)
 }
 
 static int
-known(const struct front *f, const char *name)
+known(struct front *f, const char *name)
 {
-	char **v;
-	int k;
-
 	if (cmd_index(f, name) >= 0)
 		return 1;
 	if (strchr(name, '/') != NULL || *name == '\0')
 		return 0;
-	v = found(f);
-	k = in(v, name);
-	attune_strv_free(v);
-	return k;
+	return in(found(f), name);
 }
 
 static int
-help(const struct front *f, const char *name)
+help(struct front *f, const char *name)
 {
 	char page[64];
 
@@ -191,10 +200,9 @@ help(const struct front *f, const char *name)
 	return ATTUNE_FAIL;
 }
 
-int
-attune_front(int argc, char **argv, const struct attune_cmd *cmds, size_t n)
+static int
+front(struct front *f, int argc, char **argv)
 {
-	struct front fr = { cmds, n, argv[0] }, *f = &fr;
 	struct attune_buf path = { 0 };
 	char *dir;
 
@@ -240,4 +248,15 @@ attune_front(int argc, char **argv, const struct attune_cmd *cmds, size_t n)
 	}
 	attune_warn("cannot run %s", path.s);
 	return ATTUNE_FAIL;
+}
+
+int
+attune_front(int argc, char **argv, const struct attune_cmd *cmds, size_t n)
+{
+	struct front f = { cmds, n, argv[0], NULL };
+	int rc;
+
+	rc = front(&f, argc, argv);
+	attune_strv_free(f.progs);
+	return rc;
 }

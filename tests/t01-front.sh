@@ -5,7 +5,7 @@
 V=$(sed -n "s/^VERSION[	 ]*=[	 ]*//p" "$TOP/config.mk")
 
 # A command of our own making, to see what reaches it.
-mkdir -p "$T/fake" "$T/beside" "$T/onpath" "$T/noman"
+mkdir -p "$T/fake" "$T/beside" "$T/onpath" "$T/noman" "$T/onpath/attune-folder"
 cat >"$T/onpath/attune-echo" <<'SH'
 #!/bin/sh
 echo "on PATH:"
@@ -111,6 +111,29 @@ OUT
 PATH=$T/onpath:$PATH run "$T/beside/attune" noexec
 check "a command that cannot be run exits 1" rc_is 1
 check "and says why" err_has "attune: cannot run attune-noexec: Permission denied"
+
+# What the list, help and did-you-mean find on PATH: a runnable program,
+# not one that cannot be run.
+PATH=$T/fake:$T/onpath:$PATH run "$T/beside/attune"
+check "a command only on PATH is listed, under Also found" sh -c \
+    "sed -n '/^Also found:\$/,/^\$/p' '$T/out' | grep -qx '  echo'"
+check "one that cannot be run is not listed" out_lacks "noexec"
+check "nor is a directory with a command's name" out_lacks "folder"
+PATH=$T/fake:$T/onpath:$PATH run "$T/beside/attune" help echo
+check "attune help knows a command only on PATH" \
+    out_is "man was asked for: attune-echo"
+PATH=$T/fake:$T/onpath:$PATH run "$T/beside/attune" help noexec
+check "but not one that cannot be run" \
+    err_has "attune: there is no command called 'noexec'"
+check "and then lists the commands, that one not among them" sh -c \
+    "grep -q '^  echo\$' '$T/err' && ! grep -q '^  noexec' '$T/err'"
+PATH=$T/fake:$T/onpath:$PATH run "$T/beside/attune" help folder
+check "nor a directory with a command's name" \
+    err_has "attune: there is no command called 'folder'"
+PATH=$T/onpath:$PATH run "$T/beside/attune" ecko
+check "a slip of the fingers away from a command on PATH is offered it" \
+    err_has "attune: there is no command called 'ecko'; did you mean 'echo'?"
+check "and lists the commands, that one among them" err_has "  echo"
 
 # Names that are not commands.
 run attune nosuch --mood 5

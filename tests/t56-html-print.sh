@@ -218,4 +218,26 @@ check "two people: the second starts a page of their own" \
 pdftoppm -r 60 -f 1 -l 1 -png "$T/sam.pdf" "$T/page"
 check "page 1 as PNG" sh -c "head -c 8 '$T/page-1.png' | grep -q PNG"
 check "... not blank" [ "$(wc -c <"$T/page-1.png")" -gt 20000 ]
+# Stopped as timeout stops it, with the browser up, print.mjs stops the
+# browser and all it started and leaves nothing in TMPDIR.  The page
+# never ends loading, so the stop always comes first; it comes as soon
+# as the first page's .err is written, just before that page is loaded.
+mkdir -p "$T/tmp"
+printf '<p>never loads<script>for (;;);</script>\n' >"$T/spin.html"
+TMPDIR=$T/tmp node "$TOP/tests/pdf/print.mjs" "$CHROME" \
+    "$T/spin.html" "$T/spin.pdf" >/dev/null 2>"$T/spin.out" &
+i=0
+while [ ! -e "$T/spin.pdf.err" ] && [ $i -lt 600 ]; do
+	sleep 0.1
+	i=$((i + 1))
+done
+kill -TERM $!
+wait $!
+rc=$?
+check "TERM: print.mjs ends 143 (128 + TERM)" rc_is 143
+check "and says why" grep -qx "print.mjs: stopped by SIGTERM" "$T/spin.out"
+check "and leaves nothing in TMPDIR" [ -z "$(ls -A "$T/tmp")" ]
+ps -eo args >"$T/ps"	# to a file first, or grep would find itself
+check "nor a browser running" sh -c \
+    "! grep -qF -- '--user-data-dir=$T/tmp/' '$T/ps'"
 done_testing

@@ -15,11 +15,13 @@
 // OUT.err gets the browser's messages while that page loads and prints:
 // its stderr (--enable-logging=stderr), and the page's console calls and
 // uncaught exceptions as "CONSOLE(line) ..." and "Uncaught ..." lines.
-// Exit 0 when every page printed, 1 (with a message) otherwise.
+// Exit 0 when every page printed, 1 (with a message) otherwise, 128 + N
+// when stopped by signal N (TERM, INT or HUP).  However it ends, the
+// browser is stopped and its profile, made in TMPDIR, removed.
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync, appendFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { mkdtempSync, readlinkSync, rmSync, writeFileSync, appendFileSync } from 'node:fs';
+import { constants, tmpdir } from 'node:os';
+import { basename, dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
 const [chrome, ...pairs] = process.argv.slice(2);
@@ -35,21 +37,48 @@ if (!chrome || pairs.length === 0 || pairs.length % 2 ||
 	process.exit(2);
 }
 
+// The one way out, whichever it is: every page done or one failed, a
+// browser that would not start or took too long, a signal, an error
+// nothing caught.  The browser runs in a process group of its own, so
+// this stops it and every process it started; then it removes the
+// profile and the directory beside it that holds the browser's lock
+// socket (which the browser removes itself only when it closes).
+let browser = null;
 const profile = mkdtempSync(join(tmpdir(), 'attune-pdf-'));
-const browser = spawn(chrome, ['--headless', '--no-sandbox', '--disable-gpu',
+const quit = (status, why) => {
+	if (why) process.stderr.write(`print.mjs: ${why}\n`);
+	if (browser?.pid) {
+		try {
+			process.kill(-browser.pid, 'SIGKILL');
+		} catch {
+			// Ended already, with all it started.
+		}
+	}
+	const all = { recursive: true, force: true, maxRetries: 5 };
+	try {
+		const socket = dirname(readlinkSync(join(profile, 'SingletonSocket')));
+		if (dirname(socket) === tmpdir() && basename(socket).startsWith('org.chromium.'))
+			rmSync(socket, all);
+	} catch {
+		// No socket: the browser never made one, or removed it closing.
+	}
+	rmSync(profile, all);
+	process.exit(status);
+};
+for (const sig of ['SIGTERM', 'SIGINT', 'SIGHUP'])
+	process.on(sig, () => quit(128 + constants.signals[sig], `stopped by ${sig}`));
+process.on('uncaughtException', (e) => quit(1, e?.message ?? String(e)));
+
+browser = spawn(chrome, ['--headless', '--no-sandbox', '--disable-gpu',
 	'--disable-background-networking', '--disable-component-update',
 	'--disable-sync', '--no-first-run', `--user-data-dir=${profile}`,
 	'--enable-logging=stderr', '--v=0', '--remote-debugging-pipe',
-	'about:blank'], { stdio: ['ignore', 'ignore', 'pipe', 'pipe', 'pipe'] });
+	'about:blank'], { stdio: ['ignore', 'ignore', 'pipe', 'pipe', 'pipe'],
+	detached: true });
 
 // A browser that hangs is stopped here, before the caller's timeout would
-// stop this script and leave the browser running.
-setTimeout(() => {
-	process.stderr.write('print.mjs: the browser took over 100 seconds\n');
-	browser.kill('SIGKILL');
-	rmSync(profile, { recursive: true, force: true });
-	process.exit(1);
-}, 100000).unref();
+// stop this script.
+setTimeout(() => quit(1, 'the browser took over 100 seconds'), 100000).unref();
 
 // Where the browser's messages go now: the page being printed's .err.
 let errFile = null;
@@ -103,11 +132,7 @@ const exited = new Promise((ok) => browser.on('exit', () => {
 	waiting.clear();
 	ok();
 }));
-browser.on('error', (e) => {
-	process.stderr.write(`print.mjs: cannot start ${chrome}: ${e.message}\n`);
-	rmSync(profile, { recursive: true, force: true });
-	process.exit(1);
-});
+browser.on('error', (e) => quit(1, `cannot start ${chrome}: ${e.message}`));
 
 // The page's own console and uncaught errors, in the words chromium's log
 // uses, into the current .err.
@@ -124,7 +149,7 @@ listeners.push((msg) => {
 	}
 });
 
-let status = 0;
+let why = null;
 try {
 	// One tab, each page loaded into it in turn.
 	const { targetId } = await send('Target.createTarget', { url: 'about:blank' });
@@ -164,12 +189,10 @@ try {
 		}
 	}
 } catch (e) {
-	process.stderr.write(`print.mjs: ${e.message}\n`);
-	status = 1;
+	why = e.message;
 }
 if (!gone) {
 	send('Browser.close').catch(() => {});
 	await exited;
 }
-rmSync(profile, { recursive: true, force: true });
-process.exit(status);
+quit(why ? 1 : 0, why);
