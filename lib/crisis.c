@@ -2,6 +2,8 @@
  * crisis.c: crisis and support lines, the one table every command prints
  * from.  Numbers change; the date they were last checked is printed with
  * them (ATTUNE_LINES_CHECKED).  Source: instruments.md, checked 2026-11.
+ * One row a line, however long, so that a row reads, greps and diffs
+ * whole; a region's rows stand together, its emergency number first.
  */
 #include <sys/stat.h>
 
@@ -16,37 +18,28 @@
 const struct attune_line attune_lines[] = {
 	{ "US", "Emergency", "911", "24/7" },
 	{ "US", "988 Suicide & Crisis Lifeline", "call or text 988", "24/7" },
-	{ "US", "National Maternal Mental Health Hotline",
-	    "call or text 1-833-TLC-MAMA (1-833-852-6262)",
-	    "24/7 (not a crisis line: in a crisis, 988)" },
-	{ "US", "Postpartum Support International HelpLine",
-	    "1-800-944-4773; text HELP to 800-944-4773 (English) or "
-	    "971-203-7773 (Español)", "not 24/7" },
+	{ "US", "National Maternal Mental Health Hotline", "call or text 1-833-TLC-MAMA (1-833-852-6262)", "24/7 (not a crisis line: in a crisis, 988)" },
+	{ "US", "Postpartum Support International HelpLine", "1-800-944-4773; text HELP to 800-944-4773 (English) or 971-203-7773 (Español)", "not 24/7" },
 	{ "GB", "Emergency", "999", "24/7" },
 	{ "GB", "Samaritans", "116 123", "24/7" },
-	{ "GB", "NHS 111, option 2 (urgent mental health, England and Wales)",
-	    "111", "24/7" },
-	{ "GB", "NHS 24 (urgent care and mental health, Scotland)", "111",
-	    "24/7" },
+	{ "GB", "NHS 111, option 2 (urgent mental health, England and Wales)", "111", "24/7" },
+	{ "GB", "NHS 24 (urgent care and mental health, Scotland)", "111", "24/7" },
 	{ "GB", "Lifeline (Northern Ireland)", "0808 808 8000", "24/7" },
 	{ "GB", "PANDAS Foundation text line", "text PANDAS to 85258", "24/7" },
 	{ "CA", "Emergency", "911", "24/7" },
 	{ "CA", "9-8-8 Suicide Crisis Helpline", "call or text 988", "24/7" },
 	{ "AU", "Emergency", "000", "24/7" },
 	{ "AU", "Lifeline", "13 11 14; text 0477 13 11 14", "24/7" },
-	{ "AU", "PANDA perinatal helpline", "1300 726 306",
-	    "Mon-Fri 9am-7:30pm, Sat 9am-4pm AEST" },
+	{ "AU", "PANDA perinatal helpline", "1300 726 306", "Mon-Fri 9am-7:30pm, Sat 9am-4pm AEST" },
 	{ "IE", "Emergency", "999 or 112", "24/7" },
 	{ "IE", "Samaritans", "116 123", "24/7" },
 	{ "IE", "Crisis text line", "text TALK to 50808", "24/7" },
 	{ "NZ", "Emergency", "111", "24/7" },
 	{ "NZ", "Need to Talk?", "call or text 1737", "24/7" },
-	{ "NZ", "PlunketLine (parents of under-fives)", "0800 933 922",
-	    "24/7" },
+	{ "NZ", "PlunketLine (parents of under-fives)", "0800 933 922", "24/7" },
 	/* Not a country: the emergency number of every country in
 	 * europe[] below, shown for them and with every region's lines. */
-	{ "EU", "Emergency (EU and EEA countries, Switzerland and more)",
-	    "112", "24/7" },
+	{ "EU", "Emergency (EU and EEA countries, Switzerland and more)", "112", "24/7" },
 	{ NULL, NULL, NULL, NULL }
 };
 
