@@ -200,6 +200,8 @@ struct attune_line {
 	const char *region, *service, *number, *hours;
 };
 extern const struct attune_line attune_lines[];
+int	 attune_lines_put(FILE *f, const char *region, const char *const mark[6],
+	    void (*put)(FILE *, const char *, size_t));	/* in a markup */
 #define ATTUNE_LINES_CHECKED "2026-11"
 int	 attune_region_known(const char *region);
 /* log.c: the check-in's measures, words and row. */

@@ -2,6 +2,8 @@
  * crisis.c: crisis and support lines, the one table every command prints
  * from.  Numbers change; the date they were last checked is printed with
  * them (ATTUNE_LINES_CHECKED).  Source: instruments.md, checked 2026-11.
+ * One row a line, however long, so that a row reads, greps and diffs
+ * whole; a region's rows stand together, its emergency number first.
  */
 #include <sys/stat.h>
 
@@ -16,37 +18,28 @@
 const struct attune_line attune_lines[] = {
 	{ "US", "Emergency", "911", "24/7" },
 	{ "US", "988 Suicide & Crisis Lifeline", "call or text 988", "24/7" },
-	{ "US", "National Maternal Mental Health Hotline",
-	    "call or text 1-833-TLC-MAMA (1-833-852-6262)",
-	    "24/7 (not a crisis line: in a crisis, 988)" },
-	{ "US", "Postpartum Support International HelpLine",
-	    "1-800-944-4773; text HELP to 800-944-4773 (English) or "
-	    "971-203-7773 (Español)", "not 24/7" },
+	{ "US", "National Maternal Mental Health Hotline", "call or text 1-833-TLC-MAMA (1-833-852-6262)", "24/7 (not a crisis line: in a crisis, 988)" },
+	{ "US", "Postpartum Support International HelpLine", "1-800-944-4773; text HELP to 800-944-4773 (English) or 971-203-7773 (Español)", "not 24/7" },
 	{ "GB", "Emergency", "999", "24/7" },
 	{ "GB", "Samaritans", "116 123", "24/7" },
-	{ "GB", "NHS 111, option 2 (urgent mental health, England and Wales)",
-	    "111", "24/7" },
-	{ "GB", "NHS 24 (urgent care and mental health, Scotland)", "111",
-	    "24/7" },
+	{ "GB", "NHS 111, option 2 (urgent mental health, England and Wales)", "111", "24/7" },
+	{ "GB", "NHS 24 (urgent care and mental health, Scotland)", "111", "24/7" },
 	{ "GB", "Lifeline (Northern Ireland)", "0808 808 8000", "24/7" },
 	{ "GB", "PANDAS Foundation text line", "text PANDAS to 85258", "24/7" },
 	{ "CA", "Emergency", "911", "24/7" },
 	{ "CA", "9-8-8 Suicide Crisis Helpline", "call or text 988", "24/7" },
 	{ "AU", "Emergency", "000", "24/7" },
 	{ "AU", "Lifeline", "13 11 14; text 0477 13 11 14", "24/7" },
-	{ "AU", "PANDA perinatal helpline", "1300 726 306",
-	    "Mon-Fri 9am-7:30pm, Sat 9am-4pm AEST" },
+	{ "AU", "PANDA perinatal helpline", "1300 726 306", "Mon-Fri 9am-7:30pm, Sat 9am-4pm AEST" },
 	{ "IE", "Emergency", "999 or 112", "24/7" },
 	{ "IE", "Samaritans", "116 123", "24/7" },
 	{ "IE", "Crisis text line", "text TALK to 50808", "24/7" },
 	{ "NZ", "Emergency", "111", "24/7" },
 	{ "NZ", "Need to Talk?", "call or text 1737", "24/7" },
-	{ "NZ", "PlunketLine (parents of under-fives)", "0800 933 922",
-	    "24/7" },
+	{ "NZ", "PlunketLine (parents of under-fives)", "0800 933 922", "24/7" },
 	/* Not a country: the emergency number of every country in
 	 * europe[] below, shown for them and with every region's lines. */
-	{ "EU", "Emergency (EU and EEA countries, Switzerland and more)",
-	    "112", "24/7" },
+	{ "EU", "Emergency (EU and EEA countries, Switzerland and more)", "112", "24/7" },
 	{ NULL, NULL, NULL, NULL }
 };
 
@@ -94,15 +87,21 @@ listed(const char *list, const char *cc)
 	return 0;
 }
 
+/* The row of region after l (the first when l is NULL), or of any region
+ * when region is NULL; NULL after the last. */
+static const struct attune_line *
+next_line(const struct attune_line *l, const char *region)
+{
+	for (l = l == NULL ? attune_lines : l + 1; l->region != NULL; l++)
+		if (region == NULL || strcmp(l->region, region) == 0)
+			return l;
+	return NULL;
+}
+
 int
 attune_region_known(const char *region)
 {
-	const struct attune_line *l;
-
-	for (l = attune_lines; l->region != NULL; l++)
-		if (strcmp(l->region, region) == 0)
-			return 1;
-	return 0;
+	return next_line(NULL, region) != NULL;
 }
 
 /* "gb", "GB" → "GB"; "uk" → "GB"; "all" → ""; anything that is not a
@@ -229,15 +228,14 @@ wrap_hanging(FILE *f, const char *s, int hang)
 	fprintf(f, "%s\n", line);
 }
 
+/* Region's lines, or every region's when it is NULL. */
 static void
-print_region(FILE *f, const char *region)
+print_lines(FILE *f, const char *region)
 {
 	const struct attune_line *l;
 	struct attune_buf b = { 0 };
 
-	for (l = attune_lines; l->region != NULL; l++) {
-		if (strcmp(l->region, region) != 0)
-			continue;
+	for (l = NULL; (l = next_line(l, region)) != NULL; ) {
 		b.len = 0;
 		attune_buf_printf(&b, "  %-3s %s: %s (%s)", l->region,
 		    l->service, l->number, l->hours);
@@ -246,16 +244,31 @@ print_region(FILE *f, const char *region)
 	attune_buf_free(&b);
 }
 
-/* The number of region's first line, the emergency one. */
-static const char *
-emergency(const char *region)
+/*
+ * Region's lines (every region's when it is NULL) on f in a markup: each
+ * field written by put after its mark (mark[0] before the region, then
+ * the service, the number and the hours); mark[4] ends a line and mark[5]
+ * stands between two.  The number of lines written.
+ */
+int
+attune_lines_put(FILE *f, const char *region, const char *const mark[6],
+    void (*put)(FILE *, const char *, size_t))
 {
 	const struct attune_line *l;
+	int i, n;
 
-	for (l = attune_lines; l->region != NULL; l++)
-		if (strcmp(l->region, region) == 0)
-			return l->number;
-	return NULL;
+	for (l = NULL, n = 0; (l = next_line(l, region)) != NULL; n++) {
+		const char *const field[] = { l->region, l->service, l->number,
+		    l->hours };
+
+		fputs(n > 0 ? mark[5] : "", f);
+		for (i = 0; i < 4; i++) {
+			fputs(mark[i], f);
+			put(f, field[i], strlen(field[i]));
+		}
+		fputs(mark[4], f);
+	}
+	return n;
 }
 
 /* Set once the crisis lines have gone to stderr in this process. */
@@ -268,8 +281,7 @@ static int crisis_on_stderr;
 void
 attune_crisis_print(FILE *f, const char *region)
 {
-	const struct attune_line *l;
-	const char *last = "";
+	const char *eu = next_line(NULL, "EU")->number;
 
 	if (f == stderr)
 		crisis_on_stderr = 1;
@@ -281,22 +293,16 @@ attune_crisis_print(FILE *f, const char *region)
 		fprintf(f, "attune has no crisis lines of its own for %s, but "
 		    "%s reaches the emergency\nservices there from any phone. "
 		    "Please call %s, or go to the nearest emergency\n"
-		    "department, now.\n", region, emergency("EU"),
-		    emergency("EU"));
+		    "department, now.\n", region, eu, eu);
 	} else if (region != NULL && !attune_region_known(region)) {
 		fprintf(f, "attune has no crisis lines listed for %s. Please "
 		    "call your local emergency\nnumber, or go to the nearest "
 		    "emergency department, now.\n", region);
-	} else if (region != NULL) {
-		print_region(f, region);
 	} else {
-		for (l = attune_lines; l->region != NULL; l++) {
-			if (strcmp(l->region, last) == 0)
-				continue;
-			last = l->region;
-			print_region(f, last);
-		}
-		fputs("\nSomewhere else? Call your local emergency number.\n", f);
+		print_lines(f, region);
+		if (region == NULL)
+			fputs("\nSomewhere else? Call your local emergency "
+			    "number.\n", f);
 	}
 	fprintf(f, "\n(These numbers were last checked %s. Set your region "
 	    "with --region,\nATTUNE_REGION or 'region = GB' in attune.conf.)\n\n",

@@ -269,11 +269,12 @@ void
 attune_report_json(FILE *f, const struct attune_rview *v)
 {
 	static const char *const bys[] = { "none", "day", "week", "month" };
+	static const char *const line[] = { "{\"region\":", ",\"service\":",
+	    ",\"number\":", ",\"hours\":", "}", "," };
 	struct attune_buf b = { 0 };
-	const struct attune_line *l;
 	const struct attune_rsum *s;
 	size_t i, shown;
-	int j, n = 0;
+	int j;
 
 	fputs("{\"from\":", f);
 	jdate(f, v->from);
@@ -286,18 +287,7 @@ attune_report_json(FILE *f, const struct attune_rview *v)
 	attune_buf_free(&b);
 	fputs("],\"crisis\":[", f);
 	if (v->rules & (1u << ATTUNE_RULE_URGENT))
-		for (l = attune_lines; l->region != NULL; l++) {
-			if (v->region != NULL && strcmp(v->region, l->region))
-				continue;
-			fprintf(f, "%s{\"region\":\"%s\",\"service\":", n++ ?
-			    "," : "", l->region);
-			jstr(f, l->service);
-			fputs(",\"number\":", f);
-			jstr(f, l->number);
-			fputs(",\"hours\":", f);
-			jstr(f, l->hours);
-			fputs("}", f);
-		}
+		attune_lines_put(f, v->region, line, attune_json_put);
 	fputs("],", f);
 	if (v->nperiods == 0) {
 		fputs("\"message\":", f);

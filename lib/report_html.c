@@ -121,7 +121,8 @@ static void
 crisis(FILE *f, const char *region, const struct attune_rview *v,
     const char *whose)
 {
-	const struct attune_line *l;
+	static const char *const line[] = { "<li><strong>", "</strong> ",
+	    ": <strong>", "</strong> (", ")</li>\n", "" };
 	size_t i;
 	int shown = 0;
 
@@ -136,24 +137,11 @@ crisis(FILE *f, const char *region, const struct attune_rview *v,
 			}
 		fputs(": what was logged suggests reaching out now, and the "
 		    "pages below say why.</strong></p>\n", f);
-		shown = 0;
 	}
 	fputs("<p>If you are in danger, or you are thinking about hurting "
 	    "yourself or your baby, please reach out now. You deserve support "
 	    "straight away, and you are not alone.</p>\n<ul>\n", f);
-	for (l = attune_lines; l->region != NULL; l++) {
-		if (region != NULL && strcmp(region, l->region) != 0)
-			continue;
-		fprintf(f, "<li><strong>%s</strong> ", l->region);
-		hs(f, l->service);
-		fputs(": <strong>", f);
-		hs(f, l->number);
-		fputs("</strong> (", f);
-		hs(f, l->hours);
-		fputs(")</li>\n", f);
-		shown++;
-	}
-	if (!shown)
+	if (attune_lines_put(f, region, line, attune_html_put) == 0)
 		fputs("<li>Please call your local emergency number, or go to "
 		    "the nearest emergency department, now.</li>\n", f);
 	fprintf(f, "</ul>\n<p class=\"small\">These numbers were last "

@@ -97,36 +97,44 @@ WHERE TRY_CAST(substr(trim("timestamp"), 1, 10) AS DATE) IS NOT NULL;
 -- Weekly means per parent (and per person in a parent's folder: a partner
 -- may log there too), weeks from Monday as in attune.  The means are those
 -- of attune report --by week --format csv, to the same two decimals:
--- printf rounds the same double the same way attune's does.  The five
--- means are written out one by one, not through a macro, so that Part 2
--- stays plain SQL that other engines run (attune-pool(1)).
+-- printf rounds the same double the same way attune's does.  One mean is
+-- written for all five measures: each check-in is turned into a row a
+-- measure (u), the rows of a week and a measure are averaged (w), and the
+-- five means are set back side by side; plain SQL with no macro, so that
+-- Part 2 runs on other engines too (attune-pool(1)).  Sleep is in tenths,
+-- hence its scale of 10.
 CREATE OR REPLACE VIEW weekly AS
-SELECT
-    CAST(date_trunc('week', day) AS DATE) AS period_start,
-    CAST(CAST(date_trunc('week', day) AS DATE) + INTERVAL '6' DAY AS DATE)
-        AS period_end,
-    site, parent, who,
-    count(*) AS checkins,
-    count(DISTINCT day) AS days,
-    CASE WHEN count(mood) > 0 THEN
-        printf('%.2f', CAST(sum(mood) AS DOUBLE) / count(mood)) END
-        AS mood_mean,
-    CASE WHEN count(bond) > 0 THEN
-        printf('%.2f', CAST(sum(bond) AS DOUBLE) / count(bond)) END
-        AS bond_mean,
-    CASE WHEN count(anxiety) > 0 THEN
-        printf('%.2f', CAST(sum(anxiety) AS DOUBLE) / count(anxiety)) END
-        AS anxiety_mean,
-    CASE WHEN count(numb) > 0 THEN
-        printf('%.2f', CAST(sum(numb) AS DOUBLE) / count(numb)) END
-        AS numb_mean,
-    CASE WHEN count(sleep_tenths) > 0 THEN
-        printf('%.2f', CAST(sum(sleep_tenths) AS DOUBLE)
-            / count(sleep_tenths) / 10) END
-        AS sleep_mean,
-    sum(CASE WHEN flags <> '' THEN 1 ELSE 0 END) AS flagged
-FROM checkins
-GROUP BY site, parent, who, CAST(date_trunc('week', day) AS DATE)
+SELECT period_start, period_end, site, parent, who, checkins, days,
+    max(CASE WHEN measure = 'mood' THEN mean END) AS mood_mean,
+    max(CASE WHEN measure = 'bond' THEN mean END) AS bond_mean,
+    max(CASE WHEN measure = 'anxiety' THEN mean END) AS anxiety_mean,
+    max(CASE WHEN measure = 'numb' THEN mean END) AS numb_mean,
+    max(CASE WHEN measure = 'sleep' THEN mean END) AS sleep_mean,
+    flagged
+FROM (
+    SELECT
+        CAST(date_trunc('week', day) AS DATE) AS period_start,
+        CAST(CAST(date_trunc('week', day) AS DATE) + INTERVAL '6' DAY
+            AS DATE) AS period_end,
+        site, parent, who, measure,
+        count(*) AS checkins,
+        count(DISTINCT day) AS days,
+        CASE WHEN count(value) > 0 THEN
+            printf('%.2f', CAST(sum(value) AS DOUBLE) / count(value)
+                / scale) END AS mean,
+        sum(CASE WHEN flags <> '' THEN 1 ELSE 0 END) AS flagged
+    FROM (
+        SELECT c.site, c.parent, c.who, c.day, c.flags, m.measure, m.scale,
+            CASE m.measure WHEN 'mood' THEN c.mood WHEN 'bond' THEN c.bond
+                WHEN 'anxiety' THEN c.anxiety WHEN 'numb' THEN c.numb
+                ELSE c.sleep_tenths END AS value
+        FROM checkins c CROSS JOIN (VALUES ('mood', 1), ('bond', 1),
+            ('anxiety', 1), ('numb', 1), ('sleep', 10)) AS m (measure, scale)
+    ) u
+    GROUP BY site, parent, who, CAST(date_trunc('week', day) AS DATE),
+        measure, scale
+) w
+GROUP BY period_start, period_end, site, parent, who, checkins, days, flagged
 ORDER BY site, parent, who, period_start;
 
 -- Screens over time: each screen with the change from the one before of

@@ -3,7 +3,8 @@
  * say (written here from instruments.md and the corrections of issue 11,
  * not from lib/crisis.c), that no line is wider than 80 characters, that
  * a number never breaks across lines, and that attune_crisis_stderr puts
- * them on stderr once, only when stdout is not a terminal.
+ * them on stderr once, only when stdout is not a terminal; and the rows
+ * attune_lines_put hands the report's JSON and HTML.
  */
 #include <sys/stat.h>
 #include <sys/wait.h>
@@ -261,6 +262,57 @@ test_region_codes(void)
 	is_int(bad, 0, "every region's lines start with its emergency number");
 }
 
+static void
+as_is(FILE *f, const char *s, size_t n)
+{
+	fwrite(s, 1, n, f);
+}
+
+/* The lines of region as attune_lines_put writes them, marked [a|b|c|d]
+ * one a line; *n of them. */
+static const char *
+marked(const char *region, int *n)
+{
+	static const char *const mark[] = { "[", "|", "|", "|", "]", "\n" };
+	FILE *f;
+
+	out[0] = '\0';
+	if ((f = fmemopen(out, sizeof out, "w")) == NULL) {
+		perror("fmemopen");
+		exit(99);
+	}
+	*n = attune_lines_put(f, region, mark, as_is);
+	fclose(f);
+	return out;
+}
+
+/* attune_lines_put: a region's lines in order, every line, or none. */
+static void
+test_lines_put(void)
+{
+	static const char gb[] = "[GB|Emergency|999|24/7]\n"
+	    "[GB|Samaritans|116 123|24/7]\n[GB|NHS 111";
+	static char want[sizeof out];
+	const struct attune_line *l;
+	size_t len = 0;
+	int n;
+
+	ok(strncmp(marked("GB", &n), gb, sizeof gb - 1) == 0 && n == 6 &&
+	    strstr(out, "US") == NULL && out[strlen(out) - 1] == ']',
+	    "GB: its six lines, in order, the emergency number first");
+	for (l = attune_lines; l->region != NULL; l++)
+		len += (size_t)snprintf(want + len, sizeof want - len,
+		    "%s[%s|%s|%s|%s]", len > 0 ? "\n" : "", l->region,
+		    l->service, l->number, l->hours);
+	ok(strcmp(marked(NULL, &n), want) == 0 && n == l - attune_lines,
+	    "no region: every line, in order");
+	ok(*marked("FR", &n) == '\0' && n == 0,
+	    "FR: no lines of its own, nothing written");
+	ok(strcmp(marked("EU", &n), "[EU|Emergency (EU and EEA countries, "
+	    "Switzerland and more)|112|24/7]") == 0 && n == 1,
+	    "EU: its one line, no mark after it");
+}
+
 /*
  * Run attune_crisis_print(where, "GB") (where: 0 none, 1 stdout, 2
  * stderr), then attune_crisis_stderr("GB") calls times, in a child whose
@@ -389,6 +441,7 @@ main(void)
 	test_what_they_say();
 	test_elsewhere();
 	test_region_codes();
+	test_lines_put();
 	test_stderr();
 	return tap_done();
 }
