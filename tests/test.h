@@ -11,7 +11,8 @@
  * - Tables of cases: is_str_cases walks {in, want, what} rows through
  *   one function, one is_str each; has_cases walks {needle, what} rows
  *   over one text, one ok each (same lines as writing them out).
- * - time_user: attune_time_user as text, or "ERROR: why".
+ * - time_user: attune_time_user as text, or "ERROR: why"; at_now, the
+ *   same at NOW, for is_str_cases.
  * - rsum_equal: whether two report summaries say the same, for comparing
  *   a streaming report with one keeping every day.
  */
@@ -252,6 +253,15 @@ time_user(const char *now, const char *s)
 	}
 	attune_time_format(&t, buf);
 	return buf;
+}
+
+/* The now of the tables of time cases: a Sunday evening in London. */
+#define NOW "2026-11-22T21:04:00+00:00"
+
+static inline const char *
+at_now(const char *s)
+{
+	return time_user(NOW, s);
 }
 
 /* --- report summaries ------------------------------------------------ */

@@ -38,15 +38,6 @@ iso(const char *s)
 	return fmt(&t);
 }
 
-#define NOW "2026-11-22T21:04:00+00:00"
-
-/* time_user at NOW (a fixed "now"), for the tables of cases. */
-static const char *
-at_now(const char *s)
-{
-	return time_user(NOW, s);
-}
-
 /* Dates and times attune_time_iso reads, or refuses (ERROR). */
 static const struct str_case isos[] = {
 	{ "2024-02-29", "2024-02-29T00:00:00", "a leap day" },
