@@ -31,6 +31,17 @@ diag(const char *fmt, ...)
 	va_end(ap);
 }
 
+/* A row of bytes.csv: lead in column a, then the n bytes of field in b
+ * (col 1), which the reader is asked for, or in c (col 2), which not. */
+static void
+bytes_row(struct attune_buf *b, char lead, int col, const char *field,
+    size_t n)
+{
+	attune_buf_printf(b, col == 1 ? "%c," : "%c,x,", lead);
+	attune_buf_add(b, field, n);
+	attune_buf_str(b, col == 1 ? ",z\n" : "\n");
+}
+
 /*
  * For every field length from 1 to 40 and every place in the field, a
  * NUL byte, a byte that is not UTF-8, and a good two-byte character, in a
@@ -53,27 +64,16 @@ test_field_bytes(void)
 			for (col = 1; col <= 2; col++) {
 				memset(field, 'x', n);
 				field[p] = '\0';
-				attune_buf_add(&b, col == 1 ? "1," : "1,x,", col == 1 ?
-				    2 : 4);
-				attune_buf_add(&b, field, n);
-				attune_buf_str(&b, col == 1 ? ",z\n" : "\n");
-				ln++;
-				attune_buf_printf(&msg, "%ld,", ln);
+				bytes_row(&b, '1', col, field, n);
+				attune_buf_printf(&msg, "%ld,", ++ln);
 				field[p] = (char)0xff;
-				attune_buf_add(&b, col == 1 ? "2," : "2,x,", col == 1 ?
-				    2 : 4);
-				attune_buf_add(&b, field, n);
-				attune_buf_str(&b, col == 1 ? ",z\n" : "\n");
-				ln++;
-				attune_buf_printf(&msg, "%ld,", ln);
+				bytes_row(&b, '2', col, field, n);
+				attune_buf_printf(&msg, "%ld,", ++ln);
 				bad += 2;
 				if (p + 1 < n) {
 					field[p] = (char)0xc3;
 					field[p + 1] = (char)0xa9;
-					attune_buf_add(&b, col == 1 ? "3," : "3,x,",
-					    col == 1 ? 2 : 4);
-					attune_buf_add(&b, field, n);
-					attune_buf_str(&b, col == 1 ? ",z\n" : "\n");
+					bytes_row(&b, '3', col, field, n);
 					ln++;
 					good++;
 				}
