@@ -83,6 +83,7 @@ static const struct {
 	{ "epds", 4, "probable", "", "", 1, "", "a positive band word counts" },
 	{ "epds", 4, "some-future-word", "", "", 0, "", "an unknown word" },
 	{ "pbq", 14, "", "bonding=13", "", 1, "at or above", "over cut-off" },
+	{ "pbq", 14, "", "bonding=12", "", 1, "", "at its cut-off" },
 	{ "pbq", 14, "", "bonding=3", "", 0, "", "under the cut-offs" },
 	{ "pbq", 14, "", "", "high-bonding", 1, "", "a scale flagged high" },
 	{ "gad2", 3, "", "", "", 1, "", "GAD-2 at its cut-off" },
