@@ -10,8 +10,10 @@
  *   on stderr (catch_start, catch_end).
  * - Tables of cases: is_str_cases walks {in, want, what} rows through
  *   one function, one is_str each; has_cases walks {needle, what} rows
- *   over one text, one ok each (same lines as writing them out).
- * - time_user: attune_time_user as text, or "ERROR: why".
+ *   over one text, one ok each (same lines as writing them out);
+ *   rows_cases walks {col, want, line, what} rows through a CSV reader.
+ * - time_user: attune_time_user as text, or "ERROR: why"; at_now, the
+ *   same at NOW, for is_str_cases.
  * - rsum_equal: whether two report summaries say the same, for comparing
  *   a streaming report with one keeping every day.
  */
@@ -26,7 +28,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "attune.h"
+#include "attune_priv.h"
 
 /* --- TAP ------------------------------------------------------------- */
 
@@ -234,6 +236,37 @@ has_each(const char *hay, const struct has_case *c, size_t n)
 #define has_cases(hay, table)						\
 	has_each((hay), (table), sizeof(table) / sizeof((table)[0]))
 
+/* --- the CSV reader -------------------------------------------------- */
+
+/* One row a reader should give next, described by what: its field col is
+ * want (unless want is NULL), and it starts on line (unless line is 0). */
+struct row_case {
+	int col;
+	const char *want;
+	long line;
+	const char *what;
+};
+
+/* Up to three checks a row: there is a next row, its field, its line. */
+static inline void
+rows_each(struct attune_csv *c, const struct row_case *r, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		is_int(attune_csv_next(c), 1, "%s", r[i].what);
+		if (r[i].want != NULL)
+			is_str(attune_csv_get(c, r[i].col, NULL), r[i].want,
+			    "%s: field %d as written", r[i].what, r[i].col);
+		if (r[i].line != 0)
+			is_int(attune_csv_line(c), r[i].line,
+			    "%s: on line %ld", r[i].what, r[i].line);
+	}
+}
+
+#define rows_cases(c, table)						\
+	rows_each((c), (table), sizeof(table) / sizeof((table)[0]))
+
 /* --- time ------------------------------------------------------------ */
 
 /* attune_time_user with ATTUNE_NOW at now: the time formatted, or
@@ -252,6 +285,15 @@ time_user(const char *now, const char *s)
 	}
 	attune_time_format(&t, buf);
 	return buf;
+}
+
+/* The now of the tables of time cases: a Sunday evening in London. */
+#define NOW "2026-11-22T21:04:00+00:00"
+
+static inline const char *
+at_now(const char *s)
+{
+	return time_user(NOW, s);
 }
 
 /* --- report summaries ------------------------------------------------ */

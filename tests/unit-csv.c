@@ -26,6 +26,9 @@
 #include "attune_priv.h"
 #include "test.h"
 
+/* The columns most of these tests read. */
+static const char *const ab[] = { "a", "b", NULL };
+
 static const char *const hostile[] = {
 	"",
 	"plain",
@@ -180,27 +183,29 @@ test_header(void)
 	attune_csv_close(c);
 }
 
+/* After the first row of crlf.csv: its last field has no carriage
+ * return; the last row, with no final newline, comes after a blank line
+ * and a bad row. */
+static const struct row_case crlf_rows[] = {
+	{ 1, "4", 4, "CRLF: row 2" },
+	{ 1, "6", 7, "CRLF: the last row, with no final newline" },
+};
+
 static void
 test_crlf(void)
 {
-	static const char *const want[] = { "a", "b", NULL };
 	struct attune_csv *c;
 	size_t n;
 
 	puts_file("crlf.csv", "a,b\r\n1,\"two\r\nlines\"\r\n3,4\r\n\r\nbad\r\n5,6");
 	catch_start();
-	c = attune_csv_open(path("crlf.csv"), want, 0);
+	c = attune_csv_open(path("crlf.csv"), ab, 0);
 	is_int(attune_csv_next(c), 1, "CRLF: row 1");
 	is_str(attune_csv_get(c, 0, &n), "1", "CRLF: a plain value");
 	is_int(n, 1, "CRLF: its length has no carriage return");
 	is_str(attune_csv_get(c, 1, NULL), "two\r\nlines",
 	    "CRLF: a quoted field keeps its own line break exactly");
-	is_int(attune_csv_next(c), 1, "CRLF: row 2");
-	is_str(attune_csv_get(c, 1, NULL), "4", "CRLF: last field clean");
-	is_int(attune_csv_line(c), 4, "CRLF: row 2 starts on line 4");
-	is_int(attune_csv_next(c), 1, "the last row, with no final newline");
-	is_str(attune_csv_get(c, 1, NULL), "6", "is read too");
-	is_int(attune_csv_line(c), 7, "on line 7, after a blank line and a bad row");
+	rows_cases(c, crlf_rows);
 	attune_csv_close(c);
 	{
 		char *err = catch_end();
@@ -347,10 +352,17 @@ static const struct has_case malformed_says[] = {
 	    "an unclosed quote, at the line it opens" },
 };
 
+/* The good rows of bad.csv, each after the bad ones before it. */
+static const struct row_case malformed_rows[] = {
+	{ 0, NULL, 2, "good row 1" },
+	{ 0, "multi\nline", 4, "past a short row, a multi-line row" },
+	{ 1, "6", 9, "past a long row, a blank line, a stray quote, 5,6" },
+	{ 1, "row", 14, "past bad UTF-8, a NUL byte, text after a quote" },
+};
+
 static void
 test_malformed(void)
 {
-	static const char *const want[] = { "a", "b", NULL };
 	struct attune_csv *c;
 	char *err;
 	int r;
@@ -368,18 +380,8 @@ test_malformed(void)
 		put("bad.csv", all, sizeof all - 1);
 	}
 	catch_start();
-	c = attune_csv_open(path("bad.csv"), want, 0);
-	is_int(attune_csv_next(c), 1, "good row 1");
-	is_int(attune_csv_line(c), 2, "on line 2");
-	is_int(attune_csv_next(c), 1, "the reader goes on past a short row");
-	is_str(attune_csv_get(c, 0, NULL), "multi\nline", "to a multi-line row");
-	is_int(attune_csv_line(c), 4, "which starts on line 4");
-	is_int(attune_csv_next(c), 1, "past a long row, a blank line, a stray quote");
-	is_str(attune_csv_get(c, 1, NULL), "6", "to 5,6");
-	is_int(attune_csv_line(c), 9, "on line 9");
-	is_int(attune_csv_next(c), 1, "past bad UTF-8, a NUL byte, text after a quote");
-	is_str(attune_csv_get(c, 1, NULL), "row", "to last,row");
-	is_int(attune_csv_line(c), 14, "on line 14");
+	c = attune_csv_open(path("bad.csv"), ab, 0);
+	rows_cases(c, malformed_rows);
 	r = attune_csv_next(c);
 	is_int(r, 0, "a quote never closed ends the file, not the program");
 	is_int(attune_csv_skipped(c), 8, "eight rows were skipped");
@@ -392,7 +394,7 @@ test_malformed(void)
 
 	/* Strict: the first bad row stops the reader. */
 	catch_start();
-	c = attune_csv_open(path("bad.csv"), want, ATTUNE_CSV_STRICT);
+	c = attune_csv_open(path("bad.csv"), ab, ATTUNE_CSV_STRICT);
 	is_int(attune_csv_next(c), 1, "strict: a good row is read");
 	is_int(attune_csv_next(c), -1, "strict: a bad row stops the reader");
 	is_int(attune_csv_next(c), -1, "strict: and it stays stopped");
@@ -406,7 +408,7 @@ test_malformed(void)
 	/* A header that cannot be read is an error however lenient. */
 	puts_file("badhead.csv", "a,\"b\nno end\n");
 	catch_start();
-	c = attune_csv_open(path("badhead.csv"), want, 0);
+	c = attune_csv_open(path("badhead.csv"), ab, 0);
 	is_int(attune_csv_next(c), -1, "an unreadable header is an error");
 	is_int(attune_csv_close(c), -1, "closing says so");
 	err = catch_end();
@@ -416,9 +418,9 @@ test_malformed(void)
 
 	/* Missing files and directories. */
 	catch_start();
-	c = attune_csv_open(path("nonexistent.csv"), want, 0);
+	c = attune_csv_open(path("nonexistent.csv"), ab, 0);
 	ok(c == NULL, "a missing file does not open");
-	c = attune_csv_open(tmpdir, want, 0);
+	c = attune_csv_open(tmpdir, ab, 0);
 	ok(c == NULL, "a directory does not open");
 	err = catch_end();
 	ok(has(err, "nonexistent.csv: No such file or directory"),
@@ -430,7 +432,6 @@ test_malformed(void)
 static void
 test_huge(void)
 {
-	static const char *const want[] = { "a", "b", NULL };
 	struct attune_buf b = { 0 };
 	struct attune_csv *c;
 	char *err;
@@ -453,7 +454,7 @@ test_huge(void)
 	attune_buf_free(&b);
 
 	catch_start();
-	c = attune_csv_open(path("huge.csv"), want, 0);
+	c = attune_csv_open(path("huge.csv"), ab, 0);
 	is_int(attune_csv_next(c), 1, "huge: the row before");
 	is_int(attune_csv_next(c), 1, "huge: a 3 MB row is skipped, the next is read");
 	is_str(attune_csv_get(c, 0, NULL), "second", "huge: that is the row after it");

@@ -2,6 +2,7 @@
  * unit-judge: attune_screen_judge and attune_has_word, the one judgement
  * of a logged screen that attune report and attune tips share.
  */
+#include <stdio.h>
 #include <string.h>
 
 #include "attune_priv.h"
@@ -66,52 +67,56 @@ test_safety(void)
 }
 
 /*
- * A screen as logged (instrument, total, band, subscales, flags) and
- * whether it is positive; where "why" is given, the reason must hold it.
+ * A screen as logged (instrument, total, band, subscales, flags), whether
+ * it is positive, and what the reason must hold ("": nothing asked).
  */
 static const struct {
 	const char *instr;
 	int total;
 	const char *band, *sub, *flags;
 	int positive;
-	const char *what, *why, *whywhat;
+	const char *why, *what;
 } positives[] = {
-	{ "epds", 10, "", "", "", 1,
-	    "EPDS 10, no band: positive by its total",
-	    "scored 10", "why says the score" },
-	{ "epds", 9, "", "", "partner", 0,
-	    "EPDS 9 for a partner is under the cut-off", NULL, NULL },
-	{ "epds", 10, "", "", "partner", 1,
-	    "EPDS 10 for a partner is not: never less sensitive than for "
-	    "mothers", NULL, NULL },
-	{ "epds", 4, "probable", "", "", 1,
-	    "a positive band word logged counts", NULL, NULL },
-	{ "epds", 4, "some-future-word", "", "", 0,
-	    "a band word not known does not", NULL, NULL },
-	{ "pbq", 14, "", "bonding=13", "", 1,
-	    "a PBQ with no band, a scale at its cut-off",
-	    "at or above", "why names the scale" },
-	{ "pbq", 14, "", "bonding=3", "", 0,
-	    "a PBQ with its scales under the cut-offs", NULL, NULL },
-	{ "pbq", 14, "", "", "high-bonding", 1,
-	    "a PBQ scale flagged high", NULL, NULL },
-	{ "gad2", 3, "", "", "", 1, "GAD-2 3 is positive", NULL, NULL },
-	{ "phq2", 2, "", "", "", 0, "PHQ-2 2 is not", NULL, NULL },
+	{ "epds", 10, "", "", "", 1, "scored 10", "by its total, no band" },
+	{ "epds", 9, "", "", "partner", 0, "", "under a partner's cut-off" },
+	{ "epds", 10, "", "", "partner", 1, "", "as sensitive as for mothers" },
+	{ "epds", 4, "probable", "", "", 1, "", "a positive band word counts" },
+	{ "epds", 4, "some-future-word", "", "", 0, "", "an unknown word" },
+	{ "pbq", 14, "", "bonding=13", "", 1, "at or above", "over cut-off" },
+	{ "pbq", 14, "", "bonding=12", "", 1, "", "at its cut-off" },
+	{ "pbq", 14, "", "bonding=3", "", 0, "", "under the cut-offs" },
+	{ "pbq", 14, "", "", "high-bonding", 1, "", "a scale flagged high" },
+	{ "gad2", 3, "", "", "", 1, "", "GAD-2 at its cut-off" },
+	{ "phq2", 2, "", "", "", 0, "", "PHQ-2 under its cut-off" },
 };
 
 static void
 test_positive(void)
 {
-	size_t i;
+	char what[160];
+	const char *part[3];
+	size_t i, k;
+	int n;
 
 	for (i = 0; i < sizeof positives / sizeof positives[0]; i++) {
-		judge(positives[i].instr, positives[i].total, positives[i].band,
-		    positives[i].sub, positives[i].flags, "");
-		is_int(positive, positives[i].positive, "%s",
-		    positives[i].what);
-		if (positives[i].why != NULL)
-			ok(strstr(why, positives[i].why) != NULL, "%s: %s",
-			    positives[i].whywhat, why);
+		part[0] = positives[i].band;
+		part[1] = positives[i].sub;
+		part[2] = positives[i].flags;
+		n = snprintf(what, sizeof what, "%s %d", positives[i].instr,
+		    positives[i].total);
+		for (k = 0; k < 3; k++)
+			if (*part[k] != '\0')
+				n += snprintf(what + n, sizeof what - n, " %s",
+				    part[k]);
+		judge(positives[i].instr, positives[i].total, part[0], part[1],
+		    part[2], "");
+		is_int(positive, positives[i].positive, "%s: %s: %s", what,
+		    positives[i].what,
+		    positives[i].positive ? "positive" : "not positive");
+		if (*positives[i].why != '\0')
+			ok(strstr(why, positives[i].why) != NULL,
+			    "%s: the reason says '%s': %s", what,
+			    positives[i].why, why);
 	}
 }
 

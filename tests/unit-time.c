@@ -38,15 +38,6 @@ iso(const char *s)
 	return fmt(&t);
 }
 
-#define NOW "2026-11-22T21:04:00+00:00"
-
-/* time_user at NOW (a fixed "now"), for the tables of cases. */
-static const char *
-at_now(const char *s)
-{
-	return time_user(NOW, s);
-}
-
 /* Dates and times attune_time_iso reads, or refuses (ERROR). */
 static const struct str_case isos[] = {
 	{ "2024-02-29", "2024-02-29T00:00:00", "a leap day" },
@@ -61,8 +52,8 @@ static const struct str_case isos[] = {
 	{ "2026-11-22T24:00", "ERROR", "no hour 24" },
 	{ "2026-11-22T23:60", "ERROR", "no minute 60" },
 	{ "2026-11-22T23:59:61", "ERROR", "no second 61" },
-	{ "2026-11-22T23:59:60Z", "2026-11-22T23:59:59+00:00",
-	    "a leap second is kept within its minute" },
+	/* A leap second is kept within its minute. */
+	{ "2026-11-22T23:59:60Z", "2026-11-22T23:59:59+00:00", "leap second" },
 	{ "2026-11-22T", "ERROR", "a T with nothing after" },
 	{ "2026-11-22T21", "ERROR", "an hour alone" },
 	{ "2026-11-22T21:04:05.", "ERROR", "a point with no fraction" },
@@ -289,29 +280,37 @@ test_local(void)
 	    "yesterday at a clock time that did not exist moves forward");
 }
 
+/* The clock attune_time_now reads with ATTUNE_NOW set to s. */
+static const char *
+clock_at(const char *s)
+{
+	struct attune_time t;
+
+	setenv("ATTUNE_NOW", s, 1);
+	attune_time_now(&t);
+	return fmt(&t);
+}
+
+/* ATTUNE_NOW as set, and the clock it gives. */
+static const struct str_case nows[] = {
+	{ "2026-11-22T21:04:00+00:00", "2026-11-22T21:04:00+00:00",
+	    "ATTUNE_NOW sets the clock" },
+	{ "2026-07-01T10:00", "2026-07-01T10:00:00+01:00",
+	    "ATTUNE_NOW without an offset is local time" },
+	{ "2026-07-01T10:00:00+00:00", "2026-07-01T11:00:00+01:00",
+	    "ATTUNE_NOW with an offset is that instant, shown as local time" },
+	{ "2026-11-22T23:30:00-05:00", "2026-11-23T04:30:00+00:00",
+	    "ATTUNE_NOW in another zone moves to the local date" },
+	{ "2026-11-22", "2026-11-22T12:00:00+00:00",
+	    "ATTUNE_NOW as a date is noon" },
+};
+
 static void
 test_now(void)
 {
 	struct attune_time t;
 
-	setenv("ATTUNE_NOW", "2026-11-22T21:04:00+00:00", 1);
-	attune_time_now(&t);
-	is_str(fmt(&t), "2026-11-22T21:04:00+00:00", "ATTUNE_NOW sets the clock");
-	setenv("ATTUNE_NOW", "2026-07-01T10:00", 1);
-	attune_time_now(&t);
-	is_str(fmt(&t), "2026-07-01T10:00:00+01:00",
-	    "ATTUNE_NOW without an offset is local time");
-	setenv("ATTUNE_NOW", "2026-07-01T10:00:00+00:00", 1);
-	attune_time_now(&t);
-	is_str(fmt(&t), "2026-07-01T11:00:00+01:00",
-	    "ATTUNE_NOW with an offset is that instant, shown as local time");
-	setenv("ATTUNE_NOW", "2026-11-22T23:30:00-05:00", 1);
-	attune_time_now(&t);
-	is_str(fmt(&t), "2026-11-23T04:30:00+00:00",
-	    "ATTUNE_NOW in another zone moves to the local date");
-	setenv("ATTUNE_NOW", "2026-11-22", 1);
-	attune_time_now(&t);
-	is_str(fmt(&t), "2026-11-22T12:00:00+00:00", "ATTUNE_NOW as a date is noon");
+	is_str_cases(clock_at, nows);
 	/* A bad ATTUNE_NOW is an error the caller decides about: the
 	 * library says why (on stderr, sent away here) and goes on. */
 	{
