@@ -132,6 +132,42 @@ digits2(const char *s)
 }
 
 /*
+ * A clock time at s[*i], up to n: HH:MM, then :SS if a colon follows.
+ * Seconds since midnight, with *i past it, or -1.  iso 1: as ISO 8601
+ * writes it, two hour digits, a leap second 60 (kept in its minute, as
+ * 59) and a fraction after the seconds (.5 or ,5, passed over); iso 0: as
+ * a person types it, one hour digit will do ("9:05"), seconds to 59.
+ */
+static int
+clock_scan(const char *s, size_t n, size_t *i, int iso)
+{
+	int h = 0, m, sec = 0, digits = 0;
+
+	while (*i < n && isdigit((unsigned char)s[*i]) && digits < 2) {
+		h = h * 10 + (s[(*i)++] - '0');
+		digits++;
+	}
+	if (digits < (iso ? 2 : 1) || h > 23 || *i >= n || s[(*i)++] != ':' ||
+	    (m = num(s, n, i, 2)) < 0 || m > 59)
+		return -1;
+	if (*i < n && s[*i] == ':') {
+		(*i)++;
+		if ((sec = num(s, n, i, 2)) < 0 || sec > (iso ? 60 : 59))
+			return -1;
+		if (sec == 60)
+			sec = 59;
+		if (iso && *i < n && (s[*i] == '.' || s[*i] == ',')) {
+			(*i)++;
+			if (*i >= n || !isdigit((unsigned char)s[*i]))
+				return -1;
+			while (*i < n && isdigit((unsigned char)s[*i]))
+				(*i)++;
+		}
+	}
+	return h * 3600 + m * 60 + sec;
+}
+
+/*
  * The rest of a time as attune writes it, THH:MM:SS+HH:MM after the date,
  * read in one go: -1 if s is not so, and the long way reads it.  It takes
  * what the long way takes, and gives what it gives.
@@ -172,7 +208,7 @@ attune_time_iso(const char *s, size_t n, struct attune_time *t)
 	static int64_t lastdays;
 	static int have;
 	size_t i = 0;
-	int y, mo, d, h, mi, se = 0, oh, om = 0, sign;
+	int y, mo, d, oh, om = 0, sign;
 
 	if (have && n >= 10 && memcmp(s, lastdate, 10) == 0) {
 		t->days = lastdays;
@@ -197,24 +233,8 @@ attune_time_iso(const char *s, size_t n, struct attune_time *t)
 	if (s[i] != 'T' && s[i] != 't' && s[i] != ' ')
 		return -1;
 	i++;
-	if ((h = num(s, n, &i, 2)) < 0 || h > 23 || i >= n || s[i++] != ':' ||
-	    (mi = num(s, n, &i, 2)) < 0 || mi > 59)
+	if ((t->sec = clock_scan(s, n, &i, 1)) < 0)
 		return -1;
-	if (i < n && s[i] == ':') {
-		i++;
-		if ((se = num(s, n, &i, 2)) < 0 || se > 60)
-			return -1;
-		if (se == 60)
-			se = 59;
-		if (i < n && (s[i] == '.' || s[i] == ',')) {
-			i++;
-			if (i >= n || !isdigit((unsigned char)s[i]))
-				return -1;
-			while (i < n && isdigit((unsigned char)s[i]))
-				i++;
-		}
-	}
-	t->sec = h * 3600 + mi * 60 + se;
 	if (i == n)
 		return 0;
 	if ((s[i] == 'Z' || s[i] == 'z') && i + 1 == n) {
@@ -357,21 +377,9 @@ static int
 clock_time(const char *s, size_t n)
 {
 	size_t i = 0;
-	int h = 0, m, sec = 0, digits = 0;
+	int sec = clock_scan(s, n, &i, 0);
 
-	while (i < n && isdigit((unsigned char)s[i]) && digits < 2) {
-		h = h * 10 + (s[i++] - '0');
-		digits++;
-	}
-	if (digits == 0 || h > 23 || i >= n || s[i++] != ':' ||
-	    (m = num(s, n, &i, 2)) < 0 || m > 59)
-		return -1;
-	if (i < n && s[i] == ':') {
-		i++;
-		if ((sec = num(s, n, &i, 2)) < 0 || sec > 59)
-			return -1;
-	}
-	return i == n ? h * 3600 + m * 60 + sec : -1;
+	return i == n ? sec : -1;
 }
 
 /*
