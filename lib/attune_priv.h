@@ -193,6 +193,7 @@ char	**attune_archive_view(const char *dir, const char *base, char **v,
 /* crisis.c: crisis and support lines, one table for every command. */
 const char *attune_region(const char *opt);	/* NULL: every region */
 int	 attune_region_parse(const char *opt, const char **region);
+const char *attune_region_why(const char *s);	/* NULL: a region */
 void	 attune_crisis_print(FILE *f, const char *region);
 void	 attune_crisis_stderr(const char *region);	/* if stdout is no tty; once */
 void	 attune_crisis_show(FILE *f, const char *region);	/* f, and stderr */
@@ -242,6 +243,7 @@ struct attune_screen {
 int	 attune_checkin_read(struct attune_csv *c, struct attune_checkin *ci);
 int	 attune_screen_read(struct attune_csv *c, struct attune_screen *s);
 int	 attune_who_valid(const char *s, size_t n);
+const char *attune_who_why(const char *s, size_t n);	/* NULL: valid */
 int	 attune_who_same(const char *a, const char *b);	/* case, spaces aside */
 int	 attune_rows_by_header(struct attune_buf *out, const char *path,
 	    const char *const *cols, char *const *names, const char *rows,

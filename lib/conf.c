@@ -75,7 +75,7 @@ static void
 setting(struct attune_conf *c, const char *path, long line, char *key,
     char *val)
 {
-	const char *r, *near;
+	const char *why, *near;
 	int64_t d;
 	int k, n;
 
@@ -86,20 +86,17 @@ setting(struct attune_conf *c, const char *path, long line, char *key,
 	}
 	switch (k) {
 	case 0:
-		if (attune_region_parse(val, &r) < 0) {
-			say("%s:%ld: region '%s' is not a two-letter "
-			    "country code like US, GB, CA, AU, IE or NZ (or "
-			    "'all'); it is left out", path, line, val);
+		if ((why = attune_region_why(val)) != NULL) {
+			say("%s:%ld: region '%s' %s; it is left out", path,
+			    line, val, why);
 			return;
 		}
 		free(c->region);
 		c->region = attune_xstrdup(val);
 		return;
 	case 1:
-		if (!attune_who_valid(val, strlen(val))) {
-			say("%s:%ld: who '%s' is not a usable name; "
-			    "use 1 to 64 characters with no control "
-			    "characters", path, line, val);
+		if ((why = attune_who_why(val, strlen(val))) != NULL) {
+			say("%s:%ld: who '%s' %s", path, line, val, why);
 			return;
 		}
 		free(c->who);

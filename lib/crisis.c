@@ -181,14 +181,25 @@ attune_region_parse(const char *opt, const char **region)
 	return 0;
 }
 
+/* Why s is not a region (a --region or attune.conf), or NULL: said after
+ * the value, "region 'x' is not ...". */
+const char *
+attune_region_why(const char *s)
+{
+	char buf[3];
+
+	return normal(s, buf) != NULL ? NULL : "is not a two-letter country "
+	    "code like US, GB, CA, AU, IE or NZ (or 'all')";
+}
+
 const char *
 attune_region(const char *opt)
 {
 	const char *region;
 
 	if (attune_region_parse(opt, &region) < 0)
-		attune_usage_error("--region: '%s' is not a two-letter country "
-		    "code like US, GB, CA, AU, IE or NZ (or 'all')", opt);
+		attune_usage_error("--region: '%s' %s", opt,
+		    attune_region_why(opt));
 	return region;
 }
 

@@ -49,6 +49,15 @@ attune_who_valid(const char *s, size_t n)
 	return 1;
 }
 
+/* Why s is not a who (a --who, $ATTUNE_WHO, attune.conf or edit), or NULL:
+ * said after the value, "who 'x' is not ...". */
+const char *
+attune_who_why(const char *s, size_t n)
+{
+	return attune_who_valid(s, n) ? NULL : "is not a usable name; use 1 "
+	    "to 64 characters with no control characters";
+}
+
 /* A measure's value as written in a log: sleep with one decimal. */
 void
 attune_measure_put(struct attune_buf *b, int k, int v)

@@ -37,9 +37,8 @@ attune_edit_value(const char *col, const char *val, struct attune_buf *out,
 		return NULL;
 	}
 	if (strcmp(col, "who") == 0) {
-		if (!attune_who_valid(val, n))
-			return "is not a usable name; use 1 to 64 characters "
-			    "with no control characters";
+		if ((bad = attune_who_why(val, n)) != NULL)
+			return bad;
 		attune_buf_str(out, val);
 		return NULL;
 	}

@@ -315,14 +315,14 @@ attune_opt_unknown(int c, char **argv)
 const char *
 attune_opt_who(const char *opt)
 {
-	const char *who = opt;
+	const char *who = opt, *why;
 
 	if (who == NULL)
 		who = getenv("ATTUNE_WHO");
-	if (who != NULL && *who != '\0' && !attune_who_valid(who, strlen(who)))
-		attune_usage_error("%s: '%s' is not a usable name; use 1 to 64 "
-		    "characters with no control characters", opt != NULL ?
-		    "--who" : "ATTUNE_WHO", who);
+	if (who != NULL && *who != '\0' &&
+	    (why = attune_who_why(who, strlen(who))) != NULL)
+		attune_usage_error("%s: '%s' %s", opt != NULL ? "--who" :
+		    "ATTUNE_WHO", who, why);
 	if (who == NULL || *who == '\0')
 		who = attune_conf_default()->who;	/* checked when read */
 	if (who == NULL)
