@@ -68,6 +68,13 @@ static const struct str_case isos[] = {
 	{ "2026-1-2", "ERROR", "one-digit month and day" },
 	{ "", "ERROR", "empty" },
 	{ "today", "ERROR", "words are not ISO 8601" },
+	{ "2026-11-22T23:59:60.5+01:00", "2026-11-22T23:59:59+01:00",
+	    "a leap second with a fraction and an offset" },
+	{ "2026-11-22T23:59:60,25Z", "2026-11-22T23:59:59+00:00",
+	    "a comma before the fraction" },
+	{ "2026-11-22T00:00:00Z", "2026-11-22T00:00:00+00:00", "midnight" },
+	{ "2026-11-22T9:05Z", "ERROR", "two hour digits" },
+	{ "2026-11-22T21:04:05,", "ERROR", "a comma with no fraction" },
 };
 
 static void
@@ -223,6 +230,13 @@ static const struct str_case local[] = {
 	    "noon in summer is BST too" },
 	{ "2026-11-20T08:15-05:00", "2026-11-20T08:15:00-05:00",
 	    "a written offset is kept as written" },
+	{ "20:30:15", "2026-11-22T20:30:15+00:00", "a clock with seconds" },
+	{ "20:30:59", "2026-11-22T20:30:59+00:00", "second 59" },
+	{ "yesterday 9:05", "2026-11-21T09:05:00+00:00",
+	    "a day and a one-digit hour" },
+	{ "00:00", "2026-11-22T00:00:00+00:00", "midnight" },
+	{ "2026-11-22T23:59:60", "2026-11-22T23:59:59+00:00",
+	    "ISO 8601 as typed keeps its leap second in the minute" },
 };
 
 /* Across the days the clocks change, at NOW. */
@@ -357,19 +371,10 @@ test_months(void)
 }
 
 /*
- * The clock scanner both readers share, at its edges: a clock time as
- * typed takes one hour digit and no leap second; ISO 8601 the reverse.
+ * The clock scanner both readers share, at its edges (the times it takes
+ * are in local[] and isos[]): a clock time as typed takes one hour digit
+ * and no leap second; ISO 8601 the reverse.
  */
-static const struct str_case clock_edges[] = {
-	{ "20:30:15", "2026-11-22T20:30:15+00:00", "a typed clock with seconds" },
-	{ "20:30:59", "2026-11-22T20:30:59+00:00", "second 59 typed" },
-	{ "yesterday 9:05", "2026-11-21T09:05:00+00:00",
-	    "a day and a one-digit hour" },
-	{ "00:00", "2026-11-22T00:00:00+00:00", "midnight typed" },
-	{ "2026-11-22T23:59:60", "2026-11-22T23:59:59+00:00",
-	    "ISO 8601 as typed keeps its leap second in the minute" },
-};
-
 static void
 test_clock(void)
 {
@@ -379,18 +384,9 @@ test_clock(void)
 	    NULL };
 	size_t i;
 
-	is_str_cases(at_now, clock_edges);
 	for (i = 0; refused[i] != NULL; i++)
 		ok(strncmp(time_user(NOW, refused[i]), "ERROR", 5) == 0,
 		    "'%s' is refused", refused[i]);
-	is_str(iso("2026-11-22T23:59:60.5+01:00"), "2026-11-22T23:59:59+01:00",
-	    "a leap second with a fraction and an offset");
-	is_str(iso("2026-11-22T23:59:60,25Z"), "2026-11-22T23:59:59+00:00",
-	    "a comma before the fraction");
-	is_str(iso("2026-11-22T00:00:00Z"), "2026-11-22T00:00:00+00:00",
-	    "midnight in ISO 8601");
-	is_str(iso("2026-11-22T9:05Z"), "ERROR", "ISO 8601 wants two hour digits");
-	is_str(iso("2026-11-22T21:04:05,"), "ERROR", "a comma with no fraction");
 }
 
 int
