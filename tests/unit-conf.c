@@ -89,9 +89,11 @@ test_unreadable(void)
 static const struct has_case mistakes_says[] = {
 	{ "attune.conf:1: 'regoin' is not a setting; did you mean 'region'?",
 	    "a typo of a key names the line and the key" },
-	{ "attune.conf:2: region 'x1' is not a two-letter country",
-	    "a bad region" },
-	{ "attune.conf:4: who '' is not a usable name", "an empty who" },
+	{ "attune.conf:2: region 'x1' is not a two-letter country code like "
+	    "US, GB, CA, AU, IE or NZ (or 'all'); it is left out\n",
+	    "a bad region, and why" },
+	{ "attune.conf:4: who '' is not a usable name; use 1 to 64 "
+	    "characters with no control characters\n", "an empty who, and why" },
 	{ "attune.conf:5: birth '2026-5-1' is not a date; write it as "
 	    "YYYY-MM-DD", "a date not written in full" },
 	{ "attune.conf:6: birth '2026-02-30'", "a date that is not" },
