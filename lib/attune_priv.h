@@ -410,6 +410,8 @@ void	 attune_verdict_free(struct attune_verdict *v);
 struct attune_rscreen;
 const struct attune_instrument *attune_screen_judge_full(
 	    const struct attune_screen *sc, struct attune_rscreen *s);
+void	 attune_safety_items(char items[64], unsigned long raised);
+					/* bit i: item i + 1; "9 and 10" */
 #define ATTUNE_RWINDOW	128	/* days kept per person when streaming */
 #define ATTUNE_RBACK	40	/* days a judgement may look back */
 struct attune_rstat {

@@ -689,6 +689,21 @@ attune_verdict_free(struct attune_verdict *v)
 
 /* --- one logged screen ----------------------------------------------- */
 
+/* The safety items that raised the flag (bit i: item i + 1) as a reader
+ * says them, "9 and 10": the one way every screen lists them. */
+void
+attune_safety_items(char items[64], unsigned long raised)
+{
+	size_t len = 0;
+	int i;
+
+	memset(items, 0, 64);
+	for (i = 0; i < ATTUNE_MAXITEMS; i++)
+		if ((raised & (1ul << i)) && len + 8 < 64)
+			len += (size_t)snprintf(items + len, 64 - len, "%s%d",
+			    len ? " and " : "", i + 1);
+}
+
 /*
  * Whether a subscale name in a log stands for the scale: its own name
  * ("bonding"), "scaleN" or "sN" for the Nth, or, for the PBQ, a word of
@@ -794,7 +809,7 @@ attune_screen_judge_full(const struct attune_screen *sc,
 	const struct attune_instrument *in;
 	const struct attune_band *b, *band = NULL;
 	char swhy[160];
-	size_t len = 0;
+	unsigned long raised = 0;
 	int i, partner;
 
 	sv->safety = sv->positive = sv->bandpos = 0;
@@ -806,13 +821,12 @@ attune_screen_judge_full(const struct attune_screen *sc,
 		return NULL;
 	partner = attune_has_word(sc->flags, "partner");
 	for (i = 0; i < in->nitems; i++)
-		if (in->items[i].safety && attune_answer_points(sc->answers, i + 1) > 0) {
-			sv->safety = 1;
-			if (len + 8 < sizeof sv->items)
-				len += (size_t)snprintf(sv->items + len,
-				    sizeof sv->items - len, "%s%d",
-				    len ? " and " : "", i + 1);
-		}
+		if (in->items[i].safety &&
+		    attune_answer_points(sc->answers, i + 1) > 0)
+			raised |= 1ul << i;
+	if (raised != 0)
+		sv->safety = 1;
+	attune_safety_items(sv->items, raised);
 	swhy[0] = '\0';
 	sv->high = scales_high(sc->subscales, in, sc->flags, partner, swhy);
 	if (!in->scale_bands) {

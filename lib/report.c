@@ -879,7 +879,6 @@ void
 attune_rscreen_result(struct attune_rscreen *s, const struct attune_time *ts,
     const struct attune_result *r)
 {
-	size_t len = 0;
 	int i, k;
 
 	memset(s, 0, sizeof *s);
@@ -895,13 +894,10 @@ attune_rscreen_result(struct attune_rscreen *s, const struct attune_time *ts,
 	s->partner = r->partner;
 	s->safety = r->safety != 0;
 	s->high = r->high;
+	attune_safety_items(s->items, r->safety);
 	for (i = 0; i < r->in->nitems; i++) {
 		s->pos[i] = r->pos[i];
 		s->pts[i] = r->pts[i];
-		if ((r->safety & (1ul << i)) && len + 8 < sizeof s->items)
-			len += (size_t)snprintf(s->items + len,
-			    sizeof s->items - len, "%s%d", len ? " and " : "",
-			    i + 1);
 	}
 	for (k = 0; r->in->scales[k].name != NULL; k++)
 		s->sub[k] = r->sub[k];
