@@ -548,24 +548,36 @@ name_place(struct attune_report *r, size_t i)
 	r->names[h] = (uint32_t)i;
 }
 
+/* The index into r->p of the person named who (n bytes), or NOSLOT: the
+ * one look in the hash of names. */
+static inline uint32_t
+name_find(const struct attune_report *r, const char *who, size_t n)
+{
+	size_t h;
+
+	if (r->ncap == 0)
+		return NOSLOT;
+	for (h = name_hash(who, n) & (r->ncap - 1); r->names[h] != NOSLOT;
+	    h = (h + 1) & (r->ncap - 1))
+		if (same_name(&r->p[r->names[h]], who, n))
+			return r->names[h];
+	return NOSLOT;
+}
+
 /* The person named who exactly, or NULL. */
 const struct attune_rperson *
 attune_report_find(const struct attune_report *r, const char *who)
 {
-	size_t h, n = strlen(who);
+	uint32_t i = name_find(r, who, strlen(who));
 
-	for (h = r->ncap ? name_hash(who, n) & (r->ncap - 1) : 0;
-	    r->ncap > 0 && r->names[h] != NOSLOT; h = (h + 1) & (r->ncap - 1))
-		if (same_name(&r->p[r->names[h]], who, n))
-			return &r->p[r->names[h]];
-	return NULL;
+	return i == NOSLOT ? NULL : &r->p[i];
 }
 
 struct attune_rperson *
 attune_report_person(struct attune_report *r, const char *who, size_t n)
 {
 	struct attune_rperson *p;
-	size_t h;
+	uint32_t i;
 
 	/* Called for every row: the person of the row before is likely. */
 	if (r->np > 0) {
@@ -573,12 +585,10 @@ attune_report_person(struct attune_report *r, const char *who, size_t n)
 		if (same_name(p, who, n))
 			return p;
 	}
-	for (h = r->ncap ? name_hash(who, n) & (r->ncap - 1) : 0;
-	    r->ncap > 0 && r->names[h] != NOSLOT; h = (h + 1) & (r->ncap - 1))
-		if (same_name(&r->p[r->names[h]], who, n)) {
-			r->last = r->names[h];
-			return &r->p[r->last];
-		}
+	if ((i = name_find(r, who, n)) != NOSLOT) {
+		r->last = i;
+		return &r->p[i];
+	}
 	if (r->np == r->capp) {
 		r->capp = r->capp ? r->capp * 2 : 4;
 		r->p = attune_xreallocarray(r->p, r->capp, sizeof *r->p);

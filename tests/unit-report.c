@@ -513,6 +513,33 @@ test_people(void)
 	attune_report_free(&r);
 }
 
+/* attune_report_find looks the same way as attune_report_person adds:
+ * each name found, a name never read not, nor any in an empty diary. */
+static void
+test_find(void)
+{
+	struct attune_report r;
+	char name[16];
+	int i, n = 100, found = 0;
+
+	memset(&r, 0, sizeof r);
+	ok(attune_report_find(&r, "p0") == NULL, "no one in an empty diary");
+	attune_report_setup(&r, INT64_MIN, INT64_MAX, ATTUNE_BY_WEEK, 0,
+	    D("2026-11-22"));
+	for (i = 0; i < n; i++) {
+		snprintf(name, sizeof name, "p%d", i);
+		checkin(&r, name, D("2026-11-02"), 5, 5, 5, 0, 0);
+	}
+	for (i = 0; i < n; i++) {
+		snprintf(name, sizeof name, "p%d", i);
+		found += attune_report_find(&r, name) == &r.p[i];
+	}
+	is_int(found, n, "attune_report_find: each person by name");
+	ok(attune_report_find(&r, "p100") == NULL &&
+	    attune_report_find(&r, "p") == NULL, "and no one else");
+	attune_report_free(&r);
+}
+
 int
 main(void)
 {
@@ -524,5 +551,6 @@ main(void)
 	test_people();
 	test_escape();
 	test_csv_header();
+	test_find();
 	return tap_done();
 }
