@@ -128,6 +128,32 @@ one_phq9(const char *who, struct attune_screen *sc)
 	return d;
 }
 
+/* Two questionnaires at the same moment: each screen has its own codes
+ * (fhir.c looks them up once a screen, never once a Bundle). */
+static void
+two_codes(void)
+{
+	struct attune_detail *d = attune_detail_new(INT64_MIN, INT64_MAX, 0);
+	struct attune_screen sc;
+	char *a;
+
+	sc = screen("2026-11-20T20:00:00+00:00", "Jo", "phq9", 3, "", phq9);
+	attune_detail_screen(d, &sc);
+	sc = screen("2026-11-20T20:00:00+00:00", "Jo", "gad7", 0, "",
+	    "1:0;1:0;1:0;1:0;1:0;1:0;1:0");
+	attune_detail_screen(d, &sc);
+	a = bundle(d);
+	ok(strstr(a, "\"questionnaire\":\"http://loinc.org/q/69737-5\"") !=
+	    NULL && strstr(a, "\"questionnaire\":\"http://loinc.org/q/"
+	    "44249-1\"") != NULL, "a GAD-7 and a PHQ-9: each its own panel");
+	ok(strstr(a, "\"linkId\":\"70274-6\"") != NULL &&
+	    strstr(a, "\"linkId\":\"44261-6\"") != NULL &&
+	    strstr(a, "\"linkId\":\"44260-8\"") != NULL,
+	    "... its own total and item codes");
+	free(a);
+	attune_detail_free(d);
+}
+
 int
 main(void)
 {
@@ -340,5 +366,6 @@ main(void)
 	attune_detail_free(d);
 
 	same_diary();
+	two_codes();
 	return tap_done();
 }
