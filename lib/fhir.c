@@ -73,13 +73,14 @@ attune_detail_new(int64_t from, int64_t to, unsigned what)
 	struct attune_detail *d = attune_xcalloc(1, sizeof *d);
 
 	attune_report_setup(&d->own, from, to, ATTUNE_BY_NONE, 0, INT64_MAX);
-	d->own.whole = what;
+	d->own.whole = what | ATTUNE_DETAIL_SCREENS;
 	d->r = &d->own;
 	return d;
 }
 
 /* The details of a report's own diary, read once: r keeps check-ins whole
- * as r->whole asks, and every screen; it must outlive the detail. */
+ * as r->whole asks, and its screens whole when it has
+ * ATTUNE_DETAIL_SCREENS; it must outlive the detail. */
 struct attune_detail *
 attune_detail_of(const struct attune_report *r)
 {

@@ -682,7 +682,7 @@ attune_report_checkin(struct attune_report *r, const struct attune_checkin *ci)
 	d->did |= (uint16_t)ci->did;
 	if (day >= r->from && day <= r->to)
 		p->inrange++;
-	if (r->whole)
+	if (r->whole & (ATTUNE_DETAIL_MEASURES | ATTUNE_DETAIL_NOTES))
 		keep_checkin(r, p, ci);
 	if (r->notes && ci->notelen > 0 && day >= r->dfrom && day <= r->dto) {
 		struct attune_rnote *n;
@@ -843,13 +843,16 @@ attune_safety_first(const char *dir, const char *who, const char *region)
 }
 
 /*
- * A screen as the diary keeps it, from a row: judged once (judge.c), and
- * whole: its answers kept only when every item is there and each position
- * scores the points beside it, its scales from the answers as attune_score
- * has them, else from the subscales logged when all are there.
+ * A screen as the diary keeps it, from a row: judged once (judge.c); and,
+ * when whole has ATTUNE_DETAIL_SCREENS (the formats that show a screen's
+ * answers), whole: its answers kept only when every item is there and
+ * each position scores the points beside it, read once for the judgement
+ * too, its scales from the answers as attune_score has them, else from
+ * the subscales logged when all are there.
  */
 static void
-attune_rscreen_fill(struct attune_rscreen *s, const struct attune_screen *sc)
+attune_rscreen_fill(struct attune_rscreen *s, const struct attune_screen *sc,
+    unsigned whole)
 {
 	const struct attune_instrument *in;
 	struct attune_result res;
@@ -863,12 +866,19 @@ attune_rscreen_fill(struct attune_rscreen *s, const struct attune_screen *sc)
 	s->band = attune_xstrdup(sc->band);
 	s->subscales = attune_xstrdup(sc->subscales);
 	s->total = sc->total;
-	if ((in = attune_screen_judge_full(sc, s)) == NULL)
+	in = attune_instrument(sc->instrument);
+	whole &= ATTUNE_DETAIL_SCREENS;
+	if (in != NULL && whole)
+		s->answered = attune_answers_parse(in, sc->answers, s->pos,
+		    s->pts);
+	attune_screen_judge_full(sc, in, s->answered ? s->pts : NULL, s);
+	if (in == NULL)
 		return;
 	s->in = in;
 	s->name = in->label;
 	s->partner = attune_has_word(sc->flags, "partner");
-	s->answered = attune_answers_parse(in, sc->answers, s->pos, s->pts);
+	if (!whole)
+		return;
 	if (!s->answered) {
 		s->scored = attune_subscales_parse(in, sc->subscales, s->sub);
 		return;
@@ -925,7 +935,7 @@ attune_report_add_screen(struct attune_rperson *p)
 	return &p->sc[p->nsc++];
 }
 
-/* Keep a screen, judged once, whole. */
+/* Keep a screen, judged once, whole as r->whole asks. */
 void
 attune_report_screen(struct attune_report *r, const struct attune_screen *sc)
 {
@@ -934,7 +944,7 @@ attune_report_screen(struct attune_report *r, const struct attune_screen *sc)
 	struct attune_rscreen *s = attune_report_add_screen(p);
 
 	ahead(r, p, &sc->ts);
-	attune_rscreen_fill(s, sc);
+	attune_rscreen_fill(s, sc, r->whole);
 	s->who = p->who;
 	s->seq = r->seq++;
 }

@@ -74,7 +74,7 @@ same_diary(void)
 
 	memset(&rep, 0, sizeof rep);
 	attune_report_setup(&rep, from, to, ATTUNE_BY_NONE, 0, to);
-	rep.whole = ATTUNE_DETAIL_MEASURES;
+	rep.whole = ATTUNE_DETAIL_MEASURES | ATTUNE_DETAIL_SCREENS;
 	own = attune_detail_new(from, to, ATTUNE_DETAIL_MEASURES);
 	for (i = 0; i < sizeof when / sizeof when[0]; i++) {
 		sc = screen(when[i], i % 2 ? "Sam" : "Jo", what[i], 5 + (int)i,
