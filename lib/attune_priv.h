@@ -412,8 +412,11 @@ void	 attune_verdict_merge(struct attune_verdict *v,
 	    const struct attune_verdict *w);
 void	 attune_verdict_free(struct attune_verdict *v);
 struct attune_rscreen;
-const struct attune_instrument *attune_screen_judge_full(
-	    const struct attune_screen *sc, struct attune_rscreen *s);
+void	 attune_screen_judge_full(const struct attune_screen *sc,
+	    const struct attune_instrument *in, const int *pts,
+	    struct attune_rscreen *s);	/* pts: NULL, or read already */
+void	 attune_safety_items(char items[64], unsigned long raised);
+					/* bit i: item i + 1; "9 and 10" */
 #define ATTUNE_RWINDOW	128	/* days kept per person when streaming */
 #define ATTUNE_RBACK	40	/* days a judgement may look back */
 struct attune_rstat {
@@ -436,7 +439,8 @@ struct attune_rscreen {
 	unsigned high;		/* bit k: scale k at or above its cut-off */
 	char	 items[64];	/* the safety items answered above 0 */
 	char	 why[160];	/* the band or cut-off that made it positive */
-	/* The screen whole, for the FHIR Bundle and the HTML details. */
+	/* The screen whole, for the FHIR Bundle and the HTML details
+	 * (answered, scored: only when r->whole has ATTUNE_DETAIL_SCREENS). */
 	struct attune_time ts;	/* as logged */
 	const char *who;	/* its person's name */
 	const struct attune_instrument *in;	/* or NULL: not known */
@@ -505,7 +509,7 @@ struct attune_report {
 	int64_t	 today;		/* judgements end here at the latest */
 	int64_t	 nowsec;	/* the moment now, or INT64_MIN */
 	int	 late;		/* streaming: a row came for a folded day */
-	unsigned whole;		/* ATTUNE_DETAIL_…: keep check-ins whole */
+	unsigned whole;		/* ATTUNE_DETAIL_…: what is kept whole */
 	size_t	 seq;		/* rows kept whole so far */
 };
 struct attune_rsum {
@@ -576,13 +580,14 @@ const struct attune_rscreen *attune_report_prev_screen(
  * check-ins' measures and notes, for the FHIR Bundle (attune-report(1),
  * FHIR) and the HTML report's details.  Anything outside from..to is left
  * out.  They are read from a diary (report.c, r.whole keeping check-ins
- * whole, screens as attune_rscreen): attune report's own, read once
+ * and screens, as attune_rscreen, whole): attune report's own, read once
  * (attune_detail_of), or one of their own (attune_detail_new).  The Bundle
  * is sorted, its ids made from what each resource holds, so the same logs
  * give the same Bundle. */
 #define ATTUNE_FHIR_BASE "https://attune.invalid/fhir"	/* codes of our own */
 #define ATTUNE_DETAIL_MEASURES	1	/* keep check-in measures */
 #define ATTUNE_DETAIL_NOTES	2	/* keep check-in notes */
+#define ATTUNE_DETAIL_SCREENS	4	/* keep screens' answers and scores */
 struct attune_detail;
 struct attune_detail *attune_detail_new(int64_t from, int64_t to,
 	    unsigned what);

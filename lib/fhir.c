@@ -73,13 +73,14 @@ attune_detail_new(int64_t from, int64_t to, unsigned what)
 	struct attune_detail *d = attune_xcalloc(1, sizeof *d);
 
 	attune_report_setup(&d->own, from, to, ATTUNE_BY_NONE, 0, INT64_MAX);
-	d->own.whole = what;
+	d->own.whole = what | ATTUNE_DETAIL_SCREENS;
 	d->r = &d->own;
 	return d;
 }
 
 /* The details of a report's own diary, read once: r keeps check-ins whole
- * as r->whole asks, and every screen; it must outlive the detail. */
+ * as r->whole asks, and its screens whole when it has
+ * ATTUNE_DETAIL_SCREENS; it must outlive the detail. */
 struct attune_detail *
 attune_detail_of(const struct attune_report *r)
 {
@@ -344,26 +345,29 @@ word_code(char *buf, size_t size, const char *label)
 	buf[i] = '\0';
 }
 
+/* From here to observation, c is the screen's codes, or NULL: fcode(s->in),
+ * looked up once a screen by attune_fhir_write. */
 static void
-questionnaire_url(FILE *f, const struct attune_rscreen *s)
+questionnaire_url(FILE *f, const struct attune_rscreen *s,
+    const struct fcode *c)
 {
-	if (fcode(s->in) != NULL && fcode(s->in)->panel != NULL)
-		fprintf(f, "\"%s/q/%s\"", LOINC, fcode(s->in)->panel);
+	if (c != NULL && c->panel != NULL)
+		fprintf(f, "\"%s/q/%s\"", LOINC, c->panel);
 	else
 		fprintf(f, "\"%s/Questionnaire/%s\"", ATTUNE_FHIR_BASE,
 		    s->in->name);
 }
 
 static void
-total_coding(FILE *f, const struct attune_rscreen *s)
+total_coding(FILE *f, const struct attune_rscreen *s, const struct fcode *c)
 {
 	char code[32];
 
-	if (fcode(s->in) != NULL && fcode(s->in)->total != NULL) {
-		coding(f, LOINC, fcode(s->in)->total, NULL);
-		if (fcode(s->in)->snomed != NULL) {
+	if (c != NULL && c->total != NULL) {
+		coding(f, LOINC, c->total, NULL);
+		if (c->snomed != NULL) {
 			fputc(',', f);
-			coding(f, SNOMED, fcode(s->in)->snomed, NULL);
+			coding(f, SNOMED, c->snomed, NULL);
 		}
 	} else {
 		snprintf(code, sizeof code, "%s-total", s->in->name);
@@ -372,16 +376,18 @@ total_coding(FILE *f, const struct attune_rscreen *s)
 }
 
 static const char *
-total_link(const struct attune_rscreen *s, char buf[32])
+total_link(const struct attune_rscreen *s, const struct fcode *c,
+    char buf[32])
 {
-	if (fcode(s->in) != NULL && fcode(s->in)->total != NULL)
-		return fcode(s->in)->total;
+	if (c != NULL && c->total != NULL)
+		return c->total;
 	snprintf(buf, 32, "%s-total", s->in->name);
 	return buf;
 }
 
 static void
-response(FILE *f, const struct attune_rscreen *s, const char *id)
+response(FILE *f, const struct attune_rscreen *s, const struct fcode *c,
+    const char *id)
 {
 	const struct attune_instrument *in = s->in;
 	const struct attune_scale *sc;
@@ -390,7 +396,7 @@ response(FILE *f, const struct attune_rscreen *s, const char *id)
 
 	fprintf(f, "{\"fullUrl\":\"%s\",\"resource\":{\"resourceType\":"
 	    "\"QuestionnaireResponse\",\"questionnaire\":", id);
-	questionnaire_url(f, s);
+	questionnaire_url(f, s, c);
 	fputs(",\"status\":\"completed\",", f);
 	subject(f, s->who);
 	fputs(",\"authored\":", f);
@@ -399,7 +405,7 @@ response(FILE *f, const struct attune_rscreen *s, const char *id)
 	/* The total first, so even a row without answers has an item. */
 	snprintf(link, sizeof link, "%s total score", in->label);
 	fputs("{\"linkId\":", f);
-	js(f, total_link(s, code));
+	js(f, total_link(s, c, code));
 	fputs(",\"text\":", f);
 	js(f, link);
 	fprintf(f, ",\"answer\":[{\"valueInteger\":%d}]}", s->total);
@@ -410,8 +416,8 @@ response(FILE *f, const struct attune_rscreen *s, const char *id)
 			int_item(f, link, sc->title, s->sub[k]);
 		}
 	for (i = 0; s->answered && i < in->nitems; i++) {
-		if (fcode(s->in) != NULL && fcode(s->in)->items != NULL)
-			snprintf(link, sizeof link, "%s", fcode(s->in)->items[i]);
+		if (c != NULL && c->items != NULL)
+			snprintf(link, sizeof link, "%s", c->items[i]);
 		else
 			snprintf(link, sizeof link, "%s-%d", in->name, i + 1);
 		fputs(",{\"linkId\":", f);
@@ -422,7 +428,7 @@ response(FILE *f, const struct attune_rscreen *s, const char *id)
 			js(f, in->items[i].text);
 		}
 		fputs(",\"answer\":[{", f);
-		if (fcode(s->in) != NULL && fcode(s->in)->loinc_answers) {
+		if (c != NULL && c->loinc_answers) {
 			fputs("\"valueCoding\":", f);
 			coding(f, LOINC, phq_answers[s->pos[i] - 1],
 			    in->options[s->pos[i] - 1]);
@@ -478,7 +484,8 @@ band(const struct attune_rscreen *s)
 }
 
 static void
-observation(FILE *f, const struct attune_rscreen *s, const char *id, const char *qr)
+observation(FILE *f, const struct attune_rscreen *s, const struct fcode *c,
+    const char *id, const char *qr)
 {
 	const struct attune_instrument *in = s->in;
 	const struct attune_scale *sc;
@@ -490,7 +497,7 @@ observation(FILE *f, const struct attune_rscreen *s, const char *id, const char 
 	    "\"Observation\",\"status\":\"final\",", id);
 	survey(f);
 	fputs(",\"code\":{\"coding\":[", f);
-	total_coding(f, s);
+	total_coding(f, s, c);
 	fprintf(f, "],\"text\":\"%s total score\"},", in->label);
 	subject(f, s->who);
 	fputs(",\"effectiveDateTime\":", f);
@@ -613,6 +620,7 @@ attune_fhir_write(FILE *f, struct attune_detail *d)
 	fputs("{\"resourceType\":\"Bundle\",\"type\":\"collection\"", f);
 	for (i = 0; i < nsc; i++) {
 		const struct attune_rscreen *s = sc[i];
+		const struct fcode *c = fcode(s->in);
 
 		/* The same screen logged twice still gets ids of its own. */
 		if (i > 0 && strcmp(s->who, sc[i - 1]->who) == 0 &&
@@ -626,9 +634,9 @@ attune_fhir_write(FILE *f, struct attune_detail *d)
 		key_uuid(obs, "Observation", s->who, &s->ts, s->in->name, dup);
 		fputs(first ? ",\"entry\":[\n" : ",\n", f);
 		first = 0;
-		response(f, s, qr);
+		response(f, s, c, qr);
 		fputs(",\n", f);
-		observation(f, s, obs, qr);
+		observation(f, s, c, obs, qr);
 	}
 	for (i = 0; i < nci; i++) {
 		const struct fcheckin *c = &ci[i];

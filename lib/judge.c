@@ -689,6 +689,21 @@ attune_verdict_free(struct attune_verdict *v)
 
 /* --- one logged screen ----------------------------------------------- */
 
+/* The safety items that raised the flag (bit i: item i + 1) as a reader
+ * says them, "9 and 10": the one way every screen lists them. */
+void
+attune_safety_items(char items[64], unsigned long raised)
+{
+	size_t len = 0;
+	int i;
+
+	memset(items, 0, 64);
+	for (i = 0; i < ATTUNE_MAXITEMS; i++)
+		if ((raised & (1ul << i)) && len + 8 < 64)
+			len += (size_t)snprintf(items + len, 64 - len, "%s%d",
+			    len ? " and " : "", i + 1);
+}
+
 /*
  * Whether a subscale name in a log stands for the scale: its own name
  * ("bonding"), "scaleN" or "sN" for the Nth, or, for the PBQ, a word of
@@ -768,9 +783,9 @@ attune_screen_judge(const struct attune_screen *sc, int *safety,
     int *positive, char items[64], char why[160])
 {
 	struct attune_rscreen sv;
-	const struct attune_instrument *in;
+	const struct attune_instrument *in = attune_instrument(sc->instrument);
 
-	in = attune_screen_judge_full(sc, &sv);
+	attune_screen_judge_full(sc, in, NULL, &sv);
 	*safety = sv.safety;
 	*positive = sv.positive;
 	memcpy(items, sv.items, sizeof sv.items);
@@ -784,17 +799,20 @@ attune_screen_judge(const struct attune_screen *sc, int *safety,
  * is in a positive band (partner cut-offs when flagged "partner", or the
  * band word logged) and which of its scales are high; positive when
  * either is, into the judgement fields of s (safety, positive, bandpos,
- * high, items, why).  Its instrument, or NULL for one this version does
- * not know: then only the flag counts.
+ * high, items, why).  in is its instrument (attune_instrument), or NULL
+ * for one this version does not know: then only the flag counts.  pts,
+ * when not NULL, holds every item's points, read from its answers already
+ * (attune_answers_parse, whose strict reading gives the points this one
+ * would); else the answers are read here, leniently.
  */
-const struct attune_instrument *
+void
 attune_screen_judge_full(const struct attune_screen *sc,
+    const struct attune_instrument *in, const int *pts,
     struct attune_rscreen *sv)
 {
-	const struct attune_instrument *in;
 	const struct attune_band *b, *band = NULL;
 	char swhy[160];
-	size_t len = 0;
+	unsigned long raised = 0;
 	int i, partner;
 
 	sv->safety = sv->positive = sv->bandpos = 0;
@@ -802,17 +820,16 @@ attune_screen_judge_full(const struct attune_screen *sc,
 	memset(sv->items, 0, sizeof sv->items);
 	memset(sv->why, 0, sizeof sv->why);
 	sv->safety = attune_has_word(sc->flags, "safety");
-	if ((in = attune_instrument(sc->instrument)) == NULL)
-		return NULL;
+	if (in == NULL)
+		return;
 	partner = attune_has_word(sc->flags, "partner");
 	for (i = 0; i < in->nitems; i++)
-		if (in->items[i].safety && attune_answer_points(sc->answers, i + 1) > 0) {
-			sv->safety = 1;
-			if (len + 8 < sizeof sv->items)
-				len += (size_t)snprintf(sv->items + len,
-				    sizeof sv->items - len, "%s%d",
-				    len ? " and " : "", i + 1);
-		}
+		if (in->items[i].safety && (pts != NULL ? pts[i] :
+		    attune_answer_points(sc->answers, i + 1)) > 0)
+			raised |= 1ul << i;
+	if (raised != 0)
+		sv->safety = 1;
+	attune_safety_items(sv->items, raised);
 	swhy[0] = '\0';
 	sv->high = scales_high(sc->subscales, in, sc->flags, partner, swhy);
 	if (!in->scale_bands) {
@@ -835,5 +852,4 @@ attune_screen_judge_full(const struct attune_screen *sc,
 	if (sv->why[0] == '\0' && sv->high)
 		memcpy(sv->why, swhy, sizeof sv->why);
 	sv->positive = sv->bandpos || sv->high != 0;
-	return in;
 }

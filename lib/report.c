@@ -548,24 +548,36 @@ name_place(struct attune_report *r, size_t i)
 	r->names[h] = (uint32_t)i;
 }
 
+/* The index into r->p of the person named who (n bytes), or NOSLOT: the
+ * one look in the hash of names. */
+static inline uint32_t
+name_find(const struct attune_report *r, const char *who, size_t n)
+{
+	size_t h;
+
+	if (r->ncap == 0)
+		return NOSLOT;
+	for (h = name_hash(who, n) & (r->ncap - 1); r->names[h] != NOSLOT;
+	    h = (h + 1) & (r->ncap - 1))
+		if (same_name(&r->p[r->names[h]], who, n))
+			return r->names[h];
+	return NOSLOT;
+}
+
 /* The person named who exactly, or NULL. */
 const struct attune_rperson *
 attune_report_find(const struct attune_report *r, const char *who)
 {
-	size_t h, n = strlen(who);
+	uint32_t i = name_find(r, who, strlen(who));
 
-	for (h = r->ncap ? name_hash(who, n) & (r->ncap - 1) : 0;
-	    r->ncap > 0 && r->names[h] != NOSLOT; h = (h + 1) & (r->ncap - 1))
-		if (same_name(&r->p[r->names[h]], who, n))
-			return &r->p[r->names[h]];
-	return NULL;
+	return i == NOSLOT ? NULL : &r->p[i];
 }
 
 struct attune_rperson *
 attune_report_person(struct attune_report *r, const char *who, size_t n)
 {
 	struct attune_rperson *p;
-	size_t h;
+	uint32_t i;
 
 	/* Called for every row: the person of the row before is likely. */
 	if (r->np > 0) {
@@ -573,12 +585,10 @@ attune_report_person(struct attune_report *r, const char *who, size_t n)
 		if (same_name(p, who, n))
 			return p;
 	}
-	for (h = r->ncap ? name_hash(who, n) & (r->ncap - 1) : 0;
-	    r->ncap > 0 && r->names[h] != NOSLOT; h = (h + 1) & (r->ncap - 1))
-		if (same_name(&r->p[r->names[h]], who, n)) {
-			r->last = r->names[h];
-			return &r->p[r->last];
-		}
+	if ((i = name_find(r, who, n)) != NOSLOT) {
+		r->last = i;
+		return &r->p[i];
+	}
 	if (r->np == r->capp) {
 		r->capp = r->capp ? r->capp * 2 : 4;
 		r->p = attune_xreallocarray(r->p, r->capp, sizeof *r->p);
@@ -672,7 +682,7 @@ attune_report_checkin(struct attune_report *r, const struct attune_checkin *ci)
 	d->did |= (uint16_t)ci->did;
 	if (day >= r->from && day <= r->to)
 		p->inrange++;
-	if (r->whole)
+	if (r->whole & (ATTUNE_DETAIL_MEASURES | ATTUNE_DETAIL_NOTES))
 		keep_checkin(r, p, ci);
 	if (r->notes && ci->notelen > 0 && day >= r->dfrom && day <= r->dto) {
 		struct attune_rnote *n;
@@ -833,13 +843,16 @@ attune_safety_first(const char *dir, const char *who, const char *region)
 }
 
 /*
- * A screen as the diary keeps it, from a row: judged once (judge.c), and
- * whole: its answers kept only when every item is there and each position
- * scores the points beside it, its scales from the answers as attune_score
- * has them, else from the subscales logged when all are there.
+ * A screen as the diary keeps it, from a row: judged once (judge.c); and,
+ * when whole has ATTUNE_DETAIL_SCREENS (the formats that show a screen's
+ * answers), whole: its answers kept only when every item is there and
+ * each position scores the points beside it, read once for the judgement
+ * too, its scales from the answers as attune_score has them, else from
+ * the subscales logged when all are there.
  */
 static void
-attune_rscreen_fill(struct attune_rscreen *s, const struct attune_screen *sc)
+attune_rscreen_fill(struct attune_rscreen *s, const struct attune_screen *sc,
+    unsigned whole)
 {
 	const struct attune_instrument *in;
 	struct attune_result res;
@@ -853,12 +866,19 @@ attune_rscreen_fill(struct attune_rscreen *s, const struct attune_screen *sc)
 	s->band = attune_xstrdup(sc->band);
 	s->subscales = attune_xstrdup(sc->subscales);
 	s->total = sc->total;
-	if ((in = attune_screen_judge_full(sc, s)) == NULL)
+	in = attune_instrument(sc->instrument);
+	whole &= ATTUNE_DETAIL_SCREENS;
+	if (in != NULL && whole)
+		s->answered = attune_answers_parse(in, sc->answers, s->pos,
+		    s->pts);
+	attune_screen_judge_full(sc, in, s->answered ? s->pts : NULL, s);
+	if (in == NULL)
 		return;
 	s->in = in;
 	s->name = in->label;
 	s->partner = attune_has_word(sc->flags, "partner");
-	s->answered = attune_answers_parse(in, sc->answers, s->pos, s->pts);
+	if (!whole)
+		return;
 	if (!s->answered) {
 		s->scored = attune_subscales_parse(in, sc->subscales, s->sub);
 		return;
@@ -879,7 +899,6 @@ void
 attune_rscreen_result(struct attune_rscreen *s, const struct attune_time *ts,
     const struct attune_result *r)
 {
-	size_t len = 0;
 	int i, k;
 
 	memset(s, 0, sizeof *s);
@@ -895,13 +914,10 @@ attune_rscreen_result(struct attune_rscreen *s, const struct attune_time *ts,
 	s->partner = r->partner;
 	s->safety = r->safety != 0;
 	s->high = r->high;
+	attune_safety_items(s->items, r->safety);
 	for (i = 0; i < r->in->nitems; i++) {
 		s->pos[i] = r->pos[i];
 		s->pts[i] = r->pts[i];
-		if ((r->safety & (1ul << i)) && len + 8 < sizeof s->items)
-			len += (size_t)snprintf(s->items + len,
-			    sizeof s->items - len, "%s%d", len ? " and " : "",
-			    i + 1);
 	}
 	for (k = 0; r->in->scales[k].name != NULL; k++)
 		s->sub[k] = r->sub[k];
@@ -919,7 +935,7 @@ attune_report_add_screen(struct attune_rperson *p)
 	return &p->sc[p->nsc++];
 }
 
-/* Keep a screen, judged once, whole. */
+/* Keep a screen, judged once, whole as r->whole asks. */
 void
 attune_report_screen(struct attune_report *r, const struct attune_screen *sc)
 {
@@ -928,7 +944,7 @@ attune_report_screen(struct attune_report *r, const struct attune_screen *sc)
 	struct attune_rscreen *s = attune_report_add_screen(p);
 
 	ahead(r, p, &sc->ts);
-	attune_rscreen_fill(s, sc);
+	attune_rscreen_fill(s, sc, r->whole);
 	s->who = p->who;
 	s->seq = r->seq++;
 }

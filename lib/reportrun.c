@@ -214,16 +214,17 @@ logged(const struct attune_rperson *p, int64_t from, int64_t to)
 	return p->inrange > 0;
 }
 
-/* What of the check-ins is kept whole, for the formats that show them
- * (the screens are kept whole always): HTML the notes, FHIR the measures
- * with --fhir-checkins. */
+/* What is kept whole, for the formats that show it: the screens' answers
+ * and scores for the HTML details and the FHIR Bundle, and of the
+ * check-ins, HTML the notes, FHIR the measures with --fhir-checkins. */
 static unsigned
 whole(const struct run *u)
 {
 	if (u->o->format == ATTUNE_FMT_HTML)
-		return ATTUNE_DETAIL_NOTES;
-	if (u->o->format == ATTUNE_FMT_FHIR && u->o->fhircheckins)
-		return ATTUNE_DETAIL_MEASURES;
+		return ATTUNE_DETAIL_SCREENS | ATTUNE_DETAIL_NOTES;
+	if (u->o->format == ATTUNE_FMT_FHIR)
+		return ATTUNE_DETAIL_SCREENS | (u->o->fhircheckins ?
+		    ATTUNE_DETAIL_MEASURES : 0);
 	return 0;
 }
 

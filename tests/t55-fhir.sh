@@ -197,6 +197,10 @@ jscheck "authored is the screen's time" \
     "$T/all.json" 'e.filter(r => r.resourceType === "QuestionnaireResponse").map(r => r.authored).join() === "2026-11-12T09:00:00+00:00,2026-11-01T09:00:00+00:00,2026-11-10T09:00:00+00:00,2026-11-20T20:00:00+00:00,2026-11-21T20:00:00+00:00"'
 run attune-report --format fhir --all-people
 check "the same logs give the same Bundle" same "$T/out" "$T/all.json"
+jscheck "the report reads each screen whole: the PHQ-9's nine answers" \
+    "$T/all.json" 'e.filter(r => r.questionnaire === "http://loinc.org/q/44249-1")[0].item.length === 10'
+jscheck "... and the PBQ's four scale scores" \
+    "$T/all.json" 'e.filter(r => r.code && /PBQ/.test(r.code.text))[0].component.length === 4'
 run attune-report --format fhir
 jscheck "without --all-people: only me" "$T/out" 'e.length === 8 && e.every(r => r.subject.display === "me")'
 run attune-report --format fhir --since 2026-11-15

@@ -74,7 +74,7 @@ same_diary(void)
 
 	memset(&rep, 0, sizeof rep);
 	attune_report_setup(&rep, from, to, ATTUNE_BY_NONE, 0, to);
-	rep.whole = ATTUNE_DETAIL_MEASURES;
+	rep.whole = ATTUNE_DETAIL_MEASURES | ATTUNE_DETAIL_SCREENS;
 	own = attune_detail_new(from, to, ATTUNE_DETAIL_MEASURES);
 	for (i = 0; i < sizeof when / sizeof when[0]; i++) {
 		sc = screen(when[i], i % 2 ? "Sam" : "Jo", what[i], 5 + (int)i,
@@ -126,6 +126,32 @@ one_phq9(const char *who, struct attune_screen *sc)
 	    phq9);
 	attune_detail_screen(d, sc);
 	return d;
+}
+
+/* Two questionnaires at the same moment: each screen has its own codes
+ * (fhir.c looks them up once a screen, never once a Bundle). */
+static void
+two_codes(void)
+{
+	struct attune_detail *d = attune_detail_new(INT64_MIN, INT64_MAX, 0);
+	struct attune_screen sc;
+	char *a;
+
+	sc = screen("2026-11-20T20:00:00+00:00", "Jo", "phq9", 3, "", phq9);
+	attune_detail_screen(d, &sc);
+	sc = screen("2026-11-20T20:00:00+00:00", "Jo", "gad7", 0, "",
+	    "1:0;1:0;1:0;1:0;1:0;1:0;1:0");
+	attune_detail_screen(d, &sc);
+	a = bundle(d);
+	ok(strstr(a, "\"questionnaire\":\"http://loinc.org/q/69737-5\"") !=
+	    NULL && strstr(a, "\"questionnaire\":\"http://loinc.org/q/"
+	    "44249-1\"") != NULL, "a GAD-7 and a PHQ-9: each its own panel");
+	ok(strstr(a, "\"linkId\":\"70274-6\"") != NULL &&
+	    strstr(a, "\"linkId\":\"44261-6\"") != NULL &&
+	    strstr(a, "\"linkId\":\"44260-8\"") != NULL,
+	    "... its own total and item codes");
+	free(a);
+	attune_detail_free(d);
 }
 
 int
@@ -340,5 +366,6 @@ main(void)
 	attune_detail_free(d);
 
 	same_diary();
+	two_codes();
 	return tap_done();
 }

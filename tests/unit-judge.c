@@ -3,6 +3,7 @@
  * of a logged screen that attune report and attune tips share.
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "attune_priv.h"
@@ -183,6 +184,36 @@ test_schema(void)
 	attune_buf_free(&b);
 }
 
+/* Two safety items raised: named the same way from a logged row and from
+ * a screen just scored (attune_safety_items, the one list). */
+static void
+test_items(void)
+{
+	const struct attune_instrument *in = attune_instrument("pbq");
+	struct attune_result r;
+	struct attune_rscreen s;
+	struct attune_time ts = { 0, 0, ATTUNE_NOOFF };
+	char answers[128];
+	size_t len = 0;
+	int i;
+
+	memset(&r, 0, sizeof r);
+	r.in = in;
+	for (i = 0; i < in->nitems; i++) {
+		r.pos[i] = in->items[i].safety ? 5 : 6;
+		len += (size_t)snprintf(answers + len, sizeof answers - len,
+		    "%s%d", i ? ";" : "", in->items[i].safety ? 1 : 0);
+	}
+	judge("pbq", 2, "", "", "", answers);
+	is_str(items, "18 and 24", "PBQ items 18 and 24 from a logged row");
+	attune_score(&r);
+	attune_rscreen_result(&s, &ts, &r);
+	is_str(s.items, "18 and 24", "and from a screen just scored");
+	free(s.instrument);
+	free(s.band);
+	free(s.subscales);
+}
+
 int
 main(void)
 {
@@ -190,5 +221,6 @@ main(void)
 	test_has_word();
 	test_safety();
 	test_positive();
+	test_items();
 	return tap_done();
 }

@@ -551,6 +551,106 @@ test_people(void)
 	attune_report_free(&r);
 }
 
+/* attune_report_find looks the same way as attune_report_person adds:
+ * each name found, a name never read not, nor any in an empty diary. */
+static void
+test_find(void)
+{
+	struct attune_report r;
+	char name[16];
+	int i, n = 100, found = 0;
+
+	memset(&r, 0, sizeof r);
+	ok(attune_report_find(&r, "p0") == NULL, "no one in an empty diary");
+	attune_report_setup(&r, INT64_MIN, INT64_MAX, ATTUNE_BY_WEEK, 0,
+	    D("2026-11-22"));
+	for (i = 0; i < n; i++) {
+		snprintf(name, sizeof name, "p%d", i);
+		checkin(&r, name, D("2026-11-02"), 5, 5, 5, 0, 0);
+	}
+	for (i = 0; i < n; i++) {
+		snprintf(name, sizeof name, "p%d", i);
+		found += attune_report_find(&r, name) == &r.p[i];
+	}
+	is_int(found, n, "attune_report_find: each person by name");
+	ok(attune_report_find(&r, "p100") == NULL &&
+	    attune_report_find(&r, "p") == NULL, "and no one else");
+	attune_report_free(&r);
+}
+
+/* The answers list of a screen of in scoring pts[i] on each item i. */
+static void
+answers(struct attune_buf *b, const char *instr, const int *pts)
+{
+	const struct attune_instrument *in = attune_instrument(instr);
+	int pos[ATTUNE_MAXITEMS], i;
+
+	for (i = 0; i < in->nitems; i++)
+		pos[i] = attune_item_position(in, i, pts[i]);
+	b->len = 0;
+	attune_answers_put(b, in, pos, pts);
+	attune_buf_add(b, "", 1);
+}
+
+/* A screen's answers are read, and its scales scored, only for a diary
+ * that keeps screens whole; its safety items are judged the same either
+ * way, from answers read strictly or, damaged, leniently. */
+static void
+test_whole(void)
+{
+	int epds[ATTUNE_MAXITEMS] = { 0, 0, 0, 2, 0, 0, 0, 0, 0, 1 };
+	int pbq[ATTUNE_MAXITEMS] = { 0 };
+	struct attune_buf a = { 0 }, b = { 0 };
+	struct attune_report r;
+	const struct attune_rscreen *sc;
+	unsigned whole;
+	int i;
+
+	pbq[23] = 1;
+	answers(&a, "epds", epds);
+	answers(&b, "pbq", pbq);
+	for (whole = 0; whole <= ATTUNE_DETAIL_SCREENS;
+	    whole += ATTUNE_DETAIL_SCREENS) {
+		memset(&r, 0, sizeof r);
+		attune_report_setup(&r, INT64_MIN, INT64_MAX, ATTUNE_BY_NONE,
+		    0, D("2026-11-22"));
+		r.whole = whole;
+		screen(&r, "epds", 3, "", "", a.s);
+		screen(&r, "epds", 1, "", "", "0;0;0;0;0;0;0;0;0;2");
+		screen(&r, "pbq", 1, "", "", b.s);
+		attune_report_done(&r);
+		sc = r.p[0].sc;
+		is_int(r.p[0].nsc, 3, "whole %u: three screens", whole);
+		for (i = 0; i < 3; i++)
+			is_str(sc[i].items, sc[i].in->nitems == 25 ? "24" :
+			    "10", "whole %u: %s's safety item named", whole,
+			    sc[i].instrument);
+		ok(sc[0].safety && sc[1].safety && sc[2].safety,
+		    "whole %u: each a safety item", whole);
+		for (i = 0; i < 3; i++)
+			if (whole && sc[i].in->nitems == 25)
+				ok(sc[i].answered && sc[i].scored &&
+				    sc[i].sub[3] == 1 && sc[i].pts[23] == 1,
+				    "the PBQ's answers read, scored on its "
+				    "scales");
+			else if (whole && sc[i].total == 3)
+				ok(sc[i].answered && sc[i].pts[9] == 1 &&
+				    sc[i].scored && sc[i].sub[0] == 2,
+				    "kept whole: the EPDS's answers read, its "
+				    "EPDS-3A scored");
+			else if (whole)
+				ok(!sc[i].answered, "bare points: no answers "
+				    "kept");
+			else
+				ok(!sc[i].answered && !sc[i].scored,
+				    "not kept whole: no answers read, nothing "
+				    "scored (%s)", sc[i].instrument);
+		attune_report_free(&r);
+	}
+	attune_buf_free(&a);
+	attune_buf_free(&b);
+}
+
 int
 main(void)
 {
@@ -562,5 +662,7 @@ main(void)
 	test_people();
 	test_escape();
 	test_csv_header();
+	test_find();
+	test_whole();
 	return tap_done();
 }
