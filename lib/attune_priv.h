@@ -229,7 +229,7 @@ void	 attune_checkin_row(struct attune_buf *b, const struct attune_checkin *ci);
 /* checkinrun.c, checkinask.c */
 int	 attune_checkin_answered(const struct attune_checkin *ci);
 int	 attune_checkin_ask(struct attune_checkin *ci, FILE *info,
-	    const char *region, int quiet);	/* 1: nothing to log */
+	    FILE *lines, const char *region);	/* 1: nothing to log */
 extern const char *const attune_checkin_cols[];	/* NULL-ended */
 extern const char *const attune_screen_cols[];	/* NULL-ended */
 struct attune_screen {
