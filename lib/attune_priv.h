@@ -196,6 +196,7 @@ int	 attune_region_parse(const char *opt, const char **region);
 void	 attune_crisis_print(FILE *f, const char *region);
 void	 attune_crisis_stderr(const char *region);	/* if stdout is no tty; once */
 void	 attune_crisis_show(FILE *f, const char *region);	/* f, and stderr */
+const char *attune_region_first(const char *opt);	/* quiet; said later */
 struct attune_line {
 	const char *region, *service, *number, *hours;
 };

@@ -254,17 +254,15 @@ words_to(const struct attune_checkin_opt *o, int lines)
 
 /*
  * A harm flag among the options: the crisis lines now, before any option
- * is checked.  A --region that is not one shows every region's lines; the
- * usage error comes after them.  The region they were shown for.
+ * is checked.  A --region or ATTUNE_REGION that is not one shows every
+ * region's lines; what is wrong with it comes after them, from settle.
+ * The region they were shown for.
  */
 const char *
 attune_checkin_crisis(const struct attune_checkin_opt *o)
 {
-	const char *region;
+	const char *region = attune_region_first(o->region);
 
-	attune_conf_hush(1);	/* its warnings after the lines */
-	attune_region_parse(o->region, &region);
-	attune_conf_hush(0);
 	attune_crisis_show(words_to(o, 1), region);
 	return region;
 }
@@ -320,8 +318,7 @@ settle(const struct attune_checkin_opt *o, struct attune_checkin *ci,
 		    "--sleep, --did, --flag or --note");
 	attune_conf_dir(o->dir);
 	ci->who = attune_opt_who(o->who);
-	if (!o->harm || o->region != NULL)	/* else worked out already */
-		*region = attune_region(o->region);
+	*region = attune_region(o->region);
 	attune_time_now(now);
 	attune_opt_time(o->time, "check-ins are for now or earlier", &ci->ts);
 }
@@ -349,7 +346,7 @@ attune_checkin_run(const struct attune_checkin_opt *o)
 	struct attune_time now;
 	struct attune_buf row = { 0 };
 	FILE *info = words_to(o, 0);
-	const char *region = o->harm_region;
+	const char *region;
 	int given;
 
 	given = from_options(o, &ci);

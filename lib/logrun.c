@@ -400,7 +400,6 @@ edit(struct run *r, int given)
 	struct attune_rows *rs = &r->rs;
 	const char *vals[ATTUNE_C_NCOLS] = { o->time, o->who, o->mood, o->bond,
 		o->anxiety, o->numb, o->sleep, o->did, o->flags, o->note };
-	const char *region;
 	char why[1024];		/* what attune_edit_row finds wrong */
 	unsigned flags, oldflags = 0;
 	long i;
@@ -440,14 +439,13 @@ edit(struct run *r, int given)
 	if (attune_edit_row(rs, (size_t)i, vals, &r->row, &flags, r->where.s,
 	    why, sizeof why) < 0)
 		attune_usage_error("%s", why);
-	/* A harm flag added: the crisis lines come first. */
+	/* A harm flag added: the crisis lines come first, then what is
+	 * wrong with the region (a bad --region: every region's lines, and
+	 * nothing is changed). */
 	if ((flags & ATTUNE_FLAG_HARM) && !(oldflags & ATTUNE_FLAG_HARM)) {
-		if (attune_region_parse(o->region, &region) < 0)
-			attune_usage_error("--region: '%s' is not a two-letter "
-			    "country code like US, GB, CA, AU, IE or NZ (or "
-			    "'all')", o->region);
-		attune_crisis_print(stdout, region);
+		attune_crisis_print(stdout, attune_region_first(o->region));
 		fflush(stdout);
+		attune_region(o->region);
 	}
 	if (r->row.len == rs->r[i].len && memcmp(r->row.s, rs->buf +
 	    rs->r[i].off, r->row.len) == 0) {

@@ -40,6 +40,9 @@ printf 'who = Robin\nregion = au\n' >"$T/other/attune.conf"
 run attune-checkin -d "$T/other" -m 5 -f harm --dry-run
 check "--dir: its attune.conf is the one read" out_has ",Robin,5,"
 check "--dir: its region too" err_has "  AU  Lifeline"
+run attune-screen -d "$T/other" --dry-run -a 1,1,1,1,1,1,1,1,2 phq9
+check "--dir: a safety item's lines for its region" out_has "  AU  Lifeline"
+check "--dir: and for no other" out_lacks "  GB  "
 
 # Every command takes who from it: log as Sam, then read without --who.
 printf 'who = Sam\nregion = gb\n' >"$CONF"
@@ -69,6 +72,16 @@ check "harm with a typo: the settings' region still used" err_has "  GB  Samarit
 check "harm with a typo: warned once" [ "$(grep -c regoin "$T/err")" = 1 ]
 run sh -c 'attune-checkin -m 2 -f harm --dry-run 2>&1'
 check "harm with a typo, one stream: the crisis lines first" first_line_has "$T/out" "If you are in danger"
+run attune-checkin -m 2 -f harm --dry-run -w Kim
+check "harm with a typo and --who: still warned, once" \
+    [ "$(grep -c regoin "$T/err")" = 1 ]
+run sh -c 'attune-screen --dry-run -a 1,1,1,1,1,1,1,1,2 phq9 2>&1'
+check "a safety item with a typo, one stream: the crisis lines first" \
+    first_line_has "$T/out" "If you are in danger"
+check "a safety item with a typo: the settings' region still used" \
+    out_has "  GB  Samaritans"
+check "a safety item with a typo: warned once" \
+    [ "$(grep -c regoin "$T/out")" = 1 ]
 printf 'who = \001bad\n' >"$CONF"
 run attune-checkin -m 5 --dry-run
 check "a bad name in the file: warned" err_has "$CONF:1: who"
