@@ -817,8 +817,6 @@ attune_safety_first(const char *dir, const char *who, const char *region)
 		who = "me";
 	if (!attune_who_valid(who, strlen(who)))
 		return 0;
-	if (attune_region_parse(region, &rg) < 0)
-		rg = NULL;
 	if ((d = attune_dir_resolve(dir)) == NULL)
 		return 0;
 	attune_time_now(&now);
@@ -826,9 +824,12 @@ attune_safety_first(const char *dir, const char *who, const char *region)
 	urgent = (v.rules & (1u << ATTUNE_RULE_URGENT)) != 0;
 	attune_verdict_free(&v);
 	free(d);
-	if (urgent) {
-		attune_crisis_show(stdout, rg);
-	}
+	/* The lines first (the region in dir's attune.conf), then what is
+	 * wrong with the region, before the usage error. */
+	attune_conf_dir(dir);
+	if (urgent)
+		attune_crisis_show(stdout, attune_region_first(region));
+	attune_region_parse(region, &rg);
 	return urgent;
 }
 
