@@ -255,16 +255,13 @@ words_to(const struct attune_checkin_opt *o, int lines)
 /*
  * A harm flag among the options: the crisis lines now, before any option
  * is checked.  A --region or ATTUNE_REGION that is not one shows every
- * region's lines; what is wrong with it comes after them, from settle.
- * The region they were shown for.
+ * region's lines; what is wrong with it comes after them, from settle,
+ * which reads the region again.
  */
-const char *
+void
 attune_checkin_crisis(const struct attune_checkin_opt *o)
 {
-	const char *region = attune_region_first(o->region);
-
-	attune_crisis_show(words_to(o, 1), region);
-	return region;
+	attune_crisis_show(words_to(o, 1), attune_region_first(o->region));
 }
 
 /* --archive: move old check-ins into the yearly archives. */
