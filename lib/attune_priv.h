@@ -115,11 +115,11 @@ struct attune_conf {
 	int	 children;	/* 0: unknown */
 };
 int	 attune_conf_load(const char *dir, struct attune_conf *c);
-					/* 0 ok (a missing file is ok), -1 unreadable */
+					/* 0 ok (no file, or dir NULL), -1 unreadable */
 void	 attune_conf_free(struct attune_conf *c);
 const struct attune_conf *attune_conf_default(void);	/* read once */
 void	 attune_conf_hush(int on);	/* 1: its warnings wait (crisis lines) */
-char	*attune_dir_find(const char *opt);	/* NULL: no home (said) */
+char	*attune_dir_find(const char *opt);	/* NULL: no home (unsaid) */
 char	**attune_dir_logs(const char *dir, const char *base);	/* NULL-ended */
 int	 attune_dir_safe(const char *dir, const struct stat *st);
 char	**attune_dir_match(const char *dir, const char *prefix,

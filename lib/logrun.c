@@ -28,6 +28,8 @@ struct run {
 	struct attune_rows after;	/* the log as changed */
 	struct attune_buf row;		/* the new row; empty: remove */
 	struct attune_buf where;	/* "edit ID: " */
+	struct attune_time now;
+	int64_t	 from;			/* --last's first day, or INT64_MIN */
 };
 
 /* The date of a timestamp field, or INT64_MIN. */
@@ -154,17 +156,11 @@ list(struct run *r)
 {
 	const struct attune_log_opt *o = r->o;
 	struct attune_rows *rs = &r->rs;
-	struct attune_time now;
-	int64_t from = INT64_MIN, day;
+	int64_t day;
 	size_t i, *pick, np = 0;
-	const char *why;
 	char id[9];
 	int rc, who, ts;
 
-	attune_time_now(&now);
-	if (o->last != NULL && attune_last_user(o->last, now.days, &from,
-	    &why) < 0)
-		attune_usage_error("--last: '%s' %s", o->last, why);
 	if ((rc = read_log(r)) != 0)
 		return rc < 0 ? ATTUNE_OK : rc;
 	who = attune_rows_col(rs, "who");
@@ -179,7 +175,7 @@ list(struct run *r)
 			continue;
 		if (o->last != NULL) {
 			day = row_day(rs, i, ts);
-			if (day < from || day > now.days)
+			if (day < r->from || day > r->now.days)
 				continue;
 		} else if (!o->all && np >= (size_t)o->count)
 			break;
@@ -405,9 +401,6 @@ edit(struct run *r, int given)
 	long i;
 	int rc, fc;
 
-	if (o->screens)
-		attune_usage_error("edit changes check-ins; a screen can be "
-		    "taken away with --screens --undo, or taken again");
 	if ((rc = read_log(r)) != 0)
 		return rc < 0 ? ATTUNE_FAIL : rc;
 	i = strcmp(o->id, "last") == 0 ? attune_rows_last(rs) :
@@ -460,11 +453,13 @@ edit(struct run *r, int given)
 	return rc;
 }
 
-/* Which run the options ask for, once they are known to go together. */
+/* Which run the options ask for, once they are known to go together:
+ * all of this before the data directory is looked for, which may fail. */
 static int
 run(struct run *r)
 {
 	const struct attune_log_opt *o = r->o;
+	const char *why;
 	int given = o->time || o->mood || o->bond || o->anxiety || o->numb ||
 	    o->sleep || o->did || o->flags || o->note;
 
@@ -481,6 +476,14 @@ run(struct run *r)
 		attune_usage_error("--yes goes with --undo");
 	if (o->id == NULL && !o->undo && o->last != NULL && o->all)
 		attune_usage_error("choose --last or --all, not both");
+	if (o->id != NULL && o->screens)
+		attune_usage_error("edit changes check-ins; a screen can be "
+		    "taken away with --screens --undo, or taken again");
+	attune_time_now(&r->now);
+	r->from = INT64_MIN;
+	if (o->id == NULL && !o->undo && o->last != NULL &&
+	    attune_last_user(o->last, r->now.days, &r->from, &why) < 0)
+		attune_usage_error("--last: '%s' %s", o->last, why);
 	{
 		char *dir = attune_dir_resolve(o->dir);
 

@@ -817,8 +817,8 @@ attune_safety_first(const char *dir, const char *who, const char *region)
 		who = "me";
 	if (!attune_who_valid(who, strlen(who)))
 		return 0;
-	if ((d = attune_dir_resolve(dir)) == NULL)
-		return 0;
+	if ((d = attune_dir_find(dir)) == NULL)
+		return 0;	/* no home: no logs, and the usage error is next */
 	attune_time_now(&now);
 	attune_judge_dir(d, who, now.days, ATTUNE_CSV_QUIET, &v);
 	urgent = (v.rules & (1u << ATTUNE_RULE_URGENT)) != 0;
