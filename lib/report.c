@@ -774,10 +774,11 @@ attune_diary_read(struct attune_report *r, const char *dir, const char *who,
 
 /*
  * Whether harm came up in the two weeks ending today for the person (who,
- * else $ATTUNE_WHO, else "me") in the data directory (dir, else the
- * default); if so, the crisis lines are shown, for the region if it is
- * one, else every region's.  Commands call this before a usage error, so
- * that no mistake in an option can hide the lines.  1 if they were shown.
+ * else $ATTUNE_WHO, else attune.conf's, else "me") in the data directory
+ * (dir, else the default); if so, the crisis lines are shown, for the
+ * region if it is one, else every region's.  Commands call this before a
+ * usage error, so that no mistake in an option can hide the lines.  1 if
+ * they were shown.
  */
 /*
  * One person's logs in a data directory judged on the two weeks ending on
@@ -812,9 +813,17 @@ attune_safety_first(const char *dir, const char *who, const char *region)
 	char *d;
 	int urgent;
 
+	/* Whose and which region as attune_opt_who and attune_region find
+	 * them, dir's attune.conf included, but saying nothing till after
+	 * the lines (attune_conf_hush). */
+	attune_conf_dir(dir);
 	if (who == NULL && ((who = getenv("ATTUNE_WHO")) == NULL ||
-	    *who == '\0'))
-		who = "me";
+	    *who == '\0')) {
+		attune_conf_hush(1);
+		if ((who = attune_conf_default()->who) == NULL)
+			who = "me";
+		attune_conf_hush(0);
+	}
 	if (!attune_who_valid(who, strlen(who)))
 		return 0;
 	if ((d = attune_dir_find(dir)) == NULL)
@@ -824,9 +833,8 @@ attune_safety_first(const char *dir, const char *who, const char *region)
 	urgent = (v.rules & (1u << ATTUNE_RULE_URGENT)) != 0;
 	attune_verdict_free(&v);
 	free(d);
-	/* The lines first (the region in dir's attune.conf), then what is
-	 * wrong with the region, before the usage error. */
-	attune_conf_dir(dir);
+	/* The lines first, then what is wrong with the region, before the
+	 * usage error. */
 	if (urgent)
 		attune_crisis_show(stdout, attune_region_first(region));
 	attune_region_parse(region, &rg);

@@ -373,6 +373,18 @@ check "report --bogus after harm: the lines before its warning" \
 check "report --bogus after harm: its warning still said" \
     out_has "attune.conf:2: 'regoin' is not a setting"
 rm -f "$T/d/attune.conf"
+# Whose logs: as the command itself would take them, attune.conf's who too.
+rm -rf "$T/sam"
+mkdir -m 700 "$T/sam"
+{ printf '%s\n' "$HEAD"; rows 2 1 1 5 5 5 5 7 harm | sed 's/,me,/,Sam,/'; } \
+    >"$T/sam/checkins.csv"
+chmod 600 "$T/sam/checkins.csv"
+printf 'who = Sam\n' >"$T/sam/attune.conf"
+for cmd in tips report; do
+	run attune-$cmd -d "$T/sam" --bogus
+	check "$cmd --bogus after harm, who from attune.conf: the lines first" \
+	    first_line_has "$T/out" "If you are in danger"
+done
 run attune-tips -d "$T/d" -r GB
 check "tips to a file after harm: the lines on stderr too, once" \
     [ "$(grep -c 'If you are in danger' "$T/err")" = 1 ]
