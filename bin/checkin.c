@@ -89,7 +89,7 @@ static int
 harm_first(int argc, char **argv0)
 {
 	char **argv = attune_opt_lenient(argc, argv0);
-	int c;
+	int c, harm = 0;
 
 	while ((c = getopt_long(argc, argv, OPTSTRING, longopts, NULL)) != -1) {
 		if (c == 'p')
@@ -103,10 +103,10 @@ harm_first(int argc, char **argv0)
 		else if (c == 'd')
 			attune_conf_dir(optarg);	/* its attune.conf */
 		else if (c == 'f')
-			o.harm |= attune_checkin_harm(optarg);
+			harm |= attune_checkin_harm(optarg);
 	}
 	attune_opt_rewind(argv);
-	return o.harm;
+	return harm;
 }
 
 /* One option, into o. */
@@ -182,7 +182,7 @@ main(int argc, char **argv)
 	attune_setprog(argv[0]);
 	attune_opt_longopts(longopts);
 	if (harm_first(argc, argv))
-		o.harm_region = attune_checkin_crisis(&o);
+		attune_checkin_crisis(&o);
 	while ((c = getopt_long(argc, argv, OPTSTRING, longopts, NULL)) != -1)
 		option(c, argv);
 	if (optind < argc)

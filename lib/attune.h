@@ -124,14 +124,12 @@ struct attune_checkin_opt {
 	int	 sleep;			/* in tenths, or -1 */
 	int	 did, flags;		/* attune_checkin_words's, or -1 */
 	int	 archive, dryrun, print, quiet;
-	int	 harm;			/* harm: attune_checkin_crisis ran */
-	const char *harm_region;	/* what it returned */
 };
 int	 attune_checkin_words(int flag, const char *val, int acc); /* flag 1 */
 void	 attune_checkin_wordlist(FILE *f, int flags);	/* for the usage */
 const char *attune_checkin_note(const char *val);	/* "-": stdin */
 int	 attune_checkin_harm(const char *flags);	/* leniently, 1: harm */
-const char *attune_checkin_crisis(const struct attune_checkin_opt *o);
+void	 attune_checkin_crisis(const struct attune_checkin_opt *o);
 int	 attune_checkin_run(const struct attune_checkin_opt *o); /* status */
 
 /* logrun.c: one attune-log run (attune-log(1)): the latest entries listed

@@ -115,11 +115,11 @@ struct attune_conf {
 	int	 children;	/* 0: unknown */
 };
 int	 attune_conf_load(const char *dir, struct attune_conf *c);
-					/* 0 ok (a missing file is ok), -1 unreadable */
+					/* 0 ok (no file, or dir NULL), -1 unreadable */
 void	 attune_conf_free(struct attune_conf *c);
 const struct attune_conf *attune_conf_default(void);	/* read once */
 void	 attune_conf_hush(int on);	/* 1: its warnings wait (crisis lines) */
-char	*attune_dir_find(const char *opt);	/* NULL: no home (said) */
+char	*attune_dir_find(const char *opt);	/* NULL: no home (unsaid) */
 char	**attune_dir_logs(const char *dir, const char *base);	/* NULL-ended */
 int	 attune_dir_safe(const char *dir, const struct stat *st);
 char	**attune_dir_match(const char *dir, const char *prefix,
@@ -197,6 +197,7 @@ const char *attune_region_why(const char *s);	/* NULL: a region */
 void	 attune_crisis_print(FILE *f, const char *region);
 void	 attune_crisis_stderr(const char *region);	/* if stdout is no tty; once */
 void	 attune_crisis_show(FILE *f, const char *region);	/* f, and stderr */
+const char *attune_region_first(const char *opt);	/* quiet; said later */
 struct attune_line {
 	const char *region, *service, *number, *hours;
 };
@@ -232,7 +233,7 @@ void	 attune_checkin_row(struct attune_buf *b, const struct attune_checkin *ci);
 /* checkinrun.c, checkinask.c */
 int	 attune_checkin_answered(const struct attune_checkin *ci);
 int	 attune_checkin_ask(struct attune_checkin *ci, FILE *info,
-	    const char *region, int quiet);	/* 1: nothing to log */
+	    FILE *lines, const char *region);	/* 1: nothing to log */
 extern const char *const attune_checkin_cols[];	/* NULL-ended */
 extern const char *const attune_screen_cols[];	/* NULL-ended */
 struct attune_screen {

@@ -183,8 +183,7 @@ summary(const struct attune_checkin *ci, struct attune_buf *b)
  * saving; Ctrl-D offers to save what was answered.  0 to save, -1 not.
  */
 static int
-interactive(struct attune_checkin *ci, FILE *info, const char *region,
-    int quiet)
+interactive(struct attune_checkin *ci, FILE *lines, const char *region)
 {
 	static char note[4096];
 	struct attune_buf b = { 0 };
@@ -212,10 +211,8 @@ interactive(struct attune_checkin *ci, FILE *info, const char *region,
 			if (r == Q_LINE && (ci->flags & ATTUNE_FLAG_HARM) &&
 			    !harm_shown) {
 				harm_shown = 1;
-				if (quiet)	/* never silenced: off stdout */
-					info = stderr;
-				fputc('\n', info);
-				attune_crisis_show(info, region);
+				fputc('\n', lines);
+				attune_crisis_show(lines, region);
 			}
 		} else if (step == ATTUNE_NMEASURES + 2) {
 			static char typed[sizeof note];
@@ -278,16 +275,18 @@ interactive(struct attune_checkin *ci, FILE *info, const char *region,
 	return r == Q_LINE ? 0 : -1;
 }
 
-/* No values given: ask at a terminal.  1 when there is nothing to log. */
+/* No values given: ask at a terminal, the words after it on info and the
+ * crisis lines on lines (checkinrun.c's words_to).  1 when there is
+ * nothing to log. */
 int
-attune_checkin_ask(struct attune_checkin *ci, FILE *info, const char *region,
-    int quiet)
+attune_checkin_ask(struct attune_checkin *ci, FILE *info, FILE *lines,
+    const char *region)
 {
 	if (!isatty(STDIN_FILENO))
 		attune_usage_error("nothing to log: give at least one of "
 		    "--mood, --bond, --anxiety, --numb, --sleep, --did, "
 		    "--flag or --note (at a terminal, it asks)");
-	if (interactive(ci, info, region, quiet) < 0) {
+	if (interactive(ci, lines, region) < 0) {
 		fprintf(info, "\nLeft without saving; nothing was "
 		    "written.\n");
 		return 1;

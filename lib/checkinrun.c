@@ -242,21 +242,26 @@ attune_checkin_harm(const char *flags)
 }
 
 /*
- * A harm flag among the options: the crisis lines now, before any option
- * is checked.  A --region that is not one shows every region's lines; the
- * usage error comes after them.  The region they were shown for.
+ * Where checkin's words for the person go: standard output, unless it
+ * carries the row (--print, --dry-run); the crisis lines (lines 1) leave
+ * it with --quiet as well, which never silences them.
  */
-const char *
+static FILE *
+words_to(const struct attune_checkin_opt *o, int lines)
+{
+	return o->print || o->dryrun || (lines && o->quiet) ? stderr : stdout;
+}
+
+/*
+ * A harm flag among the options: the crisis lines now, before any option
+ * is checked.  A --region or ATTUNE_REGION that is not one shows every
+ * region's lines; what is wrong with it comes after them, from settle,
+ * which reads the region again.
+ */
+void
 attune_checkin_crisis(const struct attune_checkin_opt *o)
 {
-	FILE *info = o->print || o->dryrun || o->quiet ? stderr : stdout;
-	const char *region;
-
-	attune_conf_hush(1);	/* its warnings after the lines */
-	attune_region_parse(o->region, &region);
-	attune_conf_hush(0);
-	attune_crisis_show(info, region);
-	return region;
+	attune_crisis_show(words_to(o, 1), attune_region_first(o->region));
 }
 
 /* --archive: move old check-ins into the yearly archives. */
@@ -310,8 +315,7 @@ settle(const struct attune_checkin_opt *o, struct attune_checkin *ci,
 		    "--sleep, --did, --flag or --note");
 	attune_conf_dir(o->dir);
 	ci->who = attune_opt_who(o->who);
-	if (!o->harm || o->region != NULL)	/* else worked out already */
-		*region = attune_region(o->region);
+	*region = attune_region(o->region);
 	attune_time_now(now);
 	attune_opt_time(o->time, "check-ins are for now or earlier", &ci->ts);
 }
@@ -338,18 +342,15 @@ attune_checkin_run(const struct attune_checkin_opt *o)
 	struct attune_checkin ci;
 	struct attune_time now;
 	struct attune_buf row = { 0 };
-	FILE *info;
-	const char *region = o->harm_region;
+	FILE *info = words_to(o, 0);
+	const char *region;
 	int given;
 
 	given = from_options(o, &ci);
 	if (o->archive)
 		return archive(o, given);
 	settle(o, &ci, given, &region, &now);
-	/* Stdout carries the row with --print or --dry-run; then the words
-	 * meant for the person go to stderr. */
-	info = o->print || o->dryrun ? stderr : stdout;
-	if (!given && attune_checkin_ask(&ci, info, region, o->quiet))
+	if (!given && attune_checkin_ask(&ci, info, words_to(o, 1), region))
 		return attune_finish(ATTUNE_OK);
 	if (o->dryrun) {
 		attune_checkin_row(&row, &ci);

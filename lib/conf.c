@@ -142,6 +142,8 @@ attune_conf_load(const char *dir, struct attune_conf *c)
 	c->region = c->who = NULL;
 	c->birth = INT64_MIN;
 	c->children = 0;
+	if (dir == NULL)
+		return 0;	/* no data directory to find: no settings */
 	path = attune_dir_file(dir, "attune.conf");
 	if ((f = fopen(path, "r")) == NULL) {
 		if (errno != ENOENT && errno != ENOTDIR) {
@@ -193,10 +195,15 @@ attune_conf_free(struct attune_conf *c)
 
 /*
  * The settings the defaults come from: read once, from --dir when the
- * command said so with attune_conf_dir, else from where attune_dir_resolve
+ * command said so with attune_conf_dir, else from where attune_dir_find
  * looks.  Read lazily, so a command that needs no default never opens it.
+ * With no home to find the data directory in there are none, and nothing
+ * is said: what needs the directory itself says so (attune_dir_resolve),
+ * after the options are checked, so that a bad one is still refused as
+ * one (exit 2).
  */
-static char *confdir;
+static char *confdir;	/* NULL: no data directory could be found */
+static int placed;	/* 1: confdir says where */
 static struct attune_conf conf;
 static int loaded;	/* 1: read; 2: read with its warnings held back */
 
@@ -211,14 +218,16 @@ attune_conf_hush(int on)
 void
 attune_conf_dir(const char *dirflag)
 {
-	char *d = attune_dir_resolve(dirflag);
+	char *d = attune_dir_find(dirflag);
 
-	if (confdir != NULL && strcmp(d, confdir) == 0) {
+	if (placed && (d == confdir || (d != NULL && confdir != NULL &&
+	    strcmp(d, confdir) == 0))) {
 		free(d);	/* the same place: read once still */
 		return;
 	}
 	free(confdir);
 	confdir = d;
+	placed = 1;
 	if (loaded) {
 		attune_conf_free(&conf);
 		loaded = 0;
@@ -233,8 +242,8 @@ attune_conf_default(void)
 		loaded = 0;
 	}
 	if (!loaded) {
-		if (confdir == NULL)
-			confdir = attune_dir_resolve(NULL);
+		if (!placed)
+			attune_conf_dir(NULL);
 		attune_conf_load(confdir, &conf);
 		loaded = hushed ? 2 : 1;
 	}

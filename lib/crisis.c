@@ -354,3 +354,28 @@ attune_crisis_show(FILE *f, const char *region)
 	fflush(f);
 	attune_crisis_stderr(region);
 }
+
+/*
+ * The region for crisis lines shown before the options are checked (a
+ * harm flag, a safety item, harm in the logs), found as attune_region
+ * finds it but saying nothing, so that the lines come first: a --region
+ * or ATTUNE_REGION that is not one means every region's lines (NULL), and
+ * attune.conf is read with its warnings held back.  What is wrong with
+ * any of them is said by the next attune_region or attune_region_parse,
+ * after the lines.
+ */
+const char *
+attune_region_first(const char *opt)
+{
+	const char *region, *env;
+
+	/* Read as a --region would be, which is refused, not warned about. */
+	if (opt == NULL && (env = getenv("ATTUNE_REGION")) != NULL &&
+	    *env != '\0')
+		opt = env;
+	attune_conf_hush(1);
+	if (attune_region_parse(opt, &region) < 0)
+		region = NULL;
+	attune_conf_hush(0);
+	return region;
+}

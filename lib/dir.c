@@ -25,8 +25,8 @@ join(const char *a, const char *b)
 	return p.s;
 }
 
-/* The data directory, or NULL (said why) when there is no home to
- * find it in. */
+/* The data directory, or NULL when there is no home to find it in (said
+ * by attune_dir_resolve, when a command needs it). */
 char *
 attune_dir_find(const char *opt)
 {
@@ -40,11 +40,8 @@ attune_dir_find(const char *opt)
 	if ((e = getenv("XDG_DATA_HOME")) != NULL && *e == '/')
 		return join(e, "attune");
 	if ((e = getenv("HOME")) == NULL || *e == '\0') {
-		if ((pw = getpwuid(getuid())) == NULL) {
-			attune_warnx("cannot tell where your home directory "
-			    "is; set ATTUNE_DIR or use --dir");
+		if ((pw = getpwuid(getuid())) == NULL)
 			return NULL;
-		}
 		e = pw->pw_dir;
 	}
 	return join(e, ".local/share/attune");
@@ -56,8 +53,11 @@ attune_dir_resolve(const char *opt)
 {
 	char *d;
 
-	if ((d = attune_dir_find(opt)) == NULL)
+	if ((d = attune_dir_find(opt)) == NULL) {
+		attune_warnx("cannot tell where your home directory is; set "
+		    "ATTUNE_DIR or use --dir");
 		attune_quit(ATTUNE_FAIL);
+	}
 	return d;
 }
 

@@ -5,13 +5,12 @@
  * (edit ID) with the options checkin takes, or in $VISUAL/$EDITOR.  The
  * log is cut into rows and changed by edit.c, the new row built by
  * logedit.c.  Everything a run holds is in one struct run, freed in one
- * place, attune_log_run; a usage error found on the way is kept there
- * and said only once that is done, so no way out loses memory.
+ * place, attune_log_run.  A usage error found on the way ends the run
+ * there (attune_usage_error): what it holds is still reachable then.
  */
 #include <sys/wait.h>
 
 #include <errno.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -29,26 +28,9 @@ struct run {
 	struct attune_rows after;	/* the log as changed */
 	struct attune_buf row;		/* the new row; empty: remove */
 	struct attune_buf where;	/* "edit ID: " */
-	/* A usage error, said once all is freed.  err.c says at most 4095
-	 * bytes of a message and "..." after a longer one; one byte more
-	 * than that keeps every message saying the same. */
-	char	 why[4097];
+	struct attune_time now;
+	int64_t	 from;			/* --last's first day, or INT64_MIN */
 };
-
-static int usage(struct run *r, const char *fmt, ...)
-    __attribute__((format(printf, 2, 3)));
-
-/* Keep a usage error for attune_log_run: ATTUNE_USAGE. */
-static int
-usage(struct run *r, const char *fmt, ...)
-{
-	va_list ap;
-
-	va_start(ap, fmt);
-	vsnprintf(r->why, sizeof r->why, fmt, ap);
-	va_end(ap);
-	return ATTUNE_USAGE;
-}
 
 /* The date of a timestamp field, or INT64_MIN. */
 static int64_t
@@ -174,17 +156,11 @@ list(struct run *r)
 {
 	const struct attune_log_opt *o = r->o;
 	struct attune_rows *rs = &r->rs;
-	struct attune_time now;
-	int64_t from = INT64_MIN, day;
+	int64_t day;
 	size_t i, *pick, np = 0;
-	const char *why;
 	char id[9];
 	int rc, who, ts;
 
-	attune_time_now(&now);
-	if (o->last != NULL && attune_last_user(o->last, now.days, &from,
-	    &why) < 0)
-		return usage(r, "--last: '%s' %s", o->last, why);
 	if ((rc = read_log(r)) != 0)
 		return rc < 0 ? ATTUNE_OK : rc;
 	who = attune_rows_col(rs, "who");
@@ -199,7 +175,7 @@ list(struct run *r)
 			continue;
 		if (o->last != NULL) {
 			day = row_day(rs, i, ts);
-			if (day < from || day > now.days)
+			if (day < r->from || day > r->now.days)
 				continue;
 		} else if (!o->all && np >= (size_t)o->count)
 			break;
@@ -291,7 +267,7 @@ undo(struct run *r)
 	}
 	if (!o->yes) {
 		if (!isatty(STDIN_FILENO))
-			return usage(r, "--undo: not at a terminal, so it "
+			attune_usage_error("--undo: not at a terminal, so it "
 			    "cannot ask; add --yes to take the last entry away");
 		printf("The last entry written:\n  ");
 		text_row(&r->rs, (size_t)i, o->screens);
@@ -420,33 +396,30 @@ edit(struct run *r, int given)
 	struct attune_rows *rs = &r->rs;
 	const char *vals[ATTUNE_C_NCOLS] = { o->time, o->who, o->mood, o->bond,
 		o->anxiety, o->numb, o->sleep, o->did, o->flags, o->note };
-	const char *region;
+	char why[1024];		/* what attune_edit_row finds wrong */
 	unsigned flags, oldflags = 0;
 	long i;
 	int rc, fc;
 
-	if (o->screens)
-		return usage(r, "edit changes check-ins; a screen can be "
-		    "taken away with --screens --undo, or taken again");
 	if ((rc = read_log(r)) != 0)
 		return rc < 0 ? ATTUNE_FAIL : rc;
 	i = strcmp(o->id, "last") == 0 ? attune_rows_last(rs) :
 	    attune_rows_find(rs, o->id);
 	switch (i) {
 	case -1:
-		return usage(r, "edit: no check-in has the id '%s'; "
+		attune_usage_error("edit: no check-in has the id '%s'; "
 		    "'attune log' lists them", o->id);
 	case -2:
-		return usage(r, "edit: more than one check-in's id starts "
+		attune_usage_error("edit: more than one check-in's id starts "
 		    "'%s'; give more of it", o->id);
 	case -3:
-		return usage(r, "edit: '%s' is not an id; give 4 to 8 of "
+		attune_usage_error("edit: '%s' is not an id; give 4 to 8 of "
 		    "its characters, as 'attune log' lists them", o->id);
 	}
 	attune_buf_printf(&r->where, "edit %s: ", o->id);
 	if (!given) {
 		if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO))
-			return usage(r, "edit: nothing to change; give "
+			attune_usage_error("edit: nothing to change; give "
 			    "--mood, --bond, --anxiety, --numb, --sleep, "
 			    "--did, --flag, --note, --time or --who (at a "
 			    "terminal, it opens $VISUAL or $EDITOR)");
@@ -457,16 +430,15 @@ edit(struct run *r, int given)
 		attune_parse_words(rs->r[i].f[fc], attune_flag_words, &oldflags,
 		    &(const char *){ NULL }, &(size_t){ 0 });
 	if (attune_edit_row(rs, (size_t)i, vals, &r->row, &flags, r->where.s,
-	    r->why, sizeof r->why) < 0)
-		return ATTUNE_USAGE;
-	/* A harm flag added: the crisis lines come first. */
+	    why, sizeof why) < 0)
+		attune_usage_error("%s", why);
+	/* A harm flag added: the crisis lines come first, then what is
+	 * wrong with the region (a bad --region: every region's lines, and
+	 * nothing is changed). */
 	if ((flags & ATTUNE_FLAG_HARM) && !(oldflags & ATTUNE_FLAG_HARM)) {
-		if (attune_region_parse(o->region, &region) < 0)
-			return usage(r, "--region: '%s' is not a two-letter "
-			    "country code like US, GB, CA, AU, IE or NZ (or "
-			    "'all')", o->region);
-		attune_crisis_print(stdout, region);
+		attune_crisis_print(stdout, attune_region_first(o->region));
 		fflush(stdout);
+		attune_region(o->region);
 	}
 	if (r->row.len == rs->r[i].len && memcmp(r->row.s, rs->buf +
 	    rs->r[i].off, r->row.len) == 0) {
@@ -481,27 +453,37 @@ edit(struct run *r, int given)
 	return rc;
 }
 
-/* Which run the options ask for, once they are known to go together. */
+/* Which run the options ask for, once they are known to go together:
+ * all of this before the data directory is looked for, which may fail. */
 static int
 run(struct run *r)
 {
 	const struct attune_log_opt *o = r->o;
+	const char *why;
 	int given = o->time || o->mood || o->bond || o->anxiety || o->numb ||
 	    o->sleep || o->did || o->flags || o->note;
 
 	if (o->id != NULL && o->undo)
-		return usage(r, "choose edit or --undo, not both");
+		attune_usage_error("choose edit or --undo, not both");
 	if (o->id == NULL && given)
-		return usage(r, "--mood, --bond and the like change an entry: "
+		attune_usage_error("--mood, --bond and the like change an entry: "
 		    "use them with 'edit ID'");
 	if (o->id == NULL && o->undo && (o->last != NULL || o->all ||
 	    o->who != NULL))
-		return usage(r, "--undo takes the last entry written away; it "
+		attune_usage_error("--undo takes the last entry written away; it "
 		    "takes no --last, --all or --who");
 	if (o->id == NULL && !o->undo && o->yes)
-		return usage(r, "--yes goes with --undo");
+		attune_usage_error("--yes goes with --undo");
 	if (o->id == NULL && !o->undo && o->last != NULL && o->all)
-		return usage(r, "choose --last or --all, not both");
+		attune_usage_error("choose --last or --all, not both");
+	if (o->id != NULL && o->screens)
+		attune_usage_error("edit changes check-ins; a screen can be "
+		    "taken away with --screens --undo, or taken again");
+	attune_time_now(&r->now);
+	r->from = INT64_MIN;
+	if (o->id == NULL && !o->undo && o->last != NULL &&
+	    attune_last_user(o->last, r->now.days, &r->from, &why) < 0)
+		attune_usage_error("--last: '%s' %s", o->last, why);
 	{
 		char *dir = attune_dir_resolve(o->dir);
 
@@ -529,7 +511,5 @@ attune_log_run(const struct attune_log_opt *o)
 	attune_buf_free(&r.row);
 	attune_buf_free(&r.where);
 	free(r.path);
-	if (rc == ATTUNE_USAGE)
-		attune_usage_error("%s", r.why);
 	return rc;
 }

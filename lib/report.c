@@ -784,10 +784,11 @@ attune_diary_read(struct attune_report *r, const char *dir, const char *who,
 
 /*
  * Whether harm came up in the two weeks ending today for the person (who,
- * else $ATTUNE_WHO, else "me") in the data directory (dir, else the
- * default); if so, the crisis lines are shown, for the region if it is
- * one, else every region's.  Commands call this before a usage error, so
- * that no mistake in an option can hide the lines.  1 if they were shown.
+ * else $ATTUNE_WHO, else attune.conf's, else "me") in the data directory
+ * (dir, else the default); if so, the crisis lines are shown, for the
+ * region if it is one, else every region's.  Commands call this before a
+ * usage error, so that no mistake in an option can hide the lines.  1 if
+ * they were shown.
  */
 /*
  * One person's logs in a data directory judged on the two weeks ending on
@@ -822,23 +823,31 @@ attune_safety_first(const char *dir, const char *who, const char *region)
 	char *d;
 	int urgent;
 
+	/* Whose and which region as attune_opt_who and attune_region find
+	 * them, dir's attune.conf included, but saying nothing till after
+	 * the lines (attune_conf_hush). */
+	attune_conf_dir(dir);
 	if (who == NULL && ((who = getenv("ATTUNE_WHO")) == NULL ||
-	    *who == '\0'))
-		who = "me";
+	    *who == '\0')) {
+		attune_conf_hush(1);
+		if ((who = attune_conf_default()->who) == NULL)
+			who = "me";
+		attune_conf_hush(0);
+	}
 	if (!attune_who_valid(who, strlen(who)))
 		return 0;
-	if (attune_region_parse(region, &rg) < 0)
-		rg = NULL;
-	if ((d = attune_dir_resolve(dir)) == NULL)
-		return 0;
+	if ((d = attune_dir_find(dir)) == NULL)
+		return 0;	/* no home: no logs, and the usage error is next */
 	attune_time_now(&now);
 	attune_judge_dir(d, who, now.days, ATTUNE_CSV_QUIET, &v);
 	urgent = (v.rules & (1u << ATTUNE_RULE_URGENT)) != 0;
 	attune_verdict_free(&v);
 	free(d);
-	if (urgent) {
-		attune_crisis_show(stdout, rg);
-	}
+	/* The lines first, then what is wrong with the region, before the
+	 * usage error. */
+	if (urgent)
+		attune_crisis_show(stdout, attune_region_first(region));
+	attune_region_parse(region, &rg);
 	return urgent;
 }
 

@@ -35,14 +35,14 @@ crisis(const struct attune_screen_opt *o, const char *region)
  * too few) never keeps the crisis lines back: they come first, and the
  * usage error after them.  o holds the options as read leniently: --format
  * and --quiet, when well formed, say where the lines go, and a --region
- * that is not one shows every region's lines.  Every questionnaire named
- * is judged.  1 if the lines were shown.
+ * that is not one shows every region's lines (attune_region_first; what
+ * is wrong with it is said after them).  Every questionnaire named is
+ * judged.  1 if the lines were shown.
  */
 int
 attune_screen_first(const struct attune_screen_opt *o)
 {
 	const struct attune_instrument *in;
-	const char *region, *rflag = o->region, *env;
 	int i, safety = 0;
 
 	for (i = 0; i < o->nargs; i++)
@@ -51,13 +51,8 @@ attune_screen_first(const struct attune_screen_opt *o)
 			    o->scores);
 	if (!safety)
 		return 0;
-	/* A bad ATTUNE_REGION is warned about later, after the lines. */
-	if (rflag == NULL && (env = getenv("ATTUNE_REGION")) != NULL &&
-	    *env != '\0')
-		rflag = env;
-	if (attune_region_parse(rflag, &region) < 0)
-		region = NULL;
-	crisis(o, region);
+	attune_conf_dir(o->dir);	/* the region in --dir's attune.conf */
+	crisis(o, attune_region_first(o->region));
 	return 1;
 }
 

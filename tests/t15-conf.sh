@@ -40,6 +40,9 @@ printf 'who = Robin\nregion = au\n' >"$T/other/attune.conf"
 run attune-checkin -d "$T/other" -m 5 -f harm --dry-run
 check "--dir: its attune.conf is the one read" out_has ",Robin,5,"
 check "--dir: its region too" err_has "  AU  Lifeline"
+run attune-screen -d "$T/other" --dry-run -a 1,1,1,1,1,1,1,1,2 phq9
+check "--dir: a safety item's lines for its region" out_has "  AU  Lifeline"
+check "--dir: and for no other" out_lacks "  GB  "
 
 # Every command takes who from it: log as Sam, then read without --who.
 printf 'who = Sam\nregion = gb\n' >"$CONF"
@@ -69,6 +72,16 @@ check "harm with a typo: the settings' region still used" err_has "  GB  Samarit
 check "harm with a typo: warned once" [ "$(grep -c regoin "$T/err")" = 1 ]
 run sh -c 'attune-checkin -m 2 -f harm --dry-run 2>&1'
 check "harm with a typo, one stream: the crisis lines first" first_line_has "$T/out" "If you are in danger"
+run attune-checkin -m 2 -f harm --dry-run -w Kim
+check "harm with a typo and --who: still warned, once" \
+    [ "$(grep -c regoin "$T/err")" = 1 ]
+run sh -c 'attune-screen --dry-run -a 1,1,1,1,1,1,1,1,2 phq9 2>&1'
+check "a safety item with a typo, one stream: the crisis lines first" \
+    first_line_has "$T/out" "If you are in danger"
+check "a safety item with a typo: the settings' region still used" \
+    out_has "  GB  Samaritans"
+check "a safety item with a typo: warned once" \
+    [ "$(grep -c regoin "$T/out")" = 1 ]
 printf 'who = \001bad\n' >"$CONF"
 run attune-checkin -m 5 --dry-run
 check "a bad name in the file: warned" err_has "$CONF:1: who"
@@ -115,5 +128,39 @@ PATH=$T/fake:$T/onpath:$PATH run attune help extra
 check "attune help for a found command" out_is "man was asked for: attune-extra"
 PATH=/usr/bin:/bin run "$TOP/bin/attune"
 check "the list without the scripts: not listed" out_lacks "  weekly"
+
+### No home to find the data directory in: no HOME, no ATTUNE_DIR, and a
+# user with no passwd entry.  A bad option is still refused as one (exit
+# 2), crisis lines still come, and only what needs the directory says that
+# it cannot be found (exit 1).
+NOHOME="env -u HOME -u ATTUNE_DIR setpriv --reuid=4242 --regid=4242 --clear-groups"
+if ! command -v setpriv >/dev/null 2>&1 || [ "$(id -u)" != 0 ] ||
+    getent passwd 4242 >/dev/null; then
+	skip "no home directory" "needs root, setpriv and a uid with no passwd entry"
+elif ! $NOHOME attune-checkin --help >/dev/null 2>&1; then
+	skip "no home directory" "uid 4242 cannot run the programs from here"
+else
+	for args in "attune-report --bogus" "attune-tips --bogus" \
+	    "attune-checkin -m 3 -r zz" "attune-screen phq2 -a 1,1 -t someday" \
+	    "attune-log --last zz" "attune-log --screens edit last -m 3" \
+	    "attune-report --last 0d"; do
+		run $NOHOME $args
+		check "no home, $args: exit 2" rc_is 2
+		check "no home, $args: the mistake, not the home" \
+		    err_lacks "home directory"
+	done
+	run $NOHOME attune-checkin -m 2 -f harm --dry-run
+	check "no home, harm: the crisis lines" first_line_has "$T/err" "If you are in danger"
+	check "no home, harm: a dry run needs no data directory" rc_is 0
+	run $NOHOME attune-screen phq9 -a 1,1,1,1,1,1,1,1,2 --dry-run
+	check "no home, a safety item: the crisis lines" first_line_has "$T/out" "If you are in danger"
+	check "no home, a safety item: exit 3" rc_is 3
+	for args in "attune-checkin -m 3" "attune-report" "attune-log"; do
+		run $NOHOME $args
+		check "no home, $args: exit 1" rc_is 1
+		check "no home, $args: says why, once" \
+		    [ "$(grep -c "cannot tell where your home directory is" "$T/err")" = 1 ]
+	done
+fi
 
 done_testing

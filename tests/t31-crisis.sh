@@ -184,6 +184,12 @@ check "checkin -f HARM and a bad --mood: exit 2" rc_is 2
 check "checkin -f HARM and a bad --mood: the mistake named" err_has "--mood: 12 is out of range"
 check "checkin -f HARM and a bad --mood: lines before the error on stderr" \
     before "$T/err" "If you are in danger" "--mood: 12"
+ATTUNE_REGION=zz run attune-checkin --dry-run -f harm -m 2
+check "checkin harm, a bad ATTUNE_REGION: every region's lines" every_region "$T/err"
+check "checkin harm, a bad ATTUNE_REGION: the lines before the warning" \
+    before "$T/err" "If you are in danger" "ATTUNE_REGION: 'zz'"
+check "checkin harm, a bad ATTUNE_REGION: warned about once" \
+    [ "$(count "$T/err" "ATTUNE_REGION: 'zz'")" = 1 ]
 run attune-checkin -r gb -f Harm,worry
 check "checkin -f Harm,worry: the lines, then exit 2" \
     sh -c '[ "$1" = 2 ] && grep -q "GB  Samaritans" "$2"' - "$rc" "$T/out"

@@ -354,6 +354,37 @@ for args in "--region nowhere" "--by fortnight" "--bogus" "--last 0d"; do
 	check "report $args after harm: crisis lines first" \
 	    first_line_has "$T/out" "If you are in danger"
 done
+# What is wrong with the region is said after the lines, not before.
+for cmd in tips report; do
+	ATTUNE_REGION=zz run sh -c 'attune-$1 -d "$2" --bogus 2>&1' - $cmd "$T/d"
+	check "$cmd --bogus after harm, a bad ATTUNE_REGION: exit 2" rc_is 2
+	check "$cmd --bogus after harm, a bad ATTUNE_REGION: the lines first" \
+	    first_line_has "$T/out" "If you are in danger"
+	check "$cmd --bogus after harm, a bad ATTUNE_REGION: then the warning" \
+	    out_has "ATTUNE_REGION: 'zz' is not a two-letter country code"
+done
+printf 'region = nz\nregoin = au\n' >"$T/d/attune.conf"
+run sh -c 'attune-report -d "$1" --bogus 2>&1' - "$T/d"
+check "report --bogus after harm: --dir's attune.conf gives the region" \
+    out_has "  NZ  Need to Talk?"
+check "report --bogus after harm: only that region" out_lacks "  US  "
+check "report --bogus after harm: the lines before its warning" \
+    first_line_has "$T/out" "If you are in danger"
+check "report --bogus after harm: its warning still said" \
+    out_has "attune.conf:2: 'regoin' is not a setting"
+rm -f "$T/d/attune.conf"
+# Whose logs: as the command itself would take them, attune.conf's who too.
+rm -rf "$T/sam"
+mkdir -m 700 "$T/sam"
+{ printf '%s\n' "$HEAD"; rows 2 1 1 5 5 5 5 7 harm | sed 's/,me,/,Sam,/'; } \
+    >"$T/sam/checkins.csv"
+chmod 600 "$T/sam/checkins.csv"
+printf 'who = Sam\n' >"$T/sam/attune.conf"
+for cmd in tips report; do
+	run attune-$cmd -d "$T/sam" --bogus
+	check "$cmd --bogus after harm, who from attune.conf: the lines first" \
+	    first_line_has "$T/out" "If you are in danger"
+done
 run attune-tips -d "$T/d" -r GB
 check "tips to a file after harm: the lines on stderr too, once" \
     [ "$(grep -c 'If you are in danger' "$T/err")" = 1 ]

@@ -109,6 +109,20 @@ run attune-log edit "$(id_of 3)" --flag harm -r gb
 check "edit: a harm flag added: crisis lines first" first_line_has "$T/out" "If you are in danger"
 check "edit: and the region's lines" out_has "  GB  Samaritans"
 check "edit: harm logged" grep -q ',harm,' "$LOG"
+cp "$LOG" "$T/before"
+run attune-log edit "$(id_of 2)" --flag harm -r nowhere
+check "edit: harm and a bad --region: exit 2" rc_is 2
+check "edit: harm and a bad --region: every region's lines first" \
+    sh -c 'grep -q "^  NZ  Emergency" "$1" && grep -q "^  US  Emergency" "$1"' - "$T/out"
+check "edit: harm and a bad --region: then the mistake named" \
+    err_has "--region: 'nowhere' is not a two-letter country code"
+check "edit: harm and a bad --region: nothing changed" same "$T/before" "$LOG"
+ATTUNE_REGION=zz run sh -c 'attune-log edit "$1" --flag harm 2>&1' - "$(id_of 2)"
+check "edit: harm, a bad ATTUNE_REGION: the lines before the warning" \
+    first_line_has "$T/out" "If you are in danger"
+check "edit: harm, a bad ATTUNE_REGION: warned, once" \
+    [ "$(grep -c "ATTUNE_REGION: 'zz'" "$T/out")" = 1 ]
+check "edit: harm, a bad ATTUNE_REGION: exit 0" rc_is 0
 
 run attune-log edit last --bond 3
 check "edit last: the last entry written" sh -c "tail -n 1 '$LOG' | grep -q ',3,'"
