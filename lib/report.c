@@ -783,14 +783,6 @@ attune_diary_read(struct attune_report *r, const char *dir, const char *who,
 }
 
 /*
- * Whether harm came up in the two weeks ending today for the person (who,
- * else $ATTUNE_WHO, else attune.conf's, else "me") in the data directory
- * (dir, else the default); if so, the crisis lines are shown, for the
- * region if it is one, else every region's.  Commands call this before a
- * usage error, so that no mistake in an option can hide the lines.  1 if
- * they were shown.
- */
-/*
  * One person's logs in a data directory judged on the two weeks ending on
  * day (attune_judge): read, folded, judged, freed.  -1 if a log could not
  * be read in full; the verdict holds what was read all the same.
@@ -814,6 +806,14 @@ attune_judge_dir(const char *dir, const char *who, int64_t day, int flags,
 	return rval;
 }
 
+/*
+ * Whether harm came up in the two weeks ending today for the person (who,
+ * else $ATTUNE_WHO, else attune.conf's, else "me") in the data directory
+ * (dir, else the default); if so, the crisis lines are shown, for the
+ * region if it is one, else every region's.  Commands call this before a
+ * usage error, so that no mistake in an option can hide the lines.  1 if
+ * they were shown.
+ */
 int
 attune_safety_first(const char *dir, const char *who, const char *region)
 {

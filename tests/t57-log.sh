@@ -108,6 +108,8 @@ check "edit: the same values again: nothing to change" out_has "Nothing to chang
 run attune-log edit "$(id_of 3)" --flag harm -r gb
 check "edit: a harm flag added: crisis lines first" first_line_has "$T/out" "If you are in danger"
 check "edit: and the region's lines" out_has "  GB  Samaritans"
+check "edit: stdout no terminal: the lines on stderr too, as every command shows them" \
+    sh -c 'grep -q "If you are in danger" "$1" && grep -q "  GB  Samaritans" "$1"' - "$T/err"
 check "edit: harm logged" grep -q ',harm,' "$LOG"
 cp "$LOG" "$T/before"
 run attune-log edit "$(id_of 2)" --flag harm -r nowhere
