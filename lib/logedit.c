@@ -122,7 +122,7 @@ attune_edit_row(const struct attune_rows *rs, size_t i,
 
 	for (j = 0; editable[j] != NULL; j++)
 		if (vals[j] != NULL && attune_rows_col(rs, editable[j]) < 0) {
-			snprintf(why, size, "%s has no '%s' column to change",
+			snprintf(why, size, "%shas no '%s' column to change",
 			    where, editable[j]);
 			return -1;
 		}

@@ -284,4 +284,17 @@ run attune-log -d "$E" edit last -m 3
 check "no logs yet, edit: exit 1" rc_is 1
 check "no logs yet, edit: nothing written" sh -c "[ -z \"\$(ls -A '$E')\" ]"
 
+# A log of fewer columns (another tool's, say) keeps them: a value for a
+# column it lacks is refused, by name, and nothing is changed.
+E=$T/fewer
+mkdir -m 700 "$E"
+printf 'timestamp,who,mood\n2026-11-20T09:00:00+00:00,me,3\n' >"$E/checkins.csv"
+chmod 600 "$E/checkins.csv"
+cp "$E/checkins.csv" "$T/b4"
+run attune-log -d "$E" edit last --note "a new note"
+check "edit, a log with no note column: exit 2" rc_is 2
+check "edit, a log with no note column: says so, in one plain sentence" \
+    err_has "attune-log: edit last: has no 'note' column to change"
+check "edit, a log with no note column: the log unchanged" same "$T/b4" "$E/checkins.csv"
+
 done_testing
