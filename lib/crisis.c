@@ -259,7 +259,9 @@ print_lines(FILE *f, const char *region)
  * Region's lines (every region's when it is NULL) on f in a markup: each
  * field written by put after its mark (mark[0] before the region, then
  * the service, the number and the hours); mark[4] ends a line and mark[5]
- * stands between two.  The number of lines written.
+ * stands between two.  A European country with no lines of its own gets
+ * the EU's emergency number, as attune_crisis_print tells it in words.
+ * The number of lines written.
  */
 int
 attune_lines_put(FILE *f, const char *region, const char *const mark[6],
@@ -268,6 +270,9 @@ attune_lines_put(FILE *f, const char *region, const char *const mark[6],
 	const struct attune_line *l;
 	int i, n;
 
+	if (region != NULL && !attune_region_known(region) &&
+	    listed(europe, region))
+		region = "EU";
 	for (l = NULL, n = 0; (l = next_line(l, region)) != NULL; n++) {
 		const char *const field[] = { l->region, l->service, l->number,
 		    l->hours };

@@ -222,6 +222,21 @@ check "urgent md: crisis lines before the title" \
 run attune-report --week -f html -r GB "$T/harm.csv"
 check "urgent html: crisis lines before the title" \
     [ "$(line_of 'If you are in danger')" -lt "$(line_of '<h1>attune report')" ]
+# A European country with no lines of its own: 112, in every format, as
+# the text says it.
+run attune-report -f json -r FR "$T/harm.csv"
+check "urgent json, FR: the EU's 112 is its crisis line" \
+    out_has '"crisis":[{"region":"EU","service":"Emergency (EU and EEA countries, Switzerland and more)","number":"112","hours":"24/7"}]'
+run attune-report -f html -r FR "$T/harm.csv"
+check "urgent html, FR: the EU's 112" out_has "<strong>112</strong> (24/7)</li>"
+check "urgent html, FR: not told only to find a local number" \
+    out_lacks "Please call your local emergency number"
+run attune-report -r FR "$T/harm.csv"
+check "urgent text, FR: 112 reaches the emergency services there" \
+    out_has "but 112 reaches the emergency"
+run attune-report -f html -r JP "$T/harm.csv"
+check "urgent html, a region with no lines at all: the local emergency number" \
+    out_has "Please call your local emergency number"
 
 # Screens: safety items and positive bands.
 screen_case() {	# DESCRIPTION RULE ROW
