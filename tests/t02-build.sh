@@ -25,12 +25,19 @@ find "$S/bin" -name 'attune*' ! -name '*.c' -exec rm -f {} +
 # Two programs are enough to see the settings at work, unoptimised to be quick.
 H=
 mk() { make -s -C "$S" CFLAGS=-O0 PROGS="bin/attune bin/attune-tips $H" "$@" \
-    >"$T/mk.out" 2>&1; }
+    >"$T/mk.out" 2>&1; rc=$?; }
 holds() { grep -aqF -e "$2" "$1"; }
 newer() { [ -n "$(find "$@" -type f -newer "$T/marker")" ]; }
 
 # --- DATADIR -------------------------------------------------------------
 mk
+# Objects built with flags of their own that need their own link flags too
+# (sanitizers or coverage from the environment, clang's LTO) do not link
+# here: then every object is built here, as from a clean tree.
+if [ "$rc" != 0 ]; then
+	rm -f "$S"/lib/*.o "$S"/lib/*.a
+	mk
+fi
 check "make: builds" rc_is 0
 grep -q . "$T/mk.out" && cat "$T/mk.out" >&2
 check "DATADIR: the default one is in lib/config.h" \
