@@ -16,6 +16,9 @@
 static struct attune_report_opt o;	/* by none, format text */
 static char	*no_files[] = { NULL };
 static int64_t	 today;
+static struct attune_safety_opt early;	/* -d, -w, -r, -q, read first */
+
+#define OPTSTRING ":ab:cd:f:hqr:Vw:"
 
 static const struct option longopts[] = {
 	{ "all-people",	no_argument,		NULL,	'a' },
@@ -94,12 +97,13 @@ usage(void)
 	exit(attune_finish(ATTUNE_OK));
 }
 
-/* Before any usage error: the crisis lines, if harm came up. */
+/* Before any usage error: the crisis lines, if harm came up, for the
+ * -d, -w, -r and -q given anywhere on the line (attune_opt_safety). */
 static void
 safety_first(void)
 {
 	if (!o.all && *o.files == NULL)
-		attune_safety_first(o.dir, o.who, o.region);
+		attune_safety_first(&early);
 }
 
 /* One option; 1 when it was --rules or --version, printed already. */
@@ -185,9 +189,9 @@ main(int argc, char **argv)
 	o.files = no_files;
 	attune_usage_first(safety_first);
 	attune_opt_longopts(longopts);
+	attune_opt_safety(argc, argv, OPTSTRING, longopts, &early);
 	today = attune_today();
-	while ((c = getopt_long(argc, argv, ":ab:cd:f:hqr:Vw:", longopts,
-	    NULL)) != -1)
+	while ((c = getopt_long(argc, argv, OPTSTRING, longopts, NULL)) != -1)
 		if (option(c, argc, argv))
 			return attune_finish(ATTUNE_OK);
 	o.files = argv + optind;

@@ -11,6 +11,9 @@
 #include "attune.h"
 
 static struct attune_tips_opt o;
+static struct attune_safety_opt early;	/* -d, -w, -r, read first */
+
+#define OPTSTRING ":ad:f:hln:pr:St:TVw:y"
 
 static const struct option longopts[] = {
 	{ "all",	no_argument,		NULL,	'a' },
@@ -62,15 +65,16 @@ usage(void)
 }
 
 /*
- * Before any usage error (lib/opt.c calls this first): judge the logs with
- * what is known so far, and if harm came up, show the crisis lines, so a
- * typo in an option can never hide them.
+ * Before any usage error (lib/opt.c calls this first): judge the logs of
+ * the -d and -w given anywhere on the line (attune_opt_safety), and if
+ * harm came up, show the crisis lines, so a typo in an option, before
+ * them or after, can never hide them.
  */
 static void
 safety_first(void)
 {
 	if (!o.list)
-		attune_safety_first(o.dir, o.who, o.region);
+		attune_safety_first(&early);
 }
 
 /* One option, into o. */
@@ -131,8 +135,8 @@ main(int argc, char **argv)
 	attune_setprog(argv[0]);
 	attune_usage_first(safety_first);
 	attune_opt_longopts(longopts);
-	while ((c = getopt_long(argc, argv, ":ad:f:hln:pr:St:TVw:y", longopts,
-	    NULL)) != -1)
+	attune_opt_safety(argc, argv, OPTSTRING, longopts, &early);
+	while ((c = getopt_long(argc, argv, OPTSTRING, longopts, NULL)) != -1)
 		option(c, argv);
 	o.topics = argv + optind;
 	o.ntopics = argc - optind;

@@ -39,6 +39,12 @@ int	 attune_opt_choice(const char *opt, const char *val,
 int	 attune_word_index(const char *const *words, const char *s, size_t n);
 char	**attune_opt_lenient(int argc, char **argv);	/* a first pass's copy */
 void	 attune_opt_rewind(char **copy);	/* freed; getopt afresh */
+struct attune_safety_opt {	/* -d, -w, -r, -q wherever they stand */
+	const char *dir, *who, *region;	/* as given, or NULL */
+	int	 quiet;
+};
+void	 attune_opt_safety(int argc, char **argv, const char *optstring,
+	    const struct option *lo, struct attune_safety_opt *s);
 struct attune_time;
 const char *attune_opt_time(const char *val, const char *what,
 	    struct attune_time *t);	/* --time, not ahead of the clock */
@@ -59,8 +65,7 @@ void	 attune_thresholds_print(FILE *f);
 
 /* report.c: before a usage error, the crisis lines if harm came up in
  * the two weeks ending today (1: shown). */
-int	 attune_safety_first(const char *dir, const char *who,
-	    const char *region);
+int	 attune_safety_first(const struct attune_safety_opt *s);
 
 /* tips.c: attune-tips(1) once its options are read: their values checked,
  * the tips files read and checked, tips chosen (by topic, of the day, or

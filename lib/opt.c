@@ -427,3 +427,29 @@ attune_opt_rewind(char **copy)
 	free(copy);
 	optind = 0;	/* GNU getopt: start afresh */
 }
+
+/*
+ * Where a usage error's crisis lines come from and go to (attune_safety_
+ * first): -d, -w, -r and -q, read by a first, lenient pass over the whole
+ * command line, so that a mistake typed before them neither hides the
+ * lines nor judges another person's logs.  The letters are the same in
+ * every command; one without -q leaves s->quiet 0.
+ */
+void
+attune_opt_safety(int argc, char **argv0, const char *optstring,
+    const struct option *lo, struct attune_safety_opt *s)
+{
+	char **argv = attune_opt_lenient(argc, argv0);
+	int c;
+
+	while ((c = getopt_long(argc, argv, optstring, lo, NULL)) != -1)
+		if (c == 'd')
+			s->dir = optarg;
+		else if (c == 'w')
+			s->who = optarg;
+		else if (c == 'r')
+			s->region = optarg;
+		else if (c == 'q')
+			s->quiet = 1;
+	attune_opt_rewind(argv);
+}

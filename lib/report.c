@@ -807,28 +807,31 @@ attune_judge_dir(const char *dir, const char *who, int64_t day, int flags,
 }
 
 /*
- * Whether harm came up in the two weeks ending today for the person (who,
- * else $ATTUNE_WHO, else attune.conf's, else "me") in the data directory
- * (dir, else the default); if so, the crisis lines are shown, for the
- * region if it is one, else every region's.  Commands call this before a
- * usage error, so that no mistake in an option can hide the lines.  1 if
- * they were shown.
+ * Whether harm came up in the two weeks ending today for the person (s's
+ * who, else $ATTUNE_WHO, else attune.conf's, else "me", as attune_opt_who
+ * takes them: an empty --who is the default person) in the data directory
+ * (s's dir, else the default); if so, the crisis lines are shown, for the
+ * region if it is one, else every region's: on standard output (and on
+ * standard error too when that is no terminal), or with s's quiet on
+ * standard error only.  Commands call this before a usage error, so that
+ * no mistake in an option can hide the lines.  1 if they were shown.
  */
 int
-attune_safety_first(const char *dir, const char *who, const char *region)
+attune_safety_first(const struct attune_safety_opt *s)
 {
 	struct attune_verdict v;
 	struct attune_time now;
-	const char *rg = NULL;
+	const char *rg = NULL, *who = s->who;
 	char *d;
 	int urgent;
 
 	/* Whose and which region as attune_opt_who and attune_region find
 	 * them, dir's attune.conf included, but saying nothing till after
 	 * the lines (attune_conf_hush). */
-	attune_conf_dir(dir);
-	if (who == NULL && ((who = getenv("ATTUNE_WHO")) == NULL ||
-	    *who == '\0')) {
+	attune_conf_dir(s->dir);
+	if (who == NULL)
+		who = getenv("ATTUNE_WHO");
+	if (who == NULL || *who == '\0') {
 		attune_conf_hush(1);
 		if ((who = attune_conf_default()->who) == NULL)
 			who = "me";
@@ -836,7 +839,7 @@ attune_safety_first(const char *dir, const char *who, const char *region)
 	}
 	if (!attune_who_valid(who, strlen(who)))
 		return 0;
-	if ((d = attune_dir_find(dir)) == NULL)
+	if ((d = attune_dir_find(s->dir)) == NULL)
 		return 0;	/* no home: no logs, and the usage error is next */
 	attune_time_now(&now);
 	attune_judge_dir(d, who, now.days, ATTUNE_CSV_QUIET, &v);
@@ -845,9 +848,11 @@ attune_safety_first(const char *dir, const char *who, const char *region)
 	free(d);
 	/* The lines first, then what is wrong with the region, before the
 	 * usage error. */
-	if (urgent)
-		attune_crisis_show(stdout, attune_region_first(region));
-	attune_region_parse(region, &rg);
+	if (urgent && s->quiet)
+		attune_crisis_print(stderr, attune_region_first(s->region));
+	else if (urgent)
+		attune_crisis_show(stdout, attune_region_first(s->region));
+	attune_region_parse(s->region, &rg);
 	return urgent;
 }
 

@@ -385,6 +385,70 @@ for cmd in tips report; do
 	check "$cmd --bogus after harm, who from attune.conf: the lines first" \
 	    first_line_has "$T/out" "If you are in danger"
 done
+# Every -d, -w and -r on the line counts, wherever the mistake stands:
+# a first pass reads them before any option is checked.  Harm logged for
+# Sam alone, in a directory without attune.conf; ATTUNE_DIR holds none.
+rm -f "$T/sam/attune.conf"
+for cmd in report tips; do
+	for args in "--bogus -d $T/sam -w Sam" "-d $T/sam --bogus -w Sam" \
+	    "-w Nobody --bogus -w Sam -d $T/sam"; do
+		run attune-$cmd $args
+		check "$cmd $args, Sam's harm: exit 2" rc_is 2
+		check "$cmd $args, Sam's harm: the lines first" \
+		    first_line_has "$T/out" "If you are in danger"
+		check "$cmd $args, Sam's harm: then the error" \
+		    err_has "unknown option '--bogus'"
+	done
+	run sh -c 'attune-$1 --bogus -d "$2" -w Sam -r nz 2>&1' - $cmd "$T/sam"
+	check "$cmd --bogus before -r nz: that region's lines" \
+	    out_has "  NZ  Need to Talk?"
+	check "$cmd --bogus before -r nz: only that region" out_lacks "  US  "
+	run attune-$cmd --bogus -d "$T/sam" -w Alex
+	check "$cmd --bogus -d DIR -w Alex: no harm for Alex, no lines" \
+	    out_empty
+done
+for args in "--by fortnight -w Sam" "--last 0d -w Sam" "--bogus --who=Sam"; do
+	run attune-report -d "$T/sam" $args
+	check "report -d DIR $args, Sam's harm: the lines first" \
+	    first_line_has "$T/out" "If you are in danger"
+done
+for args in "--count 99 -w Sam" "--time someday -w Sam"; do
+	run attune-tips -d "$T/sam" $args
+	check "tips -d DIR $args, Sam's harm: the lines first" \
+	    first_line_has "$T/out" "If you are in danger"
+done
+# And the logs judged are the command's: harm in ATTUNE_DIR says nothing
+# about the --dir given after the mistake.
+mkdir -m 700 "$T/calm"
+for cmd in report tips; do
+	ATTUNE_DIR=$T/d run attune-$cmd --bogus -d "$T/calm"
+	check "$cmd --bogus -d CALM, harm only in ATTUNE_DIR: exit 2" rc_is 2
+	check "$cmd --bogus -d CALM, harm only in ATTUNE_DIR: no lines" \
+	    out_empty
+done
+# An empty --who is the default person, in the command and before its
+# usage error alike (ATTUNE_WHO is passed over, as attune_opt_who does).
+ATTUNE_WHO=Sam run attune-report -d "$T/d" --who '' --week
+check "report --who '' after harm: the default person's lines" \
+    first_line_has "$T/out" "If you are in danger"
+for cmd in report tips; do
+	ATTUNE_WHO=Sam run attune-$cmd -d "$T/d" --who '' --bogus
+	check "$cmd --who '' --bogus after harm: exit 2" rc_is 2
+	check "$cmd --who '' --bogus after harm: the lines first" \
+	    first_line_has "$T/out" "If you are in danger"
+done
+# --quiet sends the lines to standard error only, a usage error or not.
+for args in "-q --bogus" "--bogus -q" "--quiet --by fortnight"; do
+	run attune-report -d "$T/d" $args
+	check "report $args after harm: exit 2" rc_is 2
+	check "report $args after harm: nothing on stdout" out_empty
+	check "report $args after harm: the lines first on stderr" \
+	    first_line_has "$T/err" "If you are in danger"
+	check "report $args after harm: once" \
+	    [ "$(grep -c 'If you are in danger' "$T/err")" = 1 ]
+	check "report $args after harm: the error after them" \
+	    sh -c "tail -n 2 '$T/err' | grep -q '^attune-report: '"
+done
 run attune-tips -d "$T/d" -r GB
 check "tips to a file after harm: the lines on stderr too, once" \
     [ "$(grep -c 'If you are in danger' "$T/err")" = 1 ]
