@@ -306,8 +306,11 @@ test_lines_put(void)
 		    l->service, l->number, l->hours);
 	ok(strcmp(marked(NULL, &n), want) == 0 && n == l - attune_lines,
 	    "no region: every line, in order");
-	ok(*marked("FR", &n) == '\0' && n == 0,
-	    "FR: no lines of its own, nothing written");
+	ok(strcmp(marked("FR", &n), "[EU|Emergency (EU and EEA countries, "
+	    "Switzerland and more)|112|24/7]") == 0 && n == 1,
+	    "FR: no lines of its own, so the EU's 112");
+	ok(*marked("JP", &n) == '\0' && n == 0,
+	    "JP: no lines, and not in Europe: nothing written");
 	ok(strcmp(marked("EU", &n), "[EU|Emergency (EU and EEA countries, "
 	    "Switzerland and more)|112|24/7]") == 0 && n == 1,
 	    "EU: its one line, no mark after it");
