@@ -51,6 +51,11 @@ tests/ptyrun: tests/ptyrun.c
 check: all $(TESTBIN)
 	@sh tests/run
 
+# The Debian package test, apart from make check for its length: builds
+# the package from a copy of the tree and runs lintian (CI runs both).
+check-deb: all $(TESTBIN)
+	@sh tests/run t81-deb
+
 sanitize:
 	$(MAKE) clean
 	$(MAKE) CFLAGS='-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all' \
@@ -154,5 +159,5 @@ DEBOUT	?= .
 deb:
 	@sh debian/make-deb $(DEBOUT)
 
-.PHONY: all check sanitize valgrind bench fuzz install uninstall clean
+.PHONY: all check check-deb sanitize valgrind bench fuzz install uninstall clean
 .PHONY: install-extra uninstall-extra deb FORCE

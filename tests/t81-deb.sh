@@ -1,7 +1,9 @@
 #!/bin/sh
-# t81-deb: make deb builds the Debian package from a copy of the tree,
-# leaving the tree as it was; lintian has nothing to say; the package holds the programs, man pages, completions and data,
-# hardened; and installed into an empty root it reads its own sample.
+# t81-deb (make check-deb; not part of make check, for its length): make
+# deb builds the Debian package from a copy of the tree, leaving the tree
+# as it was; lintian has nothing to say; the package holds the programs,
+# man pages, completions and data, hardened; and installed into an empty
+# root it reads its own sample.
 . "$TOP/tests/lib.sh"
 
 # The build's settings come from debian/rules, not from whoever runs this.
@@ -10,7 +12,7 @@ unset PREFIX BINDIR MANDIR DATADIR BASHCOMPDIR ZSHCOMPDIR FISHCOMPDIR \
 
 if [ -n "${ATTUNE_IN_DEB_BUILD:-}" ]; then
 	# make check runs inside the package build; building it again there
-	# would never end.
+	# (make check-deb inside it) would never end.
 	skip "make deb" "this is the package's own build"
 	done_testing
 	exit 0
