@@ -24,6 +24,9 @@ void	 attune_errx(int status, const char *fmt, ...)
 	    __attribute__((noreturn, format(printf, 2, 3)));
 void	 attune_vwarnx(const char *fmt, va_list ap);
 void	 attune_quit(int status) __attribute__((noreturn));	/* said already */
+void	 attune_warn_hold(void);	/* warnings wait, for the crisis lines */
+void	 attune_warn_release(void);	/* say them now, in order, each once */
+int	 attune_warn_held(void);	/* 1: some wait */
 void	*attune_xmalloc(size_t n);
 void	*attune_xrealloc(void *p, size_t n);
 /* buf.c */

@@ -17,16 +17,20 @@
 
 static int hushed;	/* 1: keep the warnings for a later reading */
 
+/* A warning, held with the others while the crisis lines may be due
+ * (attune_warn_hold).  Past the 4096 bytes err.c says, it ends "...". */
 static void
 say(const char *fmt, ...)
 {
+	char msg[8192];
 	va_list ap;
 
 	if (hushed)
 		return;
 	va_start(ap, fmt);
-	attune_vwarnx(fmt, ap);
+	vsnprintf(msg, sizeof msg, fmt, ap);
 	va_end(ap);
+	attune_warnx("%s", msg);
 }
 
 static void

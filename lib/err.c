@@ -10,6 +10,9 @@
 
 static const char *prog = "attune";
 static int hushed;	/* attune_warn, _warnx unsaid (attune_warn_hush) */
+static int holding;	/* 1: warnings wait in held (attune_warn_hold) */
+static char *held;	/* the warnings waiting, whole lines, in order */
+static size_t nheld, capheld;
 
 /* 1: warnings say nothing, for a second read of what was said once. */
 void
@@ -43,27 +46,136 @@ attune_prog(void)
  * is formatted on the stack, as it may say that memory ran out.
  */
 static void
-vmsg(int errnum, const char *fmt, va_list ap)
+put_msg(FILE *f, int errnum, const char *fmt, va_list ap)
 {
 	char buf[4096];
 	int n = 0;
 
-	fflush(stdout);
-	fprintf(stderr, "%s: ", prog);
+	fprintf(f, "%s: ", prog);
 	if (fmt != NULL && (n = vsnprintf(buf, sizeof buf, fmt, ap)) > 0)
-		attune_put_safe(stderr, buf, (size_t)n < sizeof buf ? (size_t)n :
+		attune_put_safe(f, buf, (size_t)n < sizeof buf ? (size_t)n :
 		    sizeof buf - 1);
 	if (n >= (int)sizeof buf)
-		fputs("...", stderr);
+		fputs("...", f);
 	if (errnum != 0)
-		fprintf(stderr, "%s%s", fmt != NULL ? ": " : "", strerror(errnum));
-	fputc('\n', stderr);
+		fprintf(f, "%s%s", fmt != NULL ? ": " : "", strerror(errnum));
+	fputc('\n', f);
+}
+
+/* Whether the line s[0..n) waits in held already. */
+static int
+held_already(const char *s, size_t n)
+{
+	size_t i, k;
+
+	for (i = 0; i < nheld; i = k + 1) {
+		for (k = i; held[k] != '\n'; k++)
+			;
+		if (k + 1 - i == n && memcmp(held + i, s, n) == 0)
+			return 1;
+	}
+	return 0;
+}
+
+/*
+ * A warning while they are held: put at the end of held, whole, as it
+ * would have been said, unless the very same line waits there already
+ * (the region read again for the crisis lines says the same thing
+ * twice).  0 if memory is short: then it is said at once.
+ */
+static int
+hold(int errnum, const char *fmt, va_list ap)
+{
+	char *s = NULL, *p;
+	size_t n = 0, cap;
+	FILE *f;
+
+	if ((f = open_memstream(&s, &n)) == NULL)
+		return 0;
+	put_msg(f, errnum, fmt, ap);
+	if (fclose(f) != 0) {
+		free(s);
+		return 0;
+	}
+	if (!held_already(s, n)) {
+		if (nheld + n > capheld) {
+			cap = capheld * 2 > nheld + n ? capheld * 2 : nheld + n;
+			if ((p = realloc(held, cap)) == NULL) {
+				free(s);
+				return 0;
+			}
+			held = p;
+			capheld = cap;
+		}
+		memcpy(held + nheld, s, n);
+		nheld += n;
+	}
+	free(s);
+	return 1;
+}
+
+static void
+vmsg(int errnum, const char *fmt, va_list ap)
+{
+	va_list aq;
+	int done;
+
+	if (holding) {
+		va_copy(aq, ap);
+		done = hold(errnum, fmt, aq);
+		va_end(aq);
+		if (done)
+			return;
+		attune_warn_release();	/* said now, after what waits */
+	}
+	fflush(stdout);
+	put_msg(stderr, errnum, fmt, ap);
+}
+
+/*
+ * Crisis lines come before any other message.  A command that can show
+ * them only once it has read the logs holds the warnings met on the way
+ * (attune.conf, $ATTUNE_REGION, a malformed row) and releases them once
+ * the lines are shown, or once it knows none are due: each is said then,
+ * once, in the order met.  None is lost: an error that ends the program,
+ * a usage error, attune_finish and the exit itself release them first.
+ */
+void
+attune_warn_hold(void)
+{
+	static int registered;
+
+	if (!registered && atexit(attune_warn_release) == 0)
+		registered = 1;
+	holding = registered;
 }
 
 void
+attune_warn_release(void)
+{
+	holding = 0;
+	if (nheld > 0) {
+		fflush(stdout);
+		fwrite(held, 1, nheld, stderr);
+		fflush(stderr);
+	}
+	free(held);
+	held = NULL;
+	nheld = capheld = 0;
+}
+
+int
+attune_warn_held(void)
+{
+	return nheld > 0;
+}
+
+/* A usage error, the last word: what is held comes before it. */
+void
 attune_vwarnx(const char *fmt, va_list ap)
 {
-	vmsg(0, fmt, ap);	/* a usage error comes this way: never hushed */
+	attune_warn_release();
+	vmsg(0, fmt, ap);	/* never hushed */
 }
 
 void
@@ -72,6 +184,7 @@ attune_err(int status, const char *fmt, ...)
 	int e = errno;
 	va_list ap;
 
+	attune_warn_release();
 	va_start(ap, fmt);
 	vmsg(e, fmt, ap);
 	va_end(ap);
@@ -83,6 +196,7 @@ attune_errx(int status, const char *fmt, ...)
 {
 	va_list ap;
 
+	attune_warn_release();
 	va_start(ap, fmt);
 	vmsg(0, fmt, ap);
 	va_end(ap);
@@ -94,6 +208,7 @@ attune_errx(int status, const char *fmt, ...)
 void
 attune_quit(int status)
 {
+	attune_warn_release();
 	exit(status);
 }
 
@@ -176,6 +291,7 @@ attune_xstrdup(const char *s)
 int
 attune_finish(int status)
 {
+	attune_warn_release();
 	if (fflush(stdout) == EOF || ferror(stdout)) {
 		attune_warn("cannot write to standard output");
 		return ATTUNE_FAIL;

@@ -366,6 +366,29 @@ csv_rows(const struct run *u, const struct attune_report *r,
 	return rules;
 }
 
+/*
+ * Whether the crisis lines are due, known before the CSV rows stream out:
+ * the rules csv_rows and the check window after it would find, urgent
+ * alone.  So that when none are, the warnings held for them come before
+ * the rows, where they always came.
+ */
+static int
+urgent_ahead(const struct attune_report *r, struct attune_rperson **people,
+    size_t np, const int64_t *per, size_t nper, long kc, int any)
+{
+	unsigned urgent = 1u << ATTUNE_RULE_URGENT;
+	size_t k;
+
+	if (!any)
+		return kc >= 0 && (check_rules(r, people, np, per[2 * kc],
+		    per[2 * kc + 1]) & urgent) != 0;
+	for (k = 0; k < nper; k++)
+		if (check_rules(r, people, np, per[2 * k], per[2 * k + 1]) &
+		    urgent)
+			return 1;
+	return 0;
+}
+
 /* The summed periods of every person, and their rules, in v. */
 static struct attune_rsum *
 sums_all(const struct run *u, const struct attune_report *r,
@@ -500,6 +523,10 @@ attune_report_run(const struct attune_report_opt *o, int64_t today)
 	int given, rval, any = 0, stream;
 	long kc;
 
+	/* Crisis lines before any other word: what attune.conf, the region
+	 * and the logs have to warn about waits till they are shown, or till
+	 * it is plain that none are due (err.c). */
+	attune_warn_hold();
 	if (o->all && o->who != NULL)
 		attune_usage_error("choose --who NAME or --all-people, not both");
 	attune_conf_dir(o->dir);
@@ -537,6 +564,7 @@ attune_report_run(const struct attune_report_opt *o, int64_t today)
 		if (kc >= 0 && check_rules(&r, people, np, per[2 * kc],
 		    per[2 * kc + 1]) & (1u << ATTUNE_RULE_URGENT))
 			attune_crisis_print(stderr, v.region);
+		attune_warn_release();	/* the damaged row named, after */
 		free(people);
 		free(per);
 		attune_report_free(&r);
@@ -552,10 +580,13 @@ attune_report_run(const struct attune_report_opt *o, int64_t today)
 	    &nper);
 	for (i = 0; i < np; i++)
 		any |= logged(people[i], from, to);
-	if (stream)	/* a period at a time, so memory does not grow */
+	if (stream) {	/* a period at a time, so memory does not grow */
+		if (!o->quiet && attune_warn_held() && !urgent_ahead(&r,
+		    people, np, per, nper, kc, any))
+			attune_warn_release();
 		v.rules = csv_rows(&u, &r, people, np, any ? per : NULL, nper,
 		    kc, &v.now);
-	else
+	} else
 		sums = sums_all(&u, &r, people, np, any ? per : NULL, nper, kc,
 		    &v);
 	if (!any && kc >= 0) {
@@ -579,17 +610,21 @@ attune_report_run(const struct attune_report_opt *o, int64_t today)
 	v.colour = o->format == ATTUNE_FMT_TEXT && isatty(STDOUT_FILENO) &&
 	    (getenv("NO_COLOR") == NULL || *getenv("NO_COLOR") == '\0');
 	/* Crisis lines are never silenced: with --quiet they go to standard
-	 * error, and when the report goes to a file or a pipe, there too. */
+	 * error, and when the report goes to a file or a pipe, there too.
+	 * The warnings held come after the report that starts with them,
+	 * or, with no lines, before anything. */
 	if (v.rules & (1u << ATTUNE_RULE_URGENT)) {
 		if (o->quiet)
 			attune_crisis_print(stderr, v.region);
 		else
 			attune_crisis_stderr(v.region);
-	}
+	} else
+		attune_warn_release();
 	if (!o->quiet && o->format == ATTUNE_FMT_CSV && !any)
 		attune_warnx("%s", attune_report_empty);
 	if (!o->quiet)
 		render(&u, &v);
+	attune_warn_release();
 	if (!any && !o->quiet)
 		nothing_found(&u, o->who != NULL || !o->all ? who : NULL,
 		    people, np);

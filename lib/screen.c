@@ -581,8 +581,8 @@ attune_screen_print(FILE *f, int format, int dryrun,
 	attune_buf_free(&b);
 }
 
-/* The index-th value of a comma-separated list as a number, or -1 if it
- * is missing or not one. */
+/* The index-th value of a comma-separated list as a number: -1 if it is
+ * there but not one, -2 if it is missing or empty. */
 static int
 nth_value(const char *list, int index)
 {
@@ -593,9 +593,11 @@ nth_value(const char *list, int index)
 		if ((p = strchr(p, ',')) != NULL)
 			p++;
 	if (p == NULL)
-		return -1;
+		return -2;
 	while (*p == ' ')
 		p++;
+	if (*p == ',' || *p == '\0')
+		return -2;
 	if (*p < '0' || *p > '9')
 		return -1;
 	for (v = 0; *p >= '0' && *p <= '9'; p++)
@@ -605,8 +607,14 @@ nth_value(const char *list, int index)
 	return *p == ',' || *p == '\0' ? v : -1;
 }
 
-/* Whether answers or scores put a safety item of in above its lowest
- * option, each value read at its own position whatever the others hold. */
+/*
+ * Whether answers or scores put a safety item of in above its lowest
+ * option, each value read at its own position whatever the others hold.
+ * A value there that is no answer at all (out of range, not a number)
+ * may be a yes mistyped, "9" for "3": it counts as one, so that the
+ * crisis lines come before the usage error.  Only an empty or missing
+ * value says nothing.
+ */
 int
 attune_screen_safety(const struct attune_instrument *in, const char *answers,
     const char *scores)
@@ -616,10 +624,11 @@ attune_screen_safety(const struct attune_instrument *in, const char *answers,
 	for (i = 0; i < in->nitems; i++) {
 		if (!in->items[i].safety)
 			continue;
-		if (answers != NULL && (v = nth_value(answers, i)) >= 0 &&
-		    attune_item_points(in, i, v) > 0)
+		if (answers != NULL && (v = nth_value(answers, i)) != -2 &&
+		    (v < 0 || attune_item_points(in, i, v) != 0))
 			return 1;
-		if (scores != NULL && nth_value(scores, i) > 0)
+		if (scores != NULL && (v = nth_value(scores, i)) != -2 &&
+		    (v != 0 || attune_item_position(in, i, 0) < 0))
 			return 1;
 	}
 	return 0;

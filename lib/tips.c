@@ -1238,6 +1238,9 @@ attune_tips(const struct attune_tips_opt *o)
 	int *out, *outwhy, flags = o->strict ? ATTUNE_CSV_STRICT : 0, n;
 	int rval = ATTUNE_OK;
 
+	/* What attune.conf, the region and the logs warn about waits till
+	 * the crisis lines are shown, or plainly not due (err.c). */
+	attune_warn_hold();
 	settle(o, &q, &sh, &who);
 	region = attune_region(o->region);
 	dir = attune_dir_resolve(o->dir);
@@ -1254,9 +1257,10 @@ attune_tips(const struct attune_tips_opt *o)
 		/* Judged and said: a usage error from here on (a topic
 		 * that matches nothing) must not show the lines again. */
 		attune_usage_first(NULL);
-		if (rval != ATTUNE_OK && o->strict)
-			goto done;
 	}
+	attune_warn_release();
+	if (rval != ATTUNE_OK && o->strict)
+		goto done;
 	if (attune_tips_load(&ts, dir, flags) < 0) {
 		rval = ATTUNE_FAIL;
 		if (o->strict)

@@ -88,6 +88,52 @@ check "screen, a bad ATTUNE_REGION: the lines before the warning" \
 check "screen, a bad ATTUNE_REGION: warned about once" \
     [ "$(count "$T/err" "ATTUNE_REGION: 'zz'")" = 1 ]
 
+# A safety item's answer out of range, or not a number, may be a yes
+# mistyped ("9" for "3"): the lines first, once, then the usage error.
+PBQ_SAFE18="1,6,6,1,6,6,6,1,1,6,1,6,6,6,6,1,6"	# items 1-17, no points
+EPDS_SAFE9="1,1,4,1,4,4,4,4,4"	# items 1-9, no points
+for a in "phq9 --answers 1,1,1,1,1,1,1,1,9|item 9 is 9, out of range" \
+    "phq9 --answers 1,1,1,1,1,1,1,1,0|item 9 is 0, out of range" \
+    "phq9 --answers 1,1,1,1,1,1,1,1,e|item 9 is 'e', not a number" \
+    "phq9 --answers 1,1,1,1,1,1,1,1,33|item 9 is 33, out of range" \
+    "phq9 --scores 0,0,0,0,0,0,0,0,x|item 9 is 'x', not a number" \
+    "epds --answers $EPDS_SAFE9,5|item 10 (harm) is 5, out of range" \
+    "epds --answers $EPDS_SAFE9,0|item 10 (harm) is 0, out of range" \
+    "epds --scores 0,0,0,0,0,0,0,0,0,w|item 10 (harm) is 'w', not a number" \
+    "pbq --answers $PBQ_SAFE18,7,6,6,6,6,6,6,1|item 18 is 7, out of range" \
+    "pbq --answers $PBQ_SAFE18,6,6,6,6,1,6,0,1|item 24 is 0, out of range"; do
+	args=${a%|*} why=${a#*|}
+	run attune-screen -r gb $args
+	check "screen $args: exit 2" rc_is 2
+	check "screen $args: the lines first" first_line_has "$T/out" "$DANGER"
+	check "screen $args: once" [ "$(count "$T/out" "If you are in danger")" = 1 ]
+	check "screen $args: then the error" err_has "$why"
+	check "screen $args: the lines before it on stderr" \
+	    before "$T/err" "If you are in danger" "$why"
+	check "screen $args: the error last" \
+	    sh -c 'tail -n 2 "$1" | head -n 1 | grep -qF -e "$2"' - "$T/err" "$why"
+	check "screen $args: nothing logged" absent "$LOG"
+done
+run attune-screen -q -r gb phq9 --answers 1,1,1,1,1,1,1,1,9
+check "screen -q, item 9 at 9: nothing on stdout" out_empty
+check "screen -q, item 9 at 9: the lines first on stderr" first_line_has "$T/err" "$DANGER"
+check "screen -q, item 9 at 9: once" [ "$(count "$T/err" "If you are in danger")" = 1 ]
+check "screen -q, item 9 at 9: exit 2" rc_is 2
+run "$TOP/tests/ptyrun" "" attune-screen -r gb phq9 --answers 1,1,1,1,1,1,1,1,9
+check "screen at a terminal, item 9 at 9: exit 2" rc_is 2
+check "screen at a terminal, item 9 at 9: the lines once, first" \
+    sh -c '[ "$(grep -c "If you are in danger" "$1")" = 1 ] && head -n 1 "$1" | grep -q "If you are in danger"' - "$T/out"
+# Out of range elsewhere, or on an instrument with no safety item, or no
+# value at all on the safety item: a usage error, and no lines.
+for args in "phq9 --answers 1,1,9,1,1,1,1,1,1" "gad7 --answers 1,1,1,1,1,1,9" \
+    "phq9 --answers 1,1,1,1,1,1,1,1," "epds --answers $EPDS_SAFE9, " \
+    "phq9 --scores 0,0,0,0,0,0,0,0,0,9"; do
+	run attune-screen -r gb $args
+	check "screen $args: exit 2" rc_is 2
+	check "screen $args: no lines" out_empty
+	check "screen $args: none on stderr" err_lacks "If you are in danger"
+done
+
 ## where the lines go
 run attune-screen --dry-run -r gb phq9 --answers $PHQ9_SAFE
 check "stdout a file: exit 3" rc_is 3

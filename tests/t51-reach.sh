@@ -461,4 +461,92 @@ run attune-tips -d "$T/d" --count 99
 check "no harm: a usage error is just that" rc_is 2
 check "no harm: no crisis lines" out_empty
 
+# Warnings wait for the crisis lines (err.c's attune_warn_hold): what
+# attune.conf, ATTUNE_REGION and a malformed row have to say comes after
+# the lines, each once, in the order met, on an ordinary run as much as
+# before a usage error.
+rm -rf "$T/w"
+mkdir -m 700 "$T/w"
+{ printf '%s\n' "$HEAD"; rows 2 1 1 5 5 5 5 7 harm
+  echo "2026-11-21T09:00:00+00:00,me,99,5,5,5,7,,,"; } >"$T/w/checkins.csv"
+chmod 600 "$T/w/checkins.csv"
+printf 'region = zz\nregoin = au\n' >"$T/w/attune.conf"
+CONFW="attune.conf:1: region 'zz' is not|attune.conf:2: 'regoin' is not a setting|ATTUNE_REGION: 'zz' is not"
+ROWW="checkins.csv:3: mood '99' is not a number"
+# lines_then FILE 'W1|W2|...': the crisis lines start FILE, and each W is
+# said in it exactly once, after them, in that order.
+lines_then() {
+	first_line_has "$1" "If you are in danger" || return 1
+	_at=$(grep -n 'If you are in danger' "$1" | head -n 1 | cut -d: -f1)
+	_ifs=$IFS
+	IFS='|'
+	set -- "$1" $2
+	IFS=$_ifs
+	_f=$1
+	shift
+	for _w; do
+		[ "$(grep -cF -e "$_w" "$_f")" = 1 ] || return 1
+		_n=$(grep -nF -e "$_w" "$_f" | cut -d: -f1)
+		[ "$_n" -gt "$_at" ] || return 1
+		_at=$_n
+	done
+}
+for cmd in report tips; do
+	for args in "" "-f csv" "--strict"; do
+		ATTUNE_REGION=zz run attune-$cmd -d "$T/w" $args
+		check "$cmd $args, harm and warnings: the lines first on stderr, then each warning once" \
+		    lines_then "$T/err" "$CONFW|$ROWW"
+	done
+	ATTUNE_REGION=zz run sh -c 'attune-$1 -d "$2" 2>&1' - $cmd "$T/w"
+	check "$cmd, harm and warnings, one stream: the lines first, then each warning once" \
+	    lines_then "$T/out" "$CONFW|$ROWW"
+done
+ATTUNE_REGION=zz run attune-report -d "$T/w" --strict
+check "report --strict, harm and warnings: exit 1" rc_is 1
+check "report --strict, harm and warnings: the error names file and line" \
+    err_has "$T/w/checkins.csv:3: mood '99'"
+ATTUNE_REGION=zz run attune-tips -d "$T/w" --strict
+check "tips --strict, harm and warnings: exit 1" rc_is 1
+check "tips --strict, harm and warnings: the error names file and line" \
+    err_has "$T/w/checkins.csv:3: mood '99'"
+ATTUNE_REGION=zz run attune-report -d "$T/w" -q
+check "report -q, harm and warnings: nothing on stdout" out_empty
+check "report -q, harm and warnings: the lines first on stderr, then each warning once" \
+    lines_then "$T/err" "$CONFW|$ROWW"
+# A usage error met in the run itself: the lines, what waited, the error.
+for args in "tips --count 99" "tips --time someday" "report --last 0d" \
+    "report --birth 2030-01-01"; do
+	set -- $args
+	ATTUNE_REGION=zz run attune-$1 -d "$T/w" $2 $3
+	check "$args, harm and warnings: exit 2" rc_is 2
+	check "$args, harm and warnings: the lines, then each warning once" \
+	    lines_then "$T/err" "$CONFW"
+	check "$args, harm and warnings: the usage error last" \
+	    sh -c "tail -n 2 '$T/err' | head -n 1 | grep -q '^attune-$1: $2: '"
+done
+# At a terminal, where the report itself starts with the lines.
+if [ -x "$TOP/tests/ptyrun" ]; then
+	for cmd in report tips; do
+		ATTUNE_REGION=zz run "$TOP/tests/ptyrun" "" attune-$cmd -d "$T/w"
+		check "$cmd at a terminal, harm and warnings: the lines first, then each warning once" \
+		    lines_then "$T/out" "$CONFW|$ROWW"
+	done
+else
+	skip "report and tips at a terminal" "tests/ptyrun is not built"
+fi
+# No harm: the warnings are said as ever, first, before anything printed.
+sed -i 's/,harm,/,,/' "$T/w/checkins.csv"
+for cmd in "report" "report -f csv" "tips"; do
+	ATTUNE_REGION=zz run sh -c 'attune-$1 -d "$2" $3 2>&1' - ${cmd%% *} "$T/w" \
+	    "$(echo "$cmd" | sed 's/^[a-z]* *//')"
+	check "$cmd, no harm, warnings: no lines" out_lacks "If you are in danger"
+	check "$cmd, no harm, warnings: the first thing said" \
+	    sh -c "head -n 4 '$T/out' | grep -c '^attune-${cmd%% *}: ' | grep -qx 4"
+	for w in "attune.conf:1: region 'zz'" "attune.conf:2: 'regoin'" \
+	    "ATTUNE_REGION: 'zz'" "$ROWW"; do
+		check "$cmd, no harm: '$w' said once" \
+		    [ "$(grep -cF -e "$w" "$T/out")" = 1 ]
+	done
+done
+
 done_testing
