@@ -58,22 +58,33 @@ static const char europe[] =
 /*
  * Every country code of ISO 3166-1 (2026), with XK (Kosovo, in wide use)
  * and EU (the European emergency number above): a --region outside it is
- * a typo to refuse, not a country to tell "no lines listed".
+ * a typo to refuse, not a country to tell "no lines listed".  In order,
+ * for bsearch; a region found is a pointer into this table, so that no
+ * call ever changes a region another call returned.
  */
-static const char countries[] =
-    "AD AE AF AG AI AL AM AO AQ AR AS AT AU AW AX AZ "
-    "BA BB BD BE BF BG BH BI BJ BL BM BN BO BQ BR BS BT BV BW BY BZ "
-    "CA CC CD CF CG CH CI CK CL CM CN CO CR CU CV CW CX CY CZ "
-    "DE DJ DK DM DO DZ EC EE EG EH ER ES ET EU FI FJ FK FM FO FR "
-    "GA GB GD GE GF GG GH GI GL GM GN GP GQ GR GS GT GU GW GY "
-    "HK HM HN HR HT HU ID IE IL IM IN IO IQ IR IS IT JE JM JO JP "
-    "KE KG KH KI KM KN KP KR KW KY KZ LA LB LC LI LK LR LS LT LU LV LY "
-    "MA MC MD ME MF MG MH MK ML MM MN MO MP MQ MR MS MT MU MV MW MX MY MZ "
-    "NA NC NE NF NG NI NL NO NP NR NU NZ OM "
-    "PA PE PF PG PH PK PL PM PN PR PS PT PW PY QA RE RO RS RU RW "
-    "SA SB SC SD SE SG SH SI SJ SK SL SM SN SO SR SS ST SV SX SY SZ "
-    "TC TD TF TG TH TJ TK TL TM TN TO TR TT TV TW TZ "
-    "UA UG UM US UY UZ VA VC VE VG VI VN VU WF WS XK YE YT ZA ZM ZW";
+static const char countries[][3] = {
+    "AD", "AE", "AF", "AG", "AI", "AL", "AM", "AO", "AQ", "AR", "AS", "AT",
+    "AU", "AW", "AX", "AZ", "BA", "BB", "BD", "BE", "BF", "BG", "BH", "BI",
+    "BJ", "BL", "BM", "BN", "BO", "BQ", "BR", "BS", "BT", "BV", "BW", "BY",
+    "BZ", "CA", "CC", "CD", "CF", "CG", "CH", "CI", "CK", "CL", "CM", "CN",
+    "CO", "CR", "CU", "CV", "CW", "CX", "CY", "CZ", "DE", "DJ", "DK", "DM",
+    "DO", "DZ", "EC", "EE", "EG", "EH", "ER", "ES", "ET", "EU", "FI", "FJ",
+    "FK", "FM", "FO", "FR", "GA", "GB", "GD", "GE", "GF", "GG", "GH", "GI",
+    "GL", "GM", "GN", "GP", "GQ", "GR", "GS", "GT", "GU", "GW", "GY", "HK",
+    "HM", "HN", "HR", "HT", "HU", "ID", "IE", "IL", "IM", "IN", "IO", "IQ",
+    "IR", "IS", "IT", "JE", "JM", "JO", "JP", "KE", "KG", "KH", "KI", "KM",
+    "KN", "KP", "KR", "KW", "KY", "KZ", "LA", "LB", "LC", "LI", "LK", "LR",
+    "LS", "LT", "LU", "LV", "LY", "MA", "MC", "MD", "ME", "MF", "MG", "MH",
+    "MK", "ML", "MM", "MN", "MO", "MP", "MQ", "MR", "MS", "MT", "MU", "MV",
+    "MW", "MX", "MY", "MZ", "NA", "NC", "NE", "NF", "NG", "NI", "NL", "NO",
+    "NP", "NR", "NU", "NZ", "OM", "PA", "PE", "PF", "PG", "PH", "PK", "PL",
+    "PM", "PN", "PR", "PS", "PT", "PW", "PY", "QA", "RE", "RO", "RS", "RU",
+    "RW", "SA", "SB", "SC", "SD", "SE", "SG", "SH", "SI", "SJ", "SK", "SL",
+    "SM", "SN", "SO", "SR", "SS", "ST", "SV", "SX", "SY", "SZ", "TC", "TD",
+    "TF", "TG", "TH", "TJ", "TK", "TL", "TM", "TN", "TO", "TR", "TT", "TV",
+    "TW", "TZ", "UA", "UG", "UM", "US", "UY", "UZ", "VA", "VC", "VE", "VG",
+    "VI", "VN", "VU", "WF", "WS", "XK", "YE", "YT", "ZA", "ZM", "ZW"
+};
 
 /* Whether the two letters cc are among the codes of list. */
 static int
@@ -104,27 +115,36 @@ attune_region_known(const char *region)
 	return next_line(NULL, region) != NULL;
 }
 
-/* "gb", "GB" → "GB"; "uk" → "GB"; "all" → ""; anything that is not a
- * country code → NULL. */
-static const char *
-normal(const char *s, char out[3])
+static int
+code_cmp(const void *a, const void *b)
 {
+	return strcmp(a, b);
+}
+
+/* "gb", "GB" → "GB"; "uk" → "GB"; "all" → ""; anything that is not a
+ * country code → NULL.  What it returns is constant (countries[]). */
+static const char *
+normal(const char *s)
+{
+	char cc[3];
+
 	if (strcasecmp(s, "all") == 0)
 		return "";
 	if (strlen(s) != 2 || !isalpha((unsigned char)s[0]) ||
 	    !isalpha((unsigned char)s[1]))
 		return NULL;
-	out[0] = (char)toupper((unsigned char)s[0]);
-	out[1] = (char)toupper((unsigned char)s[1]);
-	out[2] = '\0';
-	if (strcmp(out, "UK") == 0)
-		strcpy(out, "GB");
-	return listed(countries, out) ? out : NULL;
+	cc[0] = (char)toupper((unsigned char)s[0]);
+	cc[1] = (char)toupper((unsigned char)s[1]);
+	cc[2] = '\0';
+	if (strcmp(cc, "UK") == 0)
+		strcpy(cc, "GB");
+	return bsearch(cc, countries, sizeof countries / sizeof countries[0],
+	    sizeof countries[0], code_cmp);
 }
 
 /* The country of a locale name such as en_GB.UTF-8, or NULL. */
 static const char *
-locale_country(char out[3])
+locale_country(void)
 {
 	static const char *const vars[] = { "LC_ALL", "LC_MESSAGES", "LANG" };
 	const char *v, *u;
@@ -138,7 +158,7 @@ locale_country(char out[3])
 			return NULL;
 		memcpy(cc, u + 1, 2);
 		cc[2] = '\0';
-		return normal(cc, out);
+		return normal(cc);
 	}
 	return NULL;
 }
@@ -148,23 +168,23 @@ locale_country(char out[3])
  * "region =" in attune.conf, else the locale's country.  NULL means none is known, and every region's lines
  * are printed.  An empty string ("all") also means every region.  -1 if
  * opt is not a region (then *region is NULL); a bad $ATTUNE_REGION is
- * only warned about.
+ * only warned about.  A region returned stays as it is, whatever is
+ * parsed after it (it points into a constant table).
  */
 int
 attune_region_parse(const char *opt, const char **region)
 {
-	static char buf[3];
 	const char *r, *env;
 
 	*region = NULL;
 	if (opt != NULL) {
-		if ((r = normal(opt, buf)) == NULL)
+		if ((r = normal(opt)) == NULL)
 			return -1;
 		*region = *r ? r : NULL;
 		return 0;
 	}
 	if ((env = getenv("ATTUNE_REGION")) != NULL && *env != '\0') {
-		if ((r = normal(env, buf)) != NULL)
+		if ((r = normal(env)) != NULL)
 			*region = *r ? r : NULL;
 		else
 			attune_warnx("ATTUNE_REGION: '%s' is not a two-letter "
@@ -172,11 +192,11 @@ attune_region_parse(const char *opt, const char **region)
 		return 0;
 	}
 	if ((env = attune_conf_default()->region) != NULL) {
-		if ((r = normal(env, buf)) != NULL)	/* checked when read */
+		if ((r = normal(env)) != NULL)	/* checked when read */
 			*region = *r ? r : NULL;
 		return 0;
 	}
-	if ((r = locale_country(buf)) != NULL && *r)
+	if ((r = locale_country()) != NULL && *r)
 		*region = r;
 	return 0;
 }
@@ -186,9 +206,7 @@ attune_region_parse(const char *opt, const char **region)
 const char *
 attune_region_why(const char *s)
 {
-	char buf[3];
-
-	return normal(s, buf) != NULL ? NULL : "is not a two-letter country "
+	return normal(s) != NULL ? NULL : "is not a two-letter country "
 	    "code like US, GB, CA, AU, IE or NZ (or 'all')";
 }
 

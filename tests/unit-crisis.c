@@ -262,6 +262,29 @@ test_region_codes(void)
 	is_int(bad, 0, "every region's lines start with its emergency number");
 }
 
+/* A region found stays as it was, whatever is parsed next: once they
+ * shared one buffer, and -r GB turned into ZZ. */
+static void
+test_region_kept(void)
+{
+	const char *gb, *r;
+
+	unsetenv("ATTUNE_REGION");
+	ok(attune_region_parse("gb", &gb) == 0 && strcmp(gb, "GB") == 0,
+	    "--region gb: GB");
+	ok(attune_region_parse("zz", &r) < 0, "then --region zz: refused");
+	ok(strcmp(gb, "GB") == 0, "and the GB found before is still GB");
+	setenv("ATTUNE_REGION", "zz", 1);
+	attune_warn_hush(1);
+	ok(attune_region_parse(NULL, &r) == 0 && r == NULL,
+	    "then ATTUNE_REGION=zz: every region");
+	attune_warn_hush(0);
+	unsetenv("ATTUNE_REGION");
+	ok(strcmp(gb, "GB") == 0, "and GB is still GB");
+	ok(attune_region_parse("ie", &r) == 0 && strcmp(gb, "GB") == 0 &&
+	    strcmp(r, "IE") == 0, "then --region ie: IE, and GB still GB");
+}
+
 static void
 as_is(FILE *f, const char *s, size_t n)
 {
@@ -444,6 +467,7 @@ main(void)
 	test_what_they_say();
 	test_elsewhere();
 	test_region_codes();
+	test_region_kept();
 	test_lines_put();
 	test_stderr();
 	return tap_done();
