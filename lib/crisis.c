@@ -305,9 +305,6 @@ attune_lines_put(FILE *f, const char *region, const char *const mark[6],
 	return n;
 }
 
-/* Set once the crisis lines have gone to stderr in this process. */
-static int crisis_on_stderr;
-
 /*
  * Crisis resources come before anything else whenever a harm flag or a
  * safety item fires.  The words are plain and warm, and never blame.
@@ -317,8 +314,6 @@ attune_crisis_print(FILE *f, const char *region)
 {
 	const char *eu = next_line(NULL, "EU")->number;
 
-	if (f == stderr)
-		crisis_on_stderr = 1;
 	fputs("If you are in danger, or you are thinking about hurting yourself "
 	    "or your baby,\nplease reach out now. You deserve support straight "
 	    "away, and you are not alone.\n\n", f);
@@ -344,38 +339,50 @@ attune_crisis_print(FILE *f, const char *region)
 }
 
 /*
- * When standard output is not a terminal (a file, a pipe, a mail), lines
- * printed there may go unseen, so they are shown on standard error too:
- * once a process, and not when they went there already or when standard
- * error is the very same file as standard output.
+ * Where the crisis lines go: the one rule, for every command.  A person
+ * must get them, and get them once.  to says what standard output
+ * carries of them:
+ *
+ *   ATTUNE_CRISIS_WORDS  stdout is for the person: the lines are printed
+ *			  there;
+ *   ATTUNE_CRISIS_OWN	  the caller writes them there in its own format
+ *			  (a text or HTML report, a CSV row of tips);
+ *   ATTUNE_CRISIS_NONE	  nothing of them (--quiet, a check-in's row, or
+ *			  data for a program: a report's CSV, JSON or
+ *			  FHIR): they go to standard error, always,
+ *			  whatever it is.
+ *
+ * With WORDS and OWN, when standard output is not a terminal (a file, a
+ * pipe, a mail) it may go unread, so the lines go to standard error as
+ * well: once a process, and not when they went there already or when
+ * standard error is the very same file as standard output (2>&1), which
+ * holds them then.
  */
 void
-attune_crisis_stderr(const char *region)
+attune_crisis_out(enum attune_crisis_to to, const char *region)
 {
-	static int done;
+	static int on_stderr, decided;
 	struct stat so, se;
 
-	if (done || crisis_on_stderr)
-		return;
-	done = 1;
-	if (isatty(STDOUT_FILENO))
-		return;
-	if (fstat(STDOUT_FILENO, &so) == 0 && fstat(STDERR_FILENO, &se) == 0 &&
-	    so.st_dev == se.st_dev && so.st_ino == se.st_ino)
-		return;
-	fflush(stdout);
+	if (to == ATTUNE_CRISIS_WORDS) {
+		attune_crisis_print(stdout, region);
+		fflush(stdout);
+	}
+	if (to != ATTUNE_CRISIS_NONE) {
+		if (decided || on_stderr)
+			return;
+		decided = 1;
+		if (isatty(STDOUT_FILENO))
+			return;
+		if (fstat(STDOUT_FILENO, &so) == 0 &&
+		    fstat(STDERR_FILENO, &se) == 0 &&
+		    so.st_dev == se.st_dev && so.st_ino == se.st_ino)
+			return;
+		fflush(stdout);
+	}
+	on_stderr = 1;
 	attune_crisis_print(stderr, region);
 	fflush(stderr);
-}
-
-/* The crisis lines on f, and on stderr too when stdout is no terminal
- * (attune_crisis_stderr): how every command shows them. */
-void
-attune_crisis_show(FILE *f, const char *region)
-{
-	attune_crisis_print(f, region);
-	fflush(f);
-	attune_crisis_stderr(region);
 }
 
 /*

@@ -436,7 +436,8 @@ edit(struct run *r, int given)
 	 * wrong with the region (a bad --region: every region's lines, and
 	 * nothing is changed). */
 	if ((flags & ATTUNE_FLAG_HARM) && !(oldflags & ATTUNE_FLAG_HARM)) {
-		attune_crisis_show(stdout, attune_region_first(o->region));
+		attune_crisis_out(ATTUNE_CRISIS_WORDS,
+		    attune_region_first(o->region));
 		attune_region(o->region);
 	}
 	if (r->row.len == rs->r[i].len && memcmp(r->row.s, rs->buf +

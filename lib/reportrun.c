@@ -460,6 +460,14 @@ span(struct run *u, struct attune_report *r, const char *who, int given,
 	return kc;
 }
 
+/* What the report on standard output carries of the crisis lines
+ * (attune_crisis_out): none with --quiet. */
+static enum attune_crisis_to
+lines_to(const struct attune_report_opt *o)
+{
+	return o->quiet ? ATTUNE_CRISIS_NONE : ATTUNE_CRISIS_OWN;
+}
+
 /* The report in its format; the CSV one is printed already. */
 static void
 render(const struct run *u, struct attune_rview *v)
@@ -478,7 +486,7 @@ render(const struct run *u, struct attune_rview *v)
 		/* The Bundle is data for a file; the crisis lines, when
 		 * needed, go first to the person, on stderr. */
 		if (v->rules & (1u << ATTUNE_RULE_URGENT))
-			attune_crisis_print(stderr, v->region);
+			attune_crisis_out(ATTUNE_CRISIS_NONE, v->region);
 		attune_fhir_write(stdout, u->detail);
 		break;
 	default:
@@ -536,7 +544,7 @@ attune_report_run(const struct attune_report_opt *o, int64_t today)
 		    &per, &nper);
 		if (kc >= 0 && check_rules(&r, people, np, per[2 * kc],
 		    per[2 * kc + 1]) & (1u << ATTUNE_RULE_URGENT))
-			attune_crisis_print(stderr, v.region);
+			attune_crisis_out(ATTUNE_CRISIS_NONE, v.region);
 		free(people);
 		free(per);
 		attune_report_free(&r);
@@ -580,12 +588,8 @@ attune_report_run(const struct attune_report_opt *o, int64_t today)
 	    (getenv("NO_COLOR") == NULL || *getenv("NO_COLOR") == '\0');
 	/* Crisis lines are never silenced: with --quiet they go to standard
 	 * error, and when the report goes to a file or a pipe, there too. */
-	if (v.rules & (1u << ATTUNE_RULE_URGENT)) {
-		if (o->quiet)
-			attune_crisis_print(stderr, v.region);
-		else
-			attune_crisis_stderr(v.region);
-	}
+	if (v.rules & (1u << ATTUNE_RULE_URGENT))
+		attune_crisis_out(lines_to(o), v.region);
 	if (!o->quiet && o->format == ATTUNE_FMT_CSV && !any)
 		attune_warnx("%s", attune_report_empty);
 	if (!o->quiet)
