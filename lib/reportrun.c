@@ -460,12 +460,20 @@ span(struct run *u, struct attune_report *r, const char *who, int given,
 	return kc;
 }
 
-/* What the report on standard output carries of the crisis lines
- * (attune_crisis_out): none with --quiet. */
+/*
+ * What the report on standard output carries of the crisis lines
+ * (attune_crisis_out): text, Markdown and HTML hold them in words.  CSV
+ * (the urgent id), JSON (the numbers in its crisis array, without the
+ * words, and none at all for a country with no lines listed) and FHIR
+ * are data for a program: the lines go to standard error, always, as
+ * with --quiet, so that a person gets them at a terminal and with 2>&1.
+ */
 static enum attune_crisis_to
 lines_to(const struct attune_report_opt *o)
 {
-	return o->quiet ? ATTUNE_CRISIS_NONE : ATTUNE_CRISIS_OWN;
+	return o->quiet || o->format == ATTUNE_FMT_CSV ||
+	    o->format == ATTUNE_FMT_JSON || o->format == ATTUNE_FMT_FHIR ?
+	    ATTUNE_CRISIS_NONE : ATTUNE_CRISIS_OWN;
 }
 
 /* The report in its format; the CSV one is printed already. */
@@ -484,9 +492,7 @@ render(const struct run *u, struct attune_rview *v)
 		break;
 	case ATTUNE_FMT_FHIR:
 		/* The Bundle is data for a file; the crisis lines, when
-		 * needed, go first to the person, on stderr. */
-		if (v->rules & (1u << ATTUNE_RULE_URGENT))
-			attune_crisis_out(ATTUNE_CRISIS_NONE, v->region);
+		 * needed, went first to the person, on stderr (lines_to). */
 		attune_fhir_write(stdout, u->detail);
 		break;
 	default:
@@ -586,8 +592,9 @@ attune_report_run(const struct attune_report_opt *o, int64_t today)
 	    (o->format == ATTUNE_FMT_TEXT && attune_term_utf8()));
 	v.colour = o->format == ATTUNE_FMT_TEXT && isatty(STDOUT_FILENO) &&
 	    (getenv("NO_COLOR") == NULL || *getenv("NO_COLOR") == '\0');
-	/* Crisis lines are never silenced: with --quiet they go to standard
-	 * error, and when the report goes to a file or a pipe, there too. */
+	/* Crisis lines are never silenced: with --quiet or data on standard
+	 * output they go to standard error, and when the report goes to a
+	 * file or a pipe, there too. */
 	if (v.rules & (1u << ATTUNE_RULE_URGENT))
 		attune_crisis_out(lines_to(o), v.region);
 	if (!o->quiet && o->format == ATTUNE_FMT_CSV && !any)
