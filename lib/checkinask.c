@@ -278,12 +278,11 @@ interactive(struct attune_checkin *ci, enum attune_crisis_to lines,
 }
 
 /* No values given: ask at a terminal, the words after it on info and the
- * crisis lines where lines says (checkinrun.c's lines_to).  1 when there is
- * nothing to log. */
+ * crisis lines where lines says (checkinrun.c's lines_to).  1 when there
+ * is nothing to log. */
 int
 attune_checkin_ask(struct attune_checkin *ci, FILE *info,
-    enum attune_crisis_to lines,
-    const char *region)
+    enum attune_crisis_to lines, const char *region)
 {
 	if (!isatty(STDIN_FILENO))
 		attune_usage_error("nothing to log: give at least one of "
