@@ -197,9 +197,14 @@ char	**attune_archive_view(const char *dir, const char *base, char **v,
 const char *attune_region(const char *opt);	/* NULL: every region */
 int	 attune_region_parse(const char *opt, const char **region);
 const char *attune_region_why(const char *s);	/* NULL: a region */
-void	 attune_crisis_print(FILE *f, const char *region);
-void	 attune_crisis_stderr(const char *region);	/* if stdout is no tty; once */
-void	 attune_crisis_show(FILE *f, const char *region);	/* f, and stderr */
+void	 attune_crisis_print(FILE *f, const char *region);	/* the words */
+enum attune_crisis_to {		/* what stdout carries of the lines */
+	ATTUNE_CRISIS_WORDS,	/* is the person's: printed there */
+	ATTUNE_CRISIS_OWN,	/* the caller's format holds them */
+	ATTUNE_CRISIS_NONE	/* none (--quiet, data): on stderr only */
+};
+void	 attune_crisis_out(enum attune_crisis_to to, const char *region);
+int	 attune_stdout_seen(void);	/* a terminal, or 2>&1 */
 const char *attune_region_first(const char *opt);	/* quiet; said later */
 struct attune_line {
 	const char *region, *service, *number, *hours;
@@ -236,7 +241,7 @@ void	 attune_checkin_row(struct attune_buf *b, const struct attune_checkin *ci);
 /* checkinrun.c, checkinask.c */
 int	 attune_checkin_answered(const struct attune_checkin *ci);
 int	 attune_checkin_ask(struct attune_checkin *ci, FILE *info,
-	    FILE *lines, const char *region);	/* 1: nothing to log */
+	    enum attune_crisis_to lines, const char *region); /* 1: none */
 extern const char *const attune_checkin_cols[];	/* NULL-ended */
 extern const char *const attune_screen_cols[];	/* NULL-ended */
 struct attune_screen {

@@ -183,7 +183,8 @@ summary(const struct attune_checkin *ci, struct attune_buf *b)
  * saving; Ctrl-D offers to save what was answered.  0 to save, -1 not.
  */
 static int
-interactive(struct attune_checkin *ci, FILE *lines, const char *region)
+interactive(struct attune_checkin *ci, enum attune_crisis_to lines,
+    const char *region)
 {
 	static char note[4096];
 	struct attune_buf b = { 0 };
@@ -211,8 +212,9 @@ interactive(struct attune_checkin *ci, FILE *lines, const char *region)
 			if (r == Q_LINE && (ci->flags & ATTUNE_FLAG_HARM) &&
 			    !harm_shown) {
 				harm_shown = 1;
-				fputc('\n', lines);
-				attune_crisis_show(lines, region);
+				fputc('\n', lines == ATTUNE_CRISIS_WORDS ?
+				    stdout : stderr);
+				attune_crisis_out(lines, region);
 			}
 		} else if (step == ATTUNE_NMEASURES + 2) {
 			static char typed[sizeof note];
@@ -276,11 +278,11 @@ interactive(struct attune_checkin *ci, FILE *lines, const char *region)
 }
 
 /* No values given: ask at a terminal, the words after it on info and the
- * crisis lines on lines (checkinrun.c's words_to).  1 when there is
- * nothing to log. */
+ * crisis lines where lines says (checkinrun.c's lines_to).  1 when there
+ * is nothing to log. */
 int
-attune_checkin_ask(struct attune_checkin *ci, FILE *info, FILE *lines,
-    const char *region)
+attune_checkin_ask(struct attune_checkin *ci, FILE *info,
+    enum attune_crisis_to lines, const char *region)
 {
 	if (!isatty(STDIN_FILENO))
 		attune_usage_error("nothing to log: give at least one of "

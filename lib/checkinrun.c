@@ -243,13 +243,21 @@ attune_checkin_harm(const char *flags)
 
 /*
  * Where checkin's words for the person go: standard output, unless it
- * carries the row (--print, --dry-run); the crisis lines (lines 1) leave
- * it with --quiet as well, which never silences them.
+ * carries the row (--print, --dry-run).
  */
 static FILE *
-words_to(const struct attune_checkin_opt *o, int lines)
+words_to(const struct attune_checkin_opt *o)
 {
-	return o->print || o->dryrun || (lines && o->quiet) ? stderr : stdout;
+	return o->print || o->dryrun ? stderr : stdout;
+}
+
+/* The crisis lines: to the words, but they leave standard output with
+ * --quiet as well, which never silences them (attune_crisis_out). */
+static enum attune_crisis_to
+lines_to(const struct attune_checkin_opt *o)
+{
+	return o->print || o->dryrun || o->quiet ? ATTUNE_CRISIS_NONE :
+	    ATTUNE_CRISIS_WORDS;
 }
 
 /*
@@ -261,7 +269,7 @@ words_to(const struct attune_checkin_opt *o, int lines)
 void
 attune_checkin_crisis(const struct attune_checkin_opt *o)
 {
-	attune_crisis_show(words_to(o, 1), attune_region_first(o->region));
+	attune_crisis_out(lines_to(o), attune_region_first(o->region));
 }
 
 /* --archive: move old check-ins into the yearly archives. */
@@ -342,7 +350,7 @@ attune_checkin_run(const struct attune_checkin_opt *o)
 	struct attune_checkin ci;
 	struct attune_time now;
 	struct attune_buf row = { 0 };
-	FILE *info = words_to(o, 0);
+	FILE *info = words_to(o);
 	const char *region;
 	int given;
 
@@ -350,7 +358,7 @@ attune_checkin_run(const struct attune_checkin_opt *o)
 	if (o->archive)
 		return archive(o, given);
 	settle(o, &ci, given, &region, &now);
-	if (!given && attune_checkin_ask(&ci, info, words_to(o, 1), region))
+	if (!given && attune_checkin_ask(&ci, info, lines_to(o), region))
 		return attune_finish(ATTUNE_OK);
 	if (o->dryrun) {
 		attune_checkin_row(&row, &ci);

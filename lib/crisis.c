@@ -58,22 +58,33 @@ static const char europe[] =
 /*
  * Every country code of ISO 3166-1 (2026), with XK (Kosovo, in wide use)
  * and EU (the European emergency number above): a --region outside it is
- * a typo to refuse, not a country to tell "no lines listed".
+ * a typo to refuse, not a country to tell "no lines listed".  In order,
+ * for bsearch; a region found is a pointer into this table, so that no
+ * call ever changes a region another call returned.
  */
-static const char countries[] =
-    "AD AE AF AG AI AL AM AO AQ AR AS AT AU AW AX AZ "
-    "BA BB BD BE BF BG BH BI BJ BL BM BN BO BQ BR BS BT BV BW BY BZ "
-    "CA CC CD CF CG CH CI CK CL CM CN CO CR CU CV CW CX CY CZ "
-    "DE DJ DK DM DO DZ EC EE EG EH ER ES ET EU FI FJ FK FM FO FR "
-    "GA GB GD GE GF GG GH GI GL GM GN GP GQ GR GS GT GU GW GY "
-    "HK HM HN HR HT HU ID IE IL IM IN IO IQ IR IS IT JE JM JO JP "
-    "KE KG KH KI KM KN KP KR KW KY KZ LA LB LC LI LK LR LS LT LU LV LY "
-    "MA MC MD ME MF MG MH MK ML MM MN MO MP MQ MR MS MT MU MV MW MX MY MZ "
-    "NA NC NE NF NG NI NL NO NP NR NU NZ OM "
-    "PA PE PF PG PH PK PL PM PN PR PS PT PW PY QA RE RO RS RU RW "
-    "SA SB SC SD SE SG SH SI SJ SK SL SM SN SO SR SS ST SV SX SY SZ "
-    "TC TD TF TG TH TJ TK TL TM TN TO TR TT TV TW TZ "
-    "UA UG UM US UY UZ VA VC VE VG VI VN VU WF WS XK YE YT ZA ZM ZW";
+static const char countries[][3] = {
+    "AD", "AE", "AF", "AG", "AI", "AL", "AM", "AO", "AQ", "AR", "AS", "AT",
+    "AU", "AW", "AX", "AZ", "BA", "BB", "BD", "BE", "BF", "BG", "BH", "BI",
+    "BJ", "BL", "BM", "BN", "BO", "BQ", "BR", "BS", "BT", "BV", "BW", "BY",
+    "BZ", "CA", "CC", "CD", "CF", "CG", "CH", "CI", "CK", "CL", "CM", "CN",
+    "CO", "CR", "CU", "CV", "CW", "CX", "CY", "CZ", "DE", "DJ", "DK", "DM",
+    "DO", "DZ", "EC", "EE", "EG", "EH", "ER", "ES", "ET", "EU", "FI", "FJ",
+    "FK", "FM", "FO", "FR", "GA", "GB", "GD", "GE", "GF", "GG", "GH", "GI",
+    "GL", "GM", "GN", "GP", "GQ", "GR", "GS", "GT", "GU", "GW", "GY", "HK",
+    "HM", "HN", "HR", "HT", "HU", "ID", "IE", "IL", "IM", "IN", "IO", "IQ",
+    "IR", "IS", "IT", "JE", "JM", "JO", "JP", "KE", "KG", "KH", "KI", "KM",
+    "KN", "KP", "KR", "KW", "KY", "KZ", "LA", "LB", "LC", "LI", "LK", "LR",
+    "LS", "LT", "LU", "LV", "LY", "MA", "MC", "MD", "ME", "MF", "MG", "MH",
+    "MK", "ML", "MM", "MN", "MO", "MP", "MQ", "MR", "MS", "MT", "MU", "MV",
+    "MW", "MX", "MY", "MZ", "NA", "NC", "NE", "NF", "NG", "NI", "NL", "NO",
+    "NP", "NR", "NU", "NZ", "OM", "PA", "PE", "PF", "PG", "PH", "PK", "PL",
+    "PM", "PN", "PR", "PS", "PT", "PW", "PY", "QA", "RE", "RO", "RS", "RU",
+    "RW", "SA", "SB", "SC", "SD", "SE", "SG", "SH", "SI", "SJ", "SK", "SL",
+    "SM", "SN", "SO", "SR", "SS", "ST", "SV", "SX", "SY", "SZ", "TC", "TD",
+    "TF", "TG", "TH", "TJ", "TK", "TL", "TM", "TN", "TO", "TR", "TT", "TV",
+    "TW", "TZ", "UA", "UG", "UM", "US", "UY", "UZ", "VA", "VC", "VE", "VG",
+    "VI", "VN", "VU", "WF", "WS", "XK", "YE", "YT", "ZA", "ZM", "ZW"
+};
 
 /* Whether the two letters cc are among the codes of list. */
 static int
@@ -104,27 +115,36 @@ attune_region_known(const char *region)
 	return next_line(NULL, region) != NULL;
 }
 
-/* "gb", "GB" → "GB"; "uk" → "GB"; "all" → ""; anything that is not a
- * country code → NULL. */
-static const char *
-normal(const char *s, char out[3])
+static int
+code_cmp(const void *a, const void *b)
 {
+	return strcmp(a, b);
+}
+
+/* "gb", "GB" → "GB"; "uk" → "GB"; "all" → ""; anything that is not a
+ * country code → NULL.  What it returns is constant (countries[]). */
+static const char *
+normal(const char *s)
+{
+	char cc[3];
+
 	if (strcasecmp(s, "all") == 0)
 		return "";
 	if (strlen(s) != 2 || !isalpha((unsigned char)s[0]) ||
 	    !isalpha((unsigned char)s[1]))
 		return NULL;
-	out[0] = (char)toupper((unsigned char)s[0]);
-	out[1] = (char)toupper((unsigned char)s[1]);
-	out[2] = '\0';
-	if (strcmp(out, "UK") == 0)
-		strcpy(out, "GB");
-	return listed(countries, out) ? out : NULL;
+	cc[0] = (char)toupper((unsigned char)s[0]);
+	cc[1] = (char)toupper((unsigned char)s[1]);
+	cc[2] = '\0';
+	if (strcmp(cc, "UK") == 0)
+		strcpy(cc, "GB");
+	return bsearch(cc, countries, sizeof countries / sizeof countries[0],
+	    sizeof countries[0], code_cmp);
 }
 
 /* The country of a locale name such as en_GB.UTF-8, or NULL. */
 static const char *
-locale_country(char out[3])
+locale_country(void)
 {
 	static const char *const vars[] = { "LC_ALL", "LC_MESSAGES", "LANG" };
 	const char *v, *u;
@@ -138,7 +158,7 @@ locale_country(char out[3])
 			return NULL;
 		memcpy(cc, u + 1, 2);
 		cc[2] = '\0';
-		return normal(cc, out);
+		return normal(cc);
 	}
 	return NULL;
 }
@@ -148,23 +168,23 @@ locale_country(char out[3])
  * "region =" in attune.conf, else the locale's country.  NULL means none is known, and every region's lines
  * are printed.  An empty string ("all") also means every region.  -1 if
  * opt is not a region (then *region is NULL); a bad $ATTUNE_REGION is
- * only warned about.
+ * only warned about.  A region returned stays as it is, whatever is
+ * parsed after it (it points into a constant table).
  */
 int
 attune_region_parse(const char *opt, const char **region)
 {
-	static char buf[3];
 	const char *r, *env;
 
 	*region = NULL;
 	if (opt != NULL) {
-		if ((r = normal(opt, buf)) == NULL)
+		if ((r = normal(opt)) == NULL)
 			return -1;
 		*region = *r ? r : NULL;
 		return 0;
 	}
 	if ((env = getenv("ATTUNE_REGION")) != NULL && *env != '\0') {
-		if ((r = normal(env, buf)) != NULL)
+		if ((r = normal(env)) != NULL)
 			*region = *r ? r : NULL;
 		else
 			attune_warnx("ATTUNE_REGION: '%s' is not a two-letter "
@@ -172,11 +192,11 @@ attune_region_parse(const char *opt, const char **region)
 		return 0;
 	}
 	if ((env = attune_conf_default()->region) != NULL) {
-		if ((r = normal(env, buf)) != NULL)	/* checked when read */
+		if ((r = normal(env)) != NULL)	/* checked when read */
 			*region = *r ? r : NULL;
 		return 0;
 	}
-	if ((r = locale_country(buf)) != NULL && *r)
+	if ((r = locale_country()) != NULL && *r)
 		*region = r;
 	return 0;
 }
@@ -186,9 +206,7 @@ attune_region_parse(const char *opt, const char **region)
 const char *
 attune_region_why(const char *s)
 {
-	char buf[3];
-
-	return normal(s, buf) != NULL ? NULL : "is not a two-letter country "
+	return normal(s) != NULL ? NULL : "is not a two-letter country "
 	    "code like US, GB, CA, AU, IE or NZ (or 'all')";
 }
 
@@ -287,9 +305,6 @@ attune_lines_put(FILE *f, const char *region, const char *const mark[6],
 	return n;
 }
 
-/* Set once the crisis lines have gone to stderr in this process. */
-static int crisis_on_stderr;
-
 /*
  * Crisis resources come before anything else whenever a harm flag or a
  * safety item fires.  The words are plain and warm, and never blame.
@@ -299,8 +314,6 @@ attune_crisis_print(FILE *f, const char *region)
 {
 	const char *eu = next_line(NULL, "EU")->number;
 
-	if (f == stderr)
-		crisis_on_stderr = 1;
 	fputs("If you are in danger, or you are thinking about hurting yourself "
 	    "or your baby,\nplease reach out now. You deserve support straight "
 	    "away, and you are not alone.\n\n", f);
@@ -326,38 +339,62 @@ attune_crisis_print(FILE *f, const char *region)
 }
 
 /*
- * When standard output is not a terminal (a file, a pipe, a mail), lines
- * printed there may go unseen, so they are shown on standard error too:
- * once a process, and not when they went there already or when standard
- * error is the very same file as standard output.
+ * Where the crisis lines go: the one rule, for every command.  A person
+ * must get them, and get them once.  to says what standard output
+ * carries of them:
+ *
+ *   ATTUNE_CRISIS_WORDS  stdout is for the person: the lines are printed
+ *			  there;
+ *   ATTUNE_CRISIS_OWN	  the caller writes them there in its own format
+ *			  (a text or HTML report, a CSV row of tips);
+ *   ATTUNE_CRISIS_NONE	  nothing of them (--quiet, a check-in's row, or
+ *			  data for a program: a report's CSV, JSON or
+ *			  FHIR): they go to standard error, always,
+ *			  whatever it is.
+ *
+ * With WORDS and OWN, when standard output is not a terminal (a file, a
+ * pipe, a mail) it may go unread, so the lines go to standard error as
+ * well: once a process, and not when they went there already or when
+ * standard error is the very same file as standard output (2>&1), which
+ * holds them then (attune_stdout_seen).
  */
 void
-attune_crisis_stderr(const char *region)
+attune_crisis_out(enum attune_crisis_to to, const char *region)
 {
-	static int done;
-	struct stat so, se;
+	static int on_stderr, decided;
 
-	if (done || crisis_on_stderr)
-		return;
-	done = 1;
-	if (isatty(STDOUT_FILENO))
-		return;
-	if (fstat(STDOUT_FILENO, &so) == 0 && fstat(STDERR_FILENO, &se) == 0 &&
-	    so.st_dev == se.st_dev && so.st_ino == se.st_ino)
-		return;
-	fflush(stdout);
+	if (to == ATTUNE_CRISIS_WORDS) {
+		attune_crisis_print(stdout, region);
+		fflush(stdout);
+	}
+	if (to != ATTUNE_CRISIS_NONE) {
+		if (decided || on_stderr)
+			return;
+		decided = 1;
+		if (attune_stdout_seen())
+			return;
+		fflush(stdout);
+	}
+	on_stderr = 1;
 	attune_crisis_print(stderr, region);
 	fflush(stderr);
 }
 
-/* The crisis lines on f, and on stderr too when stdout is no terminal
- * (attune_crisis_stderr): how every command shows them. */
-void
-attune_crisis_show(FILE *f, const char *region)
+/*
+ * Whether what goes to standard output is read where standard error is:
+ * a terminal, or the very same file (2>&1).  There, what comes first on
+ * either comes first for the person.
+ */
+int
+attune_stdout_seen(void)
 {
-	attune_crisis_print(f, region);
-	fflush(f);
-	attune_crisis_stderr(region);
+	struct stat so, se;
+
+	if (isatty(STDOUT_FILENO))
+		return 1;
+	return fstat(STDOUT_FILENO, &so) == 0 &&
+	    fstat(STDERR_FILENO, &se) == 0 &&
+	    so.st_dev == se.st_dev && so.st_ino == se.st_ino;
 }
 
 /*

@@ -423,6 +423,8 @@ edit(struct run *r, int given)
 			    "--mood, --bond, --anxiety, --numb, --sleep, "
 			    "--did, --flag, --note, --time or --who (at a "
 			    "terminal, it opens $VISUAL or $EDITOR)");
+		if (o->region != NULL)	/* before any typing is lost */
+			attune_region(o->region);
 		if (in_editor(r, (size_t)i, vals) != 0)
 			return ATTUNE_FAIL;
 	}
@@ -434,11 +436,14 @@ edit(struct run *r, int given)
 		attune_usage_error("%s", why);
 	/* A harm flag added: the crisis lines come first, then what is
 	 * wrong with the region (a bad --region: every region's lines, and
-	 * nothing is changed). */
+	 * nothing is changed).  Without one a bad --region is refused all
+	 * the same, as in every command. */
 	if ((flags & ATTUNE_FLAG_HARM) && !(oldflags & ATTUNE_FLAG_HARM)) {
-		attune_crisis_show(stdout, attune_region_first(o->region));
+		attune_crisis_out(ATTUNE_CRISIS_WORDS,
+		    attune_region_first(o->region));
 		attune_region(o->region);
-	}
+	} else if (o->region != NULL)
+		attune_region(o->region);
 	if (r->row.len == rs->r[i].len && memcmp(r->row.s, rs->buf +
 	    rs->r[i].off, r->row.len) == 0) {
 		if (!o->quiet)
@@ -475,6 +480,11 @@ run(struct run *r)
 		attune_usage_error("--yes goes with --undo");
 	if (o->id == NULL && !o->undo && o->last != NULL && o->all)
 		attune_usage_error("choose --last or --all, not both");
+	/* A --region that is not one is refused as every command refuses
+	 * it (an edit does so in edit, after the crisis lines if it adds a
+	 * harm flag). */
+	if (o->id == NULL && o->region != NULL)
+		attune_region(o->region);
 	if (o->id != NULL && o->screens)
 		attune_usage_error("edit changes check-ins; a screen can be "
 		    "taken away with --screens --undo, or taken again");

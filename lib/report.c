@@ -848,10 +848,9 @@ attune_safety_first(const struct attune_safety_opt *s)
 	free(d);
 	/* The lines first, then what is wrong with the region, before the
 	 * usage error. */
-	if (urgent && s->quiet)
-		attune_crisis_print(stderr, attune_region_first(s->region));
-	else if (urgent)
-		attune_crisis_show(stdout, attune_region_first(s->region));
+	if (urgent)
+		attune_crisis_out(s->quiet ? ATTUNE_CRISIS_NONE :
+		    ATTUNE_CRISIS_WORDS, attune_region_first(s->region));
 	attune_region_parse(s->region, &rg);
 	return urgent;
 }

@@ -483,6 +483,22 @@ span(struct run *u, struct attune_report *r, const char *who, int given,
 	return kc;
 }
 
+/*
+ * What the report on standard output carries of the crisis lines
+ * (attune_crisis_out): text, Markdown and HTML hold them in words.  CSV
+ * (the urgent id), JSON (the numbers in its crisis array, without the
+ * words, and none at all for a country with no lines listed) and FHIR
+ * are data for a program: the lines go to standard error, always, as
+ * with --quiet, so that a person gets them at a terminal and with 2>&1.
+ */
+static enum attune_crisis_to
+lines_to(const struct attune_report_opt *o)
+{
+	return o->quiet || o->format == ATTUNE_FMT_CSV ||
+	    o->format == ATTUNE_FMT_JSON || o->format == ATTUNE_FMT_FHIR ?
+	    ATTUNE_CRISIS_NONE : ATTUNE_CRISIS_OWN;
+}
+
 /* The report in its format; the CSV one is printed already. */
 static void
 render(const struct run *u, struct attune_rview *v)
@@ -499,9 +515,7 @@ render(const struct run *u, struct attune_rview *v)
 		break;
 	case ATTUNE_FMT_FHIR:
 		/* The Bundle is data for a file; the crisis lines, when
-		 * needed, go first to the person, on stderr. */
-		if (v->rules & (1u << ATTUNE_RULE_URGENT))
-			attune_crisis_print(stderr, v->region);
+		 * needed, went first to the person, on stderr (lines_to). */
 		attune_fhir_write(stdout, u->detail);
 		break;
 	default:
@@ -520,7 +534,7 @@ attune_report_run(const struct attune_report_opt *o, int64_t today)
 	const char *who = NULL;
 	int64_t from = 0, to = 0, *per;
 	size_t np = 0, nper, i;
-	int given, rval, any = 0, stream;
+	int given, rval, any = 0, early = 0, stream;
 	long kc;
 
 	/* Crisis lines before any other word: what attune.conf, the region
@@ -563,7 +577,7 @@ attune_report_run(const struct attune_report_opt *o, int64_t today)
 		    &per, &nper);
 		if (kc >= 0 && check_rules(&r, people, np, per[2 * kc],
 		    per[2 * kc + 1]) & (1u << ATTUNE_RULE_URGENT))
-			attune_crisis_print(stderr, v.region);
+			attune_crisis_out(ATTUNE_CRISIS_NONE, v.region);
 		attune_warn_release();	/* the damaged row named, after */
 		free(people);
 		free(per);
@@ -581,9 +595,17 @@ attune_report_run(const struct attune_report_opt *o, int64_t today)
 	for (i = 0; i < np; i++)
 		any |= logged(people[i], from, to);
 	if (stream) {	/* a period at a time, so memory does not grow */
-		if (!o->quiet && attune_warn_held() && !urgent_ahead(&r,
-		    people, np, per, nper, kc, any))
+		/* Where the rows and the lines meet (a terminal, 2>&1) or
+		 * warnings wait, the lines come before the first row, then
+		 * the warnings; else after the rows, on standard error. */
+		if (!o->quiet && (attune_warn_held() ||
+		    attune_stdout_seen())) {
+			early = urgent_ahead(&r, people, np, per, nper, kc,
+			    any);
+			if (early)
+				attune_crisis_out(lines_to(o), v.region);
 			attune_warn_release();
+		}
 		v.rules = csv_rows(&u, &r, people, np, any ? per : NULL, nper,
 		    kc, &v.now);
 	} else
@@ -609,16 +631,13 @@ attune_report_run(const struct attune_report_opt *o, int64_t today)
 	    (o->format == ATTUNE_FMT_TEXT && attune_term_utf8()));
 	v.colour = o->format == ATTUNE_FMT_TEXT && isatty(STDOUT_FILENO) &&
 	    (getenv("NO_COLOR") == NULL || *getenv("NO_COLOR") == '\0');
-	/* Crisis lines are never silenced: with --quiet they go to standard
-	 * error, and when the report goes to a file or a pipe, there too.
-	 * The warnings held come after the report that starts with them,
-	 * or, with no lines, before anything. */
-	if (v.rules & (1u << ATTUNE_RULE_URGENT)) {
-		if (o->quiet)
-			attune_crisis_print(stderr, v.region);
-		else
-			attune_crisis_stderr(v.region);
-	} else
+	/* Crisis lines are never silenced: with --quiet or data on standard
+	 * output they go to standard error, and when the report goes to a
+	 * file or a pipe, there too.  The warnings held come after the
+	 * report that starts with them, or, with no lines, before anything. */
+	if ((v.rules & (1u << ATTUNE_RULE_URGENT)) && !early)
+		attune_crisis_out(lines_to(o), v.region);
+	else if (!early)
 		attune_warn_release();
 	if (!o->quiet && o->format == ATTUNE_FMT_CSV && !any)
 		attune_warnx("%s", attune_report_empty);

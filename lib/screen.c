@@ -348,7 +348,7 @@ attune_screen_ask(struct attune_result *r, const struct attune_wording *w,
 		if (in->items[i].safety && attune_item_points(in, i, v) > 0 &&
 		    i + 1 < in->nitems) {
 			fputc('\n', stderr);
-			attune_crisis_print(stderr, region);
+			attune_crisis_out(ATTUNE_CRISIS_NONE, region);
 			fprintf(stderr, "The questions go on below when you are "
 			    "ready.\n");
 		}

@@ -19,14 +19,12 @@ attune_screen_attribution(void)
 
 /* The crisis lines: on stdout with the text result, else on stderr (the
  * data stays clean, and -q never silences them); on stderr as well when
- * stdout is not a terminal. */
+ * stdout is not a terminal (attune_crisis_out). */
 static void
 crisis(const struct attune_screen_opt *o, const char *region)
 {
-	FILE *f = o->format == ATTUNE_SCREEN_TEXT && !o->quiet ? stdout :
-	    stderr;
-
-	attune_crisis_show(f, region);
+	attune_crisis_out(o->format == ATTUNE_SCREEN_TEXT && !o->quiet ?
+	    ATTUNE_CRISIS_WORDS : ATTUNE_CRISIS_NONE, region);
 }
 
 /*

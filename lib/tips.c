@@ -863,7 +863,7 @@ print_crisis(struct show *sh, int crisis, const char *why, const char *region)
 	if (!crisis)
 		return;
 	if (sh->format == FMT_TEXT) {
-		attune_crisis_show(stdout, region);
+		attune_crisis_out(ATTUNE_CRISIS_WORDS, region);
 		return;
 	}
 	csv_row(csv_head, 7);
@@ -883,7 +883,7 @@ print_crisis(struct show *sh, int crisis, const char *why, const char *region)
 	f[6] = why;
 	csv_row(f, 7);
 	free(s);
-	attune_crisis_stderr(region);
+	attune_crisis_out(ATTUNE_CRISIS_OWN, region);
 }
 
 static void

@@ -34,6 +34,24 @@ LC_ALL= LANG=en_IE.UTF-8 run attune-checkin -m 2 -f harm --dry-run
 check "without a region setting the locale still counts" err_has "  IE  Samaritans"
 check "without a region setting: only the locale's" err_lacks "  GB  "
 
+# -r GB with a bad region in attune.conf: GB's lines, and the bad one
+# warned about.  The two once shared one buffer, and -r GB read "ZZ".
+mkdir -p "$T/zz"
+printf 'region = zz\n' >"$T/zz/attune.conf"
+printf '%s\n%s\n' timestamp,who,mood,bond,anxiety,numb,sleep,did,flags,note \
+    "2026-11-20T09:00:00+00:00,me,5,,,,,,harm," >"$T/zz/checkins.csv"
+for args in "attune-checkin -m 2 -f harm --dry-run" \
+    "attune-screen --dry-run -a 1,1,1,1,1,1,1,1,2 phq9" \
+    "attune-report" "attune-report -f csv" "attune-tips"; do
+	run $args -d "$T/zz" -r GB
+	check "-r GB, region = zz in attune.conf, $args: GB's lines" \
+	    sh -c 'grep -qF "  GB  Samaritans: 116 123 (24/7)" "$1" "$2"' - "$T/out" "$T/err"
+	check "-r GB, region = zz in attune.conf, $args: no other's" \
+	    sh -c '! grep -qE "no crisis lines|  US  " "$1" "$2"' - "$T/out" "$T/err"
+	check "-r GB, region = zz in attune.conf, $args: zz warned about" \
+	    err_has "attune.conf:1: region 'zz' is not a two-letter country code"
+done
+
 # A second data directory, given by --dir, has its own settings.
 mkdir -p "$T/other"
 printf 'who = Robin\nregion = au\n' >"$T/other/attune.conf"

@@ -267,4 +267,61 @@ check "checkin at a terminal, HARM typed: logged as harm" \
 run attune-checkin --did SKIN,Talk -m 5
 check "checkin --did in capitals: logged in the listed words" \
     sh -c "tail -n 1 '$CLOG' | grep -q ',skin;talk,,\$'"
+## attune-report: the lines reach a person in every format, wherever
+## the streams go.  Text, Markdown and HTML hold them on stdout (and a
+## copy goes to stderr when stdout is not a terminal, unless both are one
+## file); CSV, JSON and FHIR are data, so the lines go to stderr always.
+RD=$T/rd
+mkdir -p "$RD"
+printf '%s\n%s\n' timestamp,who,mood,bond,anxiety,numb,sleep,did,flags,note \
+    "2026-11-20T09:00:00+00:00,me,5,,,,,,harm," >"$RD/checkins.csv"
+# report_where FORMAT ON_STDOUT: ON_STDOUT 1 when the format holds the
+# words itself, 0 when it is data.
+report_where() {
+	_f=$1 _own=$2
+	run attune-report -d "$RD" -f "$_f" -r gb
+	check "report -f $_f, stdout a file: the words on stdout $_own time(s)" \
+	    [ "$(count "$T/out" "If you are in danger")" = "$_own" ]
+	check "report -f $_f, stdout a file: on stderr once" \
+	    [ "$(count "$T/err" "If you are in danger")" = 1 ]
+	check "report -f $_f, stdout a file: GB's lines on stderr" \
+	    err_has "  GB  Samaritans: 116 123 (24/7)"
+	run sh -c 'attune-report -d "$1" -f "$2" -r gb >"$3" 2>&1' - "$RD" "$_f" "$T/both"
+	check "report -f $_f, 2>&1 into one file: the words once" \
+	    [ "$(count "$T/both" "If you are in danger")" = 1 ]
+	# (Markdown opens a code block for them, HTML its page.)
+	case $_f in md|html) ;; *)
+		check "report -f $_f, 2>&1 into one file: first" \
+		    first_line_has "$T/both" "$DANGER" ;;
+	esac
+	run sh -c 'attune-report -d "$1" -f "$2" -r gb 2>/dev/null' - "$RD" "$_f"
+	check "report -f $_f, 2>/dev/null: stdout as ever ($_own)" \
+	    [ "$(count "$T/out" "If you are in danger")" = "$_own" ]
+	if [ -x "$TOP/tests/ptyrun" ]; then
+		run "$TOP/tests/ptyrun" "" attune-report -d "$RD" -f "$_f" -r gb
+		check "report -f $_f at a terminal: the words once" \
+		    [ "$(count "$T/out" "If you are in danger")" = 1 ]
+		run "$TOP/tests/ptyrun" "" sh -c \
+		    'attune-report -d "$1" -f "$2" -r gb 2>"$3"' - "$RD" "$_f" "$T/e2"
+		check "report -f $_f, stdout a terminal, stderr a file: the words once in all" \
+		    [ "$(($(count "$T/out" "If you are in danger") + $(count "$T/e2" "If you are in danger")))" = 1 ]
+		check "report -f $_f, stdout a terminal, stderr a file: on stderr if data ($((1 - _own)))" \
+		    [ "$(count "$T/e2" "If you are in danger")" = "$((1 - _own))" ]
+	else
+		skip "report -f $_f at a terminal" "tests/ptyrun is not built"
+	fi
+}
+for f in text md html; do report_where $f 1; done
+for f in csv json fhir; do report_where $f 0; done
+run sh -c 'attune-report -d "$1" -f csv -r gb 2>/dev/null' - "$RD"
+check "report -f csv, 2>/dev/null: the urgent id still in the data" out_has ",urgent"
+run sh -c 'attune-report -d "$1" -f json -r gb 2>/dev/null' - "$RD"
+check "report -f json, 2>/dev/null: the numbers still in its crisis array" \
+    out_has '{"region":"GB","service":"Samaritans","number":"116 123","hours":"24/7"}'
+run sh -c 'attune-report -d "$1" -f json -r gb 2>&1 >/dev/null' - "$RD"
+check "report -f json, stdout thrown away: the words on stderr, once" \
+    [ "$(count "$T/out" "If you are in danger")" = 1 ]
+run attune-report -d "$RD" -f fhir -q -r gb
+check "report -f fhir -q: the words on stderr once, stdout empty" \
+    sh -c '[ ! -s "$1" ] && [ "$(grep -c "If you are in danger" "$2")" = 1 ]' - "$T/out" "$T/err"
 done_testing

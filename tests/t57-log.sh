@@ -126,6 +126,31 @@ check "edit: harm, a bad ATTUNE_REGION: warned, once" \
     [ "$(grep -c "ATTUNE_REGION: 'zz'" "$T/out")" = 1 ]
 check "edit: harm, a bad ATTUNE_REGION: exit 0" rc_is 0
 
+# A --region that is not one is refused in every use of attune log, as
+# every command refuses it, harm or not; nothing is changed.
+run attune-checkin -m 5 --dry-run -r zz
+cp "$T/err" "$T/checkin.err"
+sed 's/attune-checkin/attune-log/g' "$T/checkin.err" >"$T/want.err"
+cp "$LOG" "$T/before"
+for args in "" "--screens" "--last 2w" "--undo --yes" "edit last --bond 2"; do
+	run attune-log $args -r zz
+	check "log $args -r zz: exit 2" rc_is 2
+	check "log $args -r zz: told as attune checkin tells it" \
+	    same "$T/err" "$T/want.err"
+	check "log $args -r zz: nothing on stdout" out_empty
+	check "log $args -r zz: nothing changed" same "$T/before" "$LOG"
+done
+run attune-log -r gb -c 1
+check "log -r gb: a region, so the list" rc_is 0
+if [ -x "$TOP/tests/ptyrun" ]; then
+	printf '#!/bin/sh\ntouch "%s"\n' "$T/edited" >"$T/ed.sh"
+	chmod +x "$T/ed.sh"
+	VISUAL=$T/ed.sh run "$TOP/tests/ptyrun" "" attune-log edit last -r zz
+	check "log edit at a terminal, -r zz: refused" rc_is 2
+	check "log edit at a terminal, -r zz: before the editor opens" \
+	    absent "$T/edited"
+fi
+
 run attune-log edit last --bond 3
 check "edit last: the last entry written" sh -c "tail -n 1 '$LOG' | grep -q ',3,'"
 run attune-log edit last --bond ''

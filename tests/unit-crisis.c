@@ -2,8 +2,9 @@
  * unit-crisis: the crisis lines as printed, for every region: what they
  * say (written here from instruments.md and the corrections of issue 11,
  * not from lib/crisis.c), that no line is wider than 80 characters, that
- * a number never breaks across lines, and that attune_crisis_stderr puts
- * them on stderr once, only when stdout is not a terminal; and the rows
+ * a number never breaks across lines, and where attune_crisis_out puts
+ * them (on stdout and on stderr once when stdout is not a terminal, or
+ * on stderr always when stdout carries none of them); and the rows
  * attune_lines_put hands the report's JSON and HTML.
  */
 #include <sys/stat.h>
@@ -262,6 +263,29 @@ test_region_codes(void)
 	is_int(bad, 0, "every region's lines start with its emergency number");
 }
 
+/* A region found stays as it was, whatever is parsed next: once they
+ * shared one buffer, and -r GB turned into ZZ. */
+static void
+test_region_kept(void)
+{
+	const char *gb, *r;
+
+	unsetenv("ATTUNE_REGION");
+	ok(attune_region_parse("gb", &gb) == 0 && strcmp(gb, "GB") == 0,
+	    "--region gb: GB");
+	ok(attune_region_parse("zz", &r) < 0, "then --region zz: refused");
+	ok(strcmp(gb, "GB") == 0, "and the GB found before is still GB");
+	setenv("ATTUNE_REGION", "zz", 1);
+	attune_warn_hush(1);
+	ok(attune_region_parse(NULL, &r) == 0 && r == NULL,
+	    "then ATTUNE_REGION=zz: every region");
+	attune_warn_hush(0);
+	unsetenv("ATTUNE_REGION");
+	ok(strcmp(gb, "GB") == 0, "and GB is still GB");
+	ok(attune_region_parse("ie", &r) == 0 && strcmp(gb, "GB") == 0 &&
+	    strcmp(r, "IE") == 0, "then --region ie: IE, and GB still GB");
+}
+
 static void
 as_is(FILE *f, const char *s, size_t n)
 {
@@ -317,13 +341,13 @@ test_lines_put(void)
 }
 
 /*
- * Run attune_crisis_print(where, "GB") (where: 0 none, 1 stdout, 2
- * stderr), then attune_crisis_stderr("GB") calls times, in a child whose
- * stdout is fd1 and stderr fd2.  The copies of the lines on each are
- * counted from the files.
+ * In a child whose stdout is fd1 and stderr fd2, call attune_crisis_out
+ * once for each letter of calls: W (ATTUNE_CRISIS_WORDS), O (_OWN), N
+ * (_NONE), all for GB.  The copies of the lines on each are counted from
+ * the files.
  */
 static void
-child(int fd1, int fd2, int where, int calls)
+child(int fd1, int fd2, const char *calls)
 {
 	pid_t pid;
 	int st;
@@ -336,10 +360,10 @@ child(int fd1, int fd2, int where, int calls)
 	if (pid == 0) {
 		dup2(fd1, STDOUT_FILENO);
 		dup2(fd2, STDERR_FILENO);
-		if (where)
-			attune_crisis_print(where == 1 ? stdout : stderr, "GB");
-		while (calls-- > 0)
-			attune_crisis_stderr("GB");
+		for (; *calls != '\0'; calls++)
+			attune_crisis_out(*calls == 'W' ? ATTUNE_CRISIS_WORDS :
+			    *calls == 'O' ? ATTUNE_CRISIS_OWN :
+			    ATTUNE_CRISIS_NONE, "GB");
 		fflush(stdout);
 		fflush(stderr);
 		_exit(0);
@@ -375,20 +399,32 @@ file(const char *name)
 }
 
 /*
- * Stdout and stderr two files: where the lines are printed first (0
- * nowhere, 1 stdout, 2 stderr), how often attune_crisis_stderr is called,
- * and how many copies each file then holds.
+ * Stdout and stderr two files: the calls (as child takes them), and how
+ * many copies each file then holds.
  */
 static const struct {
-	int where, calls, out, err;
+	const char *calls;
+	int out, err;
 	const char *what;
 } two[] = {
-	{ 1, 1, 1, 1, "stdout a file: the lines on stdout, and once on "
+	{ "W", 1, 1, "words, stdout a file: the lines on stdout, and once on "
 	    "stderr too" },
-	{ 1, 3, 1, 1, "called three times: still once on stderr" },
-	{ 0, 1, 0, 1, "called alone: the lines on stderr" },
-	{ 2, 2, 0, 1, "printed to stderr already (-q, or data on stdout): "
-	    "not again" },
+	{ "WOO", 1, 1, "called three times: still once on stderr" },
+	{ "O", 0, 1, "stdout's own format holds them: a copy on stderr" },
+	{ "N", 0, 1, "stdout carries none (-q, data): on stderr" },
+	{ "NO", 0, 1, "on stderr already: not again" },
+};
+
+/* Stdout and stderr the same file (2>&1): the calls, and the copies. */
+static const struct {
+	const char *calls;
+	int copies;
+	const char *what;
+} one[] = {
+	{ "W", 1, "words: once, not twice" },
+	{ "O", 0, "stdout's own format: no copy, the file holds them" },
+	{ "N", 1, "stdout carries none: on stderr all the same, so the file "
+	    "holds them" },
 };
 
 static void
@@ -405,17 +441,18 @@ test_stderr(void)
 
 	for (i = 0; i < sizeof two / sizeof two[0]; i++) {
 		fa = file(a), fb = file(b);
-		child(fa, fb, two[i].where, two[i].calls);
+		child(fa, fb, two[i].calls);
 		ok(copies(a) == two[i].out && copies(b) == two[i].err, "%s",
 		    two[i].what);
 		close(fa);
 		close(fb);
 	}
-	fa = file(a);
-	child(fa, fa, 1, 1);
-	ok(copies(a) == 1, "stdout and stderr the same file (2>&1): the lines "
-	    "once, not twice");
-	close(fa);
+	for (i = 0; i < sizeof one / sizeof one[0]; i++) {
+		fa = file(a);
+		child(fa, fa, one[i].calls);
+		ok(copies(a) == one[i].copies, "2>&1, %s", one[i].what);
+		close(fa);
+	}
 
 	/* A terminal on stdout: the person sees them there already. */
 	if ((master = posix_openpt(O_RDWR | O_NOCTTY)) < 0 ||
@@ -425,8 +462,14 @@ test_stderr(void)
 		    "pseudo-terminal here\n");
 	} else {
 		fb = file(b);
-		child(slave, fb, 0, 1);
-		ok(copies(b) == 0, "stdout a terminal: nothing on stderr");
+		child(slave, fb, "O");
+		ok(copies(b) == 0, "stdout a terminal that holds them: "
+		    "nothing on stderr");
+		close(fb);
+		fb = file(b);
+		child(slave, fb, "N");
+		ok(copies(b) == 1, "stdout a terminal that carries none: "
+		    "on stderr");
 		close(slave);
 		close(master);
 		close(fb);
@@ -444,6 +487,7 @@ main(void)
 	test_what_they_say();
 	test_elsewhere();
 	test_region_codes();
+	test_region_kept();
 	test_lines_put();
 	test_stderr();
 	return tap_done();
