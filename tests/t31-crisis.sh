@@ -324,4 +324,21 @@ check "report -f json, stdout thrown away: the words on stderr, once" \
 run attune-report -d "$RD" -f fhir -q -r gb
 check "report -f fhir -q: the words on stderr once, stdout empty" \
     sh -c '[ ! -s "$1" ] && [ "$(grep -c "If you are in danger" "$2")" = 1 ]' - "$T/out" "$T/err"
+# CSV is written a row at a time: where the rows and the lines meet, the
+# lines come before the first row, not after the last.
+if [ -x "$TOP/tests/ptyrun" ]; then
+	for by in period week day; do
+		run "$TOP/tests/ptyrun" "" attune-report -d "$RD" -f csv \
+		    $(case $by in period) ;; *) echo --by $by ;; esac) -r gb
+		check "report -f csv by $by at a terminal: the lines before the first row" \
+		    first_line_has "$T/out" "$DANGER"
+		check "report -f csv by $by at a terminal: the rows follow" \
+		    out_has "period_start,"
+	done
+else
+	skip "report -f csv at a terminal, the lines first" "tests/ptyrun is not built"
+fi
+run sh -c 'attune-report -d "$1" -f csv --by day -r gb 2>&1 | cat' - "$RD"
+check "report -f csv 2>&1 into a pipe: the lines before the first row" \
+    first_line_has "$T/out" "$DANGER"
 done_testing
