@@ -312,21 +312,39 @@ attune_opt_unknown(int c, char **argv)
 	attune_usage_error("unknown option '%.*s'", n, arg);
 }
 
+/*
+ * Whose entries a command reads or writes, the one order every command
+ * and every first pass takes: --who (opt) when given and not empty, else
+ * $ATTUNE_WHO when set and not empty, else attune.conf's who, else "me";
+ * an empty --who is the default person.  It says nothing and never exits:
+ * *src is "--who" or "ATTUNE_WHO" for a name still to be checked, NULL
+ * for attune.conf's (checked when read) or "me".
+ */
+const char *
+attune_who_pick(const char *opt, const char **src)
+{
+	const char *who = opt;
+
+	*src = "--who";
+	if (who == NULL) {
+		who = getenv("ATTUNE_WHO");
+		*src = "ATTUNE_WHO";
+	}
+	if (who != NULL && *who != '\0')
+		return who;
+	*src = NULL;
+	who = attune_conf_default()->who;
+	return who != NULL ? who : "me";
+}
+
+/* attune_who_pick's person, a name that cannot be one refused. */
 const char *
 attune_opt_who(const char *opt)
 {
-	const char *who = opt, *why;
+	const char *src, *why, *who = attune_who_pick(opt, &src);
 
-	if (who == NULL)
-		who = getenv("ATTUNE_WHO");
-	if (who != NULL && *who != '\0' &&
-	    (why = attune_who_why(who, strlen(who))) != NULL)
-		attune_usage_error("%s: '%s' %s", opt != NULL ? "--who" :
-		    "ATTUNE_WHO", who, why);
-	if (who == NULL || *who == '\0')
-		who = attune_conf_default()->who;	/* checked when read */
-	if (who == NULL)
-		who = "me";
+	if (src != NULL && (why = attune_who_why(who, strlen(who))) != NULL)
+		attune_usage_error("%s: '%s' %s", src, who, why);
 	return who;
 }
 

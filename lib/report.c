@@ -821,22 +821,17 @@ attune_safety_first(const struct attune_safety_opt *s)
 {
 	struct attune_verdict v;
 	struct attune_time now;
-	const char *rg = NULL, *who = s->who;
+	const char *rg = NULL, *who, *src;
 	char *d;
 	int urgent;
 
-	/* Whose and which region as attune_opt_who and attune_region find
-	 * them, dir's attune.conf included, but saying nothing till after
-	 * the lines (attune_conf_hush). */
+	/* Whose (attune_who_pick, as attune_opt_who) and which region as
+	 * attune_region finds it, dir's attune.conf included, but saying
+	 * nothing till after the lines (attune_conf_hush). */
 	attune_conf_dir(s->dir);
-	if (who == NULL)
-		who = getenv("ATTUNE_WHO");
-	if (who == NULL || *who == '\0') {
-		attune_conf_hush(1);
-		if ((who = attune_conf_default()->who) == NULL)
-			who = "me";
-		attune_conf_hush(0);
-	}
+	attune_conf_hush(1);
+	who = attune_who_pick(s->who, &src);
+	attune_conf_hush(0);
 	if (!attune_who_valid(who, strlen(who)))
 		return 0;
 	if ((d = attune_dir_find(s->dir)) == NULL)
