@@ -37,11 +37,13 @@ void	 attune_opt_longopts(const struct option *lo);	/* for "did you mean" */
 int	 attune_opt_choice(const char *opt, const char *val,
 	    const char *const *words);
 int	 attune_word_index(const char *const *words, const char *s, size_t n);
-char	**attune_opt_lenient(int argc, char **argv);	/* a first pass's copy */
-void	 attune_opt_rewind(char **copy);	/* freed; getopt afresh */
-struct attune_safety_opt {	/* -d, -w, -r, -q wherever they stand */
-	const char *dir, *who, *region;	/* as given, or NULL */
-	int	 quiet;
+struct attune_safety_opt {	/* what a first, lenient pass finds */
+	const char *dir, *who, *region;	/* the last given, or NULL */
+	int	 quiet, print, dryrun, all, list;	/* given anywhere */
+	int	 harm;			/* a --flag names harm */
+	char	**args;			/* the operands, as the real pass's */
+	int	 nargs;
+	void	(*option)(int c, const char *val);	/* sees each, or NULL */
 };
 void	 attune_opt_safety(int argc, char **argv, const char *optstring,
 	    const struct option *lo, struct attune_safety_opt *s);
@@ -133,8 +135,7 @@ struct attune_checkin_opt {
 int	 attune_checkin_words(int flag, const char *val, int acc); /* flag 1 */
 void	 attune_checkin_wordlist(FILE *f, int flags);	/* for the usage */
 const char *attune_checkin_note(const char *val);	/* "-": stdin */
-int	 attune_checkin_harm(const char *flags);	/* leniently, 1: harm */
-void	 attune_checkin_crisis(const struct attune_checkin_opt *o);
+void	 attune_checkin_crisis(const struct attune_safety_opt *s);
 int	 attune_checkin_run(const struct attune_checkin_opt *o); /* status */
 
 /* logrun.c: one attune-log run (attune-log(1)): the latest entries listed
