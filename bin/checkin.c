@@ -155,7 +155,7 @@ main(int argc, char **argv)
 	/* A harm flag: the crisis lines before any option is checked. */
 	attune_opt_safety(argc, argv, OPTSTRING, longopts, &first);
 	if (first.harm)
-		attune_checkin_crisis(&first);
+		attune_harm_first(&first);
 	while ((c = getopt_long(argc, argv, OPTSTRING, longopts, NULL)) != -1)
 		option(c, argv);
 	if (optind < argc)

@@ -98,10 +98,15 @@ not_a_sub(const char *word)
 int
 main(int argc, char **argv)
 {
+	struct attune_safety_opt first = { 0 };
 	int c;
 
 	attune_setprog(argv[0]);
 	attune_opt_longopts(longopts);
+	/* A harm flag: the crisis lines before any option is checked. */
+	attune_opt_safety(argc, argv, OPTSTRING, longopts, &first);
+	if ((o.early = first.harm))
+		attune_harm_first(&first);
 	while ((c = getopt_long(argc, argv, OPTSTRING, longopts, NULL)) != -1)
 		switch (c) {
 		case 'A': o.all = 1; break;

@@ -229,28 +229,9 @@ attune_checkin_note(const char *val)
  * it with --quiet as well, which never silences them.
  */
 static FILE *
-words_at(int print, int dryrun, int quiet)
-{
-	return print || dryrun || quiet ? stderr : stdout;
-}
-
-static FILE *
 words_to(const struct attune_checkin_opt *o, int lines)
 {
-	return words_at(o->print, o->dryrun, lines && o->quiet);
-}
-
-/*
- * A harm flag among the options (s: the first pass's, attune_opt_safety):
- * the crisis lines now, before any option is checked.  A --region or
- * ATTUNE_REGION that is not one shows every region's lines; what is wrong
- * with it comes after them, from settle, which reads the region again.
- */
-void
-attune_checkin_crisis(const struct attune_safety_opt *s)
-{
-	attune_crisis_show(words_at(s->print, s->dryrun, s->quiet),
-	    attune_region_first(s->region));
+	return o->print || o->dryrun || (lines && o->quiet) ? stderr : stdout;
 }
 
 /* --archive: move old check-ins into the yearly archives. */

@@ -534,3 +534,19 @@ attune_opt_safety(int argc, char **argv0, const char *optstring,
 	attune_conf_dir(s->dir);	/* its attune.conf */
 	optind = 0;	/* and afresh for the real pass */
 }
+
+/*
+ * A --flag naming harm among the options (attune checkin, attune log
+ * edit): the crisis lines now, before any option is checked, on standard
+ * output, or on standard error only when standard output carries the row
+ * (--print, --dry-run) or with --quiet, which never silences them.  A
+ * --region or ATTUNE_REGION that is not one shows every region's lines;
+ * what is wrong with it comes after them, when the command reads the
+ * region again (attune_region).
+ */
+void
+attune_harm_first(const struct attune_safety_opt *s)
+{
+	attune_crisis_show(s->print || s->dryrun || s->quiet ? stderr : stdout,
+	    attune_region_first(s->region));
+}
