@@ -41,7 +41,7 @@ struct attune_safety_opt {	/* what a first, lenient pass finds */
 	const char *dir, *who, *region;	/* the last given, or NULL */
 	int	 quiet, print, dryrun, all, list, harm;	/* harm: --flag's */
 	char	**args;			/* the operands, as the real pass's */
-	int	 nargs;
+	int	 nargs, files;		/* files 1: they are logs to read */
 	void	(*option)(int c, const char *val);	/* sees each, or NULL */
 };
 void	 attune_opt_safety(int argc, char **argv, const char *optstring,
