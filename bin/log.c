@@ -14,6 +14,7 @@
 
 static const char *const formats[] = { "text", "csv", "json", NULL };
 static struct attune_log_opt o = { .count = 20 };
+static struct attune_safety_opt first;	/* the first pass's: --flag harm */
 
 #define OPTSTRING ":Aa:b:c:D:d:f:hm:N:n:qr:Ss:t:uVw:y"
 
@@ -98,7 +99,6 @@ not_a_sub(const char *word)
 int
 main(int argc, char **argv)
 {
-	struct attune_safety_opt first = { 0 };
 	int c;
 
 	attune_setprog(argv[0]);

@@ -157,15 +157,9 @@ check "edit --flag harm, the entry changed: the lines once" \
     [ "$(grep -c 'If you are in danger' "$T/out")" = 1 ]
 check "edit --flag harm, the entry changed: first" \
     first_line_has "$T/out" "If you are in danger"
-# No home directory to find the logs in (no HOME, no ATTUNE_DIR, a user
-# with no passwd entry, as in t15): the lines still come first.
-NOHOME="env -u HOME -u ATTUNE_DIR setpriv --reuid=4242 --regid=4242 --clear-groups"
-if ! command -v setpriv >/dev/null 2>&1 || [ "$(id -u)" != 0 ] ||
-    getent passwd 4242 >/dev/null; then
-	skip "edit --flag harm, no home" "needs root, setpriv and a uid with no passwd entry"
-elif ! $NOHOME attune-log --help >/dev/null 2>&1; then
-	skip "edit --flag harm, no home" "uid 4242 cannot run the programs from here"
-else
+# No home directory to find the logs in (tests/lib.sh's $NOHOME): the
+# lines still come first.
+if has_nohome "edit --flag harm, no home"; then
 	for args in "" "-m 12" "--bogus"; do
 		run $NOHOME attune-log edit last --flag harm $args
 		check "no home, edit --flag harm $args: the lines first" \
