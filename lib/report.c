@@ -868,13 +868,12 @@ harm_came_up(const struct attune_safety_opt *s, const char *who)
 /*
  * Whether harm came up in the two weeks ending today for the person (s's
  * who, else $ATTUNE_WHO, else attune.conf's, else "me": attune_who_pick),
- * or for anyone with --all-people, in the logs the command reads (the
- * FILEs given to attune report, else s's dir or the default); if so, the
- * crisis lines are shown, for the region if it is one, else every
- * region's: on standard output (and on standard error too when that is
- * no terminal), or with s's quiet on standard error only.  Commands call
- * this before a usage error, so that no mistake in an option can hide
- * the lines.  1 if they were shown.
+ * or with s's all for anyone, in the logs the command reads
+ * (harm_came_up); if so, the crisis lines are shown, for the
+ * region if it is one, else every region's: on standard output (and on
+ * standard error too when that is no terminal), or with s's quiet on
+ * standard error only.  Commands call this before a usage error, so that
+ * no mistake in an option can hide the lines.  1 if they were shown.
  */
 int
 attune_safety_first(const struct attune_safety_opt *s)
