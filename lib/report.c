@@ -827,8 +827,9 @@ attune_judge_dir(const char *dir, const char *who, int64_t day, int flags,
  * Whether harm came up in the two weeks ending today (the urgent rule)
  * for who, or with who NULL for anyone, in the logs the command reads:
  * s's operands when they are logs (s->files; standard input only when it
- * is no terminal), else those of the data directory.  1 or 0, or -1 when
- * there is no data directory to read.
+ * is no terminal), else those of the data directory, saying nothing of
+ * a log that cannot be read (the usage error is next).  1 or 0, or -1
+ * when there is no data directory to read.
  */
 static int
 harm_came_up(const struct attune_safety_opt *s, const char *who)
@@ -847,11 +848,13 @@ harm_came_up(const struct attune_safety_opt *s, const char *who)
 	memset(&r, 0, sizeof r);
 	attune_report_setup(&r, now.days - ATTUNE_RBACK, now.days,
 	    ATTUNE_BY_NONE, 0, now.days);
+	attune_warn_hush(1);	/* a log that cannot be read: the run says so */
 	if (d != NULL)
 		attune_diary_read(&r, d, who, ATTUNE_CSV_QUIET);
 	for (k = 0; d == NULL && k < s->nargs; k++)
 		if (strcmp(s->args[k], "-") != 0 || !isatty(STDIN_FILENO))
 			diary_log(&r, s->args[k], -1, who, ATTUNE_CSV_QUIET);
+	attune_warn_hush(0);
 	attune_report_done(&r);
 	for (i = 0; i < r.np; i++) {	/* with who, only who is read */
 		memset(&v, 0, sizeof v);

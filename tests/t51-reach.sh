@@ -471,6 +471,19 @@ check "report CALM-FILE --bogus, harm only in the data directory: no lines" \
 ATTUNE_DIR=$T/calm run sh -c 'attune-report - --bogus <"$1"' - "$T/harm.csv"
 check "report - --bogus, harm on standard input: the lines first" \
     first_line_has "$T/out" "If you are in danger"
+# A log the first pass cannot read is not its to mention: the usage error
+# is the one message (the run itself says so once the options are right).
+rm -rf "$T/odd"
+mkdir -m 700 "$T/odd" "$T/odd/checkins.csv"
+for args in "$T/nowhere.csv --bogus" "-d $T/odd --bogus" "-a -d $T/odd --bogus"; do
+	run attune-report $args
+	check "report $args: exit 2" rc_is 2
+	check "report $args: the usage error alone" \
+	    sh -c '[ "$(wc -l <"$1")" = 2 ] && head -n 1 "$1" | grep -q "unknown option"' - "$T/err"
+done
+run attune-tips -d "$T/odd" --bogus
+check "tips -d DIR --bogus, a log it cannot read: the usage error alone" \
+    sh -c '[ "$(wc -l <"$1")" = 2 ] && head -n 1 "$1" | grep -q "unknown option"' - "$T/err"
 # Under POSIXLY_CORRECT the options stop at the first operand; --week's
 # and --month's bare values (a mistaken one too) are not one, in the
 # first pass as in the real one, so the -d and -w after them still count.
