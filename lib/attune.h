@@ -39,7 +39,7 @@ int	 attune_opt_choice(const char *opt, const char *val,
 int	 attune_word_index(const char *const *words, const char *s, size_t n);
 struct attune_safety_opt {	/* what a first, lenient pass finds */
 	const char *dir, *who, *region;	/* the last given, or NULL */
-	int	 quiet, print, dryrun, all, list, harm;	/* harm: --flag's */
+	int	 quiet, print, dryrun, all, harm;	/* harm: --flag's */
 	char	**args;			/* the operands, as the real pass's */
 	int	 nargs, files;		/* files 1: they are logs to read */
 	void	(*option)(int c, const char *val);	/* sees each, or NULL */

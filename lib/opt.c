@@ -479,7 +479,7 @@ long_name(int c, int li, const struct option *lo)
  * included, so that POSIXLY_CORRECT stops both at the same operand), by
  * their long names, the same in every command: --dir (whose attune.conf
  * then gives the defaults), --who, --region, the last of each; --quiet,
- * --print, --dry-run, --all-people and --list anywhere; and whether a
+ * --print, --dry-run and --all-people anywhere; and whether a
  * --flag names harm.  s->option, when set, sees every option as well,
  * and s->args the operands.  It runs on a copy of argv with getopt's own
  * messages off: GNU getopt moves the arguments as it goes, and the real
@@ -492,9 +492,9 @@ attune_opt_safety(int argc, char **argv0, const char *optstring,
     const struct option *lo, struct attune_safety_opt *s)
 {
 	static char **argv;	/* s->args points into it */
+	struct attune_time now;
 	const char *name, *why;
-	int64_t today = attune_today();
-	int c, li;
+	int c, li, clock;
 
 	free(argv);
 	argv = attune_xreallocarray(NULL, (size_t)argc + 1, sizeof *argv);
@@ -518,14 +518,17 @@ attune_opt_safety(int argc, char **argv0, const char *optstring,
 			s->dryrun = 1;
 		else if (strcmp(name, "all-people") == 0)
 			s->all = 1;
-		else if (strcmp(name, "list") == 0)
-			s->list = 1;
 		else if (strcmp(name, "flag") == 0)
 			s->harm |= names_harm(optarg);
 		else if ((strcmp(name, "week") == 0 ||
-		    strcmp(name, "month") == 0) && optarg == NULL &&
-		    period_value(name[0] == 'm', argc, argv, today, &why) != 0)
-			optind++;	/* its value, or a mistaken one */
+		    strcmp(name, "month") == 0) && optarg == NULL) {
+			attune_warn_hush(1);	/* a bad $ATTUNE_NOW: said later */
+			clock = attune_time_clock(&now);
+			attune_warn_hush(0);
+			if (clock == 0 && period_value(name[0] == 'm', argc,
+			    argv, now.days, &why) != 0)
+				optind++;	/* its value, or a mistaken one */
+		}
 		if (s->option != NULL)
 			s->option(c, optarg);
 	}

@@ -157,6 +157,14 @@ check "edit --flag harm, the entry changed: the lines once" \
     [ "$(grep -c 'If you are in danger' "$T/out")" = 1 ]
 check "edit --flag harm, the entry changed: first" \
     first_line_has "$T/out" "If you are in danger"
+# A clock that cannot be read (a bad $ATTUNE_NOW) is said after the lines.
+for cmd in "attune-log edit last" "attune-checkin -m 3"; do
+	ATTUNE_NOW=someday run $cmd --flag harm
+	check "$cmd --flag harm, a bad ATTUNE_NOW: the lines first" \
+	    first_line_has "$T/err" "If you are in danger"
+	check "$cmd --flag harm, a bad ATTUNE_NOW: then the clock named" \
+	    err_has "ATTUNE_NOW: 'someday'"
+done
 # No home directory to find the logs in (tests/lib.sh's $NOHOME): the
 # lines still come first.
 if has_nohome "edit --flag harm, no home"; then
