@@ -79,36 +79,6 @@ usage(void)
 	exit(attune_finish(ATTUNE_OK));
 }
 
-/*
- * A first, lenient pass over the options for a harm flag, on a copy of
- * argv (attune_opt_lenient), so that the crisis lines come first even when
- * another option holds a mistake.  It notes where words go and the region,
- * and reads each --dir's attune.conf.
- */
-static int
-harm_first(int argc, char **argv0)
-{
-	char **argv = attune_opt_lenient(argc, argv0);
-	int c, harm = 0;
-
-	while ((c = getopt_long(argc, argv, OPTSTRING, longopts, NULL)) != -1) {
-		if (c == 'p')
-			o.print = 1;
-		else if (c == 'y')
-			o.dryrun = 1;
-		else if (c == 'q')
-			o.quiet = 1;
-		else if (c == 'r')
-			o.region = optarg;
-		else if (c == 'd')
-			attune_conf_dir(optarg);	/* its attune.conf */
-		else if (c == 'f')
-			harm |= attune_checkin_harm(optarg);
-	}
-	attune_opt_rewind(argv);
-	return harm;
-}
-
 /* One option, into o. */
 static void
 option(int c, char **argv)
@@ -177,12 +147,15 @@ option(int c, char **argv)
 int
 main(int argc, char **argv)
 {
+	struct attune_safety_opt first = { 0 };
 	int c;
 
 	attune_setprog(argv[0]);
 	attune_opt_longopts(longopts);
-	if (harm_first(argc, argv))
-		attune_checkin_crisis(&o);
+	/* A harm flag: the crisis lines before any option is checked. */
+	attune_opt_safety(argc, argv, OPTSTRING, longopts, &first);
+	if (first.harm)
+		attune_harm_first(&first);
 	while ((c = getopt_long(argc, argv, OPTSTRING, longopts, NULL)) != -1)
 		option(c, argv);
 	if (optind < argc)

@@ -14,6 +14,7 @@
 
 static const char *const formats[] = { "text", "csv", "json", NULL };
 static struct attune_log_opt o = { .count = 20 };
+static struct attune_safety_opt first;	/* the first pass's: --flag harm */
 
 #define OPTSTRING ":Aa:b:c:D:d:f:hm:N:n:qr:Ss:t:uVw:y"
 
@@ -102,6 +103,10 @@ main(int argc, char **argv)
 
 	attune_setprog(argv[0]);
 	attune_opt_longopts(longopts);
+	/* A harm flag: the crisis lines before any option is checked. */
+	attune_opt_safety(argc, argv, OPTSTRING, longopts, &first);
+	if ((o.early = first.harm))
+		attune_harm_first(&first);
 	while ((c = getopt_long(argc, argv, OPTSTRING, longopts, NULL)) != -1)
 		switch (c) {
 		case 'A': o.all = 1; break;

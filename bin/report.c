@@ -16,7 +16,7 @@
 static struct attune_report_opt o;	/* by none, format text */
 static char	*no_files[] = { NULL };
 static int64_t	 today;
-static struct attune_safety_opt early;	/* -d, -w, -r, -q, read first */
+static struct attune_safety_opt early = { .files = 1 };	/* read first */
 
 #define OPTSTRING ":ab:cd:f:hqr:Vw:"
 
@@ -97,13 +97,13 @@ usage(void)
 	exit(attune_finish(ATTUNE_OK));
 }
 
-/* Before any usage error: the crisis lines, if harm came up, for the
- * -d, -w, -r and -q given anywhere on the line (attune_opt_safety). */
+/* Before any usage error: the crisis lines, if harm came up in the logs
+ * the report would read, for the options and FILEs given anywhere on the
+ * line, in any order (attune_opt_safety). */
 static void
 safety_first(void)
 {
-	if (!o.all && *o.files == NULL)
-		attune_safety_first(&early);
+	attune_safety_first(&early);
 }
 
 /* One option; 1 when it was --rules or --version, printed already. */

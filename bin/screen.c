@@ -69,102 +69,101 @@ usage(void)
 	exit(attune_finish(ATTUNE_OK));
 }
 
+#define OPTSTRING ":a:d:f:hlpqr:s:t:VW:w:"
+
 /*
- * The options, into o.  Leniently, for safety first, it passes over what
+ * One option, into o.  Leniently, for safety first, it passes over what
  * it cannot use, and a --format that is not one.
  */
 static void
-options(int argc, char **argv, struct attune_screen_opt *o, int lenient)
+option(struct attune_screen_opt *o, int c, char **argv, int lenient)
 {
-	int c, i;
+	int i;
 
-	while ((c = getopt_long(argc, argv, ":a:d:f:hlpqr:s:t:VW:w:",
-	    longopts, NULL)) != -1) {
-		switch (c) {
-		case 'a':
-			o->answers = optarg;
-			break;
-		case 'd':
-			o->dir = optarg;
-			break;
-		case 'f':
-			if (!lenient)
-				o->format = attune_opt_choice("--format",
-				    optarg, formats);
-			else if ((i = attune_word_index(formats, optarg,
-			    strlen(optarg))) >= 0)
-				o->format = i;
-			break;
-		case 'h':
-			if (!lenient)
-				usage();
-			break;
-		case 'l':
-			o->list = 1;
-			break;
-		case 'p':
-			o->partner = 1;
-			break;
-		case 'q':
-			o->quiet = 1;
-			break;
-		case 'r':
-			o->region = optarg;
-			break;
-		case 's':
-			o->scores = optarg;
-			break;
-		case 't':
-			o->time = optarg;
-			break;
-		case 'V':
-			if (!lenient)
-				attune_version("attune-screen");
-			break;
-		case 'W':
-			o->wording = optarg;
-			break;
-		case 'w':
-			o->who = optarg;
-			break;
-		case 'y':
-			o->dryrun = 1;
-			break;
-		default:
-			if (!lenient)
-				attune_opt_unknown(c, argv);
-		}
+	switch (c) {
+	case 'a':
+		o->answers = optarg;
+		break;
+	case 'd':
+		o->dir = optarg;
+		break;
+	case 'f':
+		if (!lenient)
+			o->format = attune_opt_choice("--format", optarg,
+			    formats);
+		else if ((i = attune_word_index(formats, optarg,
+		    strlen(optarg))) >= 0)
+			o->format = i;
+		break;
+	case 'h':
+		if (!lenient)
+			usage();
+		break;
+	case 'l':
+		o->list = 1;
+		break;
+	case 'p':
+		o->partner = 1;
+		break;
+	case 'q':
+		o->quiet = 1;
+		break;
+	case 'r':
+		o->region = optarg;
+		break;
+	case 's':
+		o->scores = optarg;
+		break;
+	case 't':
+		o->time = optarg;
+		break;
+	case 'V':
+		if (!lenient)
+			attune_version("attune-screen");
+		break;
+	case 'W':
+		o->wording = optarg;
+		break;
+	case 'w':
+		o->who = optarg;
+		break;
+	case 'y':
+		o->dryrun = 1;
+		break;
+	default:
+		if (!lenient)
+			attune_opt_unknown(c, argv);
 	}
-	o->args = argv + optind;
-	o->nargs = argc - optind;
 }
 
-/*
- * Safety first: the answers are judged before any option is checked, so
- * that a mistake elsewhere never keeps the crisis lines back, on a copy
- * of argv (attune_opt_lenient).  1 if the lines were shown.
- */
-static int
-safety_first(int argc, char **argv0)
-{
-	struct attune_screen_opt e = { 0 };
-	char **argv = attune_opt_lenient(argc, argv0);
-	int shown;
+/* The options as the first pass (attune_opt_safety) reads them. */
+static struct attune_screen_opt early;
 
-	options(argc, argv, &e, 1);
-	shown = attune_screen_first(&e);
-	attune_opt_rewind(argv);
-	return shown;
+static void
+early_option(int c, const char *val)
+{
+	(void)val;	/* optarg */
+	option(&early, c, NULL, 1);
 }
 
 int
 main(int argc, char **argv)
 {
 	struct attune_screen_opt o = { 0 };
+	struct attune_safety_opt first = { .option = early_option };
+	int c;
 
 	attune_setprog(argv[0]);
 	attune_opt_longopts(longopts);
-	o.early = safety_first(argc, argv);
-	options(argc, argv, &o, 0);
+	/* Safety first: the answers are judged before any option is
+	 * checked, so that a mistake elsewhere never keeps the lines back. */
+	attune_opt_safety(argc, argv, OPTSTRING, longopts, &first);
+	early.args = first.args;
+	early.nargs = first.nargs;
+	o.early = attune_screen_first(&early);
+	while ((c = getopt_long(argc, argv, OPTSTRING, longopts, NULL)) != -1)
+		option(&o, c, argv, 0);
+	o.args = argv + optind;
+	o.nargs = argc - optind;
 	return attune_screen_run(&o);
 }

@@ -68,13 +68,13 @@ usage(void)
  * Before any usage error (lib/opt.c calls this first): judge the logs of
  * the -d and -w given anywhere on the line (attune_opt_safety), and if
  * harm came up, show the crisis lines, so a typo in an option, before
- * them or after, can never hide them.
+ * them or after, can never hide them; with --list too, which is no
+ * reason to keep them back when nothing is shown.
  */
 static void
 safety_first(void)
 {
-	if (!o.list)
-		attune_safety_first(&early);
+	attune_safety_first(&early);
 }
 
 /* One option, into o. */

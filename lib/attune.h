@@ -37,14 +37,16 @@ void	 attune_opt_longopts(const struct option *lo);	/* for "did you mean" */
 int	 attune_opt_choice(const char *opt, const char *val,
 	    const char *const *words);
 int	 attune_word_index(const char *const *words, const char *s, size_t n);
-char	**attune_opt_lenient(int argc, char **argv);	/* a first pass's copy */
-void	 attune_opt_rewind(char **copy);	/* freed; getopt afresh */
-struct attune_safety_opt {	/* -d, -w, -r, -q wherever they stand */
-	const char *dir, *who, *region;	/* as given, or NULL */
-	int	 quiet;
+struct attune_safety_opt {	/* what a first, lenient pass finds */
+	const char *dir, *who, *region;	/* the last given, or NULL */
+	int	 quiet, print, dryrun, all, harm;	/* harm: --flag's */
+	char	**args;			/* the operands, as the real pass's */
+	int	 nargs, files;		/* files 1: they are logs to read */
+	void	(*option)(int c, const char *val);	/* sees each, or NULL */
 };
 void	 attune_opt_safety(int argc, char **argv, const char *optstring,
 	    const struct option *lo, struct attune_safety_opt *s);
+void	 attune_harm_first(const struct attune_safety_opt *s);	/* the lines */
 struct attune_time;
 const char *attune_opt_time(const char *val, const char *what,
 	    struct attune_time *t);	/* --time, not ahead of the clock */
@@ -63,8 +65,7 @@ int	 attune_front(int argc, char **argv, const struct attune_cmd *cmds,
 /* judge.c: every threshold with its source, for attune report --rules. */
 void	 attune_thresholds_print(FILE *f);
 
-/* report.c: before a usage error, the crisis lines if harm came up in
- * the two weeks ending today (1: shown). */
+/* report.c: before a usage error, the crisis lines if harm came up (1). */
 int	 attune_safety_first(const struct attune_safety_opt *s);
 
 /* tips.c: attune-tips(1) once its options are read: their values checked,
@@ -99,8 +100,7 @@ int	 attune_screen_first(const struct attune_screen_opt *o);
 int	 attune_screen_run(const struct attune_screen_opt *o);
 const char *attune_screen_attribution(void);	/* the PHQ's, for --help */
 
-/* reportrun.c: one attune-report run, options to output (time.c: the
- * period they ask for). */
+/* reportrun.c: one attune-report run (time.c: the period asked for). */
 struct attune_period_opt {
 	const char *week, *month, *last, *since, *until;	/* or NULL */
 	int	 weekgiven, monthgiven;	/* --week, --month, even bare */
@@ -133,8 +133,6 @@ struct attune_checkin_opt {
 int	 attune_checkin_words(int flag, const char *val, int acc); /* flag 1 */
 void	 attune_checkin_wordlist(FILE *f, int flags);	/* for the usage */
 const char *attune_checkin_note(const char *val);	/* "-": stdin */
-int	 attune_checkin_harm(const char *flags);	/* leniently, 1: harm */
-void	 attune_checkin_crisis(const struct attune_checkin_opt *o);
 int	 attune_checkin_run(const struct attune_checkin_opt *o); /* status */
 
 /* logrun.c: one attune-log run (attune-log(1)): the latest entries listed
@@ -145,7 +143,7 @@ struct attune_log_opt {
 	const char *time, *mood, *bond, *anxiety, *numb, *sleep, *did,
 		   *flags, *note;		/* edit's values, or NULL */
 	int	 all, count, quiet, screens, undo, yes;
-	int	 format;			/* 0 text, 1 csv, 2 json */
+	int	 format, early;	/* 0 text, 1 csv, 2 json; early: lines shown */
 };
 int	 attune_log_run(const struct attune_log_opt *o);
 

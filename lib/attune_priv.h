@@ -45,6 +45,7 @@ int	 attune_distance(const char *a, size_t na, const char *b, size_t nb,
 /* opt.c */
 int	 attune_parse_words(const char *val, const char *const *words,
 	    unsigned *acc, const char **bad, size_t *badlen);
+const char *attune_who_pick(const char *opt, const char **src);	/* silent */
 const char *attune_opt_who(const char *opt);	/* --who, $ATTUNE_WHO,
 						 * attune.conf, "me" */
 unsigned attune_opt_words(const char *opt, const char *val,

@@ -10,7 +10,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 
 #include "attune_priv.h"
 
@@ -224,23 +223,6 @@ attune_checkin_note(const char *val)
 	return val;
 }
 
-/* Whether a --flag value names harm, read leniently: the options are not
- * checked yet when the crisis lines are shown. */
-int
-attune_checkin_harm(const char *flags)
-{
-	const char *p, *q;
-	int harm = 0;
-
-	for (p = flags; *p != '\0'; p = *q ? q + 1 : q) {
-		while (*p == ' ')
-			p++;
-		q = p + strcspn(p, ",; ");
-		harm |= q - p == 4 && strncasecmp(p, "harm", 4) == 0;
-	}
-	return harm;
-}
-
 /*
  * Where checkin's words for the person go: standard output, unless it
  * carries the row (--print, --dry-run).
@@ -258,18 +240,6 @@ lines_to(const struct attune_checkin_opt *o)
 {
 	return o->print || o->dryrun || o->quiet ? ATTUNE_CRISIS_NONE :
 	    ATTUNE_CRISIS_WORDS;
-}
-
-/*
- * A harm flag among the options: the crisis lines now, before any option
- * is checked.  A --region or ATTUNE_REGION that is not one shows every
- * region's lines; what is wrong with it comes after them, from settle,
- * which reads the region again.
- */
-void
-attune_checkin_crisis(const struct attune_checkin_opt *o)
-{
-	attune_crisis_out(lines_to(o), attune_region_first(o->region));
 }
 
 /* --archive: move old check-ins into the yearly archives. */

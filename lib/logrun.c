@@ -434,13 +434,16 @@ edit(struct run *r, int given)
 	if (attune_edit_row(rs, (size_t)i, vals, &r->row, &flags, r->where.s,
 	    why, sizeof why) < 0)
 		attune_usage_error("%s", why);
-	/* A harm flag added: the crisis lines come first, then what is
-	 * wrong with the region (a bad --region: every region's lines, and
-	 * nothing is changed).  Without one a bad --region is refused all
-	 * the same, as in every command. */
-	if ((flags & ATTUNE_FLAG_HARM) && !(oldflags & ATTUNE_FLAG_HARM)) {
-		attune_crisis_out(ATTUNE_CRISIS_WORDS,
-		    attune_region_first(o->region));
+	/* A harm flag: the crisis lines come first, shown already when
+	 * --flag named it (attune_harm_first), else now that the editor
+	 * added it; then what is wrong with the region (a bad --region:
+	 * every region's lines, and nothing is changed).  Without one a bad
+	 * --region is refused all the same, as in every command. */
+	if (o->early || ((flags & ATTUNE_FLAG_HARM) &&
+	    !(oldflags & ATTUNE_FLAG_HARM))) {
+		if (!o->early)
+			attune_harm_first(&(struct attune_safety_opt){
+			    .region = o->region, .quiet = o->quiet });
 		attune_region(o->region);
 	} else if (o->region != NULL)
 		attune_region(o->region);

@@ -312,22 +312,62 @@ attune_opt_unknown(int c, char **argv)
 	attune_usage_error("unknown option '%.*s'", n, arg);
 }
 
+/*
+ * Whose entries a command reads or writes, the one order every command
+ * and every first pass takes: --who (opt) when given and not empty, else
+ * $ATTUNE_WHO when set and not empty, else attune.conf's who, else "me";
+ * an empty --who is the default person.  It says nothing and never exits:
+ * *src is "--who" or "ATTUNE_WHO" for a name still to be checked, NULL
+ * for attune.conf's (checked when read) or "me".
+ */
+const char *
+attune_who_pick(const char *opt, const char **src)
+{
+	const char *who = opt;
+
+	*src = "--who";
+	if (who == NULL) {
+		who = getenv("ATTUNE_WHO");
+		*src = "ATTUNE_WHO";
+	}
+	if (who != NULL && *who != '\0')
+		return who;
+	*src = NULL;
+	who = attune_conf_default()->who;
+	return who != NULL ? who : "me";
+}
+
+/* attune_who_pick's person, a name that cannot be one refused. */
 const char *
 attune_opt_who(const char *opt)
 {
-	const char *who = opt, *why;
+	const char *src, *why, *who = attune_who_pick(opt, &src);
 
-	if (who == NULL)
-		who = getenv("ATTUNE_WHO");
-	if (who != NULL && *who != '\0' &&
-	    (why = attune_who_why(who, strlen(who))) != NULL)
-		attune_usage_error("%s: '%s' %s", opt != NULL ? "--who" :
-		    "ATTUNE_WHO", who, why);
-	if (who == NULL || *who == '\0')
-		who = attune_conf_default()->who;	/* checked when read */
-	if (who == NULL)
-		who = "me";
+	if (src != NULL && (why = attune_who_why(who, strlen(who))) != NULL)
+		attune_usage_error("%s: '%s' %s", src, who, why);
 	return who;
+}
+
+/*
+ * Whether argv[optind], after a bare --week or --month (month 1), is its
+ * value: 1 when it is one, -1 when it is a mistaken one (why says how),
+ * 0 when there is none (the next argument is an option, or a file there
+ * is: a log to read).
+ */
+static int
+period_value(int month, int argc, char **argv, int64_t today,
+    const char **why)
+{
+	int (*looks)(const char *, int64_t, int64_t *, const char **) =
+	    month ? attune_month_user : attune_week_user;
+	const char *s;
+	int64_t d;
+
+	if (optind >= argc || (s = argv[optind])[0] == '-' || s[0] == '\0')
+		return 0;
+	if (looks(s, today, &d, why) == 0)
+		return 1;
+	return access(s, F_OK) != 0 ? -1 : 0;
 }
 
 /*
@@ -341,20 +381,17 @@ void
 attune_opt_period(struct attune_period_opt *p, int month, int argc,
     char **argv, int64_t today)
 {
-	int (*looks)(const char *, int64_t, int64_t *, const char **) =
-	    month ? attune_month_user : attune_week_user;
-	const char *why, *s, *val = optarg;
-	int64_t d;
+	const char *why, *val = optarg;
 
-	if (val == NULL && optind < argc && (s = argv[optind])[0] != '-' &&
-	    s[0] != '\0') {
-		if (looks(s, today, &d, &why) == 0)
+	if (val == NULL)
+		switch (period_value(month, argc, argv, today, &why)) {
+		case 1:
 			val = argv[optind++];
-		else if (access(s, F_OK) != 0)
+			break;
+		case -1:
 			attune_usage_error("%s: '%s' %s", month ? "--month" :
-			    "--week", s, why);
-		/* else a log to read */
-	}
+			    "--week", argv[optind], why);
+		}
 	if (month) {
 		p->monthgiven = 1;
 		p->month = val;
@@ -402,54 +439,118 @@ attune_today(void)
 	return now.days;
 }
 
-/*
- * A first, lenient pass over the options (safety first: a harm flag or a
- * safety answer is seen before any option is checked) reads the copy this
- * returns, with getopt's own messages off: GNU getopt moves the arguments
- * as it goes, and the real pass must see them as given ("--who" last must
- * still lack its value).  attune_opt_rewind frees the copy and starts
- * getopt afresh for the real pass.
- */
-char **
-attune_opt_lenient(int argc, char **argv)
+/* Whether a --flag value names harm, read leniently: in any case, among
+ * words split by commas, semicolons or spaces, the others unchecked. */
+static int
+names_harm(const char *flags)
 {
-	char **copy;
+	const char *p, *q;
+	int harm = 0;
 
-	copy = attune_xreallocarray(NULL, (size_t)argc + 1, sizeof *copy);
-	memcpy(copy, argv, ((size_t)argc + 1) * sizeof *copy);
-	opterr = 0;
-	return copy;
+	for (p = flags; *p != '\0'; p = *q ? q + 1 : q) {
+		while (*p == ' ')
+			p++;
+		q = p + strcspn(p, ",; ");
+		harm |= q - p == 4 && strncasecmp(p, "harm", 4) == 0;
+	}
+	return harm;
 }
 
-void
-attune_opt_rewind(char **copy)
+/* The long name of the option getopt_long returned as c, or "". */
+static const char *
+long_name(int c, int li, const struct option *lo)
 {
-	free(copy);
-	optind = 0;	/* GNU getopt: start afresh */
+	int i;
+
+	if (li >= 0)
+		return lo[li].name;
+	for (i = 0; lo[i].name != NULL; i++)
+		if (lo[i].val == c)
+			return lo[i].name;
+	return "";
 }
 
 /*
- * Where a usage error's crisis lines come from and go to (attune_safety_
- * first): -d, -w, -r and -q, read by a first, lenient pass over the whole
- * command line, so that a mistake typed before them neither hides the
- * lines nor judges another person's logs.  The letters are the same in
- * every command; one without -q leaves s->quiet 0.
+ * The first, lenient pass every command makes over its options, so that
+ * the crisis lines come first, before any option is checked: a harm flag
+ * or a safety answer is seen, and a mistake typed anywhere on the line
+ * neither hides the lines nor judges another person's logs.  It reads the
+ * options as the real pass will (--week's and --month's bare values
+ * included, so that POSIXLY_CORRECT stops both at the same operand), by
+ * their long names, the same in every command: --dir (whose attune.conf
+ * then gives the defaults), --who, --region, the last of each; --quiet,
+ * --print, --dry-run and --all-people anywhere; and whether a
+ * --flag names harm.  s->option, when set, sees every option as well,
+ * and s->args the operands.  It runs on a copy of argv with getopt's own
+ * messages off: GNU getopt moves the arguments as it goes, and the real
+ * pass, from the start again, must see them as given ("--who" last must
+ * still lack its value).  A mistake is passed over here; the real pass
+ * names it.
  */
 void
 attune_opt_safety(int argc, char **argv0, const char *optstring,
     const struct option *lo, struct attune_safety_opt *s)
 {
-	char **argv = attune_opt_lenient(argc, argv0);
-	int c;
+	static char **argv;	/* s->args points into it */
+	struct attune_time now;
+	const char *name, *why;
+	int c, li, clock;
 
-	while ((c = getopt_long(argc, argv, optstring, lo, NULL)) != -1)
-		if (c == 'd')
+	free(argv);
+	argv = attune_xreallocarray(NULL, (size_t)argc + 1, sizeof *argv);
+	memcpy(argv, argv0, ((size_t)argc + 1) * sizeof *argv);
+	opterr = 0;
+	optind = 0;	/* GNU getopt: start afresh */
+	for (li = -1; (c = getopt_long(argc, argv, optstring, lo, &li)) != -1;
+	    li = -1) {
+		name = c == '?' || c == ':' ? "" : long_name(c, li, lo);
+		if (strcmp(name, "dir") == 0)
 			s->dir = optarg;
-		else if (c == 'w')
+		else if (strcmp(name, "who") == 0)
 			s->who = optarg;
-		else if (c == 'r')
+		else if (strcmp(name, "region") == 0)
 			s->region = optarg;
-		else if (c == 'q')
+		else if (strcmp(name, "quiet") == 0)
 			s->quiet = 1;
-	attune_opt_rewind(argv);
+		else if (strcmp(name, "print") == 0)
+			s->print = 1;
+		else if (strcmp(name, "dry-run") == 0)
+			s->dryrun = 1;
+		else if (strcmp(name, "all-people") == 0)
+			s->all = 1;
+		else if (strcmp(name, "flag") == 0)
+			s->harm |= names_harm(optarg);
+		else if ((strcmp(name, "week") == 0 ||
+		    strcmp(name, "month") == 0) && optarg == NULL) {
+			attune_warn_hush(1);	/* a bad $ATTUNE_NOW: said later */
+			clock = attune_time_clock(&now);
+			attune_warn_hush(0);
+			if (clock == 0 && period_value(name[0] == 'm', argc,
+			    argv, now.days, &why) != 0)
+				optind++;	/* its value, or a mistaken one */
+		}
+		if (s->option != NULL)
+			s->option(c, optarg);
+	}
+	s->args = argv + optind;
+	s->nargs = argc - optind;
+	attune_conf_dir(s->dir);	/* its attune.conf */
+	optind = 0;	/* and afresh for the real pass */
+}
+
+/*
+ * A --flag naming harm among the options (attune checkin, attune log
+ * edit): the crisis lines now, before any option is checked, on standard
+ * output, or on standard error only when standard output carries the row
+ * (--print, --dry-run) or with --quiet, which never silences them.  A
+ * --region or ATTUNE_REGION that is not one shows every region's lines;
+ * what is wrong with it comes after them, when the command reads the
+ * region again (attune_region).
+ */
+void
+attune_harm_first(const struct attune_safety_opt *s)
+{
+	attune_crisis_out(s->print || s->dryrun || s->quiet ?
+	    ATTUNE_CRISIS_NONE : ATTUNE_CRISIS_WORDS,
+	    attune_region_first(s->region));
 }

@@ -13,6 +13,7 @@
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "attune_priv.h"
 
@@ -736,47 +737,63 @@ attune_report_notes(const struct attune_rsum *s, int all,
 }
 
 /*
- * Read one person's entries (by name, whatever its case and the spaces
- * around it) from both logs of a data directory, archives included, into
- * r, all under the name who.  Both logs are read even when one fails, so that a
- * safety item in either counts.  -1 if anything could not be read.
+ * One log into r: check-ins (kind 0), screens (1), or (-1) as its header
+ * says, screens when it has an "instrument" column.  The entries of who
+ * alone (by name, whatever its case and the spaces around it), all under
+ * that name; with who NULL, everyone's.  -1 if it could not be read in
+ * full.
+ */
+static int
+diary_log(struct attune_report *r, const char *path, int kind,
+    const char *who, int flags)
+{
+	struct attune_checkin ci;
+	struct attune_screen sc;
+	struct attune_csv *c;
+	int n = -1;
+
+	if ((c = attune_csv_open(path, kind == 1 ? attune_screen_cols :
+	    attune_checkin_cols, flags)) == NULL)
+		return -1;
+	if (kind < 0 && (kind = attune_csv_header_has(c, "instrument")) == 1)
+		attune_csv_columns(c, attune_screen_cols);
+	if (kind == 0)
+		while ((n = attune_checkin_read(c, &ci)) == 1) {
+			if (who != NULL && !attune_who_same(ci.who, who))
+				continue;
+			ci.who = who != NULL ? who : ci.who;
+			attune_report_checkin(r, &ci);
+		}
+	else if (kind == 1)
+		while ((n = attune_screen_read(c, &sc)) == 1) {
+			if (who != NULL && !attune_who_same(sc.who, who))
+				continue;
+			sc.who = who != NULL ? who : sc.who;
+			attune_report_screen(r, &sc);
+		}
+	if (attune_csv_close(c) < 0 || n < 0)
+		return -1;
+	return 0;
+}
+
+/*
+ * Read one person's entries (who, as diary_log matches it; NULL: every
+ * person's) from both logs of a data directory, archives included, into
+ * r.  Both logs are read even when one fails, so that a safety item in
+ * either counts.  -1 if anything could not be read.
  */
 int
 attune_diary_read(struct attune_report *r, const char *dir, const char *who,
     int flags)
 {
-	struct attune_checkin ci;
-	struct attune_screen sc;
-	struct attune_csv *c;
 	char **logs;
-	int i, k, n, rval = 0;
+	int i, k, rval = 0;
 
 	for (k = 0; k < 2; k++) {
 		logs = attune_dir_logs(dir, k == 0 ? "checkins" : "screens");
-		for (i = 0; logs[i] != NULL; i++) {
-			if ((c = attune_csv_open(logs[i], k == 0 ?
-			    attune_checkin_cols : attune_screen_cols,
-			    flags)) == NULL) {
+		for (i = 0; logs[i] != NULL; i++)
+			if (diary_log(r, logs[i], k, who, flags) < 0)
 				rval = -1;
-				continue;
-			}
-			if (k == 0)
-				while ((n = attune_checkin_read(c, &ci)) == 1) {
-					if (!attune_who_same(ci.who, who))
-						continue;
-					ci.who = who;
-					attune_report_checkin(r, &ci);
-				}
-			else
-				while ((n = attune_screen_read(c, &sc)) == 1) {
-					if (!attune_who_same(sc.who, who))
-						continue;
-					sc.who = who;
-					attune_report_screen(r, &sc);
-				}
-			if (attune_csv_close(c) < 0 || n < 0)
-				rval = -1;
-		}
 		attune_strv_free(logs);
 	}
 	return rval;
@@ -807,10 +824,55 @@ attune_judge_dir(const char *dir, const char *who, int64_t day, int flags,
 }
 
 /*
+ * Whether harm came up in the two weeks ending today (the urgent rule)
+ * for who, or with who NULL for anyone, in the logs the command reads:
+ * s's operands when they are logs (s->files; standard input only when it
+ * is no terminal), else those of the data directory, saying nothing of
+ * a log that cannot be read (the usage error is next).  1 or 0, or -1
+ * when there is no data directory to read.
+ */
+static int
+harm_came_up(const struct attune_safety_opt *s, const char *who)
+{
+	struct attune_report r;
+	struct attune_verdict v;
+	struct attune_time now;
+	char *d = NULL;
+	size_t i;
+	int k, urgent = 0;
+
+	if ((!s->files || s->nargs == 0) &&
+	    (d = attune_dir_find(s->dir)) == NULL)
+		return -1;
+	attune_time_now(&now);
+	memset(&r, 0, sizeof r);
+	attune_report_setup(&r, now.days - ATTUNE_RBACK, now.days,
+	    ATTUNE_BY_NONE, 0, now.days);
+	attune_warn_hush(1);	/* a log that cannot be read: the run says so */
+	if (d != NULL)
+		attune_diary_read(&r, d, who, ATTUNE_CSV_QUIET);
+	for (k = 0; d == NULL && k < s->nargs; k++)
+		if (strcmp(s->args[k], "-") != 0 || !isatty(STDIN_FILENO))
+			diary_log(&r, s->args[k], -1, who, ATTUNE_CSV_QUIET);
+	attune_warn_hush(0);
+	attune_report_done(&r);
+	for (i = 0; i < r.np; i++) {	/* with who, only who is read */
+		memset(&v, 0, sizeof v);
+		v.sleep = -1;
+		attune_judge(&r.p[i], now.days, &v);
+		urgent |= (v.rules & (1u << ATTUNE_RULE_URGENT)) != 0;
+		attune_verdict_free(&v);
+	}
+	attune_report_free(&r);
+	free(d);
+	return urgent;
+}
+
+/*
  * Whether harm came up in the two weeks ending today for the person (s's
- * who, else $ATTUNE_WHO, else attune.conf's, else "me", as attune_opt_who
- * takes them: an empty --who is the default person) in the data directory
- * (s's dir, else the default); if so, the crisis lines are shown, for the
+ * who, else $ATTUNE_WHO, else attune.conf's, else "me": attune_who_pick),
+ * or with s's all for anyone, in the logs the command reads
+ * (harm_came_up); if so, the crisis lines are shown, for the
  * region if it is one, else every region's: on standard output (and on
  * standard error too when that is no terminal), or with s's quiet on
  * standard error only.  Commands call this before a usage error, so that
@@ -819,33 +881,21 @@ attune_judge_dir(const char *dir, const char *who, int64_t day, int flags,
 int
 attune_safety_first(const struct attune_safety_opt *s)
 {
-	struct attune_verdict v;
-	struct attune_time now;
-	const char *rg = NULL, *who = s->who;
-	char *d;
+	const char *rg = NULL, *who = NULL, *src;
 	int urgent;
 
-	/* Whose and which region as attune_opt_who and attune_region find
-	 * them, dir's attune.conf included, but saying nothing till after
-	 * the lines (attune_conf_hush). */
+	/* Whose (attune_who_pick, as attune_opt_who) and which region as
+	 * attune_region finds it, dir's attune.conf included, but saying
+	 * nothing till after the lines (attune_conf_hush). */
 	attune_conf_dir(s->dir);
-	if (who == NULL)
-		who = getenv("ATTUNE_WHO");
-	if (who == NULL || *who == '\0') {
-		attune_conf_hush(1);
-		if ((who = attune_conf_default()->who) == NULL)
-			who = "me";
-		attune_conf_hush(0);
-	}
-	if (!attune_who_valid(who, strlen(who)))
+	attune_conf_hush(1);
+	if (!s->all)
+		who = attune_who_pick(s->who, &src);
+	attune_conf_hush(0);
+	if (who != NULL && !attune_who_valid(who, strlen(who)))
 		return 0;
-	if ((d = attune_dir_find(s->dir)) == NULL)
+	if ((urgent = harm_came_up(s, who)) < 0)
 		return 0;	/* no home: no logs, and the usage error is next */
-	attune_time_now(&now);
-	attune_judge_dir(d, who, now.days, ATTUNE_CSV_QUIET, &v);
-	urgent = (v.rules & (1u << ATTUNE_RULE_URGENT)) != 0;
-	attune_verdict_free(&v);
-	free(d);
 	/* The lines first, then what is wrong with the region, before the
 	 * usage error. */
 	if (urgent)

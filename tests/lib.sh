@@ -52,6 +52,21 @@ fail() {
 	for line in "$@"; do printf '#   %s\n' "$line"; done
 }
 skip() { echo "ok - $1 # SKIP $2"; }
+# $NOHOME CMD...: CMD with no home directory to find the data directory
+# in (no HOME, no ATTUNE_DIR, a user with no passwd entry).  has_nohome
+# WHAT: 0 when that can be had here, else WHAT is skipped, saying why.
+NOHOME="env -u HOME -u ATTUNE_DIR setpriv --reuid=4242 --regid=4242 --clear-groups"
+has_nohome() {
+	if ! command -v setpriv >/dev/null 2>&1 || [ "$(id -u)" != 0 ] ||
+	    getent passwd 4242 >/dev/null; then
+		skip "$1" "needs root, setpriv and a uid with no passwd entry"
+	elif ! $NOHOME attune-checkin --help >/dev/null 2>&1; then
+		skip "$1" "uid 4242 cannot run the programs from here"
+	else
+		return 0
+	fi
+	return 1
+}
 
 # run CMD…: stdout to $T/out, stderr to $T/err, status to $rc; no stdin.
 run() { "$@" >"$T/out" 2>"$T/err" </dev/null; rc=$?; }

@@ -151,13 +151,7 @@ check "the list without the scripts: not listed" out_lacks "  weekly"
 # user with no passwd entry.  A bad option is still refused as one (exit
 # 2), crisis lines still come, and only what needs the directory says that
 # it cannot be found (exit 1).
-NOHOME="env -u HOME -u ATTUNE_DIR setpriv --reuid=4242 --regid=4242 --clear-groups"
-if ! command -v setpriv >/dev/null 2>&1 || [ "$(id -u)" != 0 ] ||
-    getent passwd 4242 >/dev/null; then
-	skip "no home directory" "needs root, setpriv and a uid with no passwd entry"
-elif ! $NOHOME attune-checkin --help >/dev/null 2>&1; then
-	skip "no home directory" "uid 4242 cannot run the programs from here"
-else
+if has_nohome "no home directory"; then
 	for args in "attune-report --bogus" "attune-tips --bogus" \
 	    "attune-checkin -m 3 -r zz" "attune-screen phq2 -a 1,1 -t someday" \
 	    "attune-log --last zz" "attune-log --screens edit last -m 3" \

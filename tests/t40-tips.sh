@@ -475,6 +475,16 @@ check "a harm flag: in csv the first row is the crisis lines" \
     [ "$(sed -n 2p "$T/out" | cut -d, -f1)" = crisis ]
 run attune-tips --list
 check "--list shows no crisis lines" out_lacks "If you are in danger"
+# But a usage error shows them whatever the order: --list before the
+# mistake as after it, and --list with what it does not take.
+for args in "-l --bogus" "--bogus -l" "--list --count 99" "-l closeness"; do
+	run attune-tips $args
+	check "harm, tips $args: exit 2" rc_is 2
+	check "harm, tips $args: the crisis lines first" \
+	    first_line_has "$T/out" "If you are in danger"
+	check "harm, tips $args: once" \
+	    [ "$(grep -c 'If you are in danger' "$T/out")" = 1 ]
+done
 fresh
 checkin 21 6 6 2 2 7
 checkin 05 3 3 5 5 6 me harm

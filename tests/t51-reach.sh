@@ -437,6 +437,62 @@ for cmd in report tips; do
 	check "$cmd --who '' --bogus after harm: the lines first" \
 	    first_line_has "$T/out" "If you are in danger"
 done
+# The same lines whatever the order of the options: --all-people before
+# the mistake or after it judges everyone, as the report would (Sam's
+# harm, with no attune.conf: the default person is me).
+for args in "-a --bogus" "--bogus -a" "--all-people --by fortnight" \
+    "-a -w Nobody" "-w Nobody --bogus -a"; do
+	run attune-report -d "$T/sam" $args
+	check "report -d DIR $args, Sam's harm: exit 2" rc_is 2
+	check "report -d DIR $args, Sam's harm: the lines first" \
+	    first_line_has "$T/out" "If you are in danger"
+done
+run attune-report -d "$T/calm" -a --bogus
+check "report -a --bogus, no harm for anyone: no lines" out_empty
+# FILE arguments, before the mistake or after it, are the logs judged, not
+# the data directory; standard input too when it is no terminal.  A log
+# is a check-in or a screens log as its header says.
+cp "$T/d/checkins.csv" "$T/harm.csv"
+{ printf '%s\n' "$HEAD"; rows 2 1 1 7 7 2 2 7 ""; } >"$T/calm.csv"
+{ printf '%s\n' "$SHEAD"
+  echo "$(day 2)T09:00:00+00:00,me,phq9,1,none,,safety,1:0;1:0;1:0;1:0;1:0;1:0;1:0;1:0;2:1"
+} >"$T/safety.csv"
+for args in "$T/harm.csv --bogus" "--bogus $T/harm.csv" \
+    "$T/calm.csv --fhir-checkins $T/harm.csv" "$T/safety.csv --by fortnight"; do
+	ATTUNE_DIR=$T/calm run attune-report $args
+	check "report $args, harm in the FILE: exit 2" rc_is 2
+	check "report $args, harm in the FILE: the lines first" \
+	    first_line_has "$T/out" "If you are in danger"
+done
+ATTUNE_DIR=$T/d run attune-report "$T/calm.csv" --bogus
+check "report CALM-FILE --bogus, harm only in the data directory: exit 2" rc_is 2
+check "report CALM-FILE --bogus, harm only in the data directory: no lines" \
+    out_empty
+ATTUNE_DIR=$T/calm run sh -c 'attune-report - --bogus <"$1"' - "$T/harm.csv"
+check "report - --bogus, harm on standard input: the lines first" \
+    first_line_has "$T/out" "If you are in danger"
+# A log the first pass cannot read is not its to mention: the usage error
+# is the one message (the run itself says so once the options are right).
+rm -rf "$T/odd"
+mkdir -m 700 "$T/odd" "$T/odd/checkins.csv"
+for args in "$T/nowhere.csv --bogus" "-d $T/odd --bogus" "-a -d $T/odd --bogus"; do
+	run attune-report $args
+	check "report $args: exit 2" rc_is 2
+	check "report $args: the usage error alone" \
+	    sh -c '[ "$(wc -l <"$1")" = 2 ] && head -n 1 "$1" | grep -q "unknown option"' - "$T/err"
+done
+run attune-tips -d "$T/odd" --bogus
+check "tips -d DIR --bogus, a log it cannot read: the usage error alone" \
+    sh -c '[ "$(wc -l <"$1")" = 2 ] && head -n 1 "$1" | grep -q "unknown option"' - "$T/err"
+# Under POSIXLY_CORRECT the options stop at the first operand; --week's
+# and --month's bare values (a mistaken one too) are not one, in the
+# first pass as in the real one, so the -d and -w after them still count.
+for args in "--week 2026-11-18" "--month November" "--week someday"; do
+	POSIXLY_CORRECT=1 run attune-report $args --bogus -d "$T/sam" -w Sam
+	check "POSIXLY_CORRECT, report $args --bogus -d DIR -w Sam: exit 2" rc_is 2
+	check "POSIXLY_CORRECT, report $args --bogus -d DIR -w Sam: the lines first" \
+	    first_line_has "$T/out" "If you are in danger"
+done
 # --quiet sends the lines to standard error only, a usage error or not.
 for args in "-q --bogus" "--bogus -q" "--quiet --by fortnight"; do
 	run attune-report -d "$T/d" $args

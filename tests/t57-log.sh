@@ -125,6 +125,68 @@ check "edit: harm, a bad ATTUNE_REGION: the lines before the warning" \
 check "edit: harm, a bad ATTUNE_REGION: warned, once" \
     [ "$(grep -c "ATTUNE_REGION: 'zz'" "$T/out")" = 1 ]
 check "edit: harm, a bad ATTUNE_REGION: exit 0" rc_is 0
+# --flag harm with any other mistake: the lines still come first, once,
+# before the usage error (a first pass reads --flag before anything is
+# checked); with --quiet on standard error only.
+cp "$LOG" "$T/before"
+ID2=$(id_of 2)
+for args in "$ID2 -m 12" "$ID2 --bogus" "$ID2 --screens" "$ID2 -f pdf" \
+    "$ID2 -t someday" "ffff0000" "$ID2 --mood 12 --region nowhere"; do
+	for how in "attune-log edit" "attune log edit"; do
+		run $how $args --flag harm
+		check "$how $args --flag harm: exit 2" rc_is 2
+		check "$how $args --flag harm: the lines first" \
+		    first_line_has "$T/out" "If you are in danger"
+		check "$how $args --flag harm: once" \
+		    [ "$(grep -c 'If you are in danger' "$T/out")" = 1 ]
+		check "$how $args --flag harm: on stderr too, before the error" \
+		    first_line_has "$T/err" "If you are in danger"
+		check "$how $args --flag harm: then the error" \
+		    sh -c "tail -n 2 '$T/err' | grep -q '^attune-log: '"
+		check "$how $args --flag harm: nothing changed" same "$T/before" "$LOG"
+	done
+	run attune-log edit --flag Harm -q $args
+	check "edit -q $args --flag Harm: exit 2" rc_is 2
+	check "edit -q $args --flag Harm: nothing on stdout" out_empty
+	check "edit -q $args --flag Harm: the lines first on stderr, once" \
+	    sh -c 'head -n 1 "$1" | grep -q "If you are in danger" &&
+	    [ "$(grep -c "If you are in danger" "$1")" = 1 ]' - "$T/err"
+done
+run sh -c 'attune-log edit "$1" --flag harm --mood 4 2>&1' - "$ID2"
+check "edit --flag harm, the entry changed: the lines once" \
+    [ "$(grep -c 'If you are in danger' "$T/out")" = 1 ]
+check "edit --flag harm, the entry changed: first" \
+    first_line_has "$T/out" "If you are in danger"
+# A clock that cannot be read (a bad $ATTUNE_NOW) is said after the lines.
+for cmd in "attune-log edit last" "attune-checkin -m 3"; do
+	ATTUNE_NOW=someday run $cmd --flag harm
+	check "$cmd --flag harm, a bad ATTUNE_NOW: the lines first" \
+	    first_line_has "$T/err" "If you are in danger"
+	check "$cmd --flag harm, a bad ATTUNE_NOW: then the clock named" \
+	    err_has "ATTUNE_NOW: 'someday'"
+done
+# No home directory to find the logs in (tests/lib.sh's $NOHOME): the
+# lines still come first.
+if has_nohome "edit --flag harm, no home"; then
+	for args in "" "-m 12" "--bogus"; do
+		run $NOHOME attune-log edit last --flag harm $args
+		check "no home, edit --flag harm $args: the lines first" \
+		    first_line_has "$T/out" "If you are in danger"
+		check "no home, edit --flag harm $args: on stderr first too" \
+		    first_line_has "$T/err" "If you are in danger"
+		check "no home, edit --flag harm $args: then why it stops" \
+		    sh -c "tail -n 2 '$T/err' | grep -q '^attune-log: '"
+	done
+	run $NOHOME attune-log edit last --flag harm -q
+	check "no home, edit -q --flag harm: exit 1" rc_is 1
+	check "no home, edit -q --flag harm: nothing on stdout" out_empty
+	check "no home, edit -q --flag harm: the lines first on stderr" \
+	    first_line_has "$T/err" "If you are in danger"
+fi
+run attune-log edit last --flag harm -q -m 6
+check "edit -q --flag harm, changed: the lines on stderr only" \
+    sh -c '! grep -q "If you are in danger" "$1" &&
+    grep -q "If you are in danger" "$2"' - "$T/out" "$T/err"
 
 # A --region that is not one is refused in every use of attune log, as
 # every command refuses it, harm or not; nothing is changed.
