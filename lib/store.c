@@ -22,6 +22,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "attune_priv.h"
@@ -355,18 +356,32 @@ attune_log_lock(const char *path, int how, int oflags, struct stat *st)
 
 /*
  * For the tests only: ATTUNE_TEST_CRASH=NAME stops an archive or an edit
- * at point NAME as a crash would (exit 99), and =pause:NAME waits two
- * seconds there so that a test can start a writer in the middle.
+ * at point NAME as a crash would (exit 99), and =pause:NAME pauses there
+ * so that a test can start a writer in the middle.  With
+ * ATTUNE_TEST_PAUSED=FILE the pause makes FILE, to say it has begun, and
+ * lasts until FILE is gone (at most 30 seconds, should the test never
+ * remove it); without, it lasts two seconds.
  */
 void
 attune_crash_point(const char *name)
 {
 	const char *e = getenv("ATTUNE_TEST_CRASH");
+	const char *f = getenv("ATTUNE_TEST_PAUSED");
+	struct timespec tick = { 0, 10 * 1000 * 1000 };
+	int fd, i;
 
 	if (e == NULL)
 		return;
 	if (strcmp(e, name) == 0)
 		_exit(99);
-	if (strncmp(e, "pause:", 6) == 0 && strcmp(e + 6, name) == 0)
+	if (strncmp(e, "pause:", 6) != 0 || strcmp(e + 6, name) != 0)
+		return;
+	if (f == NULL || *f == '\0' ||
+	    (fd = open(f, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600)) < 0) {
 		sleep(2);
+		return;
+	}
+	close(fd);
+	for (i = 0; i < 3000 && access(f, F_OK) == 0; i++)
+		nanosleep(&tick, NULL);
 }

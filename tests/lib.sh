@@ -41,7 +41,7 @@ mkdir -p "$T"
 export HOME="$T/home" ATTUNE_DIR="$T/data" TZ=Europe/London LC_ALL=C
 export ATTUNE_NOW=2026-11-22T21:04:00+00:00
 unset ATTUNE_REGION ATTUNE_WHO XDG_DATA_HOME NO_COLOR LANG LC_MESSAGES \
-    ATTUNE_MAILTO
+    ATTUNE_MAILTO ATTUNE_TEST_CRASH ATTUNE_TEST_PAUSED
 mkdir -p "$HOME"
 rc=0
 
@@ -111,6 +111,32 @@ file_is() {
 log_is() { file_is "$LOG" "$H" "$@"; }
 # log_grew ROW...: the log $LOG is $T/before and then exactly these rows.
 log_grew() { { cat "$T/before"; printf '%s\n' "$@"; } | cmp -s - "$LOG"; }
+# paused FILE: wait (at most 30 s) for FILE, made when a pause has begun
+# (ATTUNE_TEST_CRASH=pause:POINT with ATTUNE_TEST_PAUSED=FILE; removing
+# FILE ends the pause).
+paused() {
+	_i=0
+	while [ ! -e "$1" ] && [ $_i -lt 600 ]; do
+		sleep 0.05
+		_i=$((_i + 1))
+	done
+	[ -e "$1" ]
+}
+# lock_waits PID: wait (at most 30 s) until process PID waits for a lock
+# another holds (/proc/locks shows it blocked); 1 if it ends or never
+# does, 2 (after a second) where /proc/locks cannot tell.
+lock_waits() {
+	[ -r /proc/locks ] || { sleep 1; return 2; }
+	_i=0
+	while [ $_i -lt 600 ]; do
+		awk -v p="$1" '$2 == "->" && $6 == p { f = 1 } END { exit !f }' \
+		    /proc/locks && return 0
+		kill -0 "$1" 2>/dev/null || return 1
+		sleep 0.05
+		_i=$((_i + 1))
+	done
+	return 1
+}
 # find_chrome: CHROME is the first headless browser on PATH, or empty.
 find_chrome() {
 	CHROME=

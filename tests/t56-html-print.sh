@@ -231,6 +231,13 @@ while [ ! -e "$T/spin.pdf.err" ] && [ $i -lt 600 ]; do
 	sleep 0.1
 	i=$((i + 1))
 done
+# The browser, up by now (its process group, below print.mjs), runs no
+# less nice than this section: none of its threads has a lower nice value.
+bpg=$(ps -o pid= --ppid $! | head -n 1 | tr -d ' ')
+ps -eLo pgid=,ni=,comm= | awk -v g="$bpg" '$1 == g' >"$T/browser-ni"
+check "the browser's threads are as nice as the test (nice $(nice)) or nicer" \
+    awk -v n="$(nice)" '$2 < n { bad = 1 } END { exit bad || !NR }' \
+    "$T/browser-ni"
 kill -TERM $!
 wait $!
 rc=$?

@@ -311,15 +311,27 @@ check "the next archive run: nothing lost either" [ "$(all_rows)" = "$n0" ]
 ### Writers at the same time: none of their rows lost.
 cp "$LOG" "$T/before"
 n0=$(wc -l <"$LOG")
-ATTUNE_TEST_CRASH=pause:edit-before-commit attune-log edit "$(id_of 2)" --mood 9 >"$T/edit.out" 2>&1 &
+# The edit pauses with the log locked until all five writers wait for it.
+rm -f "$T/paused"
+ATTUNE_TEST_PAUSED=$T/paused ATTUNE_TEST_CRASH=pause:edit-before-commit \
+    attune-log edit "$(id_of 2)" --mood 9 >"$T/edit.out" 2>&1 &
 epid=$!
-sleep 0.5
+paused "$T/paused"
 # (The last row is one of these, mood 1 to 5: the refused edits below set
 # mood 8, so they always have something to change.)
+pids=
 for i in 1 2 3 4 5; do
 	attune-checkin -q -m "$i" -N "while editing $i" >"$T/par.$i" 2>&1 &
+	pids="$pids $!"
 done
+waiting=0
+for p in $pids; do
+	lock_waits $p && waiting=$((waiting + 1))
+done
+rm -f "$T/paused"
 wait
+check "while editing: the writers wait for the edit's lock" \
+    sh -c "[ $waiting = 5 ] || [ ! -r /proc/locks ]"
 check "while editing: every writer's row is there" [ "$(grep -c 'while editing' "$LOG")" = 5 ]
 check "while editing: and the edit too" grep -q ',9,' "$LOG"
 check "while editing: nothing else lost" [ "$(wc -l <"$LOG")" = $((n0 + 5)) ]

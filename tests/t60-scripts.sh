@@ -204,17 +204,33 @@ for point in after-archive before-commit after-commit after-rename; do
 done
 
 # A check-in made while the archive holds the lock waits, then lands in
-# the new live log (the writer reopens the replaced file).
+# the new live log (the writer reopens the replaced file).  The archive
+# pauses at the point, holding the lock, until the check-in is seen
+# waiting for it.
 for point in before-commit after-commit; do
 	fill
 	rows "$T/before"
-	ATTUNE_TEST_CRASH=pause:$point attune-archive &
+	rm -f "$T/paused"
+	ATTUNE_TEST_PAUSED=$T/paused ATTUNE_TEST_CRASH=pause:$point \
+	    attune-archive &
 	apid=$!
-	sleep 1
-	attune-checkin -q -m 9 -N "during the move at $point" </dev/null
+	paused "$T/paused"
+	attune-checkin -q -m 9 -N "during the move at $point" </dev/null &
+	cpid=$!
+	lock_waits $cpid
+	lrc=$?
+	rm -f "$T/paused"
+	wait $cpid
 	crc=$?
 	wait $apid
 	arc=$?
+	if [ $lrc = 2 ]; then
+		skip "check-in during the move ($point): it waits for the lock" \
+		    "/proc/locks cannot tell"
+	else
+		check "check-in during the move ($point): it waits for the lock" \
+		    test $lrc = 0
+	fi
 	check "check-in during the move ($point): both succeed" \
 	    test "$crc/$arc" = 0/0
 	check "check-in during the move ($point): row in the live log" \

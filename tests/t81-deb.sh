@@ -51,6 +51,27 @@ state() {	# what the source tree and the folder above it hold (sections
 run sh -c "cd '$TOP' && dh build --no-act"
 check "a package build runs the tests (dh_auto_test, no override)" sh -c \
     "grep -qx '  *dh_auto_test' '$T/out' && ! grep -q '^override_dh_auto_test' '$TOP/debian/rules'"
+# What make deb copies to build from (dpkg-buildpackage -nc: nothing is
+# cleaned there): a stand-in dpkg-buildpackage lists the copy and stops.
+# A new file git does not know yet goes in; an editor's backup or patch's
+# leftovers, not ignored by git either, stay out.
+mkdir -p "$T/stub" "$T/tmp"
+cat >"$T/stub/dpkg-buildpackage" <<EOF
+#!/bin/sh
+find . -type f | sed 's|^\./||' | sort >"$T/copied"
+exit 1
+EOF
+chmod +x "$T/stub/dpkg-buildpackage"
+strays="t81-stray.orig lib/t81-stray.c~ t81-stray.rej"
+for f in t81-new-file $strays; do : >"$TOP/$f"; done
+PATH=$T/stub:$PATH TMPDIR=$T/tmp run sh "$TOP/debian/make-deb" "$T/tmp"
+for f in t81-new-file $strays; do rm -f "$TOP/$f"; done
+check "make deb copies what git lists, a new file too" \
+    sh -c "grep -qx lib/store.c '$T/copied' && grep -qx t81-new-file '$T/copied'"
+for f in $strays; do
+	check "make deb leaves out $f" sh -c "! grep -qxF '$f' '$T/copied'"
+done
+rm -rf "$T/tmp"
 state >"$T/before"
 mkdir -p "$T/debs" "$T/tmp"
 # Built with dpkg-buildflags' flags, hardening and all, but for two: -Og,

@@ -253,6 +253,7 @@ test_gzip(void)
 		fwrite(all, 1, n, f);
 		fclose(f);
 	}
+	free(all);
 	/* The second member's header row reads as a row "note". */
 	c = attune_csv_open(path("two.gz"), want, 0);
 	is_int(attune_csv_next(c), 1, "concatenated gzip: first member");
@@ -574,6 +575,7 @@ test_checkin_rows(void)
 	attune_csv_close(c);
 	err = catch_end();
 	has_cases(err, checkin_rows_says);
+	free(err);
 
 	/* Under --strict the first bad row is a failure. */
 	catch_start();

@@ -17,8 +17,9 @@
 // uncaught exceptions as "CONSOLE(line) ..." and "Uncaught ..." lines.
 // Exit 0 when every page printed, 1 (with a message) otherwise, 128 + N
 // when stopped by signal N (TERM, INT or HUP).  However it ends, the
-// browser is stopped and its profile, made in TMPDIR, removed.
-import { spawn } from 'node:child_process';
+// browser is stopped and its profile, made in TMPDIR, removed.  The
+// browser runs at this script's nice value or above, even as root.
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readlinkSync, rmSync, writeFileSync, appendFileSync } from 'node:fs';
 import { constants, tmpdir } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
@@ -69,12 +70,22 @@ for (const sig of ['SIGTERM', 'SIGINT', 'SIGHUP'])
 	process.on(sig, () => quit(128 + constants.signals[sig], `stopped by ${sig}`));
 process.on('uncaughtException', (e) => quit(1, e?.message ?? String(e)));
 
-browser = spawn(chrome, ['--headless', '--no-sandbox', '--disable-gpu',
+// The browser sets its threads' priorities itself, as nice values of its
+// own (-8 for some, 0 for most), which as root it may: so it would run
+// ahead of the niced test that started it (tests/run renices each
+// section).  As root it starts without the right to (setpriv, no
+// CAP_SYS_NICE), so its threads stay as nice as this, or nicer.
+const args = ['--headless', '--no-sandbox', '--disable-gpu',
 	'--disable-background-networking', '--disable-component-update',
 	'--disable-sync', '--no-first-run', `--user-data-dir=${profile}`,
 	'--enable-logging=stderr', '--v=0', '--remote-debugging-pipe',
-	'about:blank'], { stdio: ['ignore', 'ignore', 'pipe', 'pipe', 'pipe'],
-	detached: true });
+	'about:blank'];
+const drop = ['--inh-caps=-sys_nice', '--bounding-set=-sys_nice', '--'];
+const unnice = process.getuid?.() === 0 &&
+    spawnSync('setpriv', [...drop, 'true'], { stdio: 'ignore' }).status === 0;
+browser = spawn(unnice ? 'setpriv' : chrome,
+	unnice ? [...drop, chrome, ...args] : args,
+	{ stdio: ['ignore', 'ignore', 'pipe', 'pipe', 'pipe'], detached: true });
 
 // A browser that hangs is stopped here, before the caller's timeout would
 // stop this script.
