@@ -79,7 +79,7 @@ tagged() {
 		case ";$(fits_of "$_i");" in *";$1;"*) ;; *) return 1 ;; esac
 	done
 }
-date_of() { date -u -d "@$(($1 * 86400))" +%F; }
+date_of() { day $((20779 - $1)); }	# (day N: N days before 20779)
 today_id() { attune-tips --today --format csv --time "$@" | sed -n 2p | cut -d, -f1; }
 
 # --- the shipped tips file ---------------------------------------------

@@ -476,14 +476,12 @@ fi
 # harm flags, so every rule fires somewhere.  A CSV report streams: it
 # keeps a window of days, and reads again keeping all of them when a log
 # is far out of time order.  The answers must not depend on the order.
-awk -v head="$HEAD" 'BEGIN {
+awk -v head="$HEAD" "$AWK_YMD"'BEGIN {
 	print head
 	split("me sam jo", who, " ")
 	srand(7)
 	for (d = 0; d < 400; d++) {
-		cmd = "date -d \"2025-09-01 +" d " days\" +%F"
-		cmd | getline date
-		close(cmd)
+		date = ymd(20332 + d)	# 2025-09-01 on
 		for (p = 1; p <= 3; p++) {
 			if (p == 3 && d % 50 > 30)
 				continue

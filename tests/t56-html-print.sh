@@ -12,7 +12,7 @@ export ATTUNE_REGION=GB
 # with HARM, a harm flag on 2026-11-17.  No sleep is ever logged.
 i=0
 while [ $i -lt 56 ]; do
-	date -u -d "2026-09-28 +$i days" +%F
+	day $((55 - i))	# 2026-09-28 on
 	i=$((i + 1))
 done >"$T/days"
 gen() {
