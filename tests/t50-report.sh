@@ -453,24 +453,8 @@ check "--check: output as usual" out_has "attune report"
 run attune-report --week --check -f csv --strict "$T/bad.csv"
 check "--check with a failure: exit 1" rc_is 1
 
-# --- the HTML in a real browser -----------------------------------------
-# One start of chromium (tests/pdf/print.mjs, over its DevTools pipe) takes
-# the screenshot and the page as it stands after loading; every console
-# message of the page is in r.png.err.
-find_chrome
-if [ -z "$CHROME" ]; then
-	skip "html renders in a headless browser" "chromium is not installed (apt-get install chromium)"
-elif ! command -v node >/dev/null 2>&1; then
-	skip "html renders in a headless browser" "node is not installed (scripts/setup --all)"
-else
-	attune-report --last 3w --by week -a -f html -r GB "$A" "$S" "$T/harm.csv" >"$T/r.html"
-	timeout 120 node "$TOP/tests/pdf/print.mjs" "$CHROME" --window-size=794,1123 \
-	    "$T/r.html" "$T/r.png" "$T/r.html" "$T/dom.html" >/dev/null 2>"$T/chrome.out" ||
-	    fail "html: the browser took the screenshot and the page" "$(cat "$T/chrome.out")"
-	check "html: the browser made a screenshot" sh -c "[ -s '$T/r.png' ] && head -c 8 '$T/r.png' | grep -q PNG"
-	check "html: no console errors" sh -c "[ -f '$T/r.png.err' ] && ! grep -Eq 'Uncaught|ERROR:CONSOLE|CONSOLE\\(' '$T/r.png.err'"
-	check "html: the browser renders the report" sh -c "grep -q 'Please reach out now' '$T/dom.html' && [ \$(grep -c '<svg' '$T/dom.html') -ge 5 ]"
-fi
+# (The HTML in a real browser, screenshot and DOM: t56, in the same start
+# of chromium that prints the PDFs.)
 # --- a long log in and out of time order --------------------------------
 # 400 days for three people, with stretches of low bond, falling mood and
 # harm flags, so every rule fires somewhere.  A CSV report streams: it

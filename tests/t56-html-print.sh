@@ -177,12 +177,22 @@ sed 's/@page{size:A4/@page{size:letter/' "$T/sam.html" >"$T/sam-letter.html"
 sed 's/@page{size:A4/@page{size:letter/' "$T/both.html" >"$T/both-letter.html"
 # All four with one start of the browser (a start is most of the cost):
 # each HTML to its PDF as --print-to-pdf would, the browser's messages
-# while that page printed in PDF.err.
-timeout 120 node "$TOP/tests/pdf/print.mjs" "$CHROME" \
+# while that page printed in PDF.err; and the two people's page on an A4
+# sized screen, as a screenshot and as the DOM after loading.
+timeout 120 node "$TOP/tests/pdf/print.mjs" "$CHROME" --window-size=794,1123 \
     "$T/sam.html" "$T/sam.pdf" "$T/sam-letter.html" "$T/sam-letter.pdf" \
     "$T/both.html" "$T/both.pdf" "$T/both-letter.html" "$T/both-letter.pdf" \
+    "$T/both.html" "$T/both.png" "$T/both.html" "$T/both-dom.html" \
     >/dev/null 2>"$T/print.err" ||
     fail "the browser printed the four PDFs" "$(cat "$T/print.err")"
+check "on screen: the browser made a screenshot" \
+    sh -c "[ -s '$T/both.png' ] && head -c 8 '$T/both.png' | grep -q PNG"
+for f in both.png both-dom.html; do
+	check "on screen ($f): no console errors" \
+	    sh -c "[ -f '$T/$f.err' ] && ! grep -Eq 'Uncaught|ERROR:CONSOLE|CONSOLE\(' '$T/$f.err'"
+done
+check "on screen: the browser renders the report, the crisis lines and the charts" \
+    sh -c "grep -q 'Please reach out now' '$T/both-dom.html' && [ \$(grep -c '<svg' '$T/both-dom.html') -ge 5 ]"
 check "A4: the paper is A4" sh -c "pdfinfo '$T/sam.pdf' | grep -q 'Page size:.*(A4)'"
 check "Letter: the paper is Letter" sh -c "pdfinfo '$T/sam-letter.pdf' | grep -q 'Page size:.*(letter)'"
 check "A4: eight weeks on at most 2 pages" [ "$(pages "$T/sam.pdf")" -le 2 ]
