@@ -6,6 +6,7 @@
 . "$TOP/tests/lib.sh"
 B=$T/bench
 run env BENCH_DIR="$B" BENCH_ROWS=3000 BENCH_PAIRS=3 BENCH_MILLER_PAIRS=1 \
+    BENCH_DUCKDB_PAIRS=1 \
     sh "$TOP/scripts/bench"
 check 'bench: exit 0' rc_is 0
 check 'bench: medians of interleaved runs' out_has 'medians of interleaved runs, 3 pairs'
@@ -34,7 +35,7 @@ else
 fi
 if command -v node >/dev/null 2>&1 &&
     [ -d "$TOP/tests/duckdb/node_modules/@duckdb/node-api" ]; then
-	check 'bench: DuckDB in the table' grep -q 'DuckDB (node), 3000 rows .* 3$' "$T/out"
+	check 'bench: DuckDB in the table, one pair' grep -q 'DuckDB (node), 3000 rows .* 1$' "$T/out"
 	check 'bench: DuckDB agrees with the floor' \
 	    grep -q "DuckDB's weekly means equal the floor's *equal (" "$T/out"
 	check 'bench: DuckDB has its ratio line' out_has 'DuckDB / attune'
