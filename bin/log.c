@@ -115,9 +115,9 @@ main(int argc, char **argv)
 		case 'c':
 			o.count = attune_opt_int("--count", optarg, 1, 100000);
 			break;
-		case 'D': o.did = optarg; break;
+		case 'D': o.did = attune_opt_add(o.did, optarg); break;
 		case 'd': o.dir = optarg; break;
-		case 'F': o.flags = optarg; break;
+		case 'F': o.flags = attune_opt_add(o.flags, optarg); break;
 		case 'f':
 			o.format = attune_opt_choice("--format", optarg,
 			    formats);

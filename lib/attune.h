@@ -37,6 +37,7 @@ void	 attune_opt_longopts(const struct option *lo);	/* for "did you mean" */
 int	 attune_opt_choice(const char *opt, const char *val,
 	    const char *const *words);
 int	 attune_word_index(const char *const *words, const char *s, size_t n);
+const char *attune_opt_add(const char *was, const char *val); /* again: a;b */
 struct attune_safety_opt {	/* what a first, lenient pass finds */
 	const char *dir, *who, *region;	/* the last given, or NULL */
 	int	 quiet, print, dryrun, all, harm;	/* harm: --flag's */

@@ -539,6 +539,38 @@ attune_opt_safety(int argc, char **argv0, const char *optstring,
 }
 
 /*
+ * A word list given again (--did, --flag more than once) adds to what came
+ * before, as attune checkin takes it: "a;b".  An empty value adds nothing;
+ * alone, it is empty (clears the column).  The lists made here live till
+ * the program ends.
+ */
+const char *
+attune_opt_add(const char *was, const char *val)
+{
+	static char *mine[4];
+	size_t i, n;
+	char *s;
+
+	if (was == NULL || *was == '\0')
+		return val;
+	if (*val == '\0')
+		return was;
+	for (i = 0; i < 4 && mine[i] != NULL && mine[i] != was; i++)
+		continue;
+	n = strlen(was) + strlen(val) + 2;
+	if (i < 4 && mine[i] == was) {
+		s = attune_xrealloc(mine[i], n);
+		strcat(strcat(s, ";"), val);
+	} else {
+		s = attune_xmalloc(n);
+		snprintf(s, n, "%s;%s", was, val);
+	}
+	if (i < 4)
+		mine[i] = s;
+	return s;
+}
+
+/*
  * A --flag naming harm among the options (attune checkin, attune log
  * edit): the crisis lines now, before any option is checked, on standard
  * output, or on standard error only when standard output carries the row

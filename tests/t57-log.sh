@@ -111,6 +111,24 @@ check "edit: and the region's lines" out_has "  GB  Samaritans"
 check "edit: stdout no terminal: the lines on stderr too, as every command shows them" \
     sh -c 'grep -q "If you are in danger" "$1" && grep -q "  GB  Samaritans" "$1"' - "$T/err"
 check "edit: harm logged" grep -q ',harm,' "$LOG"
+# --flag and --did given again add up, as attune checkin takes them: a
+# harm flag typed first is kept, whatever follows it.
+cp "$LOG" "$T/before"
+run attune-log edit "$(id_of 1)" --flag harm --flag panic -r gb
+check "edit: --flag harm --flag panic: both logged" \
+    sh -c 'tail -n 1 "$1" | grep -q ",panic;harm,slept a bit\$"' - "$LOG"
+check "edit: --flag harm --flag panic: the lines first" \
+    first_line_has "$T/out" "If you are in danger"
+run attune-log edit "$(id_of 1)" --flag '' -r gb
+check "edit: --flag '' alone clears the flags" \
+    sh -c 'tail -n 1 "$1" | grep -q ",skin;talk,,slept a bit\$"' - "$LOG"
+run attune-log edit "$(id_of 1)" --flag harm --flag '' -r gb
+check "edit: --flag harm --flag '': an empty value adds nothing, harm kept" \
+    sh -c 'tail -n 1 "$1" | grep -q ",harm,slept a bit\$"' - "$LOG"
+run attune-log edit "$(id_of 1)" --did feed --did bath --did feed --flag ''
+check "edit: --did three times: all three lists, each word once" \
+    sh -c 'tail -n 1 "$1" | grep -q ",feed;bath,,slept a bit\$"' - "$LOG"
+cp "$T/before" "$LOG"
 cp "$LOG" "$T/before"
 run attune-log edit "$(id_of 2)" --flag harm -r nowhere
 check "edit: harm and a bad --region: exit 2" rc_is 2
