@@ -12,6 +12,7 @@
 
 #include <dirent.h>
 #include <errno.h>
+#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -159,6 +160,29 @@ no_such(struct front *f, const char *name)
 	free(names);
 }
 
+/*
+ * A mistyped command may still carry a harm flag (attune chekin --flag
+ * harm): the crisis lines come before the mistake is named, read by the
+ * first pass every command makes (attune_opt_safety), with the options
+ * checkin and log have in common; -f is taken as checkin's --flag.
+ */
+static void
+harm_typed(int argc, char **argv)
+{
+	static const struct option lo[] = {
+		{ "dir", required_argument, NULL, 'd' },
+		{ "flag", required_argument, NULL, 'f' },
+		{ "quiet", no_argument, NULL, 'q' },
+		{ "region", required_argument, NULL, 'r' },
+		{ NULL, 0, NULL, 0 }
+	};
+	struct attune_safety_opt s = { 0 };
+
+	attune_opt_safety(argc, argv, "d:f:qr:", lo, &s);
+	if (s.harm)
+		attune_harm_first(&s);
+}
+
 /* The directory this program was run from, or the one argv[0] names. */
 static char *
 own_dir(const char *argv0)
@@ -225,6 +249,7 @@ front(struct front *f, int argc, char **argv)
 		return help(f, argv[2]);
 	}
 	if (argv[1][0] == '-' || strchr(argv[1], '/') != NULL) {
+		harm_typed(argc, argv);
 		attune_warnx("'%s' is not a command", argv[1]);
 		list(f, stderr);
 		return ATTUNE_USAGE;
@@ -242,6 +267,8 @@ front(struct front *f, int argc, char **argv)
 	}
 	execvp(path.s, argv + 1);
 	if (errno == ENOENT) {
+		argv[1] = path.s + 7;
+		harm_typed(argc, argv);
 		no_such(f, path.s + 7);
 		list(f, stderr);
 		return ATTUNE_USAGE;

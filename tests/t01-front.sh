@@ -150,4 +150,24 @@ check "a path is refused with a message" err_has "is not a command"
 check "and nothing was logged by it" same "$ATTUNE_DIR/checkins.csv" "$T/log.before"
 run attune ''
 check "an empty name exits 2" rc_is 2
+# A mistyped command with a harm flag: the crisis lines first, then the
+# mistake; the same without harm names only the mistake.
+DANGER="If you are in danger"
+for args in "chekin --flag harm -r gb" "chekin -f harm -r gb" \
+    "--bogus checkin --flag=harm -r gb" "log/x --flag panic,HARM -r gb"; do
+	run attune $args
+	check "attune $args: exit 2" rc_is 2
+	check "attune $args: the lines first" first_line_has "$T/out" "$DANGER"
+	check "attune $args: GB's lines" out_has "  GB  Samaritans"
+	check "attune $args: on stderr too, before the mistake" \
+	    sh -c 'grep -v "^\$" "$1" | head -n 1 | grep -q "$2" &&
+		grep -q "is not a command\|no command called" "$1"' - "$T/err" "$DANGER"
+done
+run attune chekin -q --flag harm
+check "attune chekin -q --flag harm: the lines on stderr only" \
+    sh -c '[ ! -s "$1" ] && grep -q "$3" "$2"' - "$T/out" "$T/err" "$DANGER"
+run attune chekin --flag panic -r gb
+check "attune chekin --flag panic: no lines" sh -c '! grep -q "$2" "$1"' - "$T/err" "$DANGER"
+check "attune chekin --flag panic: the mistake named" \
+    err_has "there is no command called 'chekin'"
 done_testing
