@@ -325,6 +325,8 @@ int	 attune_item_points(const struct attune_instrument *in, int item,
 	    int pos);				/* item from 0; -1 if out of range */
 int	 attune_item_position(const struct attune_instrument *in, int item,
 	    int points);			/* -1 if no option scores that */
+int	 attune_item_raises(const struct attune_instrument *in, int item,
+	    int points);			/* 1: the safety flag */
 int	 attune_points_max(const struct attune_instrument *in);
 int	 attune_scale_cutoff(const struct attune_scale *s, int partner);
 const struct attune_band *attune_bands(const struct attune_instrument *in,
