@@ -367,8 +367,7 @@ attune_screen_ask(struct attune_result *r, const struct attune_wording *w,
 		/* After the last item they come with the result at once. */
 		if (attune_item_raises(in, i, attune_item_points(in, i, v)) &&
 		    i + 1 < in->nitems) {
-			fputc('\n', stderr);
-			attune_crisis_out(ATTUNE_CRISIS_NONE, region);
+			attune_crisis_between(ATTUNE_CRISIS_NONE, region);
 			fprintf(stderr, "The questions go on below when you are "
 			    "ready.\n");
 		}
