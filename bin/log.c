@@ -105,7 +105,7 @@ main(int argc, char **argv)
 	attune_opt_longopts(longopts);
 	/* A harm flag: the crisis lines before any option is checked. */
 	attune_opt_safety(argc, argv, OPTSTRING, longopts, &first);
-	if ((o.early = first.harm))
+	if (first.harm)
 		attune_harm_first(&first);
 	while ((c = getopt_long(argc, argv, OPTSTRING, longopts, NULL)) != -1)
 		switch (c) {

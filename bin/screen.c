@@ -160,7 +160,7 @@ main(int argc, char **argv)
 	attune_opt_safety(argc, argv, OPTSTRING, longopts, &first);
 	early.args = first.args;
 	early.nargs = first.nargs;
-	o.early = attune_screen_first(&early);
+	attune_screen_first(&early);
 	while ((c = getopt_long(argc, argv, OPTSTRING, longopts, NULL)) != -1)
 		option(&o, c, argv, 0);
 	o.args = argv + optind;

@@ -85,7 +85,7 @@ int	 attune_tips(const struct attune_tips_opt *o);
 /* screenrun.c: one attune-screen run, options to output; the exit
  * status.  attune_screen_first comes before the options are checked, with
  * them as read leniently: if the answers given raise a safety item, it
- * shows the crisis lines and returns 1, for early. */
+ * shows the crisis lines (then attune_screen_run shows them not again). */
 enum { ATTUNE_SCREEN_TEXT, ATTUNE_SCREEN_CSV, ATTUNE_SCREEN_JSON,
 	ATTUNE_SCREEN_FHIR };
 struct attune_screen_opt {
@@ -95,9 +95,8 @@ struct attune_screen_opt {
 	int	 nargs;
 	int	 dryrun, list, partner, quiet;
 	int	 format;		/* ATTUNE_SCREEN_* */
-	int	 early;			/* 1: the crisis lines are shown */
 };
-int	 attune_screen_first(const struct attune_screen_opt *o);
+void	 attune_screen_first(const struct attune_screen_opt *o);
 int	 attune_screen_run(const struct attune_screen_opt *o);
 const char *attune_screen_attribution(void);	/* the PHQ's, for --help */
 
@@ -144,7 +143,7 @@ struct attune_log_opt {
 	const char *time, *mood, *bond, *anxiety, *numb, *sleep, *did,
 		   *flags, *note;		/* edit's values, or NULL */
 	int	 all, count, quiet, screens, undo, yes;
-	int	 format, early;	/* 0 text, 1 csv, 2 json; early: lines shown */
+	int	 format;		/* 0 text, 1 csv, 2 json */
 };
 int	 attune_log_run(const struct attune_log_opt *o);
 

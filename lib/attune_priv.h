@@ -205,6 +205,9 @@ enum attune_crisis_to {		/* what stdout carries of the lines */
 	ATTUNE_CRISIS_NONE	/* none (--quiet, data): on stderr only */
 };
 void	 attune_crisis_out(enum attune_crisis_to to, const char *region);
+int	 attune_crisis_shown(void);	/* 1: attune_crisis_out showed them */
+void	 attune_crisis_between(enum attune_crisis_to to,
+	    const char *region);	/* a blank line first, amid questions */
 int	 attune_stdout_seen(void);	/* a terminal, or 2>&1 */
 const char *attune_region_first(const char *opt);	/* quiet; said later */
 struct attune_line {
@@ -325,6 +328,8 @@ int	 attune_item_points(const struct attune_instrument *in, int item,
 	    int pos);				/* item from 0; -1 if out of range */
 int	 attune_item_position(const struct attune_instrument *in, int item,
 	    int points);			/* -1 if no option scores that */
+int	 attune_item_raises(const struct attune_instrument *in, int item,
+	    int points);			/* 1: the safety flag */
 int	 attune_points_max(const struct attune_instrument *in);
 int	 attune_scale_cutoff(const struct attune_scale *s, int partner);
 const struct attune_band *attune_bands(const struct attune_instrument *in,

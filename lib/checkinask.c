@@ -189,7 +189,7 @@ interactive(struct attune_checkin *ci, enum attune_crisis_to lines,
 	static char note[4096];
 	struct attune_buf b = { 0 };
 	char day[48], line[64];
-	int step = 0, r = Q_LINE, harm_shown = 0, seen[10] = { 0 };
+	int step = 0, r = Q_LINE, seen[10] = { 0 };
 
 	for_day(&ci->ts, day, sizeof day);
 	fprintf(stderr, "A quick check-in for ");
@@ -210,12 +210,8 @@ interactive(struct attune_checkin *ci, enum attune_crisis_to lines,
 			    "\nharm: thoughts of hurting yourself or your "
 			    "baby)", attune_flag_words, &ci->flags, seen[step]);
 			if (r == Q_LINE && (ci->flags & ATTUNE_FLAG_HARM) &&
-			    !harm_shown) {
-				harm_shown = 1;
-				fputc('\n', lines == ATTUNE_CRISIS_WORDS ?
-				    stdout : stderr);
-				attune_crisis_out(lines, region);
-			}
+			    !attune_crisis_shown())
+				attune_crisis_between(lines, region);
 		} else if (step == ATTUNE_NMEASURES + 2) {
 			static char typed[sizeof note];
 

@@ -338,6 +338,10 @@ attune_crisis_print(FILE *f, const char *region)
 	    ATTUNE_LINES_CHECKED);
 }
 
+/* Where the lines went in this process: the one record of it. */
+enum { SHOWN_OUT = 1, SHOWN_ERR = 2 };
+static unsigned shown;
+
 /*
  * Where the crisis lines go: the one rule, for every command.  A person
  * must get them, and get them once.  to says what standard output
@@ -361,23 +365,36 @@ attune_crisis_print(FILE *f, const char *region)
 void
 attune_crisis_out(enum attune_crisis_to to, const char *region)
 {
-	static int on_stderr, decided;
-
 	if (to == ATTUNE_CRISIS_WORDS) {
 		attune_crisis_print(stdout, region);
 		fflush(stdout);
 	}
 	if (to != ATTUNE_CRISIS_NONE) {
-		if (decided || on_stderr)
-			return;
-		decided = 1;
-		if (attune_stdout_seen())
+		shown |= SHOWN_OUT;
+		if ((shown & SHOWN_ERR) || attune_stdout_seen())
 			return;
 		fflush(stdout);
 	}
-	on_stderr = 1;
+	shown |= SHOWN_ERR;
 	attune_crisis_print(stderr, region);
 	fflush(stderr);
+}
+
+/* Whether the lines were shown already, anywhere, by attune_crisis_out:
+ * what a command asks before it shows them once more. */
+int
+attune_crisis_shown(void)
+{
+	return shown != 0;
+}
+
+/* The lines in the middle of questions asked, set off from them by a
+ * blank line on the stream they come on first. */
+void
+attune_crisis_between(enum attune_crisis_to to, const char *region)
+{
+	fputc('\n', to == ATTUNE_CRISIS_NONE ? stderr : stdout);
+	attune_crisis_out(to, region);
 }
 
 /*

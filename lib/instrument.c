@@ -418,6 +418,16 @@ attune_item_position(const struct attune_instrument *in, int item,
 	return -1;
 }
 
+/* Whether points on item (from 0) raise the safety flag: any points at
+ * all on a safety item, whatever the total (instruments.md).  The one
+ * rule for a result scored, a screen logged and an answer just given. */
+int
+attune_item_raises(const struct attune_instrument *in, int item, int points)
+{
+	return item >= 0 && item < in->nitems && in->items[item].safety &&
+	    points > 0;
+}
+
 int
 attune_points_max(const struct attune_instrument *in)
 {
@@ -477,7 +487,7 @@ attune_score(struct attune_result *r)
 	for (i = 0; i < in->nitems; i++) {
 		r->pts[i] = attune_item_points(in, i, r->pos[i]);
 		r->total += r->pts[i];
-		if (in->items[i].safety && r->pts[i] > 0)
+		if (attune_item_raises(in, i, r->pts[i]))
 			r->safety |= 1ul << i;
 	}
 	for (k = 0, s = in->scales; s->name != NULL; k++, s++) {

@@ -824,8 +824,8 @@ attune_screen_judge_full(const struct attune_screen *sc,
 		return;
 	partner = attune_has_word(sc->flags, "partner");
 	for (i = 0; i < in->nitems; i++)
-		if (in->items[i].safety && (pts != NULL ? pts[i] :
-		    attune_answer_points(sc->answers, i + 1)) > 0)
+		if (attune_item_raises(in, i, pts != NULL ? pts[i] :
+		    attune_answer_points(sc->answers, i + 1)))
 			raised |= 1ul << i;
 	if (raised != 0)
 		sv->safety = 1;

@@ -423,8 +423,6 @@ edit(struct run *r, int given)
 			    "--mood, --bond, --anxiety, --numb, --sleep, "
 			    "--did, --flag, --note, --time or --who (at a "
 			    "terminal, it opens $VISUAL or $EDITOR)");
-		if (o->region != NULL)	/* before any typing is lost */
-			attune_region(o->region);
 		if (in_editor(r, (size_t)i, vals) != 0)
 			return ATTUNE_FAIL;
 	}
@@ -434,19 +432,16 @@ edit(struct run *r, int given)
 	if (attune_edit_row(rs, (size_t)i, vals, &r->row, &flags, r->where.s,
 	    why, sizeof why) < 0)
 		attune_usage_error("%s", why);
-	/* A harm flag: the crisis lines come first, shown already when
-	 * --flag named it (attune_harm_first), else now that the editor
-	 * added it; then what is wrong with the region (a bad --region:
-	 * every region's lines, and nothing is changed).  Without one a bad
-	 * --region is refused all the same, as in every command. */
-	if (o->early || ((flags & ATTUNE_FLAG_HARM) &&
-	    !(oldflags & ATTUNE_FLAG_HARM))) {
-		if (!o->early)
-			attune_harm_first(&(struct attune_safety_opt){
-			    .region = o->region, .quiet = o->quiet });
-		attune_region(o->region);
-	} else if (o->region != NULL)
-		attune_region(o->region);
+	/* A harm flag the editor added: the crisis lines now (a --flag
+	 * harm showed them before any option was checked, bin/log.c).
+	 * After them, what is wrong with ATTUNE_REGION, for which they
+	 * were every region's (the --region is checked already, in run). */
+	if ((flags & ATTUNE_FLAG_HARM) && !(oldflags & ATTUNE_FLAG_HARM) &&
+	    !attune_crisis_shown())
+		attune_harm_first(&(struct attune_safety_opt){
+		    .region = o->region, .quiet = o->quiet });
+	if (o->region == NULL && attune_crisis_shown())
+		attune_region(NULL);
 	if (r->row.len == rs->r[i].len && memcmp(r->row.s, rs->buf +
 	    rs->r[i].off, r->row.len) == 0) {
 		if (!o->quiet)
@@ -484,9 +479,10 @@ run(struct run *r)
 	if (o->id == NULL && !o->undo && o->last != NULL && o->all)
 		attune_usage_error("choose --last or --all, not both");
 	/* A --region that is not one is refused as every command refuses
-	 * it (an edit does so in edit, after the crisis lines if it adds a
-	 * harm flag). */
-	if (o->id == NULL && o->region != NULL)
+	 * it: before anything is read or changed and before the editor
+	 * opens, but after the crisis lines of a --flag harm (bin/log.c),
+	 * which it never keeps back. */
+	if (o->region != NULL)
 		attune_region(o->region);
 	if (o->id != NULL && o->screens)
 		attune_usage_error("edit changes check-ins; a screen can be "

@@ -75,6 +75,35 @@ refuse(struct attune_buf *why, const char *fmt, ...)
 }
 
 /*
+ * One value of a comma-separated list of answers, from p: its text, spaces
+ * trimmed, [v->s, v->e), and v->n, the number it is, -1 if it is none or
+ * -2 if it is empty.  Past 1000 every number is just out of range.  The
+ * next value's start is returned, NULL after the last.  The one reading
+ * of --answers and --scores, for the strict parser and the lenient one.
+ */
+struct value {
+	const char *s, *e;
+	int	 n;
+};
+
+static const char *
+next_value(const char *p, struct value *v)
+{
+	const char *q = p + strcspn(p, ","), *d;
+
+	while (p < q && *p == ' ')
+		p++;
+	for (v->s = p, v->e = q; v->e > p && v->e[-1] == ' '; v->e--)
+		;
+	v->n = v->s == v->e ? -2 : 0;
+	for (d = v->s; d < v->e && *d >= '0' && *d <= '9'; d++)
+		v->n = v->n < 1000 ? v->n * 10 + (*d - '0') : v->n;
+	if (d != v->e)
+		v->n = -1;
+	return *q == '\0' ? NULL : q + 1;
+}
+
+/*
  * --answers or --scores: one value an item, comma-separated, in item
  * order.  Positions are 1 to nopts; points are 0 to the most an option
  * scores, and are turned back into the position that scores them.
@@ -83,49 +112,40 @@ int
 attune_screen_values(const struct attune_instrument *in, const char *opt,
     const char *val, int scores, int *pos, struct attune_buf *why)
 {
-	const char *p = val, *q, *e, *f;
-	int i, v, min = scores ? 0 : 1;
+	const char *p = val;
+	struct value v;
+	int i, min = scores ? 0 : 1;
 	int max = scores ? attune_points_max(in) : in->nopts;
 
-	for (i = 0;; i++) {
-		q = p + strcspn(p, ",");
+	for (i = 0; p != NULL; i++) {
+		p = next_value(p, &v);
 		if (i >= in->nitems)
 			return refuse(why, "%s: more than %d values; the %s has "
 			    "%d items, so there is no item %d", opt, in->nitems,
 			    in->label, in->nitems, i + 1);
-		while (p < q && *p == ' ')
-			p++;
-		for (e = q; e > p && e[-1] == ' '; e--)
-			;
-		if (p == e)
+		if (v.n == -2)
 			return refuse(why, "%s: %s has no value; give one for "
 			    "each of the %d items, separated by commas", opt,
 			    item_name(in, i), in->nitems);
-		/* Past 1000 every number is just out of range. */
-		for (f = p, v = 0; p < e && *p >= '0' && *p <= '9'; p++)
-			v = v < 1000 ? v * 10 + (*p - '0') : v;
-		if (p != e)
+		if (v.n == -1)
 			return refuse(why, "%s: %s is '%.*s', not a number; use "
-			    "%d to %d", opt, item_name(in, i), (int)(e - f), f,
-			    min, max);
-		if (v < min || v > max)
+			    "%d to %d", opt, item_name(in, i), (int)(v.e - v.s),
+			    v.s, min, max);
+		if (v.n < min || v.n > max)
 			return refuse(why, "%s: %s is %.*s, out of range; use "
-			    "%d to %d%s", opt, item_name(in, i), (int)(e - f), f,
-			    min, max,
+			    "%d to %d%s", opt, item_name(in, i), (int)(v.e - v.s),
+			    v.s, min, max,
 			    scores ? " points" :
 			    " (the option's position, 1 = top)");
-		pos[i] = scores ? attune_item_position(in, i, v) : v;
+		pos[i] = scores ? attune_item_position(in, i, v.n) : v.n;
 		if (pos[i] < 0)
 			return refuse(why, "%s: %s is %d, but no option of it "
-			    "scores %d", opt, item_name(in, i), v, v);
-		if (*q == '\0')
-			break;
-		p = q + 1;
+			    "scores %d", opt, item_name(in, i), v.n, v.n);
 	}
-	if (i + 1 < in->nitems)
+	if (i < in->nitems)
 		return refuse(why, "%s: %s has no value: %d given, and the %s "
-		    "has %d items", opt, item_name(in, i + 1), i + 1,
-		    in->label, in->nitems);
+		    "has %d items", opt, item_name(in, i), i, in->label,
+		    in->nitems);
 	return 0;
 }
 
@@ -345,10 +365,9 @@ attune_screen_ask(struct attune_result *r, const struct attune_wording *w,
 		}
 		r->pos[i] = v = line[0] - '0';
 		/* After the last item they come with the result at once. */
-		if (in->items[i].safety && attune_item_points(in, i, v) > 0 &&
+		if (attune_item_raises(in, i, attune_item_points(in, i, v)) &&
 		    i + 1 < in->nitems) {
-			fputc('\n', stderr);
-			attune_crisis_out(ATTUNE_CRISIS_NONE, region);
+			attune_crisis_between(ATTUNE_CRISIS_NONE, region);
 			fprintf(stderr, "The questions go on below when you are "
 			    "ready.\n");
 		}
@@ -581,56 +600,43 @@ attune_screen_print(FILE *f, int format, int dryrun,
 	attune_buf_free(&b);
 }
 
-/* The index-th value of a comma-separated list as a number: -1 if it is
- * there but not one, -2 if it is missing or empty. */
+/*
+ * Whether a list of answers (positions) or scores (points) puts a safety
+ * item of in above its lowest option, each value read at its own
+ * position whatever the others hold.  A value there that is no answer at
+ * all (out of range, not a number) may be a yes mistyped, "9" for "3":
+ * it counts as the most points, so that the crisis lines come before the
+ * usage error.  Only an empty or missing value says nothing.
+ */
 static int
-nth_value(const char *list, int index)
+list_raises(const struct attune_instrument *in, const char *list, int scores)
 {
 	const char *p = list;
-	int v = -1;
+	struct value v;
+	int i, pts;
 
-	for (; index > 0 && p != NULL; index--)
-		if ((p = strchr(p, ',')) != NULL)
-			p++;
-	if (p == NULL)
-		return -2;
-	while (*p == ' ')
-		p++;
-	if (*p == ',' || *p == '\0')
-		return -2;
-	if (*p < '0' || *p > '9')
-		return -1;
-	for (v = 0; *p >= '0' && *p <= '9'; p++)
-		v = v < 1000 ? v * 10 + (*p - '0') : v;
-	while (*p == ' ')
-		p++;
-	return *p == ',' || *p == '\0' ? v : -1;
-}
-
-/*
- * Whether answers or scores put a safety item of in above its lowest
- * option, each value read at its own position whatever the others hold.
- * A value there that is no answer at all (out of range, not a number)
- * may be a yes mistyped, "9" for "3": it counts as one, so that the
- * crisis lines come before the usage error.  Only an empty or missing
- * value says nothing.
- */
-int
-attune_screen_safety(const struct attune_instrument *in, const char *answers,
-    const char *scores)
-{
-	int i, v;
-
-	for (i = 0; i < in->nitems; i++) {
-		if (!in->items[i].safety)
+	for (i = 0; p != NULL && i < in->nitems; i++) {
+		p = next_value(p, &v);
+		if (v.n == -2)
 			continue;
-		if (answers != NULL && (v = nth_value(answers, i)) != -2 &&
-		    (v < 0 || attune_item_points(in, i, v) != 0))
-			return 1;
-		if (scores != NULL && (v = nth_value(scores, i)) != -2 &&
-		    (v != 0 || attune_item_position(in, i, 0) < 0))
+		if (scores)
+			pts = v.n >= 0 && attune_item_position(in, i, v.n) >= 0 ?
+			    v.n : -1;
+		else
+			pts = attune_item_points(in, i, v.n);
+		if (attune_item_raises(in, i, pts < 0 ?
+		    attune_points_max(in) : pts))
 			return 1;
 	}
 	return 0;
 }
 
+/* The lenient first reading of --answers and --scores: 1 when either
+ * raises a safety item, for the lines to come before anything else. */
+int
+attune_screen_safety(const struct attune_instrument *in, const char *answers,
+    const char *scores)
+{
+	return (answers != NULL && list_raises(in, answers, 0)) ||
+	    (scores != NULL && list_raises(in, scores, 1));
+}

@@ -35,9 +35,9 @@ crisis(const struct attune_screen_opt *o, const char *region)
  * and --quiet, when well formed, say where the lines go, and a --region
  * that is not one shows every region's lines (attune_region_first; what
  * is wrong with it is said after them).  Every questionnaire named is
- * judged.  1 if the lines were shown.
+ * judged.
  */
-int
+void
 attune_screen_first(const struct attune_screen_opt *o)
 {
 	const struct attune_instrument *in;
@@ -48,10 +48,9 @@ attune_screen_first(const struct attune_screen_opt *o)
 			safety |= attune_screen_safety(in, o->answers,
 			    o->scores);
 	if (!safety)
-		return 0;
+		return;
 	attune_conf_dir(o->dir);	/* the region in --dir's attune.conf */
 	crisis(o, attune_region_first(o->region));
-	return 1;
 }
 
 static int
@@ -178,7 +177,7 @@ attune_screen_run(const struct attune_screen_opt *o)
 	struct attune_buf row = { 0 };
 	const char *region, *who;
 	char *path;
-	int rc, status = ATTUNE_OK;
+	int rc, status = ATTUNE_OK, early = attune_crisis_shown();
 
 	if (o->list) {
 		if (o->nargs > 0)
@@ -200,9 +199,11 @@ attune_screen_run(const struct attune_screen_opt *o)
 		return rc;
 	attune_score(&r);
 	/* Crisis lines before anything else: shown already for answers
-	 * given as options, so here only for answers asked at a terminal. */
+	 * given as options (attune_screen_first, early), so here only for
+	 * answers asked at a terminal, even if they came amid the questions
+	 * (attune_screen_ask): again, now, with the result. */
 	if (r.safety) {
-		if (!o->early)
+		if (!early)
 			crisis(o, region);
 		status = ATTUNE_ATTENTION;
 	}

@@ -220,6 +220,13 @@ for args in "" "--screens" "--last 2w" "--undo --yes" "edit last --bond 2"; do
 	check "log $args -r zz: nothing on stdout" out_empty
 	check "log $args -r zz: nothing changed" same "$T/before" "$LOG"
 done
+# ... and before the entry is looked at: a bad --region is named first,
+# whatever else is wrong with the edit (one check for every use).
+for args in "edit last --mood 12" "edit ffff0000 --mood 3" "edit last"; do
+	run attune-log $args -r zz
+	check "log $args -r zz: the region named first" \
+	    same "$T/err" "$T/want.err"
+done
 run attune-log -r gb -c 1
 check "log -r gb: a region, so the list" rc_is 0
 if [ -x "$TOP/tests/ptyrun" ]; then

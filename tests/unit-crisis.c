@@ -4,7 +4,9 @@
  * not from lib/crisis.c), that no line is wider than 80 characters, that
  * a number never breaks across lines, and where attune_crisis_out puts
  * them (on stdout and on stderr once when stdout is not a terminal, or
- * on stderr always when stdout carries none of them); and the rows
+ * on stderr always when stdout carries none of them), that
+ * attune_crisis_shown knows they were shown and attune_crisis_between
+ * sets them off with a blank line where they come first; and the rows
  * attune_lines_put hands the report's JSON and HTML.
  */
 #include <sys/stat.h>
@@ -346,7 +348,7 @@ test_lines_put(void)
  * (_NONE), all for GB.  The copies of the lines on each are counted from
  * the files.
  */
-static void
+static int
 child(int fd1, int fd2, const char *calls)
 {
 	pid_t pid;
@@ -360,15 +362,27 @@ child(int fd1, int fd2, const char *calls)
 	if (pid == 0) {
 		dup2(fd1, STDOUT_FILENO);
 		dup2(fd2, STDERR_FILENO);
+		/* 'w' and 'n': words and none, amid questions; the exit
+		 * status is attune_crisis_shown's, after the calls, or 2
+		 * if it said shown before any. */
+		if (attune_crisis_shown())
+			_exit(2);
 		for (; *calls != '\0'; calls++)
-			attune_crisis_out(*calls == 'W' ? ATTUNE_CRISIS_WORDS :
-			    *calls == 'O' ? ATTUNE_CRISIS_OWN :
-			    ATTUNE_CRISIS_NONE, "GB");
+			if (*calls == 'w' || *calls == 'n')
+				attune_crisis_between(*calls == 'w' ?
+				    ATTUNE_CRISIS_WORDS : ATTUNE_CRISIS_NONE,
+				    "GB");
+			else
+				attune_crisis_out(*calls == 'W' ?
+				    ATTUNE_CRISIS_WORDS : *calls == 'O' ?
+				    ATTUNE_CRISIS_OWN : ATTUNE_CRISIS_NONE,
+				    "GB");
 		fflush(stdout);
 		fflush(stderr);
-		_exit(0);
+		_exit(attune_crisis_shown());
 	}
 	waitpid(pid, &st, 0);
+	return WIFEXITED(st) ? WEXITSTATUS(st) : -1;
 }
 
 static int
@@ -384,6 +398,22 @@ copies(const char *file)
 	buf[n] = '\0';
 	fclose(f);
 	return count(buf, "If you are in danger");
+}
+
+/* Whether file starts with s. */
+static int
+starts(const char *file, const char *s)
+{
+	char buf[256];
+	FILE *f = fopen(file, "r");
+	size_t n;
+
+	if (f == NULL)
+		return 0;
+	n = fread(buf, 1, sizeof buf - 1, f);
+	buf[n] = '\0';
+	fclose(f);
+	return strncmp(buf, s, strlen(s)) == 0;
 }
 
 static int
@@ -474,6 +504,40 @@ test_stderr(void)
 		close(master);
 		close(fb);
 	}
+
+	/* Shown or not: what a command asks before it shows them again. */
+	fa = file(a), fb = file(b);
+	ok(child(fa, fb, "") == 0, "no call: not shown");
+	close(fa);
+	close(fb);
+	fa = file(a), fb = file(b);
+	ok(child(fa, fb, "N") == 1, "on stderr: shown");
+	close(fa);
+	close(fb);
+	fa = file(a), fb = file(b);
+	ok(child(fa, fb, "O") == 1, "in stdout's own format: shown");
+	close(fa);
+	close(fb);
+	fa = file(a);
+	ok(child(fa, fa, "W") == 1, "2>&1, words: shown");
+	close(fa);
+
+	/* Amid questions: a blank line first, where they come first. */
+	fa = file(a), fb = file(b);
+	child(fa, fb, "n");
+	ok(copies(a) == 0 && copies(b) == 1 && starts(b, "\nIf you are in "
+	    "danger"), "amid questions, none on stdout: a blank line, then "
+	    "the lines, on stderr");
+	close(fa);
+	close(fb);
+	fa = file(a), fb = file(b);
+	child(fa, fb, "w");
+	ok(copies(a) == 1 && copies(b) == 1 && starts(a, "\nIf you are in "
+	    "danger") && starts(b, "If you are in danger"), "amid questions, "
+	    "words: the blank line on stdout, with them; the copy on stderr "
+	    "without it");
+	close(fa);
+	close(fb);
 	unlink(a);
 	unlink(b);
 	rmdir(tmpdir);

@@ -551,6 +551,43 @@ test_wording(void)
 	free(catch_end());
 }
 
+/*
+ * The one rule for the safety flag (attune_item_raises), as instruments.md
+ * gives it: any points at all on EPDS item 10, PHQ-9 item 9 or PBQ items
+ * 18 and 24, whatever else; no other item, and no points, ever.
+ */
+static void
+test_raises(void)
+{
+	static const struct {
+		const char *name;
+		int	 a, b;		/* its safety items from 1, or 0 */
+	} safe[] = {
+		{ "epds", 10, 0 }, { "phq9", 9, 0 }, { "pbq", 18, 24 },
+		{ "gad7", 0, 0 }, { "phq2", 0, 0 }, { "gad2", 0, 0 },
+	};
+	const struct attune_instrument *in;
+	size_t k;
+	int i, pts, bad;
+
+	for (k = 0; k < sizeof safe / sizeof safe[0]; k++) {
+		in = attune_instrument(safe[k].name);
+		for (i = -1, bad = 0; i <= in->nitems; i++)
+			for (pts = -1; pts <= attune_points_max(in) + 1; pts++)
+				if (attune_item_raises(in, i, pts) != (pts >= 1 &&
+				    i >= 0 && (i + 1 == safe[k].a ||
+				    i + 1 == safe[k].b)))
+					bad++;
+		if (safe[k].a == 0)
+			ok(bad == 0, "%s: no item raises the safety flag",
+			    safe[k].name);
+		else
+			ok(bad == 0, "%s: any points on item %d%s%.0d raise the "
+			    "safety flag, and on no other", safe[k].name,
+			    safe[k].a, safe[k].b ? " and " : "", safe[k].b);
+	}
+}
+
 int
 main(void)
 {
@@ -561,5 +598,6 @@ main(void)
 	test_row();
 	test_values();
 	test_wording();
+	test_raises();
 	return tap_done();
 }
