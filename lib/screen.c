@@ -364,9 +364,10 @@ attune_screen_ask(struct attune_result *r, const struct attune_wording *w,
 			continue;
 		}
 		r->pos[i] = v = line[0] - '0';
-		/* After the last item they come with the result at once. */
+		/* Once amid the questions (the PBQ has two safety items);
+		 * after the last item they come with the result at once. */
 		if (attune_item_raises(in, i, attune_item_points(in, i, v)) &&
-		    i + 1 < in->nitems) {
+		    i + 1 < in->nitems && !attune_crisis_shown()) {
 			attune_crisis_between(ATTUNE_CRISIS_NONE, region);
 			fprintf(stderr, "The questions go on below when you are "
 			    "ready.\n");

@@ -123,6 +123,18 @@ run "$TOP/tests/ptyrun" "" attune-screen -r gb phq9 --answers 1,1,1,1,1,1,1,1,9
 check "screen at a terminal, item 9 at 9: exit 2" rc_is 2
 check "screen at a terminal, item 9 at 9: the lines once, first" \
     sh -c '[ "$(grep -c "If you are in danger" "$1")" = 1 ] && head -n 1 "$1" | grep -q "If you are in danger"' - "$T/out"
+# The PBQ asked at a terminal, both safety items (18, 24) answered above
+# their lowest option: the lines once amid the questions, at item 18, and
+# once with the result; not again at item 24.
+_in=$(for i in $(seq 25); do echo 1; done)
+run "$TOP/tests/ptyrun" "$_in
+" \
+    attune-screen --dry-run -r gb pbq
+check "pbq at a terminal, items 18 and 24 raised: exit 3" rc_is 3
+check "pbq at a terminal, items 18 and 24 raised: the lines twice, amid and with the result" \
+    [ "$(count "$T/out" "If you are in danger")" = 2 ]
+check "pbq at a terminal: 'the questions go on' once" \
+    [ "$(count "$T/out" "The questions go on below")" = 1 ]
 # Out of range elsewhere, or on an instrument with no safety item, or no
 # value at all on the safety item: a usage error, and no lines.
 for args in "phq9 --answers 1,1,9,1,1,1,1,1,1" "gad7 --answers 1,1,1,1,1,1,9" \
