@@ -135,8 +135,7 @@ static int
 finish(int status, int dryrun)
 {
 	if (status == ATTUNE_FAIL)
-		fprintf(stderr, "%s: the result above was not logged.\n",
-		    attune_prog());
+		attune_warnx("the result above was not logged.");
 	if (!dryrun && status != ATTUNE_FAIL &&
 	    (fflush(stdout) == EOF || ferror(stdout))) {
 		attune_warn("the screen is logged, but its result could not be "

@@ -309,11 +309,13 @@ local_offset(struct attune_time *t)
 }
 
 /*
- * Now, as local time with its offset: 0, or -1 (said why) when
- * $ATTUNE_NOW is not a time.  $ATTUNE_NOW, an ISO 8601 time, sets
- * the clock instead: the tests use it to make dates repeatable.  Like the
- * real clock it is an instant, shown in local time: one written with
+ * Now, as local time with its offset.  $ATTUNE_NOW, an ISO 8601 time,
+ * sets the clock instead: the tests use it to make dates repeatable.  Like
+ * the real clock it is an instant, shown in local time: one written with
  * another offset is moved to the local zone, so "today" is the local date.
+ * 0; or -1 when $ATTUNE_NOW is set but not a time: then t holds the
+ * system clock's now, and nothing has been said, for the caller decides
+ * (attune_time_now refuses it; the crisis lines' judging goes on).
  */
 int
 attune_time_clock(struct attune_time *t)
@@ -322,8 +324,7 @@ attune_time_clock(struct attune_time *t)
 
 	if (fake != NULL && *fake != '\0') {
 		if (attune_time_iso(fake, strlen(fake), t) < 0) {
-			attune_warnx("ATTUNE_NOW: '%s' is not an ISO 8601 time "
-			    "like 2026-11-22T21:04:00+01:00", fake);
+			from_epoch(time(NULL), t);
 			return -1;
 		}
 		if (t->sec < 0)
@@ -338,13 +339,17 @@ attune_time_clock(struct attune_time *t)
 	return 0;
 }
 
-/* attune_time_clock for a command that cannot go on without the time:
- * a bad $ATTUNE_NOW, said there, ends it with exit 2. */
+/*
+ * attune_time_clock for a command that cannot go on without the time: a
+ * bad $ATTUNE_NOW is a usage error (exit 2), named with its value, after
+ * the crisis lines if they are due (attune_usage_first).
+ */
 int
 attune_time_now(struct attune_time *t)
 {
 	if (attune_time_clock(t) < 0)
-		attune_quit(ATTUNE_USAGE);
+		attune_usage_hint(NULL, "ATTUNE_NOW: '%s' is not an ISO 8601 "
+		    "time like 2026-11-22T21:04:00+01:00", getenv("ATTUNE_NOW"));
 	return 0;
 }
 
