@@ -52,8 +52,6 @@ const char *attune_opt_time(const char *val, const char *what,
 	    struct attune_time *t);	/* --time, not ahead of the clock */
 int64_t	 attune_today(void);	/* $ATTUNE_NOW's or the clock's; bad: exit 2 */
 
-void	 attune_conf_dir(const char *dirflag);	/* conf.c: the defaults' dir */
-
 /* front.c: the front, attune(1), over its table of commands. */
 struct attune_cmd {
 	const char *name, *what;

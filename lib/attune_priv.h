@@ -129,6 +129,7 @@ int	 attune_conf_load(const char *dir, struct attune_conf *c);
 void	 attune_conf_free(struct attune_conf *c);
 const struct attune_conf *attune_conf_default(void);	/* read once */
 void	 attune_conf_hush(int on);	/* 1: its warnings wait (crisis lines) */
+void	 attune_conf_dir(const char *dirflag);	/* the defaults' dir */
 char	*attune_dir_find(const char *opt);	/* NULL: no home (unsaid) */
 char	**attune_dir_logs(const char *dir, const char *base);	/* NULL-ended */
 int	 attune_dir_safe(const char *dir, const struct stat *st);
@@ -369,7 +370,7 @@ char	*attune_exe_dir(void);	/* the running program's; malloc'd, or NULL */
 char	*attune_share_file(const char *name);	/* malloc'd path */
 
 /* judge.c: the one judgement of the logs (attune-report(1), "Reach-out
- * rules").  Every threshold is in attune_thresholds[] with its source. */
+ * rules").  Every threshold is in its table with its source (--rules). */
 enum { ATTUNE_RULE_URGENT, ATTUNE_RULE_HARD, ATTUNE_RULE_LASTING,
 	ATTUNE_RULE_WORSE, ATTUNE_RULE_CONCERNS, ATTUNE_RULE_SCREEN,
 	ATTUNE_NRULES };
@@ -398,7 +399,6 @@ struct attune_threshold {
 	double	 value;
 	const char *what, *source;
 };
-extern const struct attune_threshold attune_thresholds[];	/* NULL id ends */
 struct attune_rwhy {
 	int	 rule;
 	char	 text[320];

@@ -1,7 +1,8 @@
 /*
  * opt.c: option values.  Each is checked against its range or word list
  * once, and a bad one is refused with a message naming the option and the
- * value, exit 2, before anything is written.
+ * value, exit 2, before anything else is written: only the crisis lines,
+ * when due, come first (attune_usage_first).
  */
 #include <ctype.h>
 #include <getopt.h>
