@@ -50,7 +50,7 @@ void	 attune_harm_first(const struct attune_safety_opt *s);	/* the lines */
 struct attune_time;
 const char *attune_opt_time(const char *val, const char *what,
 	    struct attune_time *t);	/* --time, not ahead of the clock */
-int64_t	 attune_today(void);	/* $ATTUNE_NOW's or the clock's; bad: exit 2 */
+int64_t	 attune_today(void);	/* $ATTUNE_NOW's, else the clock's; exit 2 */
 
 /* front.c: the front, attune(1), over its table of commands. */
 struct attune_cmd {

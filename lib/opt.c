@@ -41,13 +41,13 @@ usage_say(const char *hint, const char *fmt, va_list ap)
 void
 attune_usage_error(const char *fmt, ...)
 {
-	struct attune_buf hint = { 0 };
+	char hint[512];
 	va_list ap;
 
-	attune_buf_printf(&hint, "Try '%s --help' for the options.",
+	snprintf(hint, sizeof hint, "Try '%.400s --help' for the options.",
 	    attune_prog());
 	va_start(ap, fmt);
-	usage_say(hint.s, fmt, ap);
+	usage_say(hint, fmt, ap);
 	va_end(ap);
 	attune_quit(ATTUNE_USAGE);
 }
@@ -553,7 +553,7 @@ attune_opt_safety(int argc, char **argv0, const char *optstring,
 			s->harm |= names_harm(optarg);
 		else if ((strcmp(name, "week") == 0 ||
 		    strcmp(name, "month") == 0) && optarg == NULL) {
-			(void)attune_time_clock(&now);	/* as the real pass */
+			(void)attune_time_clock(&now);	/* as the real one */
 			if (period_value(name[0] == 'm', argc, argv, now.days,
 			    &why) != 0)
 				optind++;	/* its value, or a mistaken one */

@@ -349,7 +349,8 @@ attune_time_now(struct attune_time *t)
 {
 	if (attune_time_clock(t) < 0)
 		attune_usage_hint(NULL, "ATTUNE_NOW: '%s' is not an ISO 8601 "
-		    "time like 2026-11-22T21:04:00+01:00", getenv("ATTUNE_NOW"));
+		    "time like 2026-11-22T21:04:00+01:00",
+		    getenv("ATTUNE_NOW"));
 	return 0;
 }
 

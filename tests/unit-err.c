@@ -127,7 +127,8 @@ main(void)
 	free(s);
 	s = child(more, 1, 0, &st);
 	is_str(s, "unit-err: held one\nunit-err: a warning\nand a name from "
-	    "a log, Sam\\x1b[8m\n", "a line more: held with the others, in order");
+	    "a log, Sam\\x1b[8m\n",
+	    "a line more: held with the others, in order");
 	free(s);
 	s = child(more, 0, 1, &st);
 	is_str(s, "", "a line more: hushed with the warnings");
