@@ -465,6 +465,9 @@ other_order(const char *s, char *hint, size_t size)
  *   2026-11-20                     noon that day (now, if it is today)
  *   2026-11-20T21:30, with or without an offset
  * Day and month orders such as 20/11/2026 are refused, never guessed.
+ * It never exits: a bad $ATTUNE_NOW reads by the system clock here (the
+ * first pass over the options reads --week's value with it), and is
+ * refused where the command takes the time (attune_time_now).
  */
 int
 attune_time_user(const char *in, struct attune_time *t, const char **why)
@@ -477,7 +480,7 @@ attune_time_user(const char *in, struct attune_time *t, const char **why)
 	int ago = -1, clock = -1, wd, dayword = 0, back;
 	size_t n;
 
-	attune_time_now(&now);
+	(void)attune_time_clock(&now);
 	*why = "is not a date or time; use a date like 2026-11-22, a time like "
 	    "2026-11-22T21:04 or 21:04, 'today', 'yesterday', 'monday', "
 	    "'last monday' or '3 days ago'";

@@ -400,11 +400,19 @@ for cmd in tips report; do
 	check "$cmd, a bad ATTUNE_NOW: the last word, after the lines" \
 	    sh -c 'grep -v "^$" "$1" | tail -n 1 | grep -q "ATTUNE_NOW"' - "$T/err"
 done
-for opt in --version --help; do
+for opt in --version --help "--week 2026-11-18 --version" \
+    "--week yesterday --help"; do
 	run env ATTUNE_NOW=garbage attune-report $opt
 	check "report $opt, a bad ATTUNE_NOW: exit 0" rc_is 0
 	check "report $opt, a bad ATTUNE_NOW: not a word of it" err_empty
 done
+# A --week value read in the first pass, for the lines, reads by the
+# system clock too: the pass goes on to the end, and judges.
+run env ATTUNE_NOW=garbage attune-report -d "$T/now" --week yesterday --bogus
+check "report --week yesterday --bogus, a bad ATTUNE_NOW: the lines first" \
+    first_line_has "$T/out" "If you are in danger"
+check "report --week yesterday --bogus, a bad ATTUNE_NOW: the option named" \
+    err_has "unknown option '--bogus'"
 # Whose logs: as the command itself would take them, attune.conf's who too.
 rm -rf "$T/sam"
 mkdir -m 700 "$T/sam"
