@@ -141,7 +141,6 @@ main(int argc, char **argv)
 		}
 	argc -= optind;
 	argv += optind;
-	attune_conf_dir(o.dir);
 	if (argc > 0 && strcmp(argv[0], "undo") == 0) {
 		o.undo = 1;
 		argc--;

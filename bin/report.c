@@ -15,7 +15,6 @@
 
 static struct attune_report_opt o;	/* by none, format text */
 static char	*no_files[] = { NULL };
-static int64_t	 today;
 static struct attune_safety_opt early = { .files = 1 };	/* read first */
 
 #define OPTSTRING ":ab:cd:f:hqr:Vw:"
@@ -146,7 +145,7 @@ option(int c, int argc, char **argv)
 		break;
 	case 'M':
 	case 'W':
-		attune_opt_period(&o.period, c == 'M', argc, argv, today);
+		attune_opt_period(&o.period, c == 'M', argc, argv);
 		break;
 	case 'N':
 		o.notes = 1;
@@ -190,10 +189,11 @@ main(int argc, char **argv)
 	attune_usage_first(safety_first);
 	attune_opt_longopts(longopts);
 	attune_opt_safety(argc, argv, OPTSTRING, longopts, &early);
-	today = attune_today();
 	while ((c = getopt_long(argc, argv, OPTSTRING, longopts, NULL)) != -1)
 		if (option(c, argc, argv))
 			return attune_finish(ATTUNE_OK);
 	o.files = argv + optind;
-	return attune_finish(attune_report_run(&o, today));
+	/* Today only now, once --help and --version had their say: a bad
+	 * $ATTUNE_NOW is a usage error (after the crisis lines). */
+	return attune_finish(attune_report_run(&o, attune_today()));
 }

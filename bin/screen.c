@@ -136,7 +136,8 @@ option(struct attune_screen_opt *o, int c, char **argv, int lenient)
 	}
 }
 
-/* The options as the first pass (attune_opt_safety) reads them. */
+/* The options as the first pass (attune_opt_safety) reads them: the one
+ * record of it, which early_option fills and the pass's operands join. */
 static struct attune_screen_opt early;
 
 static void
@@ -150,16 +151,16 @@ int
 main(int argc, char **argv)
 {
 	struct attune_screen_opt o = { 0 };
-	struct attune_safety_opt first = { .option = early_option };
+	struct attune_safety_opt pass = { .option = early_option };
 	int c;
 
 	attune_setprog(argv[0]);
 	attune_opt_longopts(longopts);
 	/* Safety first: the answers are judged before any option is
 	 * checked, so that a mistake elsewhere never keeps the lines back. */
-	attune_opt_safety(argc, argv, OPTSTRING, longopts, &first);
-	early.args = first.args;
-	early.nargs = first.nargs;
+	attune_opt_safety(argc, argv, OPTSTRING, longopts, &pass);
+	early.args = pass.args;
+	early.nargs = pass.nargs;
 	attune_screen_first(&early);
 	while ((c = getopt_long(argc, argv, OPTSTRING, longopts, NULL)) != -1)
 		option(&o, c, argv, 0);

@@ -11,7 +11,7 @@
 #include "attune.h"
 
 static struct attune_tips_opt o;
-static struct attune_safety_opt early;	/* -d, -w, -r, read first */
+static struct attune_safety_opt early;	/* the first pass's (lib/opt.c) */
 
 #define OPTSTRING ":ad:f:hln:pr:St:TVw:y"
 

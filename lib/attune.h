@@ -51,9 +51,7 @@ void	 attune_harm_first(const struct attune_safety_opt *s);	/* the lines */
 struct attune_time;
 const char *attune_opt_time(const char *val, const char *what,
 	    struct attune_time *t);	/* --time, not ahead of the clock */
-int64_t	 attune_today(void);		/* $ATTUNE_NOW's or the clock's */
-
-void	 attune_conf_dir(const char *dirflag);	/* conf.c: the defaults' dir */
+int64_t	 attune_today(void);	/* $ATTUNE_NOW's, else the clock's; exit 2 */
 
 /* front.c: the front, attune(1), over its table of commands. */
 struct attune_cmd {
@@ -107,7 +105,7 @@ struct attune_period_opt {
 };
 /* opt.c: --week, or --month (month 1), as getopt_long returns it. */
 void	 attune_opt_period(struct attune_period_opt *p, int month, int argc,
-	    char **argv, int64_t today);
+	    char **argv);
 extern const char *const attune_report_formats[];	/* --format's words */
 extern const char *const attune_report_bys[];	/* --by's; "none" first */
 struct attune_report_opt {

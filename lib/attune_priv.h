@@ -22,7 +22,10 @@ void	 attune_err(int status, const char *fmt, ...)
 	    __attribute__((noreturn, format(printf, 2, 3)));
 void	 attune_errx(int status, const char *fmt, ...)
 	    __attribute__((noreturn, format(printf, 2, 3)));
-void	 attune_vwarnx(const char *fmt, va_list ap);
+void	 attune_vwarnx(const char *fmt, va_list ap);	/* as attune_warnx */
+void	 attune_vusage(const char *hint, const char *fmt, va_list ap);
+void	 attune_warn_more(const char *fmt, ...)	/* unprefixed */
+	    __attribute__((format(printf, 1, 2)));
 void	 attune_quit(int status) __attribute__((noreturn));	/* said already */
 void	 attune_warn_hold(void);	/* warnings wait, for the crisis lines */
 void	 attune_warn_release(void);	/* say them now, in order, each once */
@@ -43,6 +46,8 @@ char	*attune_buf_space(struct attune_buf *b, size_t n);
 int	 attune_distance(const char *a, size_t na, const char *b, size_t nb,
 	    int max);	/* edits apart, any case; max + 1 if more */
 /* opt.c */
+void	 attune_usage_hint(const char *hint, const char *fmt, ...)
+	    __attribute__((noreturn, format(printf, 2, 3)));	/* or NULL */
 int	 attune_parse_words(const char *val, const char *const *words,
 	    unsigned *acc, const char **bad, size_t *badlen);
 const char *attune_who_pick(const char *opt, const char **src);	/* silent */
@@ -76,7 +81,7 @@ struct attune_time {
 	int32_t	 sec;	/* seconds since that date's midnight */
 	int32_t	 off;	/* UTC offset in seconds, or ATTUNE_NOOFF */
 };
-int	 attune_time_now(struct attune_time *t);	/* honours $ATTUNE_NOW */
+int	 attune_time_now(struct attune_time *t);	/* bad ATTUNE_NOW: 2 */
 int	 attune_time_user(const char *s, struct attune_time *t, const char **why);
 void	 attune_time_format(const struct attune_time *t, char buf[32]);
 int64_t	 attune_time_epoch(const struct attune_time *t);
@@ -98,7 +103,8 @@ int64_t	 attune_month_next(int64_t days);	/* the 1st of the next */
 int	 attune_month_whole(int64_t start, int64_t end);
 int	 attune_iso_week(int64_t days, int *year);	/* week 1 … 53 */
 int64_t	 attune_iso_week_monday(int year, int week);
-int	 attune_time_clock(struct attune_time *t);	/* -1: bad $ATTUNE_NOW */
+int	 attune_time_clock(struct attune_time *t);	/* -1: bad $ATTUNE_NOW
+						 * (t: the system's) */
 int64_t	 attune_months_add(int64_t days, int n);	/* day kept, or month end */
 
 /* dir.c: the data directory and its logs. */
@@ -123,6 +129,7 @@ int	 attune_conf_load(const char *dir, struct attune_conf *c);
 void	 attune_conf_free(struct attune_conf *c);
 const struct attune_conf *attune_conf_default(void);	/* read once */
 void	 attune_conf_hush(int on);	/* 1: its warnings wait (crisis lines) */
+void	 attune_conf_dir(const char *dirflag);	/* defaults' dir */
 char	*attune_dir_find(const char *opt);	/* NULL: no home (unsaid) */
 char	**attune_dir_logs(const char *dir, const char *base);	/* NULL-ended */
 int	 attune_dir_safe(const char *dir, const struct stat *st);
@@ -368,7 +375,7 @@ char	*attune_exe_dir(void);	/* the running program's; malloc'd, or NULL */
 char	*attune_share_file(const char *name);	/* malloc'd path */
 
 /* judge.c: the one judgement of the logs (attune-report(1), "Reach-out
- * rules").  Every threshold is in attune_thresholds[] with its source. */
+ * rules").  Every threshold is in its table with its source (--rules). */
 enum { ATTUNE_RULE_URGENT, ATTUNE_RULE_HARD, ATTUNE_RULE_LASTING,
 	ATTUNE_RULE_WORSE, ATTUNE_RULE_CONCERNS, ATTUNE_RULE_SCREEN,
 	ATTUNE_NRULES };
@@ -397,7 +404,6 @@ struct attune_threshold {
 	double	 value;
 	const char *what, *source;
 };
-extern const struct attune_threshold attune_thresholds[];	/* NULL id ends */
 struct attune_rwhy {
 	int	 rule;
 	char	 text[320];

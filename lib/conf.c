@@ -22,15 +22,13 @@ static int hushed;	/* 1: keep the warnings for a later reading */
 static void
 say(const char *fmt, ...)
 {
-	char msg[8192];
 	va_list ap;
 
 	if (hushed)
 		return;
 	va_start(ap, fmt);
-	vsnprintf(msg, sizeof msg, fmt, ap);
+	attune_vwarnx(fmt, ap);
 	va_end(ap);
-	attune_warnx("%s", msg);
 }
 
 static void

@@ -165,11 +165,12 @@ locale_country(void)
 
 /*
  * The region whose lines to print: --region, else $ATTUNE_REGION, else
- * "region =" in attune.conf, else the locale's country.  NULL means none is known, and every region's lines
- * are printed.  An empty string ("all") also means every region.  -1 if
- * opt is not a region (then *region is NULL); a bad $ATTUNE_REGION is
- * only warned about.  A region returned stays as it is, whatever is
- * parsed after it (it points into a constant table).
+ * "region =" in attune.conf, else the locale's country.  NULL means none
+ * is known, and every region's lines are printed.  An empty string
+ * ("all") also means every region.  -1 if opt is not a region (then
+ * *region is NULL); a bad $ATTUNE_REGION is only warned about.  A region
+ * returned stays as it is, whatever is parsed after it (it points into a
+ * constant table).
  */
 int
 attune_region_parse(const char *opt, const char **region)

@@ -46,12 +46,13 @@ attune_prog(void)
  * is formatted on the stack, as it may say that memory ran out.
  */
 static void
-put_msg(FILE *f, int errnum, const char *fmt, va_list ap)
+put_msg(FILE *f, int prefix, int errnum, const char *fmt, va_list ap)
 {
 	char buf[4096];
 	int n = 0;
 
-	fprintf(f, "%s: ", prog);
+	if (prefix)
+		fprintf(f, "%s: ", prog);
 	if (fmt != NULL && (n = vsnprintf(buf, sizeof buf, fmt, ap)) > 0)
 		attune_put_safe(f, buf, (size_t)n < sizeof buf ? (size_t)n :
 		    sizeof buf - 1);
@@ -84,7 +85,7 @@ held_already(const char *s, size_t n)
  * twice).  0 if memory is short: then it is said at once.
  */
 static int
-hold(int errnum, const char *fmt, va_list ap)
+hold(int prefix, int errnum, const char *fmt, va_list ap)
 {
 	char *s = NULL, *p;
 	size_t n = 0, cap;
@@ -92,7 +93,7 @@ hold(int errnum, const char *fmt, va_list ap)
 
 	if ((f = open_memstream(&s, &n)) == NULL)
 		return 0;
-	put_msg(f, errnum, fmt, ap);
+	put_msg(f, prefix, errnum, fmt, ap);
 	if (fclose(f) != 0) {
 		free(s);
 		return 0;
@@ -114,22 +115,33 @@ hold(int errnum, const char *fmt, va_list ap)
 	return 1;
 }
 
+/* A message, "prog: " first unless prefix is 0 (a line more of one). */
 static void
-vmsg(int errnum, const char *fmt, va_list ap)
+vmsg(int prefix, int errnum, const char *fmt, va_list ap)
 {
 	va_list aq;
 	int done;
 
 	if (holding) {
 		va_copy(aq, ap);
-		done = hold(errnum, fmt, aq);
+		done = hold(prefix, errnum, fmt, aq);
 		va_end(aq);
 		if (done)
 			return;
 		attune_warn_release();	/* said now, after what waits */
 	}
 	fflush(stdout);
-	put_msg(stderr, errnum, fmt, ap);
+	put_msg(stderr, prefix, errnum, fmt, ap);
+}
+
+static void
+msg(int prefix, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vmsg(prefix, 0, fmt, ap);
+	va_end(ap);
 }
 
 /*
@@ -170,12 +182,43 @@ attune_warn_held(void)
 	return nheld > 0;
 }
 
-/* A usage error, the last word: what is held comes before it. */
+/*
+ * The words of a usage error, the last said (opt.c ends the program
+ * after them): what is held comes before them, they are never hushed, and
+ * hint, unless NULL, follows as a line of its own, unprefixed.
+ */
+void
+attune_vusage(const char *hint, const char *fmt, va_list ap)
+{
+	attune_warn_release();
+	vmsg(1, 0, fmt, ap);
+	if (hint != NULL)
+		msg(0, "%s", hint);
+}
+
+/* attune_warnx, its arguments in a va_list. */
 void
 attune_vwarnx(const char *fmt, va_list ap)
 {
-	attune_warn_release();
-	vmsg(0, fmt, ap);	/* never hushed */
+	if (!hushed)
+		vmsg(1, 0, fmt, ap);
+}
+
+/*
+ * A line more for what was just said, without the program's name: a
+ * hint, a list.  Hushed and held like attune_warnx, and shown safely like
+ * every message, as it may quote the logs.
+ */
+void
+attune_warn_more(const char *fmt, ...)
+{
+	va_list ap;
+
+	if (hushed)
+		return;
+	va_start(ap, fmt);
+	vmsg(0, 0, fmt, ap);
+	va_end(ap);
 }
 
 void
@@ -186,7 +229,7 @@ attune_err(int status, const char *fmt, ...)
 
 	attune_warn_release();
 	va_start(ap, fmt);
-	vmsg(e, fmt, ap);
+	vmsg(1, e, fmt, ap);
 	va_end(ap);
 	exit(status);
 }
@@ -198,7 +241,7 @@ attune_errx(int status, const char *fmt, ...)
 
 	attune_warn_release();
 	va_start(ap, fmt);
-	vmsg(0, fmt, ap);
+	vmsg(1, 0, fmt, ap);
 	va_end(ap);
 	exit(status);
 }
@@ -221,7 +264,7 @@ attune_warn(const char *fmt, ...)
 	if (hushed)
 		return;
 	va_start(ap, fmt);
-	vmsg(e, fmt, ap);
+	vmsg(1, e, fmt, ap);
 	va_end(ap);
 }
 
@@ -233,7 +276,7 @@ attune_warnx(const char *fmt, ...)
 	if (hushed)
 		return;
 	va_start(ap, fmt);
-	vmsg(0, fmt, ap);
+	vmsg(1, 0, fmt, ap);
 	va_end(ap);
 }
 

@@ -35,7 +35,7 @@ const char *const attune_signal_ids[] = {
  * from attune-screen(1).  attune-report(1) lists them all; --rules prints
  * this table.
  */
-const struct attune_threshold attune_thresholds[] = {
+static const struct attune_threshold attune_thresholds[] = {
 	[ATTUNE_T_BOND_LOW] = { "bond-low", 3, "a bond of 3 or less",
 	    "our judgement" },
 	[ATTUNE_T_NUMB_HIGH] = { "numb-high", 6, "numbness of 6 or more",

@@ -510,6 +510,7 @@ attune_log_run(const struct attune_log_opt *o)
 	struct run r;
 	int rc;
 
+	attune_conf_dir(o->dir);	/* its attune.conf: the defaults */
 	memset(&r, 0, sizeof r);
 	r.o = o;
 	rc = run(&r);

@@ -1,7 +1,8 @@
 /*
  * opt.c: option values.  Each is checked against its range or word list
  * once, and a bad one is refused with a message naming the option and the
- * value, exit 2, before anything is written.
+ * value, exit 2, before anything else is written: only the crisis lines,
+ * when due, come first (attune_usage_first).
  */
 #include <ctype.h>
 #include <getopt.h>
@@ -24,19 +25,42 @@ attune_usage_first(void (*fn)(void))
 	first = fn;
 }
 
-void
-attune_usage_error(const char *fmt, ...)
+/* The one way a usage error is said: the crisis lines first (once), what
+ * is held, the message, then hint when not NULL (attune_vusage). */
+static void
+usage_say(const char *hint, const char *fmt, va_list ap)
 {
-	va_list ap;
 	void (*fn)(void) = first;
 
 	first = NULL;
 	if (fn != NULL)
 		fn();
+	attune_vusage(hint, fmt, ap);
+}
+
+void
+attune_usage_error(const char *fmt, ...)
+{
+	char hint[512];
+	va_list ap;
+
+	snprintf(hint, sizeof hint, "Try '%.400s --help' for the options.",
+	    attune_prog());
 	va_start(ap, fmt);
-	attune_vwarnx(fmt, ap);
+	usage_say(hint, fmt, ap);
 	va_end(ap);
-	fprintf(stderr, "Try '%s --help' for the options.\n", attune_prog());
+	attune_quit(ATTUNE_USAGE);
+}
+
+/* A usage error whose second line is hint (none if NULL), not "Try". */
+void
+attune_usage_hint(const char *hint, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	usage_say(hint, fmt, ap);
+	va_end(ap);
 	attune_quit(ATTUNE_USAGE);
 }
 
@@ -172,16 +196,18 @@ unsigned
 attune_opt_words(const char *opt, const char *val, const char *const *words,
     unsigned acc)
 {
+	struct attune_buf hint = { 0 };
 	const char *bad;
 	size_t n;
+	int i;
 
 	if (attune_parse_words(val, words, &acc, &bad, &n) < 0) {
-		attune_warnx("%s: '%.*s' is not one of the choices", opt,
-		    n > 200 ? 200 : (int)n, bad);
-		fprintf(stderr, "Choose from: ");
-		attune_words_join(stderr, words, ", ");
-		fputc('\n', stderr);
-		attune_quit(ATTUNE_USAGE);
+		attune_buf_str(&hint, "Choose from: ");
+		for (i = 0; words[i] != NULL; i++)
+			attune_buf_printf(&hint, "%s%s", i ? ", " : "",
+			    words[i]);
+		attune_usage_hint(hint.s, "%s: '%.*s' is not one of the "
+		    "choices", opt, n > 200 ? 200 : (int)n, bad);
 	}
 	return acc;
 }
@@ -375,16 +401,21 @@ period_value(int month, int argc, char **argv, int64_t today,
  * written as the next argument ("--week 2026-11-18", "--month November")
  * when it is one.  A next argument that is neither a value nor a file
  * there is is a mistaken value, refused as one rather than read as a log.
- * Called as getopt_long returns the option.
+ * Called as getopt_long returns the option.  Today is the clock's even
+ * when $ATTUNE_NOW is not a time (attune_time_clock), as in the first pass
+ * (attune_opt_safety): the run refuses it later, once the options are
+ * read, so that --help and --version still work.
  */
 void
 attune_opt_period(struct attune_period_opt *p, int month, int argc,
-    char **argv, int64_t today)
+    char **argv)
 {
+	struct attune_time now;
 	const char *why, *val = optarg;
 
+	(void)attune_time_clock(&now);
 	if (val == NULL)
-		switch (period_value(month, argc, argv, today, &why)) {
+		switch (period_value(month, argc, argv, now.days, &why)) {
 		case 1:
 			val = argv[optind++];
 			break;
@@ -494,7 +525,7 @@ attune_opt_safety(int argc, char **argv0, const char *optstring,
 	static char **argv;	/* s->args points into it */
 	struct attune_time now;
 	const char *name, *why;
-	int c, li, clock;
+	int c, li;
 
 	free(argv);
 	argv = attune_xreallocarray(NULL, (size_t)argc + 1, sizeof *argv);
@@ -522,11 +553,9 @@ attune_opt_safety(int argc, char **argv0, const char *optstring,
 			s->harm |= names_harm(optarg);
 		else if ((strcmp(name, "week") == 0 ||
 		    strcmp(name, "month") == 0) && optarg == NULL) {
-			attune_warn_hush(1);	/* a bad $ATTUNE_NOW: said later */
-			clock = attune_time_clock(&now);
-			attune_warn_hush(0);
-			if (clock == 0 && period_value(name[0] == 'm', argc,
-			    argv, now.days, &why) != 0)
+			(void)attune_time_clock(&now);	/* as the real one */
+			if (period_value(name[0] == 'm', argc, argv, now.days,
+			    &why) != 0)
 				optind++;	/* its value, or a mistaken one */
 		}
 		if (s->option != NULL)

@@ -241,7 +241,8 @@ attune_report_setup(struct attune_report *r, int64_t from, int64_t to,
 	if (today != INT64_MAX) {
 		struct attune_time now;
 
-		if (attune_time_now(&now) == 0 && now.days <= today)
+		(void)attune_time_clock(&now);	/* bad ATTUNE_NOW: system's */
+		if (now.days <= today)
 			r->nowsec = attune_time_epoch(&now);
 	}
 	r->by = by;
@@ -844,7 +845,7 @@ harm_came_up(const struct attune_safety_opt *s, const char *who)
 	if ((!s->files || s->nargs == 0) &&
 	    (d = attune_dir_find(s->dir)) == NULL)
 		return -1;
-	attune_time_now(&now);
+	(void)attune_time_clock(&now);	/* bad $ATTUNE_NOW: system's */
 	memset(&r, 0, sizeof r);
 	attune_report_setup(&r, now.days - ATTUNE_RBACK, now.days,
 	    ATTUNE_BY_NONE, 0, now.days);

@@ -102,40 +102,42 @@ readlog(struct run *u, struct attune_report *r, const char *path,
 /*
  * Nothing in the period: say where attune looked, and what it found
  * there, so that a name or a period that is a little off is easy to see.
+ * The names come from the logs, so the lines go through err.c, which
+ * shows an escape in them rather than letting the terminal act on it.
  */
 static void
 nothing_found(const struct run *u, const char *who,
     struct attune_rperson **people, size_t np)
 {
+	struct attune_buf names = { 0 };
 	char **files = u->o->files, *dir, a[16], b[16];
 	size_t i, n = u->nothers;
 
-	fflush(stdout);
 	if (*files == NULL) {
 		dir = attune_dir_resolve(u->o->dir);
-		fprintf(stderr, "attune looked in %s (checkins.csv, "
-		    "screens.csv and their archives).\n", dir);
+		attune_warn_more("attune looked in %s (checkins.csv, "
+		    "screens.csv and their archives).", dir);
 		free(dir);
 	} else
-		fprintf(stderr, "attune looked in the file%s given.\n",
+		attune_warn_more("attune looked in the file%s given.",
 		    files[1] != NULL ? "s" : "");
 	for (i = 0; i < np; i++)
 		if (people[i]->lo <= people[i]->hi) {
 			attune_date_format(people[i]->lo, a);
 			attune_date_format(people[i]->hi, b);
-			fprintf(stderr, "Check-ins for %s run from %s to %s; "
+			attune_warn_more("Check-ins for %s run from %s to %s; "
 			    "try a period that holds them, or no period at "
-			    "all.\n", people[i]->who, a, b);
+			    "all.", people[i]->who, a, b);
 		}
 	if (who != NULL && u->canon == NULL && n > 0) {
-		fprintf(stderr, "There is nothing for '%s', but there are "
-		    "entries for ", who);
 		for (i = 0; i < n; i++)
-			fprintf(stderr, "%s%s", i == 0 ? "" : i + 1 == n ?
-			    " and " : ", ", u->others[i]);
-		fprintf(stderr, "%s; choose with --who NAME, or "
-		    "--all-people.\n", n == sizeof u->others /
+			attune_buf_printf(&names, "%s%s", i == 0 ? "" :
+			    i + 1 == n ? " and " : ", ", u->others[i]);
+		attune_warn_more("There is nothing for '%s', but there are "
+		    "entries for %s%s; choose with --who NAME, or "
+		    "--all-people.", who, names.s, n == sizeof u->others /
 		    sizeof u->others[0] ? " and more" : "");
+		attune_buf_free(&names);
 	}
 }
 

@@ -19,7 +19,8 @@ attune_screen_attribution(void)
 
 /* The crisis lines: on stdout with the text result, else on stderr (the
  * data stays clean, and -q never silences them); on stderr as well when
- * stdout is not a terminal (attune_crisis_out). */
+ * stdout is not a terminal and stderr is not the same place as stdout
+ * (2>&1), where they would be said twice (attune_crisis_out). */
 static void
 crisis(const struct attune_screen_opt *o, const char *region)
 {
@@ -134,8 +135,7 @@ static int
 finish(int status, int dryrun)
 {
 	if (status == ATTUNE_FAIL)
-		fprintf(stderr, "%s: the result above was not logged.\n",
-		    attune_prog());
+		attune_warnx("the result above was not logged.");
 	if (!dryrun && status != ATTUNE_FAIL &&
 	    (fflush(stdout) == EOF || ferror(stdout))) {
 		attune_warn("the screen is logged, but its result could not be "

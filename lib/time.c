@@ -309,11 +309,13 @@ local_offset(struct attune_time *t)
 }
 
 /*
- * Now, as local time with its offset: 0, or -1 (said why) when
- * $ATTUNE_NOW is not a time.  $ATTUNE_NOW, an ISO 8601 time, sets
- * the clock instead: the tests use it to make dates repeatable.  Like the
- * real clock it is an instant, shown in local time: one written with
+ * Now, as local time with its offset.  $ATTUNE_NOW, an ISO 8601 time,
+ * sets the clock instead: the tests use it to make dates repeatable.  Like
+ * the real clock it is an instant, shown in local time: one written with
  * another offset is moved to the local zone, so "today" is the local date.
+ * 0; or -1 when $ATTUNE_NOW is set but not a time: then t holds the
+ * system clock's now, and nothing has been said, for the caller decides
+ * (attune_time_now refuses it; the crisis lines' judging goes on).
  */
 int
 attune_time_clock(struct attune_time *t)
@@ -322,8 +324,7 @@ attune_time_clock(struct attune_time *t)
 
 	if (fake != NULL && *fake != '\0') {
 		if (attune_time_iso(fake, strlen(fake), t) < 0) {
-			attune_warnx("ATTUNE_NOW: '%s' is not an ISO 8601 time "
-			    "like 2026-11-22T21:04:00+01:00", fake);
+			from_epoch(time(NULL), t);
 			return -1;
 		}
 		if (t->sec < 0)
@@ -338,13 +339,18 @@ attune_time_clock(struct attune_time *t)
 	return 0;
 }
 
-/* attune_time_clock for a command that cannot go on without the time:
- * a bad $ATTUNE_NOW, said there, ends it with exit 2. */
+/*
+ * attune_time_clock for a command that cannot go on without the time: a
+ * bad $ATTUNE_NOW is a usage error (exit 2), named with its value, after
+ * the crisis lines if they are due (attune_usage_first).
+ */
 int
 attune_time_now(struct attune_time *t)
 {
 	if (attune_time_clock(t) < 0)
-		attune_quit(ATTUNE_USAGE);
+		attune_usage_hint(NULL, "ATTUNE_NOW: '%s' is not an ISO 8601 "
+		    "time like 2026-11-22T21:04:00+01:00",
+		    getenv("ATTUNE_NOW"));
 	return 0;
 }
 
@@ -459,6 +465,9 @@ other_order(const char *s, char *hint, size_t size)
  *   2026-11-20                     noon that day (now, if it is today)
  *   2026-11-20T21:30, with or without an offset
  * Day and month orders such as 20/11/2026 are refused, never guessed.
+ * It never exits: a bad $ATTUNE_NOW reads by the system clock here (the
+ * first pass over the options reads --week's value with it), and is
+ * refused where the command takes the time (attune_time_now).
  */
 int
 attune_time_user(const char *in, struct attune_time *t, const char **why)
@@ -471,7 +480,7 @@ attune_time_user(const char *in, struct attune_time *t, const char **why)
 	int ago = -1, clock = -1, wd, dayword = 0, back;
 	size_t n;
 
-	attune_time_now(&now);
+	(void)attune_time_clock(&now);
 	*why = "is not a date or time; use a date like 2026-11-22, a time like "
 	    "2026-11-22T21:04 or 21:04, 'today', 'yesterday', 'monday', "
 	    "'last monday' or '3 days ago'";

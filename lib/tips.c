@@ -1001,12 +1001,11 @@ unknown_topic(const struct attune_tips *ts, const char *name)
 	if (attune_tips_near(ts, name, best) == 0)
 		attune_usage_error("there is no topic called '%s'; 'attune tips "
 		    "--list' shows them all", name);
-	attune_warnx("there is no topic called '%s'; did you mean %s%s%s%s%s?",
+	attune_usage_hint("'attune tips --list' shows every topic.",
+	    "there is no topic called '%s'; did you mean %s%s%s%s%s?",
 	    name, best[0], best[1] ? (best[2] ? ", " : " or ") : "",
 	    best[1] ? best[1] : "", best[2] ? " or " : "",
 	    best[2] ? best[2] : "");
-	fprintf(stderr, "'attune tips --list' shows every topic.\n");
-	attune_quit(ATTUNE_USAGE);
 }
 
 /* A topic named on the command line, by its name or an alias, in any

@@ -373,6 +373,46 @@ check "report --bogus after harm: the lines before its warning" \
 check "report --bogus after harm: its warning still said" \
     out_has "attune.conf:2: 'regoin' is not a setting"
 rm -f "$T/d/attune.conf"
+# A bad ATTUNE_NOW is a usage error, said once with its value, after the
+# crisis lines: the judging for them goes on by the system clock (harm
+# yesterday by it), and a mistake in an option is still named as itself.
+rm -rf "$T/now"
+mkdir -m 700 "$T/now"
+{ printf '%s\n' "$HEAD"
+  printf '%sT09:00:00+00:00,me,5,5,5,5,7,,harm,\n' \
+      "$(date -u -d '1 day ago' +%Y-%m-%d)"; } >"$T/now/checkins.csv"
+chmod 600 "$T/now/checkins.csv"
+for cmd in tips report; do
+	run env ATTUNE_NOW=garbage attune-$cmd -d "$T/now" --bogus
+	check "$cmd --bogus, a bad ATTUNE_NOW: exit 2" rc_is 2
+	check "$cmd --bogus, a bad ATTUNE_NOW: the crisis lines first" \
+	    first_line_has "$T/out" "If you are in danger"
+	check "$cmd --bogus, a bad ATTUNE_NOW: the option named" \
+	    err_has "unknown option '--bogus'"
+	check "$cmd --bogus, a bad ATTUNE_NOW: only the option" \
+	    err_lacks "ATTUNE_NOW"
+	run env ATTUNE_NOW=garbage attune-$cmd -d "$T/now"
+	check "$cmd, a bad ATTUNE_NOW: exit 2" rc_is 2
+	check "$cmd, a bad ATTUNE_NOW: the crisis lines first" \
+	    first_line_has "$T/out" "If you are in danger"
+	check "$cmd, a bad ATTUNE_NOW: named once, with its value" \
+	    [ "$(grep -c "^attune-$cmd: ATTUNE_NOW: 'garbage' is not an ISO 8601 time" "$T/err")" = 1 ]
+	check "$cmd, a bad ATTUNE_NOW: the last word, after the lines" \
+	    sh -c 'grep -v "^$" "$1" | tail -n 1 | grep -q "ATTUNE_NOW"' - "$T/err"
+done
+for opt in --version --help "--week 2026-11-18 --version" \
+    "--week yesterday --help"; do
+	run env ATTUNE_NOW=garbage attune-report $opt
+	check "report $opt, a bad ATTUNE_NOW: exit 0" rc_is 0
+	check "report $opt, a bad ATTUNE_NOW: not a word of it" err_empty
+done
+# A --week value read in the first pass, for the lines, reads by the
+# system clock too: the pass goes on to the end, and judges.
+run env ATTUNE_NOW=garbage attune-report -d "$T/now" --week yesterday --bogus
+check "report --week yesterday --bogus, a bad ATTUNE_NOW: the lines first" \
+    first_line_has "$T/out" "If you are in danger"
+check "report --week yesterday --bogus, a bad ATTUNE_NOW: the option named" \
+    err_has "unknown option '--bogus'"
 # Whose logs: as the command itself would take them, attune.conf's who too.
 rm -rf "$T/sam"
 mkdir -m 700 "$T/sam"

@@ -168,6 +168,27 @@ run attune report --all-people -f json
 check 'bidi in JSON: the name kept exactly (data, not display)' \
     out_has "\"who\":\"$name\""
 
+# Nothing in the period: the lines saying what there is name people from
+# the logs, and a C1 CSI or a bidi override in a name is shown, not sent.
+fresh
+CSI=$(printf '\302\233')
+name="ev${CSI}31m${RLO}il"
+{
+	echo "$H"
+	echo "2026-11-21T10:00:00+00:00,$name,5,4,,,,,,"
+} >"$L"
+chmod 600 "$L"
+run attune report --who nobody
+check 'nothing for --who: the others named' \
+    err_has "but there are entries for ev\\u009b31m<U+202E>il;"
+check 'nothing for --who: no escape sent' no_esc "$T/err"
+check 'nothing for --who: no override sent' no_bidi "$T/err"
+run attune report --who "$name" --week 2026-W40
+check 'nothing in the period: where their check-ins are' \
+    err_has "Check-ins for ev\\u009b31m<U+202E>il run from 2026-11-21"
+check 'nothing in the period: no escape sent' no_esc "$T/err"
+check 'nothing in the period: no override sent' no_bidi "$T/err"
+
 # A joiner inside an emoji sequence is part of it, and kept.
 fresh
 fam=$(printf '\360\237\221\250\342\200\215\360\237\221\251')

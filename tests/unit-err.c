@@ -1,0 +1,137 @@
+/*
+ * unit-err: the one path of a usage error (lib/opt.c, lib/err.c), in a
+ * child each time, as it ends the program: the crisis lines first (the
+ * hook attune_usage_first sets), then the warnings held, then the message,
+ * never hushed, then its hint; exit 2.  And the lines more of a message
+ * (attune_warn_more), and a bad $ATTUNE_NOW refused the same way.
+ */
+#include <sys/wait.h>
+
+#include <stdarg.h>
+
+#include "attune_priv.h"
+#include "test.h"
+
+static const char *const words[] = { "skin", "talk", "bath", NULL };
+
+/* The crisis lines, as a command's hook would show them. */
+static void
+lines(void)
+{
+	fputs("LINES\n", stderr);
+}
+
+/*
+ * Run fn in a child with stderr to a file, the hook set, hold (1: the
+ * warnings held, one waiting) and hush as asked; its stderr, and *status
+ * its exit status.
+ */
+static char *
+child(void (*fn)(void), int hold, int hush, int *status)
+{
+	pid_t pid;
+	int st, fd;
+
+	snprintf(errpath, sizeof errpath, "%s/stderr", tmpdir);
+	fd = open(errpath, O_WRONLY | O_CREAT | O_TRUNC, 0600);
+	fflush(stdout);
+	if ((pid = fork()) == 0) {
+		dup2(fd, STDERR_FILENO);
+		attune_usage_first(lines);
+		if (hold) {
+			attune_warn_hold();
+			attune_warnx("held one");
+		}
+		attune_warn_hush(hush);
+		fn();
+		attune_warn_release();	/* as exit would */
+		fflush(stderr);
+		_exit(0);
+	}
+	close(fd);
+	waitpid(pid, &st, 0);
+	*status = WIFEXITED(st) ? WEXITSTATUS(st) : -1;
+	return slurp(errpath, NULL);
+}
+
+static void
+bad_words(void)
+{
+	attune_opt_words("--did", "talk,nope", words, 0);
+}
+
+static void
+bad_value(void)
+{
+	attune_usage_error("--count: '%s' is out of range", "99");
+}
+
+static void
+bad_now(void)
+{
+	struct attune_time t;
+
+	setenv("ATTUNE_NOW", "soon\033[8m", 1);
+	attune_time_now(&t);
+}
+
+static void
+more(void)
+{
+	attune_warnx("a warning");
+	attune_warn_more("and a name from a log, Sam\033[8m");
+}
+
+int
+main(void)
+{
+	char *s;
+	int st;
+
+	setvbuf(stdout, NULL, _IOLBF, 0);
+	tmpdir_make("unit-err");
+	attune_setprog("unit-err");
+
+	s = child(bad_words, 1, 0, &st);
+	is_int(st, ATTUNE_USAGE, "a word not in the list: exit 2");
+	is_str(s, "LINES\nunit-err: held one\nunit-err: --did: 'nope' is not "
+	    "one of the choices\nChoose from: skin, talk, bath\n",
+	    "a word not in the list: the lines, what was held, the error, "
+	    "its hint");
+	free(s);
+	s = child(bad_words, 0, 1, &st);
+	is_str(s, "LINES\nunit-err: --did: 'nope' is not one of the choices\n"
+	    "Choose from: skin, talk, bath\n",
+	    "a word not in the list: said even while warnings are hushed");
+	free(s);
+
+	s = child(bad_value, 1, 1, &st);
+	is_int(st, ATTUNE_USAGE, "a usage error: exit 2");
+	is_str(s, "LINES\nunit-err: held one\nunit-err: --count: '99' is out "
+	    "of range\nTry 'unit-err --help' for the options.\n",
+	    "a usage error: the lines, what was held, the error, then 'Try'");
+	free(s);
+
+	s = child(bad_now, 1, 1, &st);
+	is_int(st, ATTUNE_USAGE, "a bad ATTUNE_NOW: exit 2");
+	is_str(s, "LINES\nunit-err: held one\nunit-err: ATTUNE_NOW: "
+	    "'soon\\x1b[8m' is not an ISO 8601 time like "
+	    "2026-11-22T21:04:00+01:00\n",
+	    "a bad ATTUNE_NOW: after the lines, named once with its value, "
+	    "shown safely, no 'Try'");
+	free(s);
+
+	s = child(more, 0, 0, &st);
+	is_str(s, "unit-err: a warning\nand a name from a log, Sam\\x1b[8m\n",
+	    "a line more: no program name, and an escape shown, not sent");
+	free(s);
+	s = child(more, 1, 0, &st);
+	is_str(s, "unit-err: held one\nunit-err: a warning\nand a name from "
+	    "a log, Sam\\x1b[8m\n",
+	    "a line more: held with the others, in order");
+	free(s);
+	s = child(more, 0, 1, &st);
+	is_str(s, "", "a line more: hushed with the warnings");
+	free(s);
+	return tap_done();
+}
