@@ -3,7 +3,7 @@
  * (share/tips.csv, share/topics.csv) and the person's own tips file are
  * read and checked row by row; tips are chosen by topic, as the tip of the
  * day, or for the person from the one judgement of their logs (judge.c,
- * through attune_judge_dir), and printed as text or CSV, the crisis lines
+ * through attune_judge_logs), and printed as text or CSV, the crisis lines
  * first when harm came up.
  */
 #include <ctype.h>
@@ -1236,7 +1236,7 @@ attune_tips(const struct attune_tips_opt *o)
 	const char *who, *region;
 	char *dir;
 	int *out, *outwhy, flags = o->strict ? ATTUNE_CSV_STRICT : 0, n;
-	int rval = ATTUNE_OK;
+	int rval = ATTUNE_OK, failed;
 
 	/* What attune.conf, the region and the logs warn about waits till
 	 * the crisis lines are shown, or plainly not due (err.c). */
@@ -1247,7 +1247,8 @@ attune_tips(const struct attune_tips_opt *o)
 	memset(&w, 0, sizeof w);
 	w.sleep = -1;
 	if (!o->list) {
-		if (attune_judge_dir(dir, who, q.day, flags, &w) < 0)
+		attune_judge_logs(dir, NULL, who, q.day, flags, &w, &failed);
+		if (failed)
 			rval = ATTUNE_FAIL;
 		context(&w, q.partner, older_children());
 		if (!o->today && !o->all && o->ntopics == 0)
