@@ -1220,6 +1220,32 @@ ask(const struct attune_tips *ts, const struct attune_tips_opt *o,
 }
 
 /*
+ * Whether the crisis lines are due: harm came up in the two weeks ending
+ * on the day chosen for (w, judged on it; nothing with --list), or in the
+ * two weeks ending today, whatever day --time chose and with --list too,
+ * as before a usage error (attune_safety_first).  The logs are read again
+ * only for today's, saying nothing: the run judged them and said so.
+ */
+static int
+harm_now(const struct attune_tips_opt *o, const struct attune_verdict *w,
+    const char *dir, const char *who, int64_t day)
+{
+	struct attune_time now;
+	unsigned rules;
+
+	if (w->signals & (1u << ATTUNE_SIG_HARM))
+		return 1;
+	attune_time_now(&now);
+	if (!o->list && day == now.days)
+		return 0;	/* judged already */
+	attune_warn_hush(1);
+	rules = attune_judge_logs(dir, NULL, who, now.days, ATTUNE_CSV_QUIET,
+	    NULL, NULL);
+	attune_warn_hush(0);
+	return (rules & (1u << ATTUNE_RULE_URGENT)) != 0;
+}
+
+/*
  * The whole of attune-tips once its options are read.  The logs come
  * first: whether harm came up must be known, and the crisis lines shown,
  * before anything that may fail (the tips files, a malformed row under
@@ -1253,12 +1279,16 @@ attune_tips(const struct attune_tips_opt *o)
 		context(&w, q.partner, older_children());
 		if (!o->today && !o->all && o->ntopics == 0)
 			reason(&w, &why);
-		print_crisis(&sh, w.signals & (1u << ATTUNE_SIG_HARM),
-		    why.s != NULL ? why.s : "", region);
-		/* Judged and said: a usage error from here on (a topic
-		 * that matches nothing) must not show the lines again. */
-		attune_usage_first(NULL);
 	}
+	if (o->list && sh.format == FMT_CSV) {
+		if (harm_now(o, &w, dir, who, q.day))	/* the rows: topics */
+			attune_crisis_out(ATTUNE_CRISIS_NONE, region);
+	} else
+		print_crisis(&sh, harm_now(o, &w, dir, who, q.day),
+		    why.s != NULL ? why.s : "", region);
+	/* Judged and said: a usage error from here on (a topic that
+	 * matches nothing) must not show the lines again. */
+	attune_usage_first(NULL);
 	attune_warn_release();
 	if (rval != ATTUNE_OK && o->strict)
 		goto done;

@@ -473,8 +473,30 @@ check "a harm flag: crisis lines first with a topic too" \
 run attune-tips --today --format csv --region GB
 check "a harm flag: in csv the first row is the crisis lines" \
     [ "$(sed -n 2p "$T/out" | cut -d, -f1)" = crisis ]
-run attune-tips --list
-check "--list shows no crisis lines" out_lacks "If you are in danger"
+# --list shows the lines too, first, as its usage errors do: the same
+# logs, the same rule, whatever the command is asked.
+run attune-tips --list --region GB
+check "harm, --list: status 0" rc_is 0
+check "harm, --list: the crisis lines first" \
+    first_line_has "$T/out" "If you are in danger"
+check "harm, --list: the region's lines" out_has "Samaritans"
+check "harm, --list: once" [ "$(grep -c 'If you are in danger' "$T/out")" = 1 ]
+check "harm, --list: then the topics" out_has "closeness "
+# In CSV the rows are topics, so the lines go to standard error, ahead.
+run attune-tips --list --format csv
+check "harm, --list csv: the topics' header first" \
+    [ "$(sed -n 1p "$T/out")" = "topic,tips,about" ]
+check "harm, --list csv: no crisis row" out_lacks "If you are in danger"
+check "harm, --list csv: the lines on standard error" \
+    first_line_has "$T/err" "If you are in danger"
+# And for a day long before: the harm of the last two weeks still shows
+# the lines, as a mistake in an option would.
+run attune-tips --time 2026-10-20
+check "harm, --time a month back: the crisis lines first" \
+    first_line_has "$T/out" "If you are in danger"
+run attune-tips --time 2026-10-20 --format csv
+check "harm, --time a month back, csv: the crisis row first" \
+    [ "$(sed -n 2p "$T/out" | cut -d, -f1)" = crisis ]
 # But a usage error shows them whatever the order: --list before the
 # mistake as after it, and --list with what it does not take.
 for args in "-l --bogus" "--bogus -l" "--list --count 99" "-l closeness"; do
@@ -490,6 +512,14 @@ checkin 21 6 6 2 2 7
 checkin 05 3 3 5 5 6 me harm
 run attune-tips
 check "a harm flag over 14 days ago: no crisis lines" out_lacks "If you are in danger"
+run attune-tips --list
+check "a harm flag over 14 days ago, --list: no crisis lines" \
+    out_lacks "If you are in danger"
+check "a harm flag over 14 days ago, --list: the topics first" \
+    first_line_has "$T/out" "closeness "
+run attune-tips --time 2026-11-10
+check "a harm flag 14 days before --time: the crisis lines first" \
+    first_line_has "$T/out" "If you are in danger"
 fresh
 screen 2026-11-15 phq9 6 mild safety
 run attune-tips --region US
