@@ -492,9 +492,9 @@ urgency(const struct run *u, const struct attune_report *r,
 		v->rules |= cr & urgent;
 	}
 	if (!(v->rules & urgent) && u->given && v->to < v->today) {
+		attune_warn_hush(1);
 		dir = *u->o->files == NULL ? attune_dir_resolve(u->o->dir) :
 		    NULL;
-		attune_warn_hush(1);
 		v->rules |= attune_judge_logs(dir, dir == NULL ? u->o->files :
 		    NULL, u->who, v->today, ATTUNE_CSV_QUIET, NULL, NULL) &
 		    urgent;
