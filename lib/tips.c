@@ -1223,24 +1223,28 @@ ask(const struct attune_tips *ts, const struct attune_tips_opt *o,
  * Whether the crisis lines are due: harm came up in the two weeks ending
  * on the day chosen for (w, judged on it; nothing with --list), or in the
  * two weeks ending today, whatever day --time chose and with --list too,
- * as before a usage error (attune_safety_first).  The logs are read again
- * only for today's, saying nothing: the run judged them and said so.
+ * as before a usage error (attune_safety_first).  Under --strict, a log
+ * w's judgement stopped in (failed) is judged again past the bad row, as
+ * attune report does.  Read again, the logs say nothing: the run has said
+ * what is wrong with them, or --list does not read them.
  */
 static int
 harm_now(const struct attune_tips_opt *o, const struct attune_verdict *w,
-    const char *dir, const char *who, int64_t day)
+    int failed, const char *dir, const char *who, int64_t day)
 {
 	struct attune_time now;
-	unsigned rules;
+	unsigned rules = 0;
 
 	if (w->signals & (1u << ATTUNE_SIG_HARM))
 		return 1;
 	attune_time_now(&now);
-	if (!o->list && day == now.days)
-		return 0;	/* judged already */
 	attune_warn_hush(1);
-	rules = attune_judge_logs(dir, NULL, who, now.days, ATTUNE_CSV_QUIET,
-	    NULL, NULL);
+	if (!o->list && failed && o->strict && day != now.days)
+		rules |= attune_judge_logs(dir, NULL, who, day,
+		    ATTUNE_CSV_QUIET, NULL, NULL);
+	if (o->list || day != now.days || (failed && o->strict))
+		rules |= attune_judge_logs(dir, NULL, who, now.days,
+		    ATTUNE_CSV_QUIET, NULL, NULL);
 	attune_warn_hush(0);
 	return (rules & (1u << ATTUNE_RULE_URGENT)) != 0;
 }
@@ -1262,7 +1266,7 @@ attune_tips(const struct attune_tips_opt *o)
 	const char *who, *region;
 	char *dir;
 	int *out, *outwhy, flags = o->strict ? ATTUNE_CSV_STRICT : 0, n;
-	int rval = ATTUNE_OK, failed;
+	int rval = ATTUNE_OK, failed = 0;
 
 	/* What attune.conf, the region and the logs warn about waits till
 	 * the crisis lines are shown, or plainly not due (err.c). */
@@ -1281,10 +1285,10 @@ attune_tips(const struct attune_tips_opt *o)
 			reason(&w, &why);
 	}
 	if (o->list && sh.format == FMT_CSV) {
-		if (harm_now(o, &w, dir, who, q.day))	/* the rows: topics */
+		if (harm_now(o, &w, failed, dir, who, q.day))	/* the rows: topics */
 			attune_crisis_out(ATTUNE_CRISIS_NONE, region);
 	} else
-		print_crisis(&sh, harm_now(o, &w, dir, who, q.day),
+		print_crisis(&sh, harm_now(o, &w, failed, dir, who, q.day),
 		    why.s != NULL ? why.s : "", region);
 	/* Judged and said: a usage error from here on (a topic that
 	 * matches nothing) must not show the lines again. */

@@ -618,6 +618,25 @@ run attune-tips --strict --region GB
 check "a bad check-in row, --strict: a screen's safety item still counts" \
     first_line_has "$T/out" "If you are in danger"
 check "a bad check-in row and a safety item, --strict: status 1" rc_is 1
+# A bad row before the harm flag: --strict stops the judgement there, but
+# the log is judged past it for the lines, as attune report does.
+fresh
+echo "2026-11-19T10:00:00+00:00,me,5,99,3,2,7,,," >"$T/bad.row"
+checkin 21 6 6 2 2 7
+checkin 12 3 3 5 5 6 me harm
+{ head -n 1 "$D/checkins.csv"; cat "$T/bad.row"; sed 1d "$D/checkins.csv"; } \
+    >"$T/log.new" && cat "$T/log.new" >"$D/checkins.csv"
+for args in "" "--time 2026-11-20" "--list"; do
+	run attune-tips --strict --region GB $args
+	check "a bad row then harm, tips --strict${args:+ $args}: the lines first" \
+	    first_line_has "$T/out" "If you are in danger"
+	check "a bad row then harm, tips --strict${args:+ $args}: once" \
+	    [ "$(grep -c 'If you are in danger' "$T/out")" = 1 ]
+done
+run attune-tips --strict --region GB
+check "a bad row then harm, tips --strict: status 1" rc_is 1
+check "a bad row then harm, tips --strict: the row named after the lines" \
+    err_has "checkins.csv:2:"
 
 # The shipped tips file missing: a copy of the program with no share/ beside
 # it, when none is installed either.
