@@ -308,8 +308,9 @@ birth_day(const char *birth, int64_t today)
  * period of the report, or the window the check reads (the period holding
  * the day it looks back from), summed for its rules alone.  Only urgency()
  * asks, before anything is printed: for the check window when the report
- * has no period holding it, and for every period when the CSV report is
- * streamed, whose rows are printed as they are summed (csv_rows).
+ * has no period holding it, and for every period when the report is not
+ * summed whole first (sums_all): --strict's stop, --quiet, and the CSV
+ * report, whose rows csv_rows prints as it sums them.
  */
 static unsigned
 check_rules(const struct attune_report *r, struct attune_rperson **people,
@@ -467,9 +468,10 @@ span(struct run *u, struct attune_report *r, const char *who, int given,
  * is judged on them already, and so is the whole log, which runs to the
  * last day logged; one asked for that ends before today does not read
  * them, so the logs are judged on them again (attune_judge_logs, saying
- * nothing: the run says what is wrong with a log).  Into v: the rules of the periods (unless summed: sums_all has
- * put them there), those of the check window in v->now, and the urgent
- * rule when the lines are due, which is what every format shows them by.
+ * nothing: the run says what is wrong with a log).  Into v: the rules of
+ * the periods (unless summed: sums_all has put them there), those of the
+ * check window in v->now, and the urgent rule when the lines are due,
+ * which is what every format shows them by.
  */
 static int
 urgency(const struct run *u, const struct attune_report *r,
