@@ -64,7 +64,7 @@ int	 attune_front(int argc, char **argv, const struct attune_cmd *cmds,
 /* judge.c: every threshold with its source, for attune report --rules. */
 void	 attune_thresholds_print(FILE *f);
 
-/* report.c: before a usage error, the crisis lines if harm came up (1). */
+/* judge.c: before a usage error, the crisis lines if harm came up (1). */
 int	 attune_safety_first(const struct attune_safety_opt *s);
 
 /* tips.c: attune-tips(1) once its options are read: their values checked,

@@ -554,8 +554,13 @@ void	 attune_report_screen(struct attune_report *r,
 	    const struct attune_screen *sc);
 int	 attune_diary_read(struct attune_report *r, const char *dir,
 	    const char *who, int flags);	/* both logs, one person */
-int	 attune_judge_dir(const char *dir, const char *who, int64_t day,
-	    int flags, struct attune_verdict *v);	/* read and judge */
+int	 attune_diary_log(struct attune_report *r, const char *path,
+	    int kind, const char *who, int flags);	/* one log, any kind */
+/* judge.c: logs read and judged on the two weeks ending on day: the rules
+ * that fire for who, or anyone (who NULL); v: who's verdict, or NULL. */
+unsigned attune_judge_logs(const char *dir, char *const *files,
+	    const char *who, int64_t day, int flags, struct attune_verdict *v,
+	    int *failed);
 /* One logged screen judged, the same for every command: *safety when the
  * "safety" flag is logged or a safety item was answered above 0 (items
  * lists them, "9 and 10"); *positive when it is in a positive band, by its

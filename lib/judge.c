@@ -10,6 +10,7 @@
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "attune_priv.h"
 
@@ -685,6 +686,105 @@ attune_verdict_free(struct attune_verdict *v)
 	free(v->why);
 	memset(v, 0, sizeof *v);
 	v->sleep = -1;
+}
+
+/* --- logs, read and judged ------------------------------------------ */
+
+/*
+ * Logs judged on the two weeks ending on day (attune_judge): files, a
+ * NULL-ended list of logs of either kind ("-", standard input, read only
+ * when it is no terminal), or with files NULL both logs of the data
+ * directory dir, archives included; for who alone (matched as the diary
+ * matches a name) or, with who NULL, for each person in them.  Returns the
+ * rules that fire for anyone.  v, when not NULL (and who is given), gets
+ * who's whole verdict (attune_verdict_free).  *failed, when not NULL, is
+ * set to 1 if a log could not be read in full; what was read is judged
+ * all the same, so that a safety item in any log counts.  The one place
+ * a command asks whether harm came up in the logs it reads.
+ */
+unsigned
+attune_judge_logs(const char *dir, char *const *files, const char *who,
+    int64_t day, int flags, struct attune_verdict *v, int *failed)
+{
+	struct attune_report r;
+	struct attune_verdict one;
+	unsigned rules = 0;
+	size_t i;
+	int bad = 0;
+
+	memset(&r, 0, sizeof r);
+	attune_report_setup(&r, day - ATTUNE_RBACK, day, ATTUNE_BY_NONE, 0,
+	    day);
+	if (files == NULL)
+		bad = attune_diary_read(&r, dir, who, flags) < 0;
+	for (; files != NULL && *files != NULL; files++)
+		if (strcmp(*files, "-") != 0 || !isatty(STDIN_FILENO))
+			bad |= attune_diary_log(&r, *files, -1, who, flags) < 0;
+	attune_report_done(&r);
+	if (v != NULL && who != NULL) {
+		memset(v, 0, sizeof *v);
+		v->sleep = -1;
+		attune_judge(attune_report_person(&r, who, strlen(who)), day,
+		    v);
+		rules = v->rules;
+	} else
+		for (i = 0; i < r.np; i++) {
+			memset(&one, 0, sizeof one);
+			one.sleep = -1;
+			attune_judge(&r.p[i], day, &one);
+			rules |= one.rules;
+			attune_verdict_free(&one);
+		}
+	attune_report_free(&r);
+	if (failed != NULL)
+		*failed = bad;
+	return rules;
+}
+
+/*
+ * Whether harm came up in the two weeks ending today for the person (s's
+ * who, else $ATTUNE_WHO, else attune.conf's, else "me": attune_who_pick),
+ * or with s's all for anyone, in the logs the command reads: s's operands
+ * when they are logs (s->files), else those of the data directory, saying
+ * nothing of a log that cannot be read (the usage error is next); if so,
+ * the crisis lines are shown, for the region if it is one, else every
+ * region's, where attune_harm_first puts them.  Commands call this before
+ * a usage error, so that no mistake in an option can hide the lines.  1
+ * if they were shown.
+ */
+int
+attune_safety_first(const struct attune_safety_opt *s)
+{
+	struct attune_time now;
+	const char *rg = NULL, *who = NULL, *src;
+	char *d = NULL;
+	unsigned rules;
+
+	/* Whose (attune_who_pick, as attune_opt_who) and which region as
+	 * attune_region finds it, dir's attune.conf included, but saying
+	 * nothing till after the lines (attune_conf_hush). */
+	attune_conf_dir(s->dir);
+	attune_conf_hush(1);
+	if (!s->all)
+		who = attune_who_pick(s->who, &src);
+	attune_conf_hush(0);
+	if (who != NULL && !attune_who_valid(who, strlen(who)))
+		return 0;
+	if ((!s->files || s->nargs == 0) &&
+	    (d = attune_dir_find(s->dir)) == NULL)
+		return 0;	/* no home: no logs, and the usage error is next */
+	(void)attune_time_clock(&now);	/* bad $ATTUNE_NOW: the system's */
+	attune_warn_hush(1);	/* a log that cannot be read: the run says so */
+	rules = attune_judge_logs(d, d == NULL ? s->args : NULL, who,
+	    now.days, ATTUNE_CSV_QUIET, NULL, NULL);
+	attune_warn_hush(0);
+	free(d);
+	/* The lines first, then what is wrong with the region, before the
+	 * usage error. */
+	if (rules & (1u << ATTUNE_RULE_URGENT))
+		attune_harm_first(s);
+	attune_region_parse(s->region, &rg);
+	return (rules & (1u << ATTUNE_RULE_URGENT)) != 0;
 }
 
 /* --- one logged screen ----------------------------------------------- */

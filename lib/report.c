@@ -13,7 +13,6 @@
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "attune_priv.h"
 
@@ -744,8 +743,8 @@ attune_report_notes(const struct attune_rsum *s, int all,
  * that name; with who NULL, everyone's.  -1 if it could not be read in
  * full.
  */
-static int
-diary_log(struct attune_report *r, const char *path, int kind,
+int
+attune_diary_log(struct attune_report *r, const char *path, int kind,
     const char *who, int flags)
 {
 	struct attune_checkin ci;
@@ -778,8 +777,8 @@ diary_log(struct attune_report *r, const char *path, int kind,
 }
 
 /*
- * Read one person's entries (who, as diary_log matches it; NULL: every
- * person's) from both logs of a data directory, archives included, into
+ * Read one person's entries (who, as attune_diary_log matches it; NULL:
+ * every person's) from both logs of a data directory, archives included, into
  * r.  Both logs are read even when one fails, so that a safety item in
  * either counts.  -1 if anything could not be read.
  */
@@ -793,117 +792,11 @@ attune_diary_read(struct attune_report *r, const char *dir, const char *who,
 	for (k = 0; k < 2; k++) {
 		logs = attune_dir_logs(dir, k == 0 ? "checkins" : "screens");
 		for (i = 0; logs[i] != NULL; i++)
-			if (diary_log(r, logs[i], k, who, flags) < 0)
+			if (attune_diary_log(r, logs[i], k, who, flags) < 0)
 				rval = -1;
 		attune_strv_free(logs);
 	}
 	return rval;
-}
-
-/*
- * One person's logs in a data directory judged on the two weeks ending on
- * day (attune_judge): read, folded, judged, freed.  -1 if a log could not
- * be read in full; the verdict holds what was read all the same.
- */
-int
-attune_judge_dir(const char *dir, const char *who, int64_t day, int flags,
-    struct attune_verdict *v)
-{
-	struct attune_report r;
-	int rval;
-
-	memset(&r, 0, sizeof r);
-	memset(v, 0, sizeof *v);
-	v->sleep = -1;
-	attune_report_setup(&r, day - ATTUNE_RBACK, day, ATTUNE_BY_NONE, 0,
-	    day);
-	rval = attune_diary_read(&r, dir, who, flags);
-	attune_report_done(&r);
-	attune_judge(attune_report_person(&r, who, strlen(who)), day, v);
-	attune_report_free(&r);
-	return rval;
-}
-
-/*
- * Whether harm came up in the two weeks ending today (the urgent rule)
- * for who, or with who NULL for anyone, in the logs the command reads:
- * s's operands when they are logs (s->files; standard input only when it
- * is no terminal), else those of the data directory, saying nothing of
- * a log that cannot be read (the usage error is next).  1 or 0, or -1
- * when there is no data directory to read.
- */
-static int
-harm_came_up(const struct attune_safety_opt *s, const char *who)
-{
-	struct attune_report r;
-	struct attune_verdict v;
-	struct attune_time now;
-	char *d = NULL;
-	size_t i;
-	int k, urgent = 0;
-
-	if ((!s->files || s->nargs == 0) &&
-	    (d = attune_dir_find(s->dir)) == NULL)
-		return -1;
-	(void)attune_time_clock(&now);	/* bad $ATTUNE_NOW: system's */
-	memset(&r, 0, sizeof r);
-	attune_report_setup(&r, now.days - ATTUNE_RBACK, now.days,
-	    ATTUNE_BY_NONE, 0, now.days);
-	attune_warn_hush(1);	/* a log that cannot be read: the run says so */
-	if (d != NULL)
-		attune_diary_read(&r, d, who, ATTUNE_CSV_QUIET);
-	for (k = 0; d == NULL && k < s->nargs; k++)
-		if (strcmp(s->args[k], "-") != 0 || !isatty(STDIN_FILENO))
-			diary_log(&r, s->args[k], -1, who, ATTUNE_CSV_QUIET);
-	attune_warn_hush(0);
-	attune_report_done(&r);
-	for (i = 0; i < r.np; i++) {	/* with who, only who is read */
-		memset(&v, 0, sizeof v);
-		v.sleep = -1;
-		attune_judge(&r.p[i], now.days, &v);
-		urgent |= (v.rules & (1u << ATTUNE_RULE_URGENT)) != 0;
-		attune_verdict_free(&v);
-	}
-	attune_report_free(&r);
-	free(d);
-	return urgent;
-}
-
-/*
- * Whether harm came up in the two weeks ending today for the person (s's
- * who, else $ATTUNE_WHO, else attune.conf's, else "me": attune_who_pick),
- * or with s's all for anyone, in the logs the command reads
- * (harm_came_up); if so, the crisis lines are shown, for the
- * region if it is one, else every region's: on standard output (and on
- * standard error too when that is no terminal), or with s's quiet on
- * standard error only.  Commands call this before a usage error, so that
- * no mistake in an option can hide the lines.  1 if they were shown.
- */
-int
-attune_safety_first(const struct attune_safety_opt *s)
-{
-	const char *rg = NULL, *who = NULL, *src;
-	int urgent;
-
-	/* Whose (attune_who_pick, as attune_opt_who) and which region as
-	 * attune_region finds it, dir's attune.conf included, but saying
-	 * nothing till after the lines (attune_conf_hush). */
-	attune_conf_dir(s->dir);
-	attune_conf_hush(1);
-	if (!s->all)
-		who = attune_who_pick(s->who, &src);
-	attune_conf_hush(0);
-	if (who != NULL && !attune_who_valid(who, strlen(who)))
-		return 0;
-	if ((urgent = harm_came_up(s, who)) < 0)
-		return 0;	/* no home: no logs, and the usage error is next */
-	/* The lines first, then what is wrong with the region, before the
-	 * usage error. */
-	if (urgent)
-		attune_crisis_out(s->quiet ? ATTUNE_CRISIS_NONE :
-		    ATTUNE_CRISIS_WORDS, attune_region_first(s->region));
-	attune_region_parse(s->region, &rg);
-	return urgent;
 }
 
 /*

@@ -32,6 +32,8 @@ struct run {
 	 * when none are found.
 	 */
 	char	*canon;
+	const char *who;	/* as asked (attune_opt_who), or NULL: all */
+	int	 given;		/* a period was asked for */
 	char	*others[8];
 	size_t	 nothers;
 };
@@ -304,10 +306,13 @@ birth_day(const char *birth, int64_t today)
 }
 
 /*
- * The rules that fire for people[0..np) in the window start..end the
- * check reads: the one place the
- * report asks the judgement (attune_report_sum, judge.c) about the check
- * window on its own, when the report proper has no period holding it.
+ * The rules that fire for people[0..np) in the window start..end: a
+ * period of the report, or the window the check reads (the period holding
+ * the day it looks back from), summed for its rules alone.  Only urgency()
+ * asks, before anything is printed: for the check window when the report
+ * has no period holding it, and for every period when the report is not
+ * summed whole first (sums_all): --strict's stop, --quiet, and the CSV
+ * report, whose rows csv_rows prints as it sums them.
  */
 static unsigned
 check_rules(const struct attune_report *r, struct attune_rperson **people,
@@ -326,36 +331,29 @@ check_rules(const struct attune_report *r, struct attune_rperson **people,
 }
 
 /*
- * The CSV report (or, with --quiet, none), summed and printed a period at
- * a time; per is NULL when nothing is logged.  The rules that fired, and
- * in *now those of the period the check looks at (period kc).
+ * The CSV report, summed and printed a period at a time; per is NULL when
+ * nothing is logged.  Its rules were worked out before (urgency()).
  */
-static unsigned
+static void
 csv_rows(const struct run *u, const struct attune_report *r,
     struct attune_rperson **people, size_t np, const int64_t *per,
-    size_t nper, long kc, unsigned *now)
+    size_t nper)
 {
 	struct attune_buf b = { 0 };
 	struct attune_rsum s;
-	unsigned rules = 0;
-	int qflag = u->o->quiet, notesflag = u->o->notes;
+	int notesflag = u->o->notes;
 	size_t i, k;
 
-	if (!qflag) {
-		attune_csv_header(&b, attune_report_csv_cols);
-		if (notesflag)	/* one more column, at the end */
-			b.s[--b.len] = '\0', attune_buf_str(&b, ",notes\n");
-		fwrite(b.s, 1, b.len, stdout);
-	}
+	attune_csv_header(&b, attune_report_csv_cols);
+	if (notesflag)	/* one more column, at the end */
+		b.s[--b.len] = '\0', attune_buf_str(&b, ",notes\n");
+	fwrite(b.s, 1, b.len, stdout);
 	for (k = 0; per != NULL && k < nper; k++)
 		for (i = 0; i < np; i++) {
 			attune_report_sum(r, people[i], per[2 * k],
 			    per[2 * k + 1], &s);
-			rules |= s.rules;
-			if ((long)k == kc)
-				*now |= s.rules;
 			hide(u, people[i], &s);
-			if (!qflag && !s.hide) {
+			if (!s.hide) {
 				b.len = 0;
 				attune_report_csv_row(&b, &s);
 				if (notesflag)
@@ -365,30 +363,6 @@ csv_rows(const struct run *u, const struct attune_report *r,
 			attune_report_sum_free(&s);
 		}
 	attune_buf_free(&b);
-	return rules;
-}
-
-/*
- * Whether the crisis lines are due, known before the CSV rows stream out:
- * the rules csv_rows and the check window after it would find, urgent
- * alone.  So that when none are, the warnings held for them come before
- * the rows, where they always came.
- */
-static int
-urgent_ahead(const struct attune_report *r, struct attune_rperson **people,
-    size_t np, const int64_t *per, size_t nper, long kc, int any)
-{
-	unsigned urgent = 1u << ATTUNE_RULE_URGENT;
-	size_t k;
-
-	if (!any)
-		return kc >= 0 && (check_rules(r, people, np, per[2 * kc],
-		    per[2 * kc + 1]) & urgent) != 0;
-	for (k = 0; k < nper; k++)
-		if (check_rules(r, people, np, per[2 * k], per[2 * k + 1]) &
-		    urgent)
-			return 1;
-	return 0;
 }
 
 /* The summed periods of every person, and their rules, in v. */
@@ -486,6 +460,55 @@ span(struct run *u, struct attune_report *r, const char *who, int given,
 }
 
 /*
+ * Whether the report is urgent, worked out once, before a word of it is
+ * printed, and used wherever the crisis lines are decided: --strict's stop
+ * at a damaged row, the lines before the first CSV row, the lines before
+ * the report.  Urgent when a period reported has the urgent rule (with
+ * nothing logged in the period, the window the check reads, which may
+ * hold a harm flag last week), and, whatever period is reported, when
+ * harm came up in the two weeks ending today.  A period that holds today
+ * is judged on them already, and so is the whole log, which runs to the
+ * last day logged; one asked for that ends before today does not read
+ * them, so the logs are judged on them again (attune_judge_logs, saying
+ * nothing: the run says what is wrong with a log).  Into v: the rules of
+ * the periods (unless summed: sums_all has put them there), those of the
+ * check window in v->now, and the urgent rule when the lines are due,
+ * which is what every format shows them by.
+ */
+static int
+urgency(const struct run *u, const struct attune_report *r,
+    struct attune_rperson **people, size_t np, const int64_t *per,
+    size_t nper, long kc, int any, int summed, struct attune_rview *v)
+{
+	unsigned urgent = 1u << ATTUNE_RULE_URGENT, cr;
+	char *dir;
+	size_t k;
+
+	for (k = 0; any && !summed && k < nper; k++) {
+		cr = check_rules(r, people, np, per[2 * k], per[2 * k + 1]);
+		v->rules |= cr;
+		if ((long)k == kc)
+			v->now |= cr;
+	}
+	if (!any && kc >= 0) {
+		cr = check_rules(r, people, np, per[2 * kc], per[2 * kc + 1]);
+		v->now |= cr;
+		v->rules |= cr & urgent;
+	}
+	if (!(v->rules & urgent) && u->given && v->to < v->today) {
+		attune_warn_hush(1);
+		dir = *u->o->files == NULL ? attune_dir_resolve(u->o->dir) :
+		    NULL;
+		v->rules |= attune_judge_logs(dir, dir == NULL ? u->o->files :
+		    NULL, u->who, v->today, ATTUNE_CSV_QUIET, NULL, NULL) &
+		    urgent;
+		attune_warn_hush(0);
+		free(dir);
+	}
+	return (v->rules & urgent) != 0;
+}
+
+/*
  * What the report on standard output carries of the crisis lines
  * (attune_crisis_out): text, Markdown and HTML hold them in words.  CSV
  * (the urgent id), JSON (the numbers in its crisis array, without the
@@ -536,7 +559,7 @@ attune_report_run(const struct attune_report_opt *o, int64_t today)
 	const char *who = NULL;
 	int64_t from = 0, to = 0, *per;
 	size_t np = 0, nper, i;
-	int given, rval, any = 0, early = 0, stream;
+	int given, rval, any = 0, early = 0, stream, urgent;
 	long kc;
 
 	/* Crisis lines before any other word: what attune.conf, the region
@@ -548,6 +571,7 @@ attune_report_run(const struct attune_report_opt *o, int64_t today)
 	attune_conf_dir(o->dir);
 	if (!o->all)
 		who = attune_opt_who(o->who);
+	u.who = who;
 	if (o->fhircheckins && o->format != ATTUNE_FMT_FHIR)
 		attune_usage_error("--fhir-checkins goes with --format fhir");
 	memset(&v, 0, sizeof v);
@@ -556,6 +580,7 @@ attune_report_run(const struct attune_report_opt *o, int64_t today)
 	v.birth = birth_day(o->birth, today);
 	v.hasbirth = v.birth != INT64_MIN;
 	given = attune_period_user(&o->period, today, &from, &to);
+	u.given = given;
 
 	stream = o->format == ATTUNE_FMT_CSV || o->quiet;
 	rval = readreport(&u, &r, who, given ? from : INT64_MIN,
@@ -577,8 +602,10 @@ attune_report_run(const struct attune_report_opt *o, int64_t today)
 		}
 		kc = span(&u, &r, who, given, today, &from, &to, &people, &np,
 		    &per, &nper);
-		if (kc >= 0 && check_rules(&r, people, np, per[2 * kc],
-		    per[2 * kc + 1]) & (1u << ATTUNE_RULE_URGENT))
+		for (i = 0; i < np; i++)
+			any |= logged(people[i], from, to);
+		v.to = to;
+		if (urgency(&u, &r, people, np, per, nper, kc, any, 0, &v))
 			attune_crisis_out(ATTUNE_CRISIS_NONE, v.region);
 		attune_warn_release();	/* the damaged row named, after */
 		free(people);
@@ -596,31 +623,21 @@ attune_report_run(const struct attune_report_opt *o, int64_t today)
 	    &nper);
 	for (i = 0; i < np; i++)
 		any |= logged(people[i], from, to);
-	if (stream) {	/* a period at a time, so memory does not grow */
+	v.to = to;
+	if (!stream)
+		sums = sums_all(&u, &r, people, np, any ? per : NULL, nper, kc,
+		    &v);
+	urgent = urgency(&u, &r, people, np, per, nper, kc, any, !stream, &v);
+	if (stream && !o->quiet) {	/* a period at a time: memory stays */
 		/* Where the rows and the lines meet (a terminal, 2>&1) or
 		 * warnings wait, the lines come before the first row, then
 		 * the warnings; else after the rows, on standard error. */
-		if (!o->quiet && (attune_warn_held() ||
-		    attune_stdout_seen())) {
-			early = urgent_ahead(&r, people, np, per, nper, kc,
-			    any);
-			if (early)
+		if (attune_warn_held() || attune_stdout_seen()) {
+			if ((early = urgent))
 				attune_crisis_out(lines_to(o), v.region);
 			attune_warn_release();
 		}
-		v.rules = csv_rows(&u, &r, people, np, any ? per : NULL, nper,
-		    kc, &v.now);
-	} else
-		sums = sums_all(&u, &r, people, np, any ? per : NULL, nper, kc,
-		    &v);
-	if (!any && kc >= 0) {
-		/* Nothing in the period, but the window the check reads may
-		 * hold something all the same (a harm flag last week). */
-		unsigned cr = check_rules(&r, people, np, per[2 * kc],
-		    per[2 * kc + 1]);
-
-		v.now |= cr;
-		v.rules |= cr & (1u << ATTUNE_RULE_URGENT);
+		csv_rows(&u, &r, people, np, any ? per : NULL, nper);
 	}
 	v.s = sums;
 	v.nperiods = any && !stream ? nper : 0;
@@ -637,7 +654,7 @@ attune_report_run(const struct attune_report_opt *o, int64_t today)
 	 * output they go to standard error, and when the report goes to a
 	 * file or a pipe, there too.  The warnings held come after the
 	 * report that starts with them, or, with no lines, before anything. */
-	if ((v.rules & (1u << ATTUNE_RULE_URGENT)) && !early)
+	if (urgent && !early)
 		attune_crisis_out(lines_to(o), v.region);
 	else if (!early)
 		attune_warn_release();

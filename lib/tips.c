@@ -3,7 +3,7 @@
  * (share/tips.csv, share/topics.csv) and the person's own tips file are
  * read and checked row by row; tips are chosen by topic, as the tip of the
  * day, or for the person from the one judgement of their logs (judge.c,
- * through attune_judge_dir), and printed as text or CSV, the crisis lines
+ * through attune_judge_logs), and printed as text or CSV, the crisis lines
  * first when harm came up.
  */
 #include <ctype.h>
@@ -1219,6 +1219,36 @@ ask(const struct attune_tips *ts, const struct attune_tips_opt *o,
 }
 
 /*
+ * Whether the crisis lines are due: harm came up in the two weeks ending
+ * on the day chosen for (w, judged on it; nothing with --list), or in the
+ * two weeks ending today, whatever day --time chose and with --list too,
+ * as before a usage error (attune_safety_first).  Under --strict, a log
+ * w's judgement stopped in (failed) is judged again past the bad row, as
+ * attune report does.  Read again, the logs say nothing: the run has said
+ * what is wrong with them, or --list does not read them.
+ */
+static int
+harm_now(const struct attune_tips_opt *o, const struct attune_verdict *w,
+    int failed, const char *dir, const char *who, int64_t day)
+{
+	struct attune_time now;
+	unsigned rules = 0;
+
+	if (w->signals & (1u << ATTUNE_SIG_HARM))
+		return 1;
+	attune_time_now(&now);
+	attune_warn_hush(1);
+	if (!o->list && failed && o->strict && day != now.days)
+		rules |= attune_judge_logs(dir, NULL, who, day,
+		    ATTUNE_CSV_QUIET, NULL, NULL);
+	if (o->list || day != now.days || (failed && o->strict))
+		rules |= attune_judge_logs(dir, NULL, who, now.days,
+		    ATTUNE_CSV_QUIET, NULL, NULL);
+	attune_warn_hush(0);
+	return (rules & (1u << ATTUNE_RULE_URGENT)) != 0;
+}
+
+/*
  * The whole of attune-tips once its options are read.  The logs come
  * first: whether harm came up must be known, and the crisis lines shown,
  * before anything that may fail (the tips files, a malformed row under
@@ -1235,7 +1265,7 @@ attune_tips(const struct attune_tips_opt *o)
 	const char *who, *region;
 	char *dir;
 	int *out, *outwhy, flags = o->strict ? ATTUNE_CSV_STRICT : 0, n;
-	int rval = ATTUNE_OK;
+	int rval = ATTUNE_OK, failed = 0;
 
 	/* What attune.conf, the region and the logs warn about waits till
 	 * the crisis lines are shown, or plainly not due (err.c). */
@@ -1246,17 +1276,22 @@ attune_tips(const struct attune_tips_opt *o)
 	memset(&w, 0, sizeof w);
 	w.sleep = -1;
 	if (!o->list) {
-		if (attune_judge_dir(dir, who, q.day, flags, &w) < 0)
+		attune_judge_logs(dir, NULL, who, q.day, flags, &w, &failed);
+		if (failed)
 			rval = ATTUNE_FAIL;
 		context(&w, q.partner, older_children());
 		if (!o->today && !o->all && o->ntopics == 0)
 			reason(&w, &why);
-		print_crisis(&sh, w.signals & (1u << ATTUNE_SIG_HARM),
-		    why.s != NULL ? why.s : "", region);
-		/* Judged and said: a usage error from here on (a topic
-		 * that matches nothing) must not show the lines again. */
-		attune_usage_first(NULL);
 	}
+	if (o->list && sh.format == FMT_CSV) {
+		if (harm_now(o, &w, failed, dir, who, q.day))	/* the rows: topics */
+			attune_crisis_out(ATTUNE_CRISIS_NONE, region);
+	} else
+		print_crisis(&sh, harm_now(o, &w, failed, dir, who, q.day),
+		    why.s != NULL ? why.s : "", region);
+	/* Judged and said: a usage error from here on (a topic that
+	 * matches nothing) must not show the lines again. */
+	attune_usage_first(NULL);
 	attune_warn_release();
 	if (rval != ATTUNE_OK && o->strict)
 		goto done;

@@ -473,8 +473,30 @@ check "a harm flag: crisis lines first with a topic too" \
 run attune-tips --today --format csv --region GB
 check "a harm flag: in csv the first row is the crisis lines" \
     [ "$(sed -n 2p "$T/out" | cut -d, -f1)" = crisis ]
-run attune-tips --list
-check "--list shows no crisis lines" out_lacks "If you are in danger"
+# --list shows the lines too, first, as its usage errors do: the same
+# logs, the same rule, whatever the command is asked.
+run attune-tips --list --region GB
+check "harm, --list: status 0" rc_is 0
+check "harm, --list: the crisis lines first" \
+    first_line_has "$T/out" "If you are in danger"
+check "harm, --list: the region's lines" out_has "Samaritans"
+check "harm, --list: once" [ "$(grep -c 'If you are in danger' "$T/out")" = 1 ]
+check "harm, --list: then the topics" out_has "closeness "
+# In CSV the rows are topics, so the lines go to standard error, ahead.
+run attune-tips --list --format csv
+check "harm, --list csv: the topics' header first" \
+    [ "$(sed -n 1p "$T/out")" = "topic,tips,about" ]
+check "harm, --list csv: no crisis row" out_lacks "If you are in danger"
+check "harm, --list csv: the lines on standard error" \
+    first_line_has "$T/err" "If you are in danger"
+# And for a day long before: the harm of the last two weeks still shows
+# the lines, as a mistake in an option would.
+run attune-tips --time 2026-10-20
+check "harm, --time a month back: the crisis lines first" \
+    first_line_has "$T/out" "If you are in danger"
+run attune-tips --time 2026-10-20 --format csv
+check "harm, --time a month back, csv: the crisis row first" \
+    [ "$(sed -n 2p "$T/out" | cut -d, -f1)" = crisis ]
 # But a usage error shows them whatever the order: --list before the
 # mistake as after it, and --list with what it does not take.
 for args in "-l --bogus" "--bogus -l" "--list --count 99" "-l closeness"; do
@@ -490,6 +512,14 @@ checkin 21 6 6 2 2 7
 checkin 05 3 3 5 5 6 me harm
 run attune-tips
 check "a harm flag over 14 days ago: no crisis lines" out_lacks "If you are in danger"
+run attune-tips --list
+check "a harm flag over 14 days ago, --list: no crisis lines" \
+    out_lacks "If you are in danger"
+check "a harm flag over 14 days ago, --list: the topics first" \
+    first_line_has "$T/out" "closeness "
+run attune-tips --time 2026-11-10
+check "a harm flag 14 days before --time: the crisis lines first" \
+    first_line_has "$T/out" "If you are in danger"
 fresh
 screen 2026-11-15 phq9 6 mild safety
 run attune-tips --region US
@@ -588,6 +618,25 @@ run attune-tips --strict --region GB
 check "a bad check-in row, --strict: a screen's safety item still counts" \
     first_line_has "$T/out" "If you are in danger"
 check "a bad check-in row and a safety item, --strict: status 1" rc_is 1
+# A bad row before the harm flag: --strict stops the judgement there, but
+# the log is judged past it for the lines, as attune report does.
+fresh
+echo "2026-11-19T10:00:00+00:00,me,5,99,3,2,7,,," >"$T/bad.row"
+checkin 21 6 6 2 2 7
+checkin 12 3 3 5 5 6 me harm
+{ head -n 1 "$D/checkins.csv"; cat "$T/bad.row"; sed 1d "$D/checkins.csv"; } \
+    >"$T/log.new" && cat "$T/log.new" >"$D/checkins.csv"
+for args in "" "--time 2026-11-20" "--list"; do
+	run attune-tips --strict --region GB $args
+	check "a bad row then harm, tips --strict${args:+ $args}: the lines first" \
+	    first_line_has "$T/out" "If you are in danger"
+	check "a bad row then harm, tips --strict${args:+ $args}: once" \
+	    [ "$(grep -c 'If you are in danger' "$T/out")" = 1 ]
+done
+run attune-tips --strict --region GB
+check "a bad row then harm, tips --strict: status 1" rc_is 1
+check "a bad row then harm, tips --strict: the row named after the lines" \
+    err_has "checkins.csv:2:"
 
 # The shipped tips file missing: a copy of the program with no share/ beside
 # it, when none is installed either.

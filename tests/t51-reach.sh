@@ -334,6 +334,82 @@ check "report --strict - (stdin), harm then a bad row: the crisis lines" \
     err_has "If you are in danger"
 rm -f "$T/d/screens.csv"
 
+# Harm in the two weeks ending today shows the crisis lines whatever
+# period is reported, one that ended long before too: the rule the lines
+# follow before a usage error, so that a typo never shows more.
+rm -rf "$T/d"
+mkdir -m 700 "$T/d"
+{ printf '%s\n' "$HEAD"; echo "2026-10-10T09:00:00+00:00,me,5,5,5,5,7,,,"
+  rows 3 1 1 5 5 5 5 7 harm; } >"$T/d/checkins.csv"
+chmod 600 "$T/d/checkins.csv"
+for args in "--month 2026-10" "--month 2026-09" "--until $(day 4)"; do
+	run attune-report -d "$T/d" $args -r gb
+	check "harm 3 days ago, report $args: exit 0" rc_is 0
+	check "harm 3 days ago, report $args: the crisis lines first" \
+	    first_line_has "$T/out" "If you are in danger"
+	check "harm 3 days ago, report $args: the region's" out_has "Samaritans"
+done
+run attune-report -d "$T/d" --month 2026-10 --bogus
+check "harm 3 days ago, --month 2026-10 --bogus: exit 2" rc_is 2
+check "harm 3 days ago, --month 2026-10 --bogus: the lines the same" \
+    first_line_has "$T/out" "If you are in danger"
+for f in md html; do
+	run attune-report -d "$T/d" --month 2026-10 -f $f
+	check "harm 3 days ago, --month 2026-10 -f $f: the crisis lines" \
+	    out_has "If you are in danger"
+done
+run attune-report -d "$T/d" --month 2026-10 -f json
+check "harm 3 days ago, --month 2026-10 -f json: the crisis numbers" \
+    out_has '"crisis":[{'
+check "harm 3 days ago, --month 2026-10 -f json: the lines on stderr" \
+    first_line_has "$T/err" "If you are in danger"
+run attune-report -d "$T/d" --month 2026-10 -f csv
+check "harm 3 days ago, --month 2026-10 -f csv: the rows as ever" \
+    [ "$(sed -n 2p "$T/out" | cut -d, -f1)" = 2026-10-01 ]
+check "harm 3 days ago, --month 2026-10 -f csv: the lines on stderr" \
+    first_line_has "$T/err" "If you are in danger"
+run sh -c 'attune-report -d "$1" --month 2026-10 -f csv >"$2" 2>&1' - \
+    "$T/d" "$T/both"
+check "harm 3 days ago, --month 2026-10 -f csv 2>&1: the lines first" \
+    first_line_has "$T/both" "If you are in danger"
+check "harm 3 days ago, --month 2026-10 -f csv 2>&1: once" \
+    [ "$(grep -c 'If you are in danger' "$T/both")" = 1 ]
+run attune-report -d "$T/d" --month 2026-10 -q
+check "harm 3 days ago, --month 2026-10 -q: the lines on stderr" \
+    err_has "If you are in danger"
+run attune-report -d "$T/d" --month 2026-10 --check -q
+check "harm 3 days ago, --month 2026-10 --check: October's status (0)" \
+    rc_is 0
+echo "2026-10-12T09:00:00+00:00,me,99,5,5,5,7,,," >>"$T/d/checkins.csv"
+run attune-report -d "$T/d" --month 2026-10 --strict
+check "harm 3 days ago, --month 2026-10 --strict, a bad row: exit 1" rc_is 1
+check "harm 3 days ago, --month 2026-10 --strict, a bad row: the lines" \
+    err_has "If you are in danger"
+# Harm 20 days ago is not in the last two weeks, nor in October.
+{ printf '%s\n' "$HEAD"; echo "2026-10-10T09:00:00+00:00,me,5,5,5,5,7,,,"
+  rows 20 1 1 5 5 5 5 7 harm; } >"$T/d/checkins.csv"
+for f in text csv; do
+	run attune-report -d "$T/d" --month 2026-10 -f $f
+	check "harm 20 days ago, --month 2026-10 -f $f: no crisis lines" \
+	    sh -c "! grep -q 'If you are in danger' '$T/out' '$T/err'"
+done
+
+# --strict's stop judges the report's periods as the report does, every
+# one: harm in the first week of October, a bad row in the last.
+{ printf '%s\n' "$HEAD"; echo "2026-10-05T09:00:00+00:00,me,3,3,5,5,6,,harm,"
+  echo "2026-10-28T09:00:00+00:00,me,5,5,5,5,7,,,"
+  echo "2026-10-29T09:00:00+00:00,me,99,5,5,5,7,,,"; } >"$T/d/checkins.csv"
+for f in text csv; do
+	run attune-report -d "$T/d" --month 2026-10 --by week -f $f
+	check "harm in October's first week, --by week -f $f: the lines" \
+	    sh -c "grep -q 'If you are in danger' '$T/out' '$T/err'"
+	run attune-report -d "$T/d" --month 2026-10 --by week -f $f --strict
+	check "harm in October's first week, --by week -f $f --strict: exit 1" \
+	    rc_is 1
+	check "harm in October's first week, --by week -f $f --strict: the lines" \
+	    err_has "If you are in danger"
+done
+
 # Safety before any usage check: a mistake in an option never hides the
 # crisis lines, and they reach the terminal when stdout is a file.
 rm -rf "$T/d"

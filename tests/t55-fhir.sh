@@ -210,7 +210,9 @@ check "--check with a safety item in the period exits 3" rc_is 3
 check "... the crisis lines on stderr" err_has "Samaritans"
 check "... stdout the Bundle alone" first_line_has "$T/out" '{"resourceType":"Bundle"'
 run attune-report --format fhir --since 2026-11-10 --until 2026-11-15
-check "nothing urgent in the two weeks judged: stderr quiet" err_empty
+check "a safety item after --until, in the last 14 days: exit 0" rc_is 0
+check "... the crisis lines on stderr all the same" err_has "Samaritans"
+check "... stdout the Bundle alone" first_line_has "$T/out" '{"resourceType":"Bundle"'
 
 ## a log row the Bundle cannot fully use
 cp "$LOG" "$T/screens.keep"
