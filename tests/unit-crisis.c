@@ -457,6 +457,18 @@ static const struct {
 	    "holds them" },
 };
 
+/* Whether a command, asking after the calls, hears they were shown. */
+static const struct {
+	const char *calls;
+	int merged, shown;	/* merged: stdout and stderr one file */
+	const char *what;
+} shown[] = {
+	{ "", 0, 0, "no call: not shown" },
+	{ "N", 0, 1, "on stderr: shown" },
+	{ "O", 0, 1, "in stdout's own format: shown" },
+	{ "W", 1, 1, "2>&1, words: shown" },
+};
+
 static void
 test_stderr(void)
 {
@@ -506,21 +518,15 @@ test_stderr(void)
 	}
 
 	/* Shown or not: what a command asks before it shows them again. */
-	fa = file(a), fb = file(b);
-	ok(child(fa, fb, "") == 0, "no call: not shown");
-	close(fa);
-	close(fb);
-	fa = file(a), fb = file(b);
-	ok(child(fa, fb, "N") == 1, "on stderr: shown");
-	close(fa);
-	close(fb);
-	fa = file(a), fb = file(b);
-	ok(child(fa, fb, "O") == 1, "in stdout's own format: shown");
-	close(fa);
-	close(fb);
-	fa = file(a);
-	ok(child(fa, fa, "W") == 1, "2>&1, words: shown");
-	close(fa);
+	for (i = 0; i < sizeof shown / sizeof shown[0]; i++) {
+		fa = file(a);
+		fb = shown[i].merged ? fa : file(b);
+		ok(child(fa, fb, shown[i].calls) == shown[i].shown, "%s",
+		    shown[i].what);
+		close(fa);
+		if (fb != fa)
+			close(fb);
+	}
 
 	/* Amid questions: a blank line first, where they come first. */
 	fa = file(a), fb = file(b);

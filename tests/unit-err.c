@@ -82,56 +82,54 @@ more(void)
 	attune_warn_more("and a name from a log, Sam\033[8m");
 }
 
+/* Each case: what the child does, held (warnings held first, one waiting)
+ * or hushed, the exit it ends with (-1: not checked) and all it says. */
+static const struct {
+	void	(*fn)(void);
+	int	 hold, hush, exit;
+	const char *said, *what;
+} cases[] = {
+	{ bad_words, 1, 0, ATTUNE_USAGE, "LINES\nunit-err: held one\nunit-err: "
+	    "--did: 'nope' is not one of the choices\nChoose from: skin, "
+	    "talk, bath\n", "a word not in the list: the lines, what was "
+	    "held, the error, its hint" },
+	{ bad_words, 0, 1, -1, "LINES\nunit-err: --did: 'nope' is not one of "
+	    "the choices\nChoose from: skin, talk, bath\n", "a word not in "
+	    "the list: said even while warnings are hushed" },
+	{ bad_value, 1, 1, ATTUNE_USAGE, "LINES\nunit-err: held one\nunit-err: "
+	    "--count: '99' is out of range\nTry 'unit-err --help' for the "
+	    "options.\n", "a usage error: the lines, what was held, the "
+	    "error, then 'Try'" },
+	{ bad_now, 1, 1, ATTUNE_USAGE, "LINES\nunit-err: held one\nunit-err: "
+	    "ATTUNE_NOW: 'soon\\x1b[8m' is not an ISO 8601 time like "
+	    "2026-11-22T21:04:00+01:00\n", "a bad ATTUNE_NOW: after the "
+	    "lines, named once with its value, shown safely, no 'Try'" },
+	{ more, 0, 0, -1, "unit-err: a warning\nand a name from a log, "
+	    "Sam\\x1b[8m\n", "a line more: no program name, and an escape "
+	    "shown, not sent" },
+	{ more, 1, 0, -1, "unit-err: held one\nunit-err: a warning\nand a "
+	    "name from a log, Sam\\x1b[8m\n", "a line more: held with the "
+	    "others, in order" },
+	{ more, 0, 1, -1, "", "a line more: hushed with the warnings" },
+};
+
 int
 main(void)
 {
 	char *s;
+	size_t i;
 	int st;
 
 	setvbuf(stdout, NULL, _IOLBF, 0);
 	tmpdir_make("unit-err");
 	attune_setprog("unit-err");
-
-	s = child(bad_words, 1, 0, &st);
-	is_int(st, ATTUNE_USAGE, "a word not in the list: exit 2");
-	is_str(s, "LINES\nunit-err: held one\nunit-err: --did: 'nope' is not "
-	    "one of the choices\nChoose from: skin, talk, bath\n",
-	    "a word not in the list: the lines, what was held, the error, "
-	    "its hint");
-	free(s);
-	s = child(bad_words, 0, 1, &st);
-	is_str(s, "LINES\nunit-err: --did: 'nope' is not one of the choices\n"
-	    "Choose from: skin, talk, bath\n",
-	    "a word not in the list: said even while warnings are hushed");
-	free(s);
-
-	s = child(bad_value, 1, 1, &st);
-	is_int(st, ATTUNE_USAGE, "a usage error: exit 2");
-	is_str(s, "LINES\nunit-err: held one\nunit-err: --count: '99' is out "
-	    "of range\nTry 'unit-err --help' for the options.\n",
-	    "a usage error: the lines, what was held, the error, then 'Try'");
-	free(s);
-
-	s = child(bad_now, 1, 1, &st);
-	is_int(st, ATTUNE_USAGE, "a bad ATTUNE_NOW: exit 2");
-	is_str(s, "LINES\nunit-err: held one\nunit-err: ATTUNE_NOW: "
-	    "'soon\\x1b[8m' is not an ISO 8601 time like "
-	    "2026-11-22T21:04:00+01:00\n",
-	    "a bad ATTUNE_NOW: after the lines, named once with its value, "
-	    "shown safely, no 'Try'");
-	free(s);
-
-	s = child(more, 0, 0, &st);
-	is_str(s, "unit-err: a warning\nand a name from a log, Sam\\x1b[8m\n",
-	    "a line more: no program name, and an escape shown, not sent");
-	free(s);
-	s = child(more, 1, 0, &st);
-	is_str(s, "unit-err: held one\nunit-err: a warning\nand a name from "
-	    "a log, Sam\\x1b[8m\n",
-	    "a line more: held with the others, in order");
-	free(s);
-	s = child(more, 0, 1, &st);
-	is_str(s, "", "a line more: hushed with the warnings");
-	free(s);
+	for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		s = child(cases[i].fn, cases[i].hold, cases[i].hush, &st);
+		if (cases[i].exit >= 0)
+			is_int(st, cases[i].exit, "%s: exit %d", cases[i].what,
+			    cases[i].exit);
+		is_str(s, cases[i].said, "%s", cases[i].what);
+		free(s);
+	}
 	return tap_done();
 }
