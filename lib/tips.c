@@ -1205,8 +1205,10 @@ ask(const struct attune_tips *ts, const struct attune_tips_opt *o,
 	const char **asked, *t;
 	int i, k;
 
-	asked = attune_xcalloc((size_t)o->ntopics + ts->ntopics + 1,
-	    sizeof *asked);
+	/* Held in q from the start: an unknown topic exits from the loop,
+	 * and what it exits with must still be reachable (no leak). */
+	q->asked = asked = attune_xcalloc((size_t)o->ntopics +
+	    ts->ntopics + 1, sizeof *asked);
 	for (i = 0; i < o->ntopics; i++) {
 		if ((t = attune_tips_topic(ts, o->topics[i])) == NULL)
 			unknown_topic(ts, o->topics[i]);
@@ -1215,7 +1217,6 @@ ask(const struct attune_tips *ts, const struct attune_tips_opt *o,
 		if (k == q->nasked)
 			asked[q->nasked++] = t;
 	}
-	q->asked = asked;
 }
 
 /*
