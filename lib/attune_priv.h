@@ -667,6 +667,7 @@ void	 attune_spark(struct attune_buf *b, const struct attune_rperson *p,
 void	 attune_html_put(FILE *f, const char *s, size_t n);
 extern const char attune_report_empty[];
 extern const char *const attune_rule_names[];	/* the ids, in words */
+extern const char attune_urgent_after[];	/* urgent after the period */
 void	 attune_report_label(char *buf, size_t size, int64_t start,
 	    int64_t end);
 const char *attune_report_before(int64_t start, int64_t end, char *buf,

@@ -13,6 +13,12 @@ const char attune_report_empty[] = "Nothing is logged for this period yet. "
     "To start, try 'attune checkin' (it asks a few questions), or "
     "'attune checkin --mood 6 --bond 5'.";
 
+/* The urgent rule fired by harm in the two weeks ending today, after a
+ * reported period that ends earlier (reportrun.c's urgency). */
+const char attune_urgent_after[] = "Harm came up in the two weeks ending "
+    "today, after the days this report covers. Please talk to someone "
+    "today: the crisis lines at the top are there for you, day and night.";
+
 const char *const attune_rule_names[] = {
 	"Please reach out now",
 	"A very hard stretch",
@@ -212,7 +218,7 @@ reach_out(struct out *o)
 	const struct attune_rsum *s;
 	char label[96];
 	size_t i;
-	int j, pass;
+	int j, pass, urgent = 0;
 
 	heading(o, 2, "Reach out");
 	fputs("Some of what was logged suggests talking with someone: your "
@@ -229,6 +235,7 @@ reach_out(struct out *o)
 		for (j = 0; j < s->nwhy; j++) {
 			if ((s->why[j].rule == ATTUNE_RULE_URGENT) != !pass)
 				continue;
+			urgent |= !pass;
 			fputs(o->md ? "- **" : "  * ", o->f);
 			fputs(attune_rule_names[s->why[j].rule], o->f);
 			fputs(o->md ? "**" : "", o->f);
@@ -244,6 +251,19 @@ reach_out(struct out *o)
 			else {
 				fputs("\n", o->f);
 				attune_wrap(o->f, s->why[j].text, 76, 4);
+			}
+		}
+		/* Urgent for the days after the period: say so, first. */
+		if (pass == 0 && !urgent &&
+		    (v->rules & (1u << ATTUNE_RULE_URGENT))) {
+			if (o->md)
+				fprintf(o->f, "- **%s**: %s\n",
+				    attune_rule_names[ATTUNE_RULE_URGENT],
+				    attune_urgent_after);
+			else {
+				fprintf(o->f, "  * %s\n",
+				    attune_rule_names[ATTUNE_RULE_URGENT]);
+				attune_wrap(o->f, attune_urgent_after, 76, 4);
 			}
 		}
 	}

@@ -721,4 +721,25 @@ for cmd in "report" "report -f csv" "tips"; do
 	done
 done
 
+# A report of an earlier period, with harm logged since: the lines, and a
+# reach-out section that says why (not a section that names no rule).
+AP=$T/after
+mkdir -p "$AP"
+printf '%s\n' timestamp,who,mood,bond,anxiety,numb,sleep,did,flags,note \
+    "$(day 33)T09:00:00+00:00,me,6,6,,,,,," \
+    "$(day 4)T09:00:00+00:00,me,5,,,,,,harm," >"$AP/checkins.csv"
+run attune-report -d "$AP" -r GB --week "$(day 33)" --check
+check "an earlier week, harm since: the lines first" first_line_has "$T/out" "If you are in danger"
+check "an earlier week, harm since: the reach-out item says why" \
+    out_has "Harm came up in the two weeks ending today, after the days this report"
+check "an earlier week, harm since: --check is the week's own (0)" rc_is 0
+run attune-report -d "$AP" -r GB --week "$(day 33)" -f md
+check "an earlier week, harm since, md: the item says why" \
+    out_has "- **Please reach out now**: Harm came up in the two weeks ending today"
+run attune-report -d "$AP" -r GB --week "$(day 33)" -f html
+check "an earlier week, harm since, html: the section says why" \
+    out_has "<p><strong>Please reach out now:</strong> Harm came up in the two weeks ending today"
+run attune-report -d "$AP" -r GB
+check "the whole log: the harm flag's own words, not the after-the-period ones" \
+    sh -c 'grep -q "A flag for thoughts of harm was logged" "$1" && ! grep -q "after the days this report" "$1"' - "$T/out"
 done_testing
