@@ -502,6 +502,34 @@ long_name(int c, int li, const struct option *lo)
 }
 
 /*
+ * Under POSIXLY_CORRECT the options end at the first operand, so a harm
+ * flag typed after one (attune log edit last --flag harm) would go unseen
+ * by getopt: the rest of the line is looked through for --flag, --flag=
+ * or the command's short letter for it.
+ */
+static int
+harm_after(int argc, char **argv, int i, const struct option *lo)
+{
+	const char *a;
+	int c = 0, harm = 0;
+
+	for (; lo->name != NULL; lo++)
+		if (strcmp(lo->name, "flag") == 0 && lo->val < 128)
+			c = lo->val;
+	for (; i < argc; i++) {
+		a = argv[i];
+		if (strncmp(a, "--flag=", 7) == 0)
+			harm |= names_harm(a + 7);
+		else if ((strcmp(a, "--flag") == 0 || (c != 0 && a[0] == '-' &&
+		    a[1] == c && a[2] == '\0')) && i + 1 < argc)
+			harm |= names_harm(argv[++i]);
+		else if (c != 0 && a[0] == '-' && a[1] == c)
+			harm |= names_harm(a + 2);
+	}
+	return harm;
+}
+
+/*
  * The first, lenient pass every command makes over its options, so that
  * the crisis lines come first, before any option is checked: a harm flag
  * or a safety answer is seen, and a mistake typed anywhere on the line
@@ -563,6 +591,8 @@ attune_opt_safety(int argc, char **argv0, const char *optstring,
 	}
 	s->args = argv + optind;
 	s->nargs = argc - optind;
+	if (getenv("POSIXLY_CORRECT") != NULL)
+		s->harm |= harm_after(argc, argv, optind, lo);
 	attune_conf_dir(s->dir);	/* its attune.conf */
 	optind = 0;	/* and afresh for the real pass */
 }

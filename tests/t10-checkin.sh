@@ -593,4 +593,20 @@ else
 	check "a data directory it may not make: says why" \
 	    err_has "attune-checkin: cannot create $R/empty/sub: Permission denied"
 fi
+# Under POSIXLY_CORRECT the options end at the first operand; a harm flag
+# typed after one is still seen, and the lines come before the mistake.
+POSIXLY_CORRECT=1 run attune-checkin oops --flag harm -r gb
+check "POSIXLY_CORRECT, attune-checkin oops --flag harm -r gb: exit 2" rc_is 2
+check "POSIXLY_CORRECT, attune-checkin oops --flag harm -r gb: the lines first" \
+    first_line_has "$T/out" "If you are in danger"
+POSIXLY_CORRECT=1 run attune-checkin oops -fharm -r gb
+check "POSIXLY_CORRECT, attune-checkin oops -fharm -r gb: exit 2" rc_is 2
+check "POSIXLY_CORRECT, attune-checkin oops -fharm -r gb: the lines first" \
+    first_line_has "$T/out" "If you are in danger"
+POSIXLY_CORRECT=1 run attune-checkin oops --flag=panic,harm -r gb
+check "POSIXLY_CORRECT, attune-checkin oops --flag=panic,harm -r gb: exit 2" rc_is 2
+check "POSIXLY_CORRECT, attune-checkin oops --flag=panic,harm -r gb: the lines first" \
+    first_line_has "$T/out" "If you are in danger"
+POSIXLY_CORRECT=1 run attune-checkin oops --flag panic -r gb
+check "POSIXLY_CORRECT, attune-checkin oops --flag panic -r gb: no lines" out_lacks "If you are in danger"
 done_testing

@@ -421,4 +421,16 @@ check "edit, a log with no note column: says so, in one plain sentence" \
     err_has "attune-log: edit last: has no 'note' column to change"
 check "edit, a log with no note column: the log unchanged" same "$T/b4" "$E/checkins.csv"
 
+# Under POSIXLY_CORRECT the options end at the first operand; a harm flag
+# typed after one is still seen, and the lines come before the mistake.
+POSIXLY_CORRECT=1 run attune-log -r gb edit last --flag harm
+check "POSIXLY_CORRECT, attune-log -r gb edit last --flag harm: exit 2" rc_is 2
+check "POSIXLY_CORRECT, attune-log -r gb edit last --flag harm: the lines first" \
+    first_line_has "$T/out" "If you are in danger"
+POSIXLY_CORRECT=1 run attune-log -r gb edit last --flag=HARM
+check "POSIXLY_CORRECT, attune-log -r gb edit last --flag=HARM: exit 2" rc_is 2
+check "POSIXLY_CORRECT, attune-log -r gb edit last --flag=HARM: the lines first" \
+    first_line_has "$T/out" "If you are in danger"
+POSIXLY_CORRECT=1 run attune-log -r gb edit last --flag panic
+check "POSIXLY_CORRECT, attune-log -r gb edit last --flag panic: no lines" out_lacks "If you are in danger"
 done_testing
