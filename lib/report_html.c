@@ -164,7 +164,8 @@ reach_out(FILE *f, const struct attune_rview *v, size_t who)
 		fputs("<p>None of attune's reach-out rules fired in this "
 		    "period. If something still feels wrong, that matters all "
 		    "the same, and it is fine to talk about it.</p>\n", f);
-		if (v->rules & (1u << ATTUNE_RULE_URGENT)) {
+		if ((v->rules & (1u << ATTUNE_RULE_URGENT)) &&
+		    v->npeople == 1) {	/* whose, with more, is not known */
 			fputs("<p><strong>Please reach out now:</strong> ", f);
 			hs(f, attune_urgent_after);
 			fputs("</p>\n", f);

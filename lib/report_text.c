@@ -228,6 +228,21 @@ reach_out(struct out *o)
 	    "confusion, nights without sleep, or hearing or believing things\n"
 	    "that frighten you, get help the same day ('attune tips "
 	    "warning-signs').\n\n", o->f);
+	/* Urgent for the days after the period: said first, and once. */
+	for (i = 0; i < v->nperiods * v->npeople; i++)
+		for (j = 0; j < v->s[i].nwhy; j++)
+			urgent |= v->s[i].why[j].rule == ATTUNE_RULE_URGENT;
+	if (!urgent && (v->rules & (1u << ATTUNE_RULE_URGENT))) {
+		if (o->md)
+			fprintf(o->f, "- **%s**: %s\n",
+			    attune_rule_names[ATTUNE_RULE_URGENT],
+			    attune_urgent_after);
+		else {
+			fprintf(o->f, "  * %s\n",
+			    attune_rule_names[ATTUNE_RULE_URGENT]);
+			attune_wrap(o->f, attune_urgent_after, 76, 4);
+		}
+	}
 	/* Anything urgent first, then the rest. */
 	for (pass = 0; pass < 2; pass++)
 	for (i = 0; i < v->nperiods * v->npeople; i++) {
@@ -235,7 +250,6 @@ reach_out(struct out *o)
 		for (j = 0; j < s->nwhy; j++) {
 			if ((s->why[j].rule == ATTUNE_RULE_URGENT) != !pass)
 				continue;
-			urgent |= !pass;
 			fputs(o->md ? "- **" : "  * ", o->f);
 			fputs(attune_rule_names[s->why[j].rule], o->f);
 			fputs(o->md ? "**" : "", o->f);
@@ -251,19 +265,6 @@ reach_out(struct out *o)
 			else {
 				fputs("\n", o->f);
 				attune_wrap(o->f, s->why[j].text, 76, 4);
-			}
-		}
-		/* Urgent for the days after the period: say so, first. */
-		if (pass == 0 && !urgent &&
-		    (v->rules & (1u << ATTUNE_RULE_URGENT))) {
-			if (o->md)
-				fprintf(o->f, "- **%s**: %s\n",
-				    attune_rule_names[ATTUNE_RULE_URGENT],
-				    attune_urgent_after);
-			else {
-				fprintf(o->f, "  * %s\n",
-				    attune_rule_names[ATTUNE_RULE_URGENT]);
-				attune_wrap(o->f, attune_urgent_after, 76, 4);
 			}
 		}
 	}
