@@ -739,6 +739,11 @@ check "an earlier week, harm since, md: the item says why" \
 run attune-report -d "$AP" -r GB --week "$(day 33)" -f html
 check "an earlier week, harm since, html: the section says why" \
     out_has "<p><strong>Please reach out now:</strong> Harm came up in the two weeks ending today"
+run attune-report -d "$AP" -r GB --since "$(day 40)" --until "$(day 20)" --by week
+check "earlier weeks by week, harm since: the item once, not once a week" \
+    [ "$(grep -c "Harm came up in the two weeks ending today" "$T/out")" = 1 ]
+check "earlier weeks by week, harm since: the item first in the section" \
+    sh -c 'sed -n "/^  \* /{p;q;}" "$1" | grep -q "Please reach out now"' - "$T/out"
 run attune-report -d "$AP" -r GB
 check "the whole log: the harm flag's own words, not the after-the-period ones" \
     sh -c 'grep -q "A flag for thoughts of harm was logged" "$1" && ! grep -q "after the days this report" "$1"' - "$T/out"
