@@ -267,7 +267,6 @@ front(struct front *f, int argc, char **argv)
 	}
 	execvp(path.s, argv + 1);
 	if (errno == ENOENT) {
-		argv[1] = path.s + 7;
 		harm_typed(argc, argv);
 		no_such(f, path.s + 7);
 		list(f, stderr);
