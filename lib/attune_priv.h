@@ -215,7 +215,6 @@ void	 attune_crisis_out(enum attune_crisis_to to, const char *region);
 int	 attune_crisis_shown(void);	/* 1: attune_crisis_out showed them */
 void	 attune_crisis_between(enum attune_crisis_to to,
 	    const char *region);	/* a blank line first, amid questions */
-int	 attune_stdout_seen(void);	/* a terminal, or 2>&1 */
 const char *attune_region_first(const char *opt);	/* quiet; said later */
 struct attune_line {
 	const char *region, *service, *number, *hours;

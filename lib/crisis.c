@@ -339,6 +339,8 @@ attune_crisis_print(FILE *f, const char *region)
 	    ATTUNE_LINES_CHECKED);
 }
 
+static int attune_stdout_seen(void);
+
 /* Where the lines went in this process: the one record of it. */
 enum { SHOWN_OUT = 1, SHOWN_ERR = 2 };
 static unsigned shown;
@@ -403,7 +405,7 @@ attune_crisis_between(enum attune_crisis_to to, const char *region)
  * a terminal, or the very same file (2>&1).  There, what comes first on
  * either comes first for the person.
  */
-int
+static int
 attune_stdout_seen(void)
 {
 	struct stat so, se;

@@ -559,7 +559,7 @@ attune_report_run(const struct attune_report_opt *o, int64_t today)
 	const char *who = NULL;
 	int64_t from = 0, to = 0, *per;
 	size_t np = 0, nper, i;
-	int given, rval, any = 0, early = 0, stream, urgent;
+	int given, rval, any = 0, stream, urgent;
 	long kc;
 
 	/* Crisis lines before any other word: what attune.conf, the region
@@ -628,15 +628,17 @@ attune_report_run(const struct attune_report_opt *o, int64_t today)
 		sums = sums_all(&u, &r, people, np, any ? per : NULL, nper, kc,
 		    &v);
 	urgent = urgency(&u, &r, people, np, per, nper, kc, any, !stream, &v);
+	/* Crisis lines are never silenced, and come before any row: with
+	 * --quiet or data on standard output they go to standard error, and
+	 * when the report goes to a file or a pipe, there too.  The warnings
+	 * held come after the report that starts with them (or after the
+	 * lines), or, with no lines, before anything. */
+	if (urgent)
+		attune_crisis_out(lines_to(o), v.region);
+	else
+		attune_warn_release();
 	if (stream && !o->quiet) {	/* a period at a time: memory stays */
-		/* Where the rows and the lines meet (a terminal, 2>&1) or
-		 * warnings wait, the lines come before the first row, then
-		 * the warnings; else after the rows, on standard error. */
-		if (attune_warn_held() || attune_stdout_seen()) {
-			if ((early = urgent))
-				attune_crisis_out(lines_to(o), v.region);
-			attune_warn_release();
-		}
+		attune_warn_release();	/* CSV: the lines went to stderr */
 		csv_rows(&u, &r, people, np, any ? per : NULL, nper);
 	}
 	v.s = sums;
@@ -650,14 +652,6 @@ attune_report_run(const struct attune_report_opt *o, int64_t today)
 	    (o->format == ATTUNE_FMT_TEXT && attune_term_utf8()));
 	v.colour = o->format == ATTUNE_FMT_TEXT && isatty(STDOUT_FILENO) &&
 	    (getenv("NO_COLOR") == NULL || *getenv("NO_COLOR") == '\0');
-	/* Crisis lines are never silenced: with --quiet or data on standard
-	 * output they go to standard error, and when the report goes to a
-	 * file or a pipe, there too.  The warnings held come after the
-	 * report that starts with them, or, with no lines, before anything. */
-	if (urgent && !early)
-		attune_crisis_out(lines_to(o), v.region);
-	else if (!early)
-		attune_warn_release();
 	if (!o->quiet && o->format == ATTUNE_FMT_CSV && !any)
 		attune_warnx("%s", attune_report_empty);
 	if (!o->quiet)
