@@ -273,10 +273,8 @@ attune_warnx(const char *fmt, ...)
 {
 	va_list ap;
 
-	if (hushed)
-		return;
 	va_start(ap, fmt);
-	vmsg(1, 0, fmt, ap);
+	attune_vwarnx(fmt, ap);
 	va_end(ap);
 }
 
