@@ -212,6 +212,7 @@ enum attune_crisis_to {		/* what stdout carries of the lines */
 	ATTUNE_CRISIS_NONE	/* none (--quiet, data): on stderr only */
 };
 void	 attune_crisis_out(enum attune_crisis_to to, const char *region);
+enum attune_crisis_to attune_crisis_words(int row, int quiet);
 int	 attune_crisis_shown(void);	/* 1: attune_crisis_out showed them */
 void	 attune_crisis_between(enum attune_crisis_to to,
 	    const char *region);	/* a blank line first, amid questions */

@@ -238,8 +238,7 @@ words_to(const struct attune_checkin_opt *o)
 static enum attune_crisis_to
 lines_to(const struct attune_checkin_opt *o)
 {
-	return o->print || o->dryrun || o->quiet ? ATTUNE_CRISIS_NONE :
-	    ATTUNE_CRISIS_WORDS;
+	return attune_crisis_words(o->print || o->dryrun, o->quiet);
 }
 
 /* --archive: move old check-ins into the yearly archives. */

@@ -345,6 +345,15 @@ static int attune_stdout_seen(void);
 enum { SHOWN_OUT = 1, SHOWN_ERR = 2 };
 static unsigned shown;
 
+/* Where a command that speaks to the person puts the lines (checkin,
+ * log edit): on standard output, or on standard error when that carries
+ * the row (--print, --dry-run) or with --quiet, which never silences them. */
+enum attune_crisis_to
+attune_crisis_words(int row, int quiet)
+{
+	return row || quiet ? ATTUNE_CRISIS_NONE : ATTUNE_CRISIS_WORDS;
+}
+
 /*
  * Where the crisis lines go: the one rule, for every command.  A person
  * must get them, and get them once.  to says what standard output

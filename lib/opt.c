@@ -641,7 +641,6 @@ attune_opt_add(const char *was, const char *val)
 void
 attune_harm_first(const struct attune_safety_opt *s)
 {
-	attune_crisis_out(s->print || s->dryrun || s->quiet ?
-	    ATTUNE_CRISIS_NONE : ATTUNE_CRISIS_WORDS,
+	attune_crisis_out(attune_crisis_words(s->print || s->dryrun, s->quiet),
 	    attune_region_first(s->region));
 }
