@@ -50,27 +50,30 @@ whys_are() {
 		[ "$_ok" = 1 ] || return 1
 	done
 }
-# The fits of a shipped tip, from share/tips.csv (quoted fields allowed).
-fits_of() {
-	awk -v id="$1" '
-	function csvsplit(s, F,    n, i, c, fld, inq) {
-		n = 0; fld = ""; inq = 0
-		for (i = 1; i <= length(s); i++) {
-			c = substr(s, i, 1)
-			if (inq) {
-				if (c == "\"" && substr(s, i + 1, 1) == "\"") { fld = fld c; i++ }
-				else if (c == "\"") inq = 0
-				else fld = fld c
-			} else if (c == "\"") inq = 1
-			else if (c == ",") { F[++n] = fld; fld = "" }
-			else fld = fld c
+# The fits of every shipped tip, from share/tips.csv (quoted fields, with
+# commas and doubled quotes, allowed), read once: "ID<tab>FITS" lines.
+awk '
+function csvsplit(s, F,    n, fld, p) {
+	n = 0; fld = ""
+	for (;;) {
+		if (!(p = match(s, /[",]/))) { fld = fld s; break }
+		fld = fld substr(s, 1, p - 1)
+		if (substr(s, p, 1) == ",") { F[++n] = fld; fld = ""; s = substr(s, p + 1); continue }
+		s = substr(s, p + 1)
+		for (;;) {	# inside quotes: "" is one quote, " ends them
+			if (!(p = index(s, "\""))) { fld = fld s; s = ""; break }
+			fld = fld substr(s, 1, p - 1)
+			if (substr(s, p + 1, 1) != "\"") { s = substr(s, p + 1); break }
+			fld = fld "\""; s = substr(s, p + 2)
 		}
-		F[++n] = fld
-		return n
 	}
-	NR == 1 { csvsplit($0, H); for (k in H) col[H[k]] = k; next }
-	{ csvsplit($0, F); if (F[col["id"]] == id) print F[col["fits"]] }' "$TIPS"
+	F[++n] = fld
+	return n
 }
+NR == 1 { csvsplit($0, H); for (k in H) col[H[k]] = k; next }
+{ csvsplit($0, F); print F[col["id"]] "\t" F[col["fits"]] }' "$TIPS" >"$T/fits"
+# fits_of ID: the fits of the shipped tip ID.
+fits_of() { sed -n "s/^$1	//p" "$T/fits"; }
 # tagged SIGNAL: every tip in $T/out (csv) is tagged with SIGNAL.
 tagged() {
 	_ids=$(grep -v '^crisis,' "$T/out" | sed 1d | grep '^[a-z0-9-]*,' | cut -d, -f1)

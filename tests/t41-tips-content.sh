@@ -30,26 +30,39 @@ function readrec(file,    line, got) {
 		bad("csv", file, "a quote is never closed")
 	return got
 }
-# Split REC into F[1..n]; n.
-function csvsplit(s, F,    n, i, c, fld, inq, len) {
-	n = 0; fld = ""; inq = 0; len = length(s)
-	for (i = 1; i <= len; i++) {
-		c = substr(s, i, 1)
-		if (inq) {
-			if (c != "\"")
-				fld = fld c
-			else if (substr(s, i + 1, 1) == "\"") {
-				fld = fld "\""
-				i++
-			} else
-				inq = 0
-		} else if (c == "\"")
-			inq = 1
-		else if (c == ",") {
+# Split REC into F[1..n]; n.  Outside quotes a comma ends a field and a
+# quote begins quoting; inside, a doubled quote is one quote and a single
+# one ends the quoting.  It goes from quote or comma to the next (match
+# and index), not a character at a time, as the file is read many times.
+function csvsplit(s, F,    n, fld, p) {
+	n = 0; fld = ""
+	for (;;) {
+		if (!(p = match(s, /[",]/))) {	# outside quotes
+			fld = fld s
+			break
+		}
+		fld = fld substr(s, 1, p - 1)
+		if (substr(s, p, 1) == ",") {
 			F[++n] = fld
 			fld = ""
-		} else
-			fld = fld c
+			s = substr(s, p + 1)
+			continue
+		}
+		s = substr(s, p + 1)
+		for (;;) {		# inside quotes
+			if (!(p = index(s, "\""))) {
+				fld = fld s
+				s = ""
+				break
+			}
+			fld = fld substr(s, 1, p - 1)
+			if (substr(s, p + 1, 1) != "\"") {
+				s = substr(s, p + 1)
+				break
+			}
+			fld = fld "\""
+			s = substr(s, p + 2)
+		}
 	}
 	F[++n] = fld
 	return n
