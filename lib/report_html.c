@@ -115,8 +115,19 @@ person_rules(const struct attune_rview *v, size_t who)
 	return rules;
 }
 
+/* Whether person who's page needs the crisis lines: the urgent rule fired
+ * in a period, or harm came up after it, in the two weeks ending today. */
+static int
+urgent_for(const struct attune_rview *v, size_t who)
+{
+	return (person_rules(v, who) & (1u << ATTUNE_RULE_URGENT)) ||
+	    (v->after != NULL && v->after[who]);
+}
+
 /* The crisis lines; whose names the people they are for, when the page
- * they stand on is not theirs alone (NULL: it is). */
+ * they stand on is not theirs alone (NULL: it is).  When they are for no
+ * one reported (harm logged after the period by someone with nothing in
+ * it), the box says that it came up after these days. */
 static void
 crisis(FILE *f, const char *region, const struct attune_rview *v,
     const char *whose)
@@ -128,15 +139,18 @@ crisis(FILE *f, const char *region, const struct attune_rview *v,
 
 	fputs("<div class=\"crisis\" role=\"alert\"><h2 style=\"border:0;"
 	    "margin-top:4px\">Please reach out now</h2>\n", f);
-	if (whose != NULL) {
-		fputs("<p><strong>This is for ", f);
-		for (i = 0, shown = 0; i < v->npeople; i++)
-			if (person_rules(v, i) & (1u << ATTUNE_RULE_URGENT)) {
-				fputs(shown++ ? " and " : "", f);
-				hs(f, v->s[i].p->who);
-			}
+	for (i = 0; whose != NULL && i < v->npeople; i++)
+		if (urgent_for(v, i)) {
+			fputs(shown++ ? " and " : "<p><strong>This is for ", f);
+			hs(f, v->s[i].p->who);
+		}
+	if (shown)
 		fputs(": what was logged suggests reaching out now, and the "
 		    "pages below say why.</strong></p>\n", f);
+	else if (whose != NULL) {
+		fputs("<p><strong>", f);
+		hs(f, attune_urgent_after);
+		fputs("</strong></p>\n", f);
 	}
 	fputs("<p>If you are in danger, or you are thinking about hurting "
 	    "yourself or your baby, please reach out now. You deserve support "
@@ -164,8 +178,7 @@ reach_out(FILE *f, const struct attune_rview *v, size_t who)
 		fputs("<p>None of attune's reach-out rules fired in this "
 		    "period. If something still feels wrong, that matters all "
 		    "the same, and it is fine to talk about it.</p>\n", f);
-		if ((v->rules & (1u << ATTUNE_RULE_URGENT)) &&
-		    v->npeople == 1) {	/* whose, with more, is not known */
+		if (v->after != NULL && v->after[who]) {
 			fputs("<p><strong>Please reach out now:</strong> ", f);
 			hs(f, attune_urgent_after);
 			fputs("</p>\n", f);
@@ -186,6 +199,12 @@ reach_out(FILE *f, const struct attune_rview *v, size_t who)
 	    "of love. Asking for help is a caring step. If you notice "
 	    "confusion, nights without sleep, or hearing or believing things "
 	    "that frighten you, get help the same day.</p>\n<ul>\n", f);
+	if (v->after != NULL && v->after[who]) {	/* first, as it is urgent */
+		fprintf(f, "<li><strong>%s</strong>: ",
+		    attune_rule_names[ATTUNE_RULE_URGENT]);
+		hs(f, attune_urgent_after);
+		fputs("</li>\n", f);
+	}
 	for (i = 0; i < v->nperiods; i++) {
 		s = &v->s[i * v->npeople + who];
 		for (j = 0; j < s->nwhy; j++) {
@@ -719,7 +738,7 @@ person(FILE *f, const struct attune_rview *v, size_t who)
 	attune_report_whole(p, from, to, &all);
 	fputs("<section class=\"person\">\n", f);
 	/* Crisis lines before anything else on the page, when needed. */
-	if (person_rules(v, who) & (1u << ATTUNE_RULE_URGENT))
+	if (urgent_for(v, who))
 		crisis(f, v->region, v, NULL);
 	fputs("<h1>attune report: ", f);
 	hs(f, p->who);
@@ -787,7 +806,7 @@ attune_report_html(FILE *f, const struct attune_rview *v)
 		/* Someone else's page needs the crisis lines: they come
 		 * first in the file too, before anyone's page. */
 		if ((v->rules & (1u << ATTUNE_RULE_URGENT)) &&
-		    !(person_rules(v, 0) & (1u << ATTUNE_RULE_URGENT)))
+		    !urgent_for(v, 0))
 			crisis(f, v->region, v, "");
 		for (i = 0; i < v->npeople; i++)
 			person(f, v, i);

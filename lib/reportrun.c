@@ -481,7 +481,7 @@ urgency(const struct run *u, const struct attune_report *r,
     size_t nper, long kc, int any, int summed, struct attune_rview *v)
 {
 	unsigned urgent = 1u << ATTUNE_RULE_URGENT, cr;
-	char *dir;
+	char *dir, *const *files;
 	size_t k;
 
 	for (k = 0; any && !summed && k < nper; k++) {
@@ -499,9 +499,21 @@ urgency(const struct run *u, const struct attune_report *r,
 		attune_warn_hush(1);
 		dir = *u->o->files == NULL ? attune_dir_resolve(u->o->dir) :
 		    NULL;
-		v->rules |= attune_judge_logs(dir, dir == NULL ? u->o->files :
-		    NULL, u->who, v->today, ATTUNE_CSV_QUIET, NULL, NULL) &
-		    urgent;
+		files = dir == NULL ? u->o->files : NULL;
+		/* HTML puts the lines on the page of the person they are
+		 * for, so it asks person by person; with --all-people, one
+		 * who logged only after the period is not among them. */
+		if (u->o->format == ATTUNE_FMT_HTML && np > 0) {
+			v->after = attune_xcalloc(np, 1);
+			for (k = 0; k < np; k++)
+				if (attune_judge_logs(dir, files,
+				    people[k]->who, v->today, ATTUNE_CSV_QUIET,
+				    NULL, NULL) & urgent)
+					v->after[k] = 1, v->rules |= urgent;
+		}
+		if (!(v->rules & urgent) && (v->after == NULL || u->o->all))
+			v->rules |= attune_judge_logs(dir, files, u->who,
+			    v->today, ATTUNE_CSV_QUIET, NULL, NULL) & urgent;
 		attune_warn_hush(0);
 		free(dir);
 	}
@@ -608,6 +620,7 @@ attune_report_run(const struct attune_report_opt *o, int64_t today)
 		if (urgency(&u, &r, people, np, per, nper, kc, any, 0, &v))
 			attune_crisis_out(ATTUNE_CRISIS_NONE, v.region);
 		attune_warn_release();	/* the damaged row named, after */
+		free(v.after);
 		free(people);
 		free(per);
 		attune_report_free(&r);
@@ -663,6 +676,7 @@ attune_report_run(const struct attune_report_opt *o, int64_t today)
 	for (i = 0; sums != NULL && i < nper * np; i++)
 		attune_report_sum_free(&sums[i]);
 	free(sums);
+	free(v.after);
 	free(per);
 	free(people);
 	attune_report_free(&r);

@@ -739,6 +739,59 @@ check "an earlier week, harm since, md: the item says why" \
 run attune-report -d "$AP" -r GB --week "$(day 33)" -f html
 check "an earlier week, harm since, html: the section says why" \
     out_has "<p><strong>Please reach out now:</strong> Harm came up in the two weeks ending today"
+# HTML puts the lines on the page of the person they are for: one
+# person's page starts with them, and no box at the top names no one.
+check "an earlier week, harm since, html: the lines start the person's page" \
+    sh -c 'grep -A1 "^<section class=\"person\">" "$1" | grep -q "class=\"crisis\""' - "$T/out"
+check "an earlier week, harm since, html: the lines once" \
+    [ "$(grep -c "class=\"crisis\"" "$T/out")" = 1 ]
+check "an earlier week, harm since, html: no 'This is for' naming no one" \
+    out_lacks "This is for"
+# With a rule of its own in the week (a screen above its cut-off), the
+# section still puts the harm since first.
+printf '%s\n' "$SHEAD" "$(day 32)T09:00:00+00:00,me,epds,15,,,," >"$AP/screens.csv"
+chmod 600 "$AP/screens.csv"
+run attune-report -d "$AP" -r GB --week "$(day 33)" -f html
+check "an earlier week with its own rule, harm since, html: the harm item first" \
+    sh -c 'sed -n "/<div class=\"reach\">/,/<\/div>/p" "$1" | grep "^<li>" | head -n 1 | grep -q "Please reach out now.*Harm came up in the two weeks ending today"' - "$T/out"
+check "an earlier week with its own rule, harm since, html: the screen's item too" \
+    out_has "A screen above its cut-off"
+rm -f "$AP/screens.csv"
+# Two people, harm since for one: the lines on that person's page, named in
+# the box at the top when the first page is someone else's.
+AM=$T/after2
+mkdir -p "$AM"
+printf '%s\n' "$HEAD" \
+    "$(day 33)T09:00:00+00:00,Ash,6,6,,,,,," \
+    "$(day 33)T09:00:00+00:00,Bo,6,6,,,,,," \
+    "$(day 4)T09:00:00+00:00,Bo,5,,,,,,harm," >"$AM/checkins.csv"
+run attune-report -d "$AM" -r GB --week "$(day 33)" -a -f html
+check "two people, harm since for the second, html: the box at the top names them" \
+    out_has "<p><strong>This is for Bo: what was logged suggests"
+# page_lines N: the Nth person's page starts with the crisis lines.
+page_lines() {
+	awk -v n="$1" 'k == n { exit !/class="crisis"/ }
+	    /^<section class="person">/ { k++ }' "$T/out"
+}
+page_plain() { ! page_lines "$1"; }
+check "two people, harm since for the second, html: Bo's page starts with the lines" \
+    page_lines 2
+check "two people, harm since for the second, html: Ash's page does not" \
+    page_plain 1
+check "two people, harm since for the second, html: Bo's section says why" \
+    [ "$(grep -c "<p><strong>Please reach out now:</strong> Harm came up" "$T/out")" = 1 ]
+check "two people, harm since for the second, html: the lines twice (top, Bo)" \
+    [ "$(grep -c "class=\"crisis\"" "$T/out")" = 2 ]
+# A third person, who logged nothing in the week, has a page of their own,
+# and it starts with the lines.
+sed -i 's/^\(.*\),Bo,\(.*harm\)/\1,Cy,\2/' "$AM/checkins.csv"
+run attune-report -d "$AM" -r GB --week "$(day 33)" -a -f html
+check "harm since by a third with nothing in the week, html: named at the top" \
+    out_has "<p><strong>This is for Cy: what was logged suggests"
+check "harm since by a third with nothing in the week, html: their page starts with the lines" \
+    page_lines 3
+check "harm since by a third with nothing in the week, html: Bo's page does not" \
+    page_plain 2
 run attune-report -d "$AP" -r GB --since "$(day 40)" --until "$(day 20)" --by week
 check "earlier weeks by week, harm since: the item once, not once a week" \
     [ "$(grep -c "Harm came up in the two weeks ending today" "$T/out")" = 1 ]
