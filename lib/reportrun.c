@@ -472,8 +472,9 @@ span(struct run *u, struct attune_report *r, const char *who, int given,
  * them, so the logs are judged on them again (attune_judge_logs, saying
  * nothing: the run says what is wrong with a log).  Into v: the rules of
  * the periods (unless summed: sums_all has put them there), those of the
- * check window in v->now, and the urgent rule when the lines are due,
- * which is what every format shows them by.
+ * check window in v->now, the urgent rule when the lines are due, which
+ * is what every format shows them by, and for HTML, v->after: whose page
+ * needs them for harm since the period.
  */
 static int
 urgency(const struct run *u, const struct attune_report *r,
@@ -482,7 +483,8 @@ urgency(const struct run *u, const struct attune_report *r,
 {
 	unsigned urgent = 1u << ATTUNE_RULE_URGENT, cr;
 	char *dir, *const *files;
-	size_t k;
+	size_t i, k;
+	int html;
 
 	for (k = 0; any && !summed && k < nper; k++) {
 		cr = check_rules(r, people, np, per[2 * k], per[2 * k + 1]);
@@ -495,23 +497,27 @@ urgency(const struct run *u, const struct attune_report *r,
 		v->now |= cr;
 		v->rules |= cr & urgent;
 	}
-	if (!(v->rules & urgent) && u->given && v->to < v->today) {
+	/* HTML puts the lines on the page of the person they are for, so
+	 * it asks person by person, for each one whose periods do not show
+	 * them already (v->s, summed); the rest ask once for everyone. */
+	html = summed && u->o->format == ATTUNE_FMT_HTML && np > 0;
+	if (u->given && v->to < v->today && (html || !(v->rules & urgent))) {
 		attune_warn_hush(1);
 		dir = *u->o->files == NULL ? attune_dir_resolve(u->o->dir) :
 		    NULL;
 		files = dir == NULL ? u->o->files : NULL;
-		/* HTML puts the lines on the page of the person they are
-		 * for, so it asks person by person; with --all-people, one
-		 * who logged only after the period is not among them. */
-		if (u->o->format == ATTUNE_FMT_HTML && np > 0) {
+		if (html)
 			v->after = attune_xcalloc(np, 1);
-			for (k = 0; k < np; k++)
-				if (attune_judge_logs(dir, files,
-				    people[k]->who, v->today, ATTUNE_CSV_QUIET,
-				    NULL, NULL) & urgent)
-					v->after[k] = 1, v->rules |= urgent;
+		for (i = 0; html && i < np; i++) {
+			for (cr = 0, k = 0; any && k < nper; k++)
+				cr |= v->s[k * np + i].rules;
+			if (!(cr & urgent) && (attune_judge_logs(dir, files,
+			    people[i]->who, v->today, ATTUNE_CSV_QUIET, NULL,
+			    NULL) & urgent))
+				v->after[i] = 1, v->rules |= urgent;
 		}
-		if (!(v->rules & urgent) && (v->after == NULL || u->o->all))
+		/* With --all-people, in case someone is not among them. */
+		if (!(v->rules & urgent) && (!html || u->o->all))
 			v->rules |= attune_judge_logs(dir, files, u->who,
 			    v->today, ATTUNE_CSV_QUIET, NULL, NULL) & urgent;
 		attune_warn_hush(0);
@@ -640,6 +646,7 @@ attune_report_run(const struct attune_report_opt *o, int64_t today)
 	if (!stream)
 		sums = sums_all(&u, &r, people, np, any ? per : NULL, nper, kc,
 		    &v);
+	v.s = sums;	/* urgency reads whose periods are urgent */
 	urgent = urgency(&u, &r, people, np, per, nper, kc, any, !stream, &v);
 	/* Crisis lines are never silenced, and come before any row: with
 	 * --quiet or data on standard output they go to standard error, and
@@ -654,7 +661,6 @@ attune_report_run(const struct attune_report_opt *o, int64_t today)
 		attune_warn_release();	/* CSV: the lines went to stderr */
 		csv_rows(&u, &r, people, np, any ? per : NULL, nper);
 	}
-	v.s = sums;
 	v.nperiods = any && !stream ? nper : 0;
 	v.npeople = np;
 	v.from = from;

@@ -792,6 +792,21 @@ check "harm since by a third with nothing in the week, html: their page starts w
     page_lines 3
 check "harm since by a third with nothing in the week, html: Bo's page does not" \
     page_plain 2
+# Harm in the week for Ash, and since for Bo: each page has the lines, and
+# Bo's section says the harm came after.
+printf '%s\n' "$HEAD" \
+    "$(day 33)T09:00:00+00:00,Ash,6,6,,,,,harm," \
+    "$(day 33)T09:00:00+00:00,Bo,6,6,,,,,," \
+    "$(day 4)T09:00:00+00:00,Bo,5,,,,,,harm," >"$AM/checkins.csv"
+run attune-report -d "$AM" -r GB --week "$(day 33)" -a -f html
+check "harm in the week for one, since for the other, html: the first page starts with the lines" \
+    page_lines 1
+check "harm in the week for one, since for the other, html: so does the second" \
+    page_lines 2
+check "harm in the week for one, since for the other, html: the second's section says why" \
+    out_has "<p><strong>Please reach out now:</strong> Harm came up in the two weeks ending today"
+check "harm in the week for one, since for the other, html: no box above the pages" \
+    [ "$(grep -c "class=\"crisis\"" "$T/out")" = 2 ]
 run attune-report -d "$AP" -r GB --since "$(day 40)" --until "$(day 20)" --by week
 check "earlier weeks by week, harm since: the item once, not once a week" \
     [ "$(grep -c "Harm came up in the two weeks ending today" "$T/out")" = 1 ]
