@@ -649,9 +649,9 @@ struct attune_rview {
 	int	 allnotes;		/* --notes: every note, not a few */
 	unsigned rules;			/* every rule that fired */
 	unsigned now;			/* those of the window --check reads */
-	/* HTML: [person] 1 when harm came up in the two weeks ending today,
-	 * after the period, so the lines go on that person's page; NULL
-	 * when no one's did, or the period reaches today. */
+	/* [person] 1 when harm came up in that person's two weeks ending
+	 * today, after the period (the lines go on their HTML page, the
+	 * text names them); NULL when the period reaches today. */
 	unsigned char *after;
 	const char *region;
 	int	 hasbirth;		/* 1: birth holds the baby's birth day */

@@ -218,7 +218,7 @@ reach_out(struct out *o)
 	const struct attune_rsum *s;
 	char label[96];
 	size_t i;
-	int j, pass, urgent = 0;
+	int j, pass, urgent = 0, named;
 
 	heading(o, 2, "Reach out");
 	fputs("Some of what was logged suggests talking with someone: your "
@@ -228,18 +228,29 @@ reach_out(struct out *o)
 	    "confusion, nights without sleep, or hearing or believing things\n"
 	    "that frighten you, get help the same day ('attune tips "
 	    "warning-signs').\n\n", o->f);
-	/* Urgent for the days after the period: said first, and once. */
+	/* Urgent for the days after the period: said first, once for each
+	 * person it is for (v->after), or once when whose is not known. */
 	for (i = 0; i < v->nperiods * v->npeople; i++)
 		for (j = 0; j < v->s[i].nwhy; j++)
 			urgent |= v->s[i].why[j].rule == ATTUNE_RULE_URGENT;
-	if (!urgent && (v->rules & (1u << ATTUNE_RULE_URGENT))) {
+	for (i = 0, named = 0; v->after != NULL && i < v->npeople; i++)
+		named |= v->after[i];
+	for (i = 0; i < v->npeople; i++) {
+		if (named ? !v->after[i] : i > 0 || urgent ||
+		    !(v->rules & (1u << ATTUNE_RULE_URGENT)))
+			continue;
+		fputs(o->md ? "- **" : "  * ", o->f);
+		fputs(attune_rule_names[ATTUNE_RULE_URGENT], o->f);
+		fputs(o->md ? "**" : "", o->f);
+		if (named && v->npeople > 1) {
+			fputs(" (", o->f);
+			put_name(o, v->s[i].p->who);
+			fputs(")", o->f);
+		}
 		if (o->md)
-			fprintf(o->f, "- **%s**: %s\n",
-			    attune_rule_names[ATTUNE_RULE_URGENT],
-			    attune_urgent_after);
+			fprintf(o->f, ": %s\n", attune_urgent_after);
 		else {
-			fprintf(o->f, "  * %s\n",
-			    attune_rule_names[ATTUNE_RULE_URGENT]);
+			fputs("\n", o->f);
 			attune_wrap(o->f, attune_urgent_after, 76, 4);
 		}
 	}

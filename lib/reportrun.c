@@ -473,8 +473,8 @@ span(struct run *u, struct attune_report *r, const char *who, int given,
  * nothing: the run says what is wrong with a log).  Into v: the rules of
  * the periods (unless summed: sums_all has put them there), those of the
  * check window in v->now, the urgent rule when the lines are due, which
- * is what every format shows them by, and for HTML, v->after: whose page
- * needs them for harm since the period.
+ * is what every format shows them by, and in v->after, for whom harm came
+ * up since the period (the text and HTML reports name them).
  */
 static int
 urgency(const struct run *u, const struct attune_report *r,
@@ -484,7 +484,7 @@ urgency(const struct run *u, const struct attune_report *r,
 	unsigned urgent = 1u << ATTUNE_RULE_URGENT, cr;
 	char *dir, *const *files;
 	size_t i, k;
-	int html;
+	int each;
 
 	for (k = 0; any && !summed && k < nper; k++) {
 		cr = check_rules(r, people, np, per[2 * k], per[2 * k + 1]);
@@ -497,18 +497,19 @@ urgency(const struct run *u, const struct attune_report *r,
 		v->now |= cr;
 		v->rules |= cr & urgent;
 	}
-	/* HTML puts the lines on the page of the person they are for, so
-	 * it asks person by person, for each one whose periods do not show
-	 * them already (v->s, summed); the rest ask once for everyone. */
-	html = summed && u->o->format == ATTUNE_FMT_HTML && np > 0;
-	if (u->given && v->to < v->today && (html || !(v->rules & urgent))) {
+	/* A report summed whole says whom the lines are for (HTML puts them
+	 * on that person's page), so it asks person by person, for each one
+	 * whose periods do not show them already (v->s); the rest (--quiet,
+	 * CSV, --strict's stop) ask once for everyone. */
+	each = summed && np > 0;
+	if (u->given && v->to < v->today && (each || !(v->rules & urgent))) {
 		attune_warn_hush(1);
 		dir = *u->o->files == NULL ? attune_dir_resolve(u->o->dir) :
 		    NULL;
 		files = dir == NULL ? u->o->files : NULL;
-		if (html)
+		if (each)
 			v->after = attune_xcalloc(np, 1);
-		for (i = 0; html && i < np; i++) {
+		for (i = 0; each && i < np; i++) {
 			for (cr = 0, k = 0; any && k < nper; k++)
 				cr |= v->s[k * np + i].rules;
 			if (!(cr & urgent) && (attune_judge_logs(dir, files,
@@ -517,7 +518,7 @@ urgency(const struct run *u, const struct attune_report *r,
 				v->after[i] = 1, v->rules |= urgent;
 		}
 		/* With --all-people, in case someone is not among them. */
-		if (!(v->rules & urgent) && (!html || u->o->all))
+		if (!(v->rules & urgent) && (!each || u->o->all))
 			v->rules |= attune_judge_logs(dir, files, u->who,
 			    v->today, ATTUNE_CSV_QUIET, NULL, NULL) & urgent;
 		attune_warn_hush(0);

@@ -782,6 +782,14 @@ check "two people, harm since for the second, html: Bo's section says why" \
     [ "$(grep -c "<p><strong>Please reach out now:</strong> Harm came up" "$T/out")" = 1 ]
 check "two people, harm since for the second, html: the lines twice (top, Bo)" \
     [ "$(grep -c "class=\"crisis\"" "$T/out")" = 2 ]
+run attune-report -d "$AM" -r GB --week "$(day 33)" -a
+check "two people, harm since for the second, text: the item names them" \
+    out_has "  * Please reach out now (Bo)"
+check "two people, harm since for the second, text: the item once" \
+    [ "$(grep -c "Harm came up in the two weeks ending today" "$T/out")" = 1 ]
+run attune-report -d "$AM" -r GB --week "$(day 33)" -a -f md
+check "two people, harm since for the second, md: the item names them" \
+    out_has "- **Please reach out now** (Bo): Harm came up in the two weeks ending today"
 # A third person, who logged nothing in the week, has a page of their own,
 # and it starts with the lines.
 sed -i 's/^\(.*\),Bo,\(.*harm\)/\1,Cy,\2/' "$AM/checkins.csv"
@@ -807,6 +815,11 @@ check "harm in the week for one, since for the other, html: the second's section
     out_has "<p><strong>Please reach out now:</strong> Harm came up in the two weeks ending today"
 check "harm in the week for one, since for the other, html: no box above the pages" \
     [ "$(grep -c "class=\"crisis\"" "$T/out")" = 2 ]
+run attune-report -d "$AM" -r GB --week "$(day 33)" -a
+check "harm in the week for one, since for the other, text: the harm since named first" \
+    sh -c 'sed -n "/^  \* /{p;q;}" "$1" | grep -qxF "  * Please reach out now (Bo)"' - "$T/out"
+check "harm in the week for one, since for the other, text: the week's own flag too" \
+    out_has "A flag for thoughts of harm was logged"
 run attune-report -d "$AP" -r GB --since "$(day 40)" --until "$(day 20)" --by week
 check "earlier weeks by week, harm since: the item once, not once a week" \
     [ "$(grep -c "Harm came up in the two weeks ending today" "$T/out")" = 1 ]
