@@ -27,9 +27,11 @@ void	 attune_vusage(const char *hint, const char *fmt, va_list ap);
 void	 attune_warn_more(const char *fmt, ...)	/* unprefixed */
 	    __attribute__((format(printf, 1, 2)));
 void	 attune_quit(int status) __attribute__((noreturn));	/* said already */
-void	 attune_warn_hold(void);	/* warnings wait, for the crisis lines */
-void	 attune_warn_release(void);	/* say them now, in order, each once */
-int	 attune_warn_held(void);	/* 1: some wait */
+/* Where warnings go (errors always at once, after what is held): said,
+ * held till the crisis lines are shown, or dropped for a second read. */
+enum attune_warn_way { ATTUNE_WARN_SAY, ATTUNE_WARN_HOLD, ATTUNE_WARN_DROP };
+enum attune_warn_way attune_warn_way(enum attune_warn_way w);	/* was */
+void	 attune_warn_release(void);	/* say the held, in order, each once */
 void	*attune_xmalloc(size_t n);
 void	*attune_xrealloc(void *p, size_t n);
 /* buf.c */
@@ -128,7 +130,6 @@ int	 attune_conf_load(const char *dir, struct attune_conf *c);
 					/* 0 ok (no file, or dir NULL), -1 unreadable */
 void	 attune_conf_free(struct attune_conf *c);
 const struct attune_conf *attune_conf_default(void);	/* read once */
-void	 attune_conf_hush(int on);	/* 1: its warnings wait (crisis lines) */
 void	 attune_conf_dir(const char *dirflag);	/* defaults' dir */
 char	*attune_dir_find(const char *opt);	/* NULL: no home (unsaid) */
 char	**attune_dir_logs(const char *dir, const char *base);	/* NULL-ended */
@@ -139,7 +140,6 @@ char	**attune_dir_match(const char *dir, const char *prefix,
 /* csv.c: every CSV read and write goes through libcsv here.  The reader
  * finds the wanted columns by header name, reads plain or gzip files or
  * "-" for stdin, and reports a malformed row as FILE:LINE: reason. */
-void	 attune_warn_hush(int on);	/* err.c: 1 warnings unsaid, not errors */
 #define ATTUNE_CSV_STRICT	1
 #define ATTUNE_CSV_QUIET	2	/* say nothing of what the log holds */
 #define ATTUNE_CSV_SPANS	4	/* line by line, for attune_csv_span */
@@ -216,7 +216,8 @@ enum attune_crisis_to attune_crisis_words(int row, int quiet);
 int	 attune_crisis_shown(void);	/* 1: attune_crisis_out showed them */
 void	 attune_crisis_between(enum attune_crisis_to to,
 	    const char *region);	/* a blank line first, amid questions */
-const char *attune_region_first(const char *opt);	/* quiet; said later */
+void	 attune_crisis_first(enum attune_crisis_to to, const char *opt);
+					/* before the options: then warnings */
 struct attune_line {
 	const char *region, *service, *number, *hours;
 };

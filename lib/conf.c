@@ -15,17 +15,13 @@
 
 #include "attune_priv.h"
 
-static int hushed;	/* 1: keep the warnings for a later reading */
-
 /* A warning, held with the others while the crisis lines may be due
- * (attune_warn_hold).  Past the 4096 bytes err.c says, it ends "...". */
+ * (attune_warn_way).  Past the 4096 bytes err.c says, it ends "...". */
 static void
 say(const char *fmt, ...)
 {
 	va_list ap;
 
-	if (hushed)
-		return;
 	va_start(ap, fmt);
 	attune_vwarnx(fmt, ap);
 	va_end(ap);
@@ -38,8 +34,6 @@ sayerr(const char *fmt, ...)
 	va_list ap;
 	int e = errno;
 
-	if (hushed)
-		return;
 	va_start(ap, fmt);
 	vsnprintf(msg, sizeof msg, fmt, ap);
 	va_end(ap);
@@ -207,15 +201,7 @@ attune_conf_free(struct attune_conf *c)
 static char *confdir;	/* NULL: no data directory could be found */
 static int placed;	/* 1: confdir says where */
 static struct attune_conf conf;
-static int loaded;	/* 1: read; 2: read with its warnings held back */
-
-/* Crisis lines come before anything else: the region they need is read
- * hushed, and the warnings come with the next reading. */
-void
-attune_conf_hush(int on)
-{
-	hushed = on;
-}
+static int loaded;	/* 1: read (its warnings said, or held: err.c) */
 
 void
 attune_conf_dir(const char *dirflag)
@@ -239,15 +225,11 @@ attune_conf_dir(const char *dirflag)
 const struct attune_conf *
 attune_conf_default(void)
 {
-	if (loaded == 2 && !hushed) {
-		attune_conf_free(&conf);
-		loaded = 0;
-	}
 	if (!loaded) {
 		if (!placed)
 			attune_conf_dir(NULL);
 		attune_conf_load(confdir, &conf);
-		loaded = hushed ? 2 : 1;
+		loaded = 1;
 	}
 	return &conf;
 }

@@ -427,26 +427,23 @@ attune_stdout_seen(void)
 }
 
 /*
- * The region for crisis lines shown before the options are checked (a
- * harm flag, a safety item, harm in the logs), found as attune_region
- * finds it but saying nothing, so that the lines come first: a --region
- * or ATTUNE_REGION that is not one means every region's lines (NULL), and
- * attune.conf is read with its warnings held back.  What is wrong with
- * any of them is said by the next attune_region or attune_region_parse,
- * after the lines.
+ * Crisis lines shown before the options are checked (a harm flag, a
+ * safety item, harm in the logs), for the region found as attune_region
+ * finds it, a --region (opt) that is not one meaning every region's (the
+ * real pass refuses it).  What attune.conf and ATTUNE_REGION have to warn
+ * about waits till after the lines, and is said then, each once, in the
+ * order met (err.c): attune.conf first, as every command reads it.
  */
-const char *
-attune_region_first(const char *opt)
+void
+attune_crisis_first(enum attune_crisis_to to, const char *opt)
 {
-	const char *region, *env;
+	enum attune_warn_way was = attune_warn_way(ATTUNE_WARN_HOLD);
+	const char *region;
 
-	/* Read as a --region would be, which is refused, not warned about. */
-	if (opt == NULL && (env = getenv("ATTUNE_REGION")) != NULL &&
-	    *env != '\0')
-		opt = env;
-	attune_conf_hush(1);
+	(void)attune_conf_default();
 	if (attune_region_parse(opt, &region) < 0)
 		region = NULL;
-	attune_conf_hush(0);
-	return region;
+	attune_crisis_out(to, region);
+	attune_warn_way(was);
+	attune_warn_release();
 }

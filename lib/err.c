@@ -9,17 +9,11 @@
 #include "config.h"	/* ATTUNE_VERSION, ATTUNE_DATADIR, from config.mk */
 
 static const char *prog = "attune";
-static int hushed;	/* attune_warn, _warnx unsaid (attune_warn_hush) */
-static int holding;	/* 1: warnings wait in held (attune_warn_hold) */
-static char *held;	/* the warnings waiting, whole lines, in order */
-static size_t nheld, capheld;
-
-/* 1: warnings say nothing, for a second read of what was said once. */
-void
-attune_warn_hush(int on)
-{
-	hushed = on;
-}
+static enum attune_warn_way way;	/* where warnings go (attune_warn_way) */
+/* The warnings held since the first hold, whole lines in order: the first
+ * nsaid bytes were said already (released), the rest wait. */
+static char *held;
+static size_t nsaid, nheld, capheld;
 
 void
 attune_setprog(const char *argv0)
@@ -63,7 +57,7 @@ put_msg(FILE *f, int prefix, int errnum, const char *fmt, va_list ap)
 	fputc('\n', f);
 }
 
-/* Whether the line s[0..n) waits in held already. */
+/* Whether the line s[0..n) was held already, said since or waiting. */
 static int
 held_already(const char *s, size_t n)
 {
@@ -79,14 +73,16 @@ held_already(const char *s, size_t n)
 }
 
 /*
- * A warning while they are held: put at the end of held, whole, as it
- * would have been said, unless the very same line waits there already
- * (the region read again for the crisis lines says the same thing
- * twice).  0 if memory is short: then it is said at once.
+ * A warning, once something has been held: put at the end of held,
+ * whole, as it would have been said, while they are held; and not said
+ * at all if the very same line was held already (attune.conf or the
+ * region read again says the same thing twice), nor then the lines more
+ * of it.  0 if it is to be said now: not held, or memory is short.
  */
 static int
 hold(int prefix, int errnum, const char *fmt, va_list ap)
 {
+	static int dup;	/* the last line with the program's name was */
 	char *s = NULL, *p;
 	size_t n = 0, cap;
 	FILE *f;
@@ -98,38 +94,45 @@ hold(int prefix, int errnum, const char *fmt, va_list ap)
 		free(s);
 		return 0;
 	}
-	if (!held_already(s, n)) {
-		if (nheld + n > capheld) {
-			cap = capheld * 2 > nheld + n ? capheld * 2 : nheld + n;
-			if ((p = realloc(held, cap)) == NULL) {
-				free(s);
-				return 0;
-			}
-			held = p;
-			capheld = cap;
-		}
-		memcpy(held + nheld, s, n);
-		nheld += n;
+	if (prefix)
+		dup = held_already(s, n);
+	if (dup || way != ATTUNE_WARN_HOLD) {
+		free(s);
+		return dup;
 	}
+	if (nheld + n > capheld) {
+		cap = capheld * 2 > nheld + n ? capheld * 2 : nheld + n;
+		if ((p = realloc(held, cap)) == NULL) {
+			free(s);
+			return 0;
+		}
+		held = p;
+		capheld = cap;
+	}
+	memcpy(held + nheld, s, n);
+	nheld += n;
 	free(s);
 	return 1;
 }
 
-/* A message, "prog: " first unless prefix is 0 (a line more of one). */
+/* A message, "prog: " first unless prefix is 0 (a line more of one);
+ * warn 1 for a warning, which may be held, dropped or said once only. */
 static void
-vmsg(int prefix, int errnum, const char *fmt, va_list ap)
+vmsg(int warn, int prefix, int errnum, const char *fmt, va_list ap)
 {
 	va_list aq;
 	int done;
 
-	if (holding) {
+	if (warn && way == ATTUNE_WARN_DROP)
+		return;
+	if (warn && (way == ATTUNE_WARN_HOLD || nheld > 0)) {
 		va_copy(aq, ap);
 		done = hold(prefix, errnum, fmt, aq);
 		va_end(aq);
 		if (done)
 			return;
-		attune_warn_release();	/* said now, after what waits */
 	}
+	attune_warn_release();	/* said now, after what waits */
 	fflush(stdout);
 	put_msg(stderr, prefix, errnum, fmt, ap);
 }
@@ -140,58 +143,69 @@ msg(int prefix, const char *fmt, ...)
 	va_list ap;
 
 	va_start(ap, fmt);
-	vmsg(prefix, 0, fmt, ap);
+	vmsg(0, prefix, 0, fmt, ap);
 	va_end(ap);
 }
 
-/*
- * Crisis lines come before any other message.  A command that can show
- * them only once it has read the logs holds the warnings met on the way
- * (attune.conf, $ATTUNE_REGION, a malformed row) and releases them once
- * the lines are shown, or once it knows none are due: each is said then,
- * once, in the order met.  None is lost: an error that ends the program,
- * a usage error, attune_finish and the exit itself release them first.
- */
-void
-attune_warn_hold(void)
+/* At the exit: what waits is said, and the record of it goes. */
+static void
+warn_end(void)
 {
-	static int registered;
-
-	if (!registered && atexit(attune_warn_release) == 0)
-		registered = 1;
-	holding = registered;
+	attune_warn_release();
+	free(held);
+	held = NULL;
+	nsaid = nheld = capheld = 0;
 }
 
+/*
+ * The one way warnings (attune_warn, _warnx, _warn_more) are kept back;
+ * errors and usage errors are never kept, and say what is held first.
+ * Crisis lines come before any other message: a command that can show
+ * them only once it has read attune.conf, the region or the logs holds
+ * the warnings met on the way (ATTUNE_WARN_HOLD) and releases them once
+ * the lines are shown, or once it knows none are due.  Each is said
+ * then, in the order met, and once in the whole run: the same line met
+ * again, held or said since, is not said again.  None is lost: an
+ * error, a usage error, attune_finish and the exit release them first.
+ * A second read of logs whose warnings the run says itself, or has said,
+ * drops them (ATTUNE_WARN_DROP).  The way before is returned, to go back
+ * to.
+ */
+enum attune_warn_way
+attune_warn_way(enum attune_warn_way w)
+{
+	static int registered;
+	enum attune_warn_way was = way;
+
+	if (w == ATTUNE_WARN_HOLD && !registered)
+		registered = atexit(warn_end) == 0;
+	way = w != ATTUNE_WARN_HOLD || registered ? w : ATTUNE_WARN_SAY;
+	return was;
+}
+
+/* Say what is held, in order, and say warnings at once from now on. */
 void
 attune_warn_release(void)
 {
-	holding = 0;
-	if (nheld > 0) {
+	if (way == ATTUNE_WARN_HOLD)
+		way = ATTUNE_WARN_SAY;
+	if (nheld > nsaid) {
 		fflush(stdout);
-		fwrite(held, 1, nheld, stderr);
+		fwrite(held + nsaid, 1, nheld - nsaid, stderr);
 		fflush(stderr);
+		nsaid = nheld;
 	}
-	free(held);
-	held = NULL;
-	nheld = capheld = 0;
-}
-
-int
-attune_warn_held(void)
-{
-	return nheld > 0;
 }
 
 /*
  * The words of a usage error, the last said (opt.c ends the program
- * after them): what is held comes before them, they are never hushed, and
+ * after them): what is held comes before them, they are never kept back, and
  * hint, unless NULL, follows as a line of its own, unprefixed.
  */
 void
 attune_vusage(const char *hint, const char *fmt, va_list ap)
 {
-	attune_warn_release();
-	vmsg(1, 0, fmt, ap);
+	vmsg(0, 1, 0, fmt, ap);
 	if (hint != NULL)
 		msg(0, "%s", hint);
 }
@@ -200,13 +214,12 @@ attune_vusage(const char *hint, const char *fmt, va_list ap)
 void
 attune_vwarnx(const char *fmt, va_list ap)
 {
-	if (!hushed)
-		vmsg(1, 0, fmt, ap);
+	vmsg(1, 1, 0, fmt, ap);
 }
 
 /*
  * A line more for what was just said, without the program's name: a
- * hint, a list.  Hushed and held like attune_warnx, and shown safely like
+ * hint, a list.  Held or dropped like attune_warnx, and shown safely like
  * every message, as it may quote the logs.
  */
 void
@@ -214,10 +227,8 @@ attune_warn_more(const char *fmt, ...)
 {
 	va_list ap;
 
-	if (hushed)
-		return;
 	va_start(ap, fmt);
-	vmsg(0, 0, fmt, ap);
+	vmsg(1, 0, 0, fmt, ap);
 	va_end(ap);
 }
 
@@ -227,9 +238,8 @@ attune_err(int status, const char *fmt, ...)
 	int e = errno;
 	va_list ap;
 
-	attune_warn_release();
 	va_start(ap, fmt);
-	vmsg(1, e, fmt, ap);
+	vmsg(0, 1, e, fmt, ap);
 	va_end(ap);
 	exit(status);
 }
@@ -239,9 +249,8 @@ attune_errx(int status, const char *fmt, ...)
 {
 	va_list ap;
 
-	attune_warn_release();
 	va_start(ap, fmt);
-	vmsg(1, 0, fmt, ap);
+	vmsg(0, 1, 0, fmt, ap);
 	va_end(ap);
 	exit(status);
 }
@@ -261,10 +270,8 @@ attune_warn(const char *fmt, ...)
 	int e = errno;
 	va_list ap;
 
-	if (hushed)
-		return;
 	va_start(ap, fmt);
-	vmsg(1, e, fmt, ap);
+	vmsg(1, 1, e, fmt, ap);
 	va_end(ap);
 }
 

@@ -758,32 +758,35 @@ attune_safety_first(const struct attune_safety_opt *s)
 	struct attune_time now;
 	const char *rg = NULL, *who = NULL, *src;
 	char *d = NULL;
-	unsigned rules;
+	unsigned rules = 0;
+	enum attune_warn_way was;
 
-	/* Whose (attune_who_pick, as attune_opt_who) and which region as
-	 * attune_region finds it, dir's attune.conf included, but saying
-	 * nothing till after the lines (attune_conf_hush). */
+	/* Whose (attune_who_pick, as attune_opt_who), dir's attune.conf
+	 * read whoever it is, with what it warns about held till after the
+	 * lines, and the usage error's (err.c). */
 	attune_conf_dir(s->dir);
-	attune_conf_hush(1);
+	was = attune_warn_way(ATTUNE_WARN_HOLD);
+	(void)attune_conf_default();
 	if (!s->all)
 		who = attune_who_pick(s->who, &src);
-	attune_conf_hush(0);
 	if (who != NULL && !attune_who_valid(who, strlen(who)))
-		return 0;
+		goto out;
 	if ((!s->files || s->nargs == 0) &&
 	    (d = attune_dir_find(s->dir)) == NULL)
-		return 0;	/* no home: no logs, and the usage error is next */
+		goto out;	/* no home: no logs, and the usage error is next */
 	(void)attune_time_clock(&now);	/* bad $ATTUNE_NOW: the system's */
-	attune_warn_hush(1);	/* a log that cannot be read: the run says so */
+	attune_warn_way(ATTUNE_WARN_DROP);	/* an unreadable log: the run's */
 	rules = attune_judge_logs(d, d == NULL ? s->args : NULL, who,
 	    now.days, ATTUNE_CSV_QUIET, NULL, NULL);
-	attune_warn_hush(0);
+	attune_warn_way(ATTUNE_WARN_HOLD);
 	free(d);
 	/* The lines first, then what is wrong with the region, before the
 	 * usage error. */
 	if (rules & (1u << ATTUNE_RULE_URGENT))
 		attune_harm_first(s);
 	attune_region_parse(s->region, &rg);
+out:
+	attune_warn_way(was);
 	return (rules & (1u << ATTUNE_RULE_URGENT)) != 0;
 }
 

@@ -433,15 +433,13 @@ edit(struct run *r, int given)
 	    why, sizeof why) < 0)
 		attune_usage_error("%s", why);
 	/* A harm flag the editor added: the crisis lines now (a --flag
-	 * harm showed them before any option was checked, bin/log.c).
-	 * After them, what is wrong with ATTUNE_REGION, for which they
-	 * were every region's (the --region is checked already, in run). */
+	 * harm showed them before any option was checked, bin/log.c), and
+	 * after them what is wrong with ATTUNE_REGION, for which they were
+	 * every region's (the --region is checked already, in run). */
 	if ((flags & ATTUNE_FLAG_HARM) && !(oldflags & ATTUNE_FLAG_HARM) &&
 	    !attune_crisis_shown())
 		attune_harm_first(&(struct attune_safety_opt){
 		    .region = o->region, .quiet = o->quiet });
-	if (o->region == NULL && attune_crisis_shown())
-		attune_region(NULL);
 	if (r->row.len == rs->r[i].len && memcmp(r->row.s, rs->buf +
 	    rs->r[i].off, r->row.len) == 0) {
 		if (!o->quiet)

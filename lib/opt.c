@@ -634,13 +634,13 @@ attune_opt_add(const char *was, const char *val)
  * edit): the crisis lines now, before any option is checked, on standard
  * output, or on standard error only when standard output carries the row
  * (--print, --dry-run) or with --quiet, which never silences them.  A
- * --region or ATTUNE_REGION that is not one shows every region's lines;
- * what is wrong with it comes after them, when the command reads the
- * region again (attune_region).
+ * --region or ATTUNE_REGION that is not one shows every region's lines,
+ * and what attune.conf and ATTUNE_REGION warn about comes after them
+ * (attune_crisis_first).
  */
 void
 attune_harm_first(const struct attune_safety_opt *s)
 {
-	attune_crisis_out(attune_crisis_words(s->print || s->dryrun, s->quiet),
-	    attune_region_first(s->region));
+	attune_crisis_first(attune_crisis_words(s->print || s->dryrun,
+	    s->quiet), s->region);
 }

@@ -482,6 +482,7 @@ urgency(const struct run *u, const struct attune_report *r,
     size_t nper, long kc, int any, int summed, struct attune_rview *v)
 {
 	unsigned urgent = 1u << ATTUNE_RULE_URGENT, cr;
+	enum attune_warn_way was;
 	char *dir, *const *files;
 	size_t i, k;
 	int each;
@@ -503,7 +504,7 @@ urgency(const struct run *u, const struct attune_report *r,
 	 * CSV, --strict's stop) ask once for everyone. */
 	each = summed && np > 0;
 	if (u->given && v->to < v->today && (each || !(v->rules & urgent))) {
-		attune_warn_hush(1);
+		was = attune_warn_way(ATTUNE_WARN_DROP);
 		dir = *u->o->files == NULL ? attune_dir_resolve(u->o->dir) :
 		    NULL;
 		files = dir == NULL ? u->o->files : NULL;
@@ -521,7 +522,7 @@ urgency(const struct run *u, const struct attune_report *r,
 		if (!(v->rules & urgent) && (!each || u->o->all))
 			v->rules |= attune_judge_logs(dir, files, u->who,
 			    v->today, ATTUNE_CSV_QUIET, NULL, NULL) & urgent;
-		attune_warn_hush(0);
+		attune_warn_way(was);
 		free(dir);
 	}
 	return (v->rules & urgent) != 0;
@@ -579,12 +580,13 @@ attune_report_run(const struct attune_report_opt *o, int64_t today)
 	int64_t from = 0, to = 0, *per;
 	size_t np = 0, nper, i;
 	int given, rval, any = 0, stream, urgent;
+	enum attune_warn_way was;
 	long kc;
 
 	/* Crisis lines before any other word: what attune.conf, the region
 	 * and the logs have to warn about waits till they are shown, or till
 	 * it is plain that none are due (err.c). */
-	attune_warn_hold();
+	(void)attune_warn_way(ATTUNE_WARN_HOLD);
 	if (o->all && o->who != NULL)
 		attune_usage_error("choose --who NAME or --all-people, not both");
 	attune_conf_dir(o->dir);
@@ -613,11 +615,11 @@ attune_report_run(const struct attune_report_opt *o, int64_t today)
 		 * span the report itself would. */
 		if (!stdin_given(o->files)) {
 			attune_report_free(&r);
-			attune_warn_hush(1);
+			was = attune_warn_way(ATTUNE_WARN_DROP);
 			readreport(&u, &r, who, given ? from : INT64_MIN,
 			    given ? to : INT64_MAX, 0, today,
 			    ATTUNE_CSV_QUIET);
-			attune_warn_hush(0);
+			attune_warn_way(was);
 		}
 		kc = span(&u, &r, who, given, today, &from, &to, &people, &np,
 		    &per, &nper);

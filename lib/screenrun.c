@@ -21,11 +21,11 @@ attune_screen_attribution(void)
  * data stays clean, and -q never silences them); on stderr as well when
  * stdout is not a terminal and stderr is not the same place as stdout
  * (2>&1), where they would be said twice (attune_crisis_out). */
-static void
-crisis(const struct attune_screen_opt *o, const char *region)
+static enum attune_crisis_to
+crisis_to(const struct attune_screen_opt *o)
 {
-	attune_crisis_out(o->format == ATTUNE_SCREEN_TEXT && !o->quiet ?
-	    ATTUNE_CRISIS_WORDS : ATTUNE_CRISIS_NONE, region);
+	return o->format == ATTUNE_SCREEN_TEXT && !o->quiet ?
+	    ATTUNE_CRISIS_WORDS : ATTUNE_CRISIS_NONE;
 }
 
 /*
@@ -34,8 +34,8 @@ crisis(const struct attune_screen_opt *o, const char *region)
  * too few) never keeps the crisis lines back: they come first, and the
  * usage error after them.  o holds the options as read leniently: --format
  * and --quiet, when well formed, say where the lines go, and a --region
- * that is not one shows every region's lines (attune_region_first; what
- * is wrong with it is said after them).  Every questionnaire named is
+ * that is not one shows every region's lines (attune_crisis_first: what
+ * attune.conf and ATTUNE_REGION warn about is said after them).  Every questionnaire named is
  * judged.
  */
 void
@@ -51,7 +51,7 @@ attune_screen_first(const struct attune_screen_opt *o)
 	if (!safety)
 		return;
 	attune_conf_dir(o->dir);	/* the region in --dir's attune.conf */
-	crisis(o, attune_region_first(o->region));
+	attune_crisis_first(crisis_to(o), o->region);
 }
 
 static int
@@ -204,7 +204,7 @@ attune_screen_run(const struct attune_screen_opt *o)
 	 * (attune_screen_ask): again, now, with the result. */
 	if (r.safety) {
 		if (!early)
-			crisis(o, region);
+			attune_crisis_out(crisis_to(o), region);
 		status = ATTUNE_ATTENTION;
 	}
 	attune_screen_row(&row, &ts, who, &r);

@@ -849,7 +849,9 @@ static const char *const csv_head[] = { "id", "topic", "title", "text",
 /*
  * The crisis lines, shown as soon as the logs are judged and before
  * anything else, so that no later failure can keep them back.  In CSV
- * they are the first row, under the header.
+ * they are the first row, under the header; and, as with a report's CSV,
+ * they go to standard error first, with the warnings held after them, so
+ * that with 2>&1 no warning comes amid the rows.
  */
 static void
 print_crisis(struct show *sh, int crisis, const char *why, const char *region)
@@ -866,6 +868,8 @@ print_crisis(struct show *sh, int crisis, const char *why, const char *region)
 		attune_crisis_out(ATTUNE_CRISIS_WORDS, region);
 		return;
 	}
+	attune_crisis_out(ATTUNE_CRISIS_NONE, region);
+	attune_warn_release();
 	csv_row(csv_head, 7);
 	sh->headed = 1;
 	if ((m = open_memstream(&s, &len)) == NULL)
@@ -883,7 +887,6 @@ print_crisis(struct show *sh, int crisis, const char *why, const char *region)
 	f[6] = why;
 	csv_row(f, 7);
 	free(s);
-	attune_crisis_out(ATTUNE_CRISIS_OWN, region);
 }
 
 static void
@@ -1233,19 +1236,20 @@ harm_now(const struct attune_tips_opt *o, const struct attune_verdict *w,
     int failed, const char *dir, const char *who, int64_t day)
 {
 	struct attune_time now;
+	enum attune_warn_way was;
 	unsigned rules = 0;
 
 	if (w->signals & (1u << ATTUNE_SIG_HARM))
 		return 1;
 	attune_time_now(&now);
-	attune_warn_hush(1);
+	was = attune_warn_way(ATTUNE_WARN_DROP);
 	if (!o->list && failed && o->strict && day != now.days)
 		rules |= attune_judge_logs(dir, NULL, who, day,
 		    ATTUNE_CSV_QUIET, NULL, NULL);
 	if (o->list || day != now.days || (failed && o->strict))
 		rules |= attune_judge_logs(dir, NULL, who, now.days,
 		    ATTUNE_CSV_QUIET, NULL, NULL);
-	attune_warn_hush(0);
+	attune_warn_way(was);
 	return (rules & (1u << ATTUNE_RULE_URGENT)) != 0;
 }
 
@@ -1270,7 +1274,7 @@ attune_tips(const struct attune_tips_opt *o)
 
 	/* What attune.conf, the region and the logs warn about waits till
 	 * the crisis lines are shown, or plainly not due (err.c). */
-	attune_warn_hold();
+	(void)attune_warn_way(ATTUNE_WARN_HOLD);
 	settle(o, &q, &sh, &who);
 	region = attune_region(o->region);
 	dir = attune_dir_resolve(o->dir);

@@ -278,10 +278,10 @@ test_region_kept(void)
 	ok(attune_region_parse("zz", &r) < 0, "then --region zz: refused");
 	ok(strcmp(gb, "GB") == 0, "and the GB found before is still GB");
 	setenv("ATTUNE_REGION", "zz", 1);
-	attune_warn_hush(1);
+	attune_warn_way(ATTUNE_WARN_DROP);
 	ok(attune_region_parse(NULL, &r) == 0 && r == NULL,
 	    "then ATTUNE_REGION=zz: every region");
-	attune_warn_hush(0);
+	attune_warn_way(ATTUNE_WARN_SAY);
 	unsetenv("ATTUNE_REGION");
 	ok(strcmp(gb, "GB") == 0, "and GB is still GB");
 	ok(attune_region_parse("ie", &r) == 0 && strcmp(gb, "GB") == 0 &&

@@ -2,7 +2,7 @@
  * unit-err: the one path of a usage error (lib/opt.c, lib/err.c), in a
  * child each time, as it ends the program: the crisis lines first (the
  * hook attune_usage_first sets), then the warnings held, then the message,
- * never hushed, then its hint; exit 2.  And the lines more of a message
+ * never dropped, then its hint; exit 2.  And the lines more of a message
  * (attune_warn_more), and a bad $ATTUNE_NOW refused the same way.
  */
 #include <sys/wait.h>
@@ -23,11 +23,12 @@ lines(void)
 
 /*
  * Run fn in a child with stderr to a file, the hook set, hold (1: the
- * warnings held, one waiting) and hush as asked; its stderr, and *status
+ * warnings held, one waiting) and drop (1: warnings dropped) as asked; its
+ * stderr, and *status
  * its exit status.
  */
 static char *
-child(void (*fn)(void), int hold, int hush, int *status)
+child(void (*fn)(void), int hold, int drop, int *status)
 {
 	pid_t pid;
 	int st, fd;
@@ -39,10 +40,11 @@ child(void (*fn)(void), int hold, int hush, int *status)
 		dup2(fd, STDERR_FILENO);
 		attune_usage_first(lines);
 		if (hold) {
-			attune_warn_hold();
+			attune_warn_way(ATTUNE_WARN_HOLD);
 			attune_warnx("held one");
 		}
-		attune_warn_hush(hush);
+		if (drop)
+			attune_warn_way(ATTUNE_WARN_DROP);
 		fn();
 		attune_warn_release();	/* as exit would */
 		fflush(stderr);
@@ -82,11 +84,25 @@ more(void)
 	attune_warn_more("and a name from a log, Sam\033[8m");
 }
 
+/* attune.conf or the region read again, once what was held is said: the
+ * same warning, and its line more, are not said twice. */
+static void
+again(void)
+{
+	attune_warnx("once");
+	attune_warn_release();
+	attune_warnx("once");
+	attune_warn_more("a line more of it");
+	attune_warnx("held one");
+	attune_warnx("new");
+	attune_warn_more("and its line more");
+}
+
 /* Each case: what the child does, held (warnings held first, one waiting)
- * or hushed, the exit it ends with (-1: not checked) and all it says. */
+ * or dropped, the exit it ends with (-1: not checked) and all it says. */
 static const struct {
 	void	(*fn)(void);
-	int	 hold, hush, exit;
+	int	 hold, drop, exit;
 	const char *said, *what;
 } cases[] = {
 	{ bad_words, 1, 0, ATTUNE_USAGE, "LINES\nunit-err: held one\nunit-err: "
@@ -95,7 +111,7 @@ static const struct {
 	    "held, the error, its hint" },
 	{ bad_words, 0, 1, -1, "LINES\nunit-err: --did: 'nope' is not one of "
 	    "the choices\nChoose from: skin, talk, bath\n", "a word not in "
-	    "the list: said even while warnings are hushed" },
+	    "the list: said even while warnings are dropped" },
 	{ bad_value, 1, 1, ATTUNE_USAGE, "LINES\nunit-err: held one\nunit-err: "
 	    "--count: '99' is out of range\nTry 'unit-err --help' for the "
 	    "options.\n", "a usage error: the lines, what was held, the "
@@ -110,7 +126,10 @@ static const struct {
 	{ more, 1, 0, -1, "unit-err: held one\nunit-err: a warning\nand a "
 	    "name from a log, Sam\\x1b[8m\n", "a line more: held with the "
 	    "others, in order" },
-	{ more, 0, 1, -1, "", "a line more: hushed with the warnings" },
+	{ more, 0, 1, -1, "", "a line more: dropped with the warnings" },
+	{ again, 1, 0, -1, "unit-err: held one\nunit-err: once\nunit-err: "
+	    "new\nand its line more\n", "held, then said: each once in the "
+	    "run, a line more with its own" },
 };
 
 int
@@ -124,7 +143,7 @@ main(void)
 	tmpdir_make("unit-err");
 	attune_setprog("unit-err");
 	for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
-		s = child(cases[i].fn, cases[i].hold, cases[i].hush, &st);
+		s = child(cases[i].fn, cases[i].hold, cases[i].drop, &st);
 		if (cases[i].exit >= 0)
 			is_int(st, cases[i].exit, "%s: exit %d", cases[i].what,
 			    cases[i].exit);
