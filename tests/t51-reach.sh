@@ -633,7 +633,7 @@ run attune-tips -d "$T/d" --count 99
 check "no harm: a usage error is just that" rc_is 2
 check "no harm: no crisis lines" out_empty
 
-# Warnings wait for the crisis lines (err.c's attune_warn_hold): what
+# Warnings wait for the crisis lines (err.c's attune_warn_way): what
 # attune.conf, ATTUNE_REGION and a malformed row have to say comes after
 # the lines, each once, in the order met, on an ordinary run as much as
 # before a usage error.
@@ -646,10 +646,20 @@ printf 'region = zz\nregoin = au\n' >"$T/w/attune.conf"
 CONFW="attune.conf:1: region 'zz' is not|attune.conf:2: 'regoin' is not a setting|ATTUNE_REGION: 'zz' is not"
 ROWW="checkins.csv:3: mood '99' is not a number"
 # lines_then FILE 'W1|W2|...': the crisis lines start FILE, and each W is
-# said in it exactly once, after them, in that order.
+# said in it exactly once, after them, in that order.  said_then FILE
+# 'W1|...': the same with no lines, FILE starting with a warning.
 lines_then() {
 	first_line_has "$1" "If you are in danger" || return 1
-	_at=$(grep -n 'If you are in danger' "$1" | head -n 1 | cut -d: -f1)
+	in_order "$1" "$2" \
+	    "$(grep -n 'If you are in danger' "$1" | head -n 1 | cut -d: -f1)"
+}
+said_then() {
+	grep -q 'If you are in danger' "$1" && return 1
+	head -n 1 "$1" | grep -q '^attune-[a-z]*: ' || return 1
+	in_order "$1" "$2" 0
+}
+in_order() {
+	_at=$3
 	_ifs=$IFS
 	IFS='|'
 	set -- "$1" $2
@@ -696,6 +706,62 @@ for args in "tips --count 99" "tips --time someday" "report --last 0d" \
 	check "$args, harm and warnings: the usage error last" \
 	    sh -c "tail -n 2 '$T/err' | head -n 1 | grep -q '^attune-$1: $2: '"
 done
+# A usage error before the run, the crisis lines found by the first pass:
+# attune.conf is read whatever gives the region (--region, ATTUNE_REGION
+# or the file itself), and each warning is said after the lines, once, in
+# the order met, then the error and its "Try" line last.
+# usage_last CMD: the last two lines of $T/out are CMD's --bogus refused.
+usage_last() {
+	tail -n 2 "$T/out" | head -n 1 | grep -qx "attune-$1: unknown option '--bogus'" &&
+	    tail -n 1 "$T/out" | grep -qx "Try 'attune-$1 --help' for the options."
+}
+CONF2="attune.conf:1: region 'zz' is not|attune.conf:2: 'regoin' is not a setting"
+ENVW="ATTUNE_REGION: 'zz' is not a two-letter country code; showing every region's lines"
+for cmd in report tips; do
+	run sh -c 'attune-$1 -d "$2" --bogus 2>&1' - $cmd "$T/w"
+	check "$cmd --bogus, harm, region from attune.conf: the lines, its warnings" \
+	    lines_then "$T/out" "$CONF2"
+	check "$cmd --bogus, harm, region from attune.conf: the usage error last" \
+	    usage_last $cmd
+	run sh -c 'attune-$1 -d "$2" -r gb --bogus 2>&1' - $cmd "$T/w"
+	check "$cmd -r gb --bogus, harm: the lines, attune.conf's warnings" \
+	    lines_then "$T/out" "$CONF2"
+	check "$cmd -r gb --bogus, harm: the usage error last" usage_last $cmd
+	ATTUNE_REGION=zz run sh -c 'attune-$1 -d "$2" --bogus 2>&1' - $cmd "$T/w"
+	check "$cmd --bogus, harm, ATTUNE_REGION=zz: the lines, attune.conf's warnings, then ATTUNE_REGION's" \
+	    lines_then "$T/out" "$CONF2|$ENVW"
+	check "$cmd --bogus, harm, ATTUNE_REGION=zz: the usage error last" \
+	    usage_last $cmd
+done
+# A harm flag or a safety answer typed: the lines, and why every
+# region's, before the usage error.
+for cmd in "checkin --flag harm" "log edit 1 --flag harm" \
+    "screen phq9 --answers 1,1,1,1,1,1,1,1,4"; do
+	ATTUNE_REGION=zz run sh -c 'c=$1 d=$2; shift 2; attune-$c -d "$d" "$@" --bogus 2>&1' - \
+	    ${cmd%% *} "$T/w" ${cmd#* }
+	check "$cmd --bogus, ATTUNE_REGION=zz: exit 2" rc_is 2
+	check "$cmd --bogus, ATTUNE_REGION=zz: every region's lines" \
+	    out_has "  NZ  "
+	check "$cmd --bogus, ATTUNE_REGION=zz: the lines, attune.conf's warnings, then why every region's" \
+	    lines_then "$T/out" "$CONF2|$ENVW"
+	check "$cmd --bogus, ATTUNE_REGION=zz: the usage error last" \
+	    usage_last ${cmd%% *}
+done
+# tips -f csv into one file: the lines and the warnings first, on
+# stderr, and none amid the rows (as a report's CSV, above).
+ATTUNE_REGION=zz run sh -c 'attune-tips -d "$1" -f csv >"$2" 2>&1' - \
+    "$T/w" "$T/both"
+check "tips -f csv 2>&1, harm and warnings: the lines, then each warning once" \
+    lines_then "$T/both" "$CONFW|$ROWW"
+check "tips -f csv 2>&1, harm and warnings: all before the CSV header" \
+    sh -c "sed -n '/^id,topic,/,\$p' '$T/both' | grep -c '^attune-tips: ' | grep -qx 0"
+check "tips -f csv 2>&1, harm and warnings: the crisis row still first" \
+    sh -c "sed -n '/^id,topic,/{n;p;}' '$T/both' | grep -q '^crisis,'"
+ATTUNE_REGION=zz run attune-tips -d "$T/w" -f csv
+check "tips -f csv, harm and warnings: the lines on stderr, then each warning once" \
+    lines_then "$T/err" "$CONFW|$ROWW"
+check "tips -f csv, harm and warnings: the CSV as ever, the crisis row first" \
+    sh -c "head -n 1 '$T/out' | grep -q '^id,topic,' && sed -n 2p '$T/out' | grep -q '^crisis,'"
 # At a terminal, where the report itself starts with the lines.
 if [ -x "$TOP/tests/ptyrun" ]; then
 	for cmd in report tips; do
@@ -718,6 +784,20 @@ for cmd in "report" "report -f csv" "tips"; do
 	    "ATTUNE_REGION: 'zz'" "$ROWW"; do
 		check "$cmd, no harm: '$w' said once" \
 		    [ "$(grep -cF -e "$w" "$T/out")" = 1 ]
+	done
+done
+# And before a usage error: the warnings, then the error, whatever gives
+# the region (report and tips judge the logs first, and so read it).
+for cmd in report tips; do
+	for r in "" "-r gb"; do
+		ATTUNE_REGION=zz run sh -c 'attune-$1 -d "$2" $3 --bogus 2>&1' - \
+		    $cmd "$T/w" "$r"
+		_w=$CONF2
+		[ -z "$r" ] && _w="$CONF2|$ENVW"
+		check "$cmd $r --bogus, no harm: no lines, the warnings first, each once, in order" \
+		    said_then "$T/out" "$_w"
+		check "$cmd $r --bogus, no harm: the usage error last" \
+		    usage_last $cmd
 	done
 done
 
