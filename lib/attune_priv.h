@@ -31,7 +31,7 @@ void	 attune_quit(int status) __attribute__((noreturn));	/* said already */
  * held till the crisis lines are shown, or dropped for a second read. */
 enum attune_warn_way { ATTUNE_WARN_SAY, ATTUNE_WARN_HOLD, ATTUNE_WARN_DROP };
 enum attune_warn_way attune_warn_way(enum attune_warn_way w);	/* was */
-void	 attune_warn_release(void);	/* say the held, in order, each once */
+void	 attune_warn_release(void);	/* the held, in order, each once */
 void	*attune_xmalloc(size_t n);
 void	*attune_xrealloc(void *p, size_t n);
 /* buf.c */

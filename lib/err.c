@@ -9,7 +9,7 @@
 #include "config.h"	/* ATTUNE_VERSION, ATTUNE_DATADIR, from config.mk */
 
 static const char *prog = "attune";
-static enum attune_warn_way way;	/* where warnings go (attune_warn_way) */
+static enum attune_warn_way way;	/* where warnings go: attune_warn_way */
 /* The warnings held since the first hold, whole lines in order: the first
  * nsaid bytes were said already (released), the rest wait. */
 static char *held;

@@ -773,9 +773,9 @@ attune_safety_first(const struct attune_safety_opt *s)
 		goto out;
 	if ((!s->files || s->nargs == 0) &&
 	    (d = attune_dir_find(s->dir)) == NULL)
-		goto out;	/* no home: no logs, and the usage error is next */
+		goto out;	/* no home: no logs; the usage error is next */
 	(void)attune_time_clock(&now);	/* bad $ATTUNE_NOW: the system's */
-	attune_warn_way(ATTUNE_WARN_DROP);	/* an unreadable log: the run's */
+	attune_warn_way(ATTUNE_WARN_DROP);	/* an unreadable log: run's */
 	rules = attune_judge_logs(d, d == NULL ? s->args : NULL, who,
 	    now.days, ATTUNE_CSV_QUIET, NULL, NULL);
 	attune_warn_way(ATTUNE_WARN_HOLD);

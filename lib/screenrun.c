@@ -35,8 +35,8 @@ crisis_to(const struct attune_screen_opt *o)
  * usage error after them.  o holds the options as read leniently: --format
  * and --quiet, when well formed, say where the lines go, and a --region
  * that is not one shows every region's lines (attune_crisis_first: what
- * attune.conf and ATTUNE_REGION warn about is said after them).  Every questionnaire named is
- * judged.
+ * attune.conf and ATTUNE_REGION warn about is said after them).  Every
+ * questionnaire named is judged.
  */
 void
 attune_screen_first(const struct attune_screen_opt *o)
