@@ -557,9 +557,12 @@ int	 attune_diary_read(struct attune_report *r, const char *dir,
 int	 attune_diary_log(struct attune_report *r, const char *path,
 	    int kind, const char *who, int flags);	/* one log, any kind */
 /* judge.c: logs read and judged on the two weeks ending on day: the rules
- * that fire for who, or anyone (who NULL); v: who's verdict, or NULL. */
+ * that fire for who, or anyone (who NULL); v: who's verdict, or NULL;
+ * add: a check-in to count as well, v then who's verdicts without it and
+ * with it (v[2]). */
 unsigned attune_judge_logs(const char *dir, char *const *files,
-	    const char *who, int64_t day, int flags, struct attune_verdict *v,
+	    const char *who, int64_t day, int flags,
+	    const struct attune_checkin *add, struct attune_verdict *v,
 	    int *failed);
 /* One logged screen judged, the same for every command: *safety when the
  * "safety" flag is logged or a safety item was answered above 0 (items

@@ -1241,10 +1241,10 @@ harm_now(const struct attune_tips_opt *o, const struct attune_verdict *w,
 	attune_warn_hush(1);
 	if (!o->list && failed && o->strict && day != now.days)
 		rules |= attune_judge_logs(dir, NULL, who, day,
-		    ATTUNE_CSV_QUIET, NULL, NULL);
+		    ATTUNE_CSV_QUIET, NULL, NULL, NULL);
 	if (o->list || day != now.days || (failed && o->strict))
 		rules |= attune_judge_logs(dir, NULL, who, now.days,
-		    ATTUNE_CSV_QUIET, NULL, NULL);
+		    ATTUNE_CSV_QUIET, NULL, NULL, NULL);
 	attune_warn_hush(0);
 	return (rules & (1u << ATTUNE_RULE_URGENT)) != 0;
 }
@@ -1277,7 +1277,8 @@ attune_tips(const struct attune_tips_opt *o)
 	memset(&w, 0, sizeof w);
 	w.sleep = -1;
 	if (!o->list) {
-		attune_judge_logs(dir, NULL, who, q.day, flags, &w, &failed);
+		attune_judge_logs(dir, NULL, who, q.day, flags, NULL, &w,
+		    &failed);
 		if (failed)
 			rval = ATTUNE_FAIL;
 		context(&w, q.partner, older_children());
