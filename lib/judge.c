@@ -892,21 +892,6 @@ scales_high(const char *subscales, const struct attune_instrument *in,
 	return mask;
 }
 
-const struct attune_instrument *
-attune_screen_judge(const struct attune_screen *sc, int *safety,
-    int *positive, char items[64], char why[160])
-{
-	struct attune_rscreen sv;
-	const struct attune_instrument *in = attune_instrument(sc->instrument);
-
-	attune_screen_judge_full(sc, in, NULL, &sv);
-	*safety = sv.safety;
-	*positive = sv.positive;
-	memcpy(items, sv.items, sizeof sv.items);
-	memcpy(why, sv.why, sizeof sv.why);
-	return in;
-}
-
 /*
  * Whether a logged screen raised a safety item (the "safety" flag, or a
  * safety item answered above 0, listed as "9 and 10"), whether its total
@@ -920,7 +905,7 @@ attune_screen_judge(const struct attune_screen *sc, int *safety,
  * would); else the answers are read here, leniently.
  */
 void
-attune_screen_judge_full(const struct attune_screen *sc,
+attune_screen_judge(const struct attune_screen *sc,
     const struct attune_instrument *in, const int *pts,
     struct attune_rscreen *sv)
 {
