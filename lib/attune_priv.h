@@ -58,6 +58,8 @@ unsigned attune_opt_words(const char *opt, const char *val,
 int	 attune_parse_int(const char *val, int min, int max, int *v);
 int	 attune_parse_tenths(const char *val, int min, int max, int *v);
 void	 attune_words_join(FILE *f, const char *const *words, const char *sep);
+int	 attune_name_index(const void *base, size_t n, size_t size,
+	    const char *name);	/* things that start with a char *name */
 /* text.c */
 void	 attune_put_safe(FILE *f, const char *s, size_t n);
 int	 attune_utf8_valid(const char *s, size_t n);

@@ -117,6 +117,25 @@ attune_word_index(const char *const *words, const char *s, size_t n)
 	return -1;
 }
 
+/*
+ * The index of name among the n things of size bytes each at base, each
+ * of which starts with its name (a char *), or -1: the one lookup of a
+ * thing by its name (front.c's commands, tips.c's topics).
+ */
+int
+attune_name_index(const void *base, size_t n, size_t size, const char *name)
+{
+	const char *p = base, *s;
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		memcpy(&s, p + i * size, sizeof s);
+		if (strcmp(s, name) == 0)
+			return (int)i;
+	}
+	return -1;
+}
+
 /* The index of val in words, or a usage error naming the choices. */
 int
 attune_opt_choice(const char *opt, const char *val, const char *const *words)

@@ -193,12 +193,8 @@ free_tip(struct attune_tip *t)
 static int
 topic_index(const struct attune_tips *ts, const char *name)
 {
-	size_t i;
-
-	for (i = 0; i < ts->ntopics; i++)
-		if (strcmp(ts->topics[i].name, name) == 0)
-			return (int)i;
-	return -1;
+	return attune_name_index(ts->topics, ts->ntopics, sizeof *ts->topics,
+	    name);
 }
 
 /* Check one row and add it; 0 if it was malformed (and reported). */
