@@ -26,6 +26,8 @@ void	 attune_vwarnx(const char *fmt, va_list ap);	/* as attune_warnx */
 void	 attune_vusage(const char *hint, const char *fmt, va_list ap);
 void	 attune_warn_more(const char *fmt, ...)	/* unprefixed */
 	    __attribute__((format(printf, 1, 2)));
+void	 attune_say(const char *fmt, ...)	/* at a prompt: never held */
+	    __attribute__((format(printf, 1, 2)));
 void	 attune_quit(int status) __attribute__((noreturn));	/* said already */
 void	 attune_warn_hold(void);	/* warnings wait, for the crisis lines */
 void	 attune_warn_release(void);	/* say them now, in order, each once */
@@ -57,7 +59,8 @@ unsigned attune_opt_words(const char *opt, const char *val,
 	    const char *const *words, unsigned acc);
 int	 attune_parse_int(const char *val, int min, int max, int *v);
 int	 attune_parse_tenths(const char *val, int min, int max, int *v);
-void	 attune_words_join(FILE *f, const char *const *words, const char *sep);
+void	 attune_words_join(struct attune_buf *b, const char *const *words,
+	    const char *sep);
 int	 attune_name_index(const void *base, size_t n, size_t size,
 	    const char *name);	/* things that start with a char *name */
 /* text.c */

@@ -163,7 +163,12 @@ attune_checkin_words(int flags, const char *val, int acc)
 void
 attune_checkin_wordlist(FILE *f, int flags)
 {
-	attune_words_join(f, flags ? attune_flag_words : attune_did_words, ",");
+	struct attune_buf b = { 0 };
+
+	attune_words_join(&b, flags ? attune_flag_words : attune_did_words,
+	    ",");
+	fputs(b.s, f);
+	attune_buf_free(&b);
 }
 
 /*

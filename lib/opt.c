@@ -152,13 +152,15 @@ attune_opt_choice(const char *opt, const char *val, const char *const *words)
 	    val, b.s);
 }
 
+/* The words of a list, joined by sep, at the end of b. */
 void
-attune_words_join(FILE *f, const char *const *words, const char *sep)
+attune_words_join(struct attune_buf *b, const char *const *words,
+    const char *sep)
 {
 	int i;
 
 	for (i = 0; words[i] != NULL; i++)
-		fprintf(f, "%s%s", i ? sep : "", words[i]);
+		attune_buf_printf(b, "%s%s", i ? sep : "", words[i]);
 }
 
 /* The index of the n bytes at s in words, in any case ("Harm" is harm):
