@@ -621,33 +621,31 @@ attune_opt_safety(int argc, char **argv0, const char *optstring,
 /*
  * A word list given again (--did, --flag more than once) adds to what came
  * before, as attune checkin takes it: "a;b".  An empty value adds nothing;
- * alone, it is empty (clears the column).  The lists made here live till
- * the program ends.
+ * alone, it is empty (clears the column).  *field is the option's value;
+ * a list joined is kept in *buf, the option's own (NULL at first), grown
+ * in place as more come; its owner frees it once, done with the options.
  */
-const char *
-attune_opt_add(const char *was, const char *val)
+void
+attune_opt_add(const char **field, char **buf, const char *val)
 {
-	static char *mine[4];
-	size_t i, n;
-	char *s;
+	const char *was = *field;
+	size_t n;
 
-	if (was == NULL || *was == '\0')
-		return val;
-	if (*val == '\0')
-		return was;
-	for (i = 0; i < 4 && mine[i] != NULL && mine[i] != was; i++)
-		continue;
-	n = strlen(was) + strlen(val) + 2;
-	if (i < 4 && mine[i] == was) {
-		s = attune_xrealloc(mine[i], n);
-		strcat(strcat(s, ";"), val);
-	} else {
-		s = attune_xmalloc(n);
-		snprintf(s, n, "%s;%s", was, val);
+	if (was == NULL || *was == '\0' || *val == '\0') {
+		if (was == NULL || *was == '\0')
+			*field = val;
+		return;
 	}
-	if (i < 4)
-		mine[i] = s;
-	return s;
+	n = strlen(was) + strlen(val) + 2;
+	if (was == *buf) {
+		*buf = attune_xrealloc(*buf, n);
+		strcat(strcat(*buf, ";"), val);
+	} else {
+		free(*buf);
+		*buf = attune_xmalloc(n);
+		snprintf(*buf, n, "%s;%s", was, val);
+	}
+	*field = *buf;
 }
 
 /*
