@@ -115,9 +115,9 @@ main(int argc, char **argv)
 		case 'c':
 			o.count = attune_opt_int("--count", optarg, 1, 100000);
 			break;
-		case 'D': o.did = attune_opt_add(o.did, optarg); break;
+		case 'D': attune_opt_add(&o.did, &o.didbuf, optarg); break;
 		case 'd': o.dir = optarg; break;
-		case 'F': o.flags = attune_opt_add(o.flags, optarg); break;
+		case 'F': attune_opt_add(&o.flags, &o.flagsbuf, optarg); break;
 		case 'f':
 			o.format = attune_opt_choice("--format", optarg,
 			    formats);
@@ -153,5 +153,8 @@ main(int argc, char **argv)
 		o.id = argv[1];
 	} else if (argc > 0)
 		not_a_sub(argv[0]);
-	return attune_finish(attune_log_run(&o));
+	c = attune_log_run(&o);
+	free(o.didbuf);
+	free(o.flagsbuf);
+	return attune_finish(c);
 }

@@ -9,7 +9,6 @@
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
-#include <string.h>
 
 #include "attune.h"
 
@@ -119,11 +118,9 @@ option(int c, int argc, char **argv)
 	case 'B':
 		o.birth = optarg;
 		break;
-	case 'b':
-		if ((o.by = attune_word_index(attune_report_bys, optarg,
-		    strlen(optarg))) <= 0)
-			attune_usage_error("--by: '%s' is not day, week "
-			    "or month", optarg);
+	case 'b':	/* "none" is no choice: it is what no --by gives */
+		o.by = attune_opt_choice("--by", optarg, attune_report_bys +
+		    1) + 1;
 		break;
 	case 'c':
 		o.check = 1;

@@ -37,7 +37,8 @@ void	 attune_opt_longopts(const struct option *lo);	/* for "did you mean" */
 int	 attune_opt_choice(const char *opt, const char *val,
 	    const char *const *words);
 int	 attune_word_index(const char *const *words, const char *s, size_t n);
-const char *attune_opt_add(const char *was, const char *val); /* again: a;b */
+void	 attune_opt_add(const char **field, char **buf,
+	    const char *val);	/* again: a;b, in *buf (free it once) */
 struct attune_safety_opt {	/* what a first, lenient pass finds */
 	const char *dir, *who, *region;	/* the last given, or NULL */
 	int	 quiet, print, dryrun, all, harm;	/* harm: --flag's */
@@ -140,6 +141,8 @@ struct attune_log_opt {
 	const char *dir, *region, *who, *last, *id;	/* as given, or NULL */
 	const char *time, *mood, *bond, *anxiety, *numb, *sleep, *did,
 		   *flags, *note;		/* edit's values, or NULL */
+	char	*didbuf, *flagsbuf;	/* did, flags given again, joined
+					 * (attune_opt_add): free once */
 	int	 all, count, quiet, screens, undo, yes;
 	int	 format;		/* 0 text, 1 csv, 2 json */
 };

@@ -26,6 +26,8 @@ void	 attune_vwarnx(const char *fmt, va_list ap);	/* as attune_warnx */
 void	 attune_vusage(const char *hint, const char *fmt, va_list ap);
 void	 attune_warn_more(const char *fmt, ...)	/* unprefixed */
 	    __attribute__((format(printf, 1, 2)));
+void	 attune_say(const char *fmt, ...)	/* at a prompt: never held */
+	    __attribute__((format(printf, 1, 2)));
 void	 attune_quit(int status) __attribute__((noreturn));	/* said already */
 /* Where warnings go (errors always at once, after what is held): said,
  * held till the crisis lines are shown, or dropped for a second read. */
@@ -59,7 +61,10 @@ unsigned attune_opt_words(const char *opt, const char *val,
 	    const char *const *words, unsigned acc);
 int	 attune_parse_int(const char *val, int min, int max, int *v);
 int	 attune_parse_tenths(const char *val, int min, int max, int *v);
-void	 attune_words_join(FILE *f, const char *const *words, const char *sep);
+void	 attune_words_join(struct attune_buf *b, const char *const *words,
+	    const char *sep);
+int	 attune_name_index(const void *base, size_t n, size_t size,
+	    const char *name);	/* things that start with a char *name */
 /* text.c */
 void	 attune_put_safe(FILE *f, const char *s, size_t n);
 int	 attune_utf8_valid(const char *s, size_t n);
@@ -156,12 +161,10 @@ int	 attune_csv_has(const struct attune_csv *c, int col);
 int	 attune_csv_header_has(struct attune_csv *c, const char *name);
 void	 attune_csv_columns(struct attune_csv *c, const char *const *cols);
 long	 attune_csv_line(const struct attune_csv *c);
-const char *attune_csv_name(const struct attune_csv *c);
 void	 attune_csv_note(struct attune_csv *c, const char *fmt, ...)
 	    __attribute__((format(printf, 2, 3)));	/* "FILE: ..." */
 void	 attune_csv_bad(struct attune_csv *c, const char *fmt, ...)
 	    __attribute__((format(printf, 2, 3)));
-long	 attune_csv_skipped(const struct attune_csv *c);
 int	 attune_csv_close(struct attune_csv *c);	/* 0, or -1 if it failed */
 void	 attune_csv_header(struct attune_buf *b, const char *const *cols);
 /* CSV for a spreadsheet: a text cell that would start a formula gets a
@@ -434,7 +437,11 @@ void	 attune_verdict_merge(struct attune_verdict *v,
 	    const struct attune_verdict *w);
 void	 attune_verdict_free(struct attune_verdict *v);
 struct attune_rscreen;
-void	 attune_screen_judge_full(const struct attune_screen *sc,
+/* One logged screen judged, the same for every command (report.c asks
+ * for each screen it keeps): its safety, positive, bandpos, high, items
+ * ("9 and 10") and why, in s.  in: its instrument, or NULL for one this
+ * version does not know, when only the "safety" flag counts. */
+void	 attune_screen_judge(const struct attune_screen *sc,
 	    const struct attune_instrument *in, const int *pts,
 	    struct attune_rscreen *s);	/* pts: NULL, or read already */
 void	 attune_safety_items(char items[64], unsigned long raised);
@@ -558,20 +565,13 @@ int	 attune_diary_read(struct attune_report *r, const char *dir,
 int	 attune_diary_log(struct attune_report *r, const char *path,
 	    int kind, const char *who, int flags);	/* one log, any kind */
 /* judge.c: logs read and judged on the two weeks ending on day: the rules
- * that fire for who, or anyone (who NULL); v: who's verdict, or NULL. */
+ * that fire for who, or anyone (who NULL); v: who's verdict, or NULL;
+ * add: a check-in to count as well, v then who's verdicts without it and
+ * with it (v[2]). */
 unsigned attune_judge_logs(const char *dir, char *const *files,
-	    const char *who, int64_t day, int flags, struct attune_verdict *v,
+	    const char *who, int64_t day, int flags,
+	    const struct attune_checkin *add, struct attune_verdict *v,
 	    int *failed);
-/* One logged screen judged, the same for every command: *safety when the
- * "safety" flag is logged or a safety item was answered above 0 (items
- * lists them, "9 and 10"); *positive when it is in a positive band, by its
- * total and attune-screen(1)'s bands (partner cut-offs when flagged
- * "partner"), the PBQ by its scales, or by the band word logged (why says
- * which).  Returns its instrument, or NULL for one this version does not
- * know, when only the flag counts. */
-const struct attune_instrument *attune_screen_judge(
-	    const struct attune_screen *sc, int *safety, int *positive,
-	    char items[64], char why[160]);
 int	 attune_has_word(const char *list, const char *word);	/* ";, " */
 /* Fold the days not folded yet, sort the screens.  Without streaming it
  * may be called again after more check-ins or another setup. */
@@ -608,7 +608,8 @@ const struct attune_rscreen *attune_report_prev_screen(
  * FHIR) and the HTML report's details.  Anything outside from..to is left
  * out.  They are read from a diary (report.c, r.whole keeping check-ins
  * and screens, as attune_rscreen, whole): attune report's own, read once
- * (attune_detail_of), or one of their own (attune_detail_new).  The Bundle
+ * (attune_detail_of), or one of their own for attune screen's one result
+ * (attune_detail_new, attune_detail_result).  The Bundle
  * is sorted, its ids made from what each resource holds, so the same logs
  * give the same Bundle. */
 #define ATTUNE_FHIR_BASE "https://attune.invalid/fhir"	/* codes of our own */
@@ -616,16 +617,11 @@ const struct attune_rscreen *attune_report_prev_screen(
 #define ATTUNE_DETAIL_NOTES	2	/* keep check-in notes */
 #define ATTUNE_DETAIL_SCREENS	4	/* keep screens' answers and scores */
 struct attune_detail;
-struct attune_detail *attune_detail_new(int64_t from, int64_t to,
-	    unsigned what);
+struct attune_detail *attune_detail_new(void);
 struct attune_detail *attune_detail_of(const struct attune_report *r);
-void	 attune_detail_screen(struct attune_detail *d,
-	    const struct attune_screen *sc);
 void	 attune_detail_result(struct attune_detail *d,
 	    const struct attune_time *ts, const char *who,
 	    const struct attune_result *r);
-void	 attune_detail_checkin(struct attune_detail *d,
-	    const struct attune_checkin *ci);
 /* The screen of who at day and sec: 0 none, 1 found (r->in, r->partner,
  * r->total, r->safety), 2 with its answers too (r->pos, r->pts). */
 int	 attune_detail_find(const struct attune_detail *d, const char *who,
@@ -802,9 +798,6 @@ void	 attune_rscreen_result(struct attune_rscreen *s,
 struct attune_rscreen *attune_report_add_screen(struct attune_rperson *p);
 const struct attune_rperson *attune_report_find(const struct attune_report *r,
 	    const char *who);
-void	 attune_report_keep(struct attune_report *r,
-	    const struct attune_checkin *ci);
-
 
 /* tips.c: attune-tips' tips, topics and sources, read from the shipped
  * share/ files and the person's own tips.csv and checked row by row, and

@@ -87,15 +87,18 @@ static int
 ask_words(const char *question, const char *const *words, unsigned *set,
     int again)
 {
+	struct attune_buf list = { 0 };
 	char line[1024], word[32], qv[ATTUNE_VALUE];
 	const char *p, *q, *bad, *near;
 	unsigned got;
 	size_t n;
 	int r;
 
-	fprintf(stderr, "\n%s\n  ", question);
-	attune_words_join(stderr, words, ", ");
-	fputc('\n', stderr);
+	fprintf(stderr, "\n%s\n", question);
+	attune_buf_str(&list, "  ");
+	attune_words_join(&list, words, ", ");
+	attune_say("%s", list.s);
+	attune_buf_free(&list);
 	for (;;) {
 		if ((r = ask(again && *set ? "(separate with commas, Enter "
 		    "keeps them, b back, q leave): " : "(separate with commas, "

@@ -20,32 +20,18 @@
  */
 #define JUDGE_MAX	(32L * 1024 * 1024)
 
-static int
+static void
 judge_around(const char *dir, const char *path, const struct attune_checkin *ci,
-    int64_t today, struct attune_verdict *before, struct attune_verdict *after)
+    int64_t today, struct attune_verdict v[2])
 {
-	struct attune_report r;
 	struct stat st;
 
-	memset(before, 0, sizeof *before);
-	memset(after, 0, sizeof *after);
 	/* Not a regular file: the append says what is wrong with it. */
 	if (stat(path, &st) == 0 && (!S_ISREG(st.st_mode) ||
 	    st.st_size > JUDGE_MAX))
-		return -1;
-	memset(&r, 0, sizeof r);
-	attune_report_setup(&r, today - ATTUNE_RBACK, today, ATTUNE_BY_NONE, 0,
-	    today);
-	attune_diary_read(&r, dir, ci->who, ATTUNE_CSV_QUIET);
-	attune_report_done(&r);
-	attune_judge(attune_report_person(&r, ci->who, strlen(ci->who)),
-	    today, before);
-	attune_report_checkin(&r, ci);
-	attune_report_done(&r);
-	attune_judge(attune_report_person(&r, ci->who, strlen(ci->who)),
-	    today, after);
-	attune_report_free(&r);
-	return 0;
+		return;
+	attune_judge_logs(dir, NULL, ci->who, today, ATTUNE_CSV_QUIET, ci, v,
+	    NULL);
 }
 
 static const char *
@@ -83,7 +69,7 @@ static int
 attune_checkin_log(const char *dirflag, const struct attune_checkin *ci,
     int64_t today, int print, int quiet, FILE *info)
 {
-	struct attune_verdict before = { 0 }, after = { 0 };
+	struct attune_verdict v[2] = { { 0 }, { 0 } };	/* before, with ci */
 	struct attune_buf row = { 0 }, head = { 0 };
 	char *dir, *path;
 	int rc;
@@ -97,7 +83,7 @@ attune_checkin_log(const char *dirflag, const struct attune_checkin *ci,
 	}
 	path = attune_dir_file(dir, "checkins.csv");
 	if (!quiet)
-		judge_around(dir, path, ci, today, &before, &after);
+		judge_around(dir, path, ci, today, v);
 	attune_csv_header(&head, attune_checkin_cols);
 	rc = attune_append(path, head.s, row.s, row.len);
 	attune_buf_free(&head);
@@ -105,8 +91,8 @@ attune_checkin_log(const char *dirflag, const struct attune_checkin *ci,
 		free(path);
 		free(dir);
 		attune_buf_free(&row);
-		attune_verdict_free(&before);
-		attune_verdict_free(&after);
+		attune_verdict_free(&v[0]);
+		attune_verdict_free(&v[1]);
 		return ATTUNE_FAIL;
 	}
 	/* --print shows the row written, so only once it is. */
@@ -114,10 +100,10 @@ attune_checkin_log(const char *dirflag, const struct attune_checkin *ci,
 		attune_csv_sheet(stdout, row.s, row.len);	/* "=..." as text */
 	if (!quiet) {
 		fprintf(info, "%s\n", thanks(ci));
-		reach_note(info, &before, &after);
+		reach_note(info, &v[0], &v[1]);
 	}
-	attune_verdict_free(&before);
-	attune_verdict_free(&after);
+	attune_verdict_free(&v[0]);
+	attune_verdict_free(&v[1]);
 	free(path);
 	free(dir);
 	attune_buf_free(&row);
@@ -177,7 +163,12 @@ attune_checkin_words(int flags, const char *val, int acc)
 void
 attune_checkin_wordlist(FILE *f, int flags)
 {
-	attune_words_join(f, flags ? attune_flag_words : attune_did_words, ",");
+	struct attune_buf b = { 0 };
+
+	attune_words_join(&b, flags ? attune_flag_words : attune_did_words,
+	    ",");
+	fputs(b.s, f);
+	attune_buf_free(&b);
 }
 
 /*

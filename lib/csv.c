@@ -82,7 +82,6 @@ struct attune_csv {
 	int	 bound;		/* spans: the last piece ended one */
 	int	 nohead;	/* spans: the first row was bad */
 	long long spanat;	/* spans: where the next one starts */
-	long	 skipped;
 	long long limit, total;	/* bytes to read (-1: all), bytes read */
 };
 
@@ -945,18 +944,6 @@ attune_csv_line(const struct attune_csv *c)
 	return c->row != NULL ? c->row->line : 0;
 }
 
-const char *
-attune_csv_name(const struct attune_csv *c)
-{
-	return c->name;
-}
-
-long
-attune_csv_skipped(const struct attune_csv *c)
-{
-	return c->skipped;
-}
-
 /*
  * Say something of the log as a whole, after its name, unless told to be
  * quiet about what it holds (a reader going over it a second time).
@@ -997,7 +984,6 @@ attune_csv_bad(struct attune_csv *c, const char *fmt, ...)
 		attune_warnx("%s%s", b.s, c->flags & ATTUNE_CSV_STRICT ? "" :
 		    " (row skipped)");
 	attune_buf_free(&b);
-	c->skipped++;
 	if (c->flags & ATTUNE_CSV_STRICT)
 		c->failed = 1;
 }

@@ -285,6 +285,23 @@ attune_warnx(const char *fmt, ...)
 	va_end(ap);
 }
 
+/*
+ * A line for the person at a prompt (the list they choose from), on
+ * stderr with the questions: unprefixed, shown safely like every
+ * message, and said at once, never held or hushed, as they are being
+ * asked now.
+ */
+void
+attune_say(const char *fmt, ...)
+{
+	va_list ap;
+
+	fflush(stdout);
+	va_start(ap, fmt);
+	put_msg(stderr, 0, 0, fmt, ap);
+	va_end(ap);
+}
+
 void *
 attune_xmalloc(size_t n)
 {

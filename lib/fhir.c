@@ -54,7 +54,7 @@ static const struct fcode fcodes[] = {
  * The screens whole and the check-ins asked for (report.c keeps both
  * whole when r.whole is set), for r's from..to only: the diary attune
  * report read, once (attune_detail_of), or one of their own
- * (attune_detail_new, for attune screen and the tests).
+ * (attune_detail_new, for attune screen's one result).
  */
 struct attune_detail {
 	struct attune_report own;	/* attune_detail_new's diary */
@@ -68,12 +68,13 @@ struct fcheckin {
 };
 
 struct attune_detail *
-attune_detail_new(int64_t from, int64_t to, unsigned what)
+attune_detail_new(void)
 {
 	struct attune_detail *d = attune_xcalloc(1, sizeof *d);
 
-	attune_report_setup(&d->own, from, to, ATTUNE_BY_NONE, 0, INT64_MAX);
-	d->own.whole = what | ATTUNE_DETAIL_SCREENS;
+	attune_report_setup(&d->own, INT64_MIN, INT64_MAX, ATTUNE_BY_NONE, 0,
+	    INT64_MAX);
+	d->own.whole = ATTUNE_DETAIL_SCREENS;
 	d->r = &d->own;
 	return d;
 }
@@ -117,14 +118,6 @@ fcode(const struct attune_instrument *in)
 	return NULL;
 }
 
-/* Kept as the report keeps it, the period and questionnaire looked at
- * when the details are read. */
-void
-attune_detail_screen(struct attune_detail *d, const struct attune_screen *sc)
-{
-	attune_report_screen(&d->own, sc);
-}
-
 void
 attune_detail_result(struct attune_detail *d, const struct attune_time *ts,
     const char *who, const struct attune_result *r)
@@ -136,12 +129,6 @@ attune_detail_result(struct attune_detail *d, const struct attune_time *ts,
 	attune_rscreen_result(s, ts, r);
 	s->who = p->who;
 	s->seq = d->own.seq++;
-}
-
-void
-attune_detail_checkin(struct attune_detail *d, const struct attune_checkin *ci)
-{
-	attune_report_keep(&d->own, ci);	/* from..to only */
 }
 
 int

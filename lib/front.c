@@ -105,12 +105,7 @@ found(struct front *f)
 static int
 cmd_index(const struct front *f, const char *name)
 {
-	size_t i;
-
-	for (i = 0; i < f->n; i++)
-		if (strcmp(f->cmds[i].name, name) == 0)
-			return (int)i;
-	return -1;
+	return attune_name_index(f->cmds, f->n, sizeof *f->cmds, name);
 }
 
 static void

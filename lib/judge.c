@@ -699,12 +699,16 @@ attune_verdict_free(struct attune_verdict *v)
  * rules that fire for anyone.  v, when not NULL (and who is given), gets
  * who's whole verdict (attune_verdict_free).  *failed, when not NULL, is
  * set to 1 if a log could not be read in full; what was read is judged
- * all the same, so that a safety item in any log counts.  The one place
- * a command asks whether harm came up in the logs it reads.
+ * all the same, so that a safety item in any log counts.  add, when not
+ * NULL, is a check-in not logged yet, counted with the logs: v is then
+ * two verdicts, v[0] without it and v[1] with it, from the one reading,
+ * and the rules returned are those with it.  The one place a command asks
+ * whether harm came up in the logs it reads.
  */
 unsigned
 attune_judge_logs(const char *dir, char *const *files, const char *who,
-    int64_t day, int flags, struct attune_verdict *v, int *failed)
+    int64_t day, int flags, const struct attune_checkin *add,
+    struct attune_verdict *v, int *failed)
 {
 	struct attune_report r;
 	struct attune_verdict one;
@@ -721,6 +725,16 @@ attune_judge_logs(const char *dir, char *const *files, const char *who,
 		if (strcmp(*files, "-") != 0 || !isatty(STDIN_FILENO))
 			bad |= attune_diary_log(&r, *files, -1, who, flags) < 0;
 	attune_report_done(&r);
+	if (add != NULL) {
+		if (v != NULL && who != NULL) {
+			memset(v, 0, sizeof *v);
+			v->sleep = -1;
+			attune_judge(attune_report_person(&r, who,
+			    strlen(who)), day, v++);
+		}
+		attune_report_checkin(&r, add);
+		attune_report_done(&r);
+	}
 	if (v != NULL && who != NULL) {
 		memset(v, 0, sizeof *v);
 		v->sleep = -1;
@@ -777,7 +791,7 @@ attune_safety_first(const struct attune_safety_opt *s)
 	(void)attune_time_clock(&now);	/* bad $ATTUNE_NOW: the system's */
 	attune_warn_way(ATTUNE_WARN_DROP);	/* an unreadable log: run's */
 	rules = attune_judge_logs(d, d == NULL ? s->args : NULL, who,
-	    now.days, ATTUNE_CSV_QUIET, NULL, NULL);
+	    now.days, ATTUNE_CSV_QUIET, NULL, NULL, NULL);
 	attune_warn_way(ATTUNE_WARN_HOLD);
 	free(d);
 	/* The lines first, then what is wrong with the region, before the
@@ -881,21 +895,6 @@ scales_high(const char *subscales, const struct attune_instrument *in,
 	return mask;
 }
 
-const struct attune_instrument *
-attune_screen_judge(const struct attune_screen *sc, int *safety,
-    int *positive, char items[64], char why[160])
-{
-	struct attune_rscreen sv;
-	const struct attune_instrument *in = attune_instrument(sc->instrument);
-
-	attune_screen_judge_full(sc, in, NULL, &sv);
-	*safety = sv.safety;
-	*positive = sv.positive;
-	memcpy(items, sv.items, sizeof sv.items);
-	memcpy(why, sv.why, sizeof sv.why);
-	return in;
-}
-
 /*
  * Whether a logged screen raised a safety item (the "safety" flag, or a
  * safety item answered above 0, listed as "9 and 10"), whether its total
@@ -909,7 +908,7 @@ attune_screen_judge(const struct attune_screen *sc, int *safety,
  * would); else the answers are read here, leniently.
  */
 void
-attune_screen_judge_full(const struct attune_screen *sc,
+attune_screen_judge(const struct attune_screen *sc,
     const struct attune_instrument *in, const int *pts,
     struct attune_rscreen *sv)
 {

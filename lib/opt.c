@@ -117,6 +117,25 @@ attune_word_index(const char *const *words, const char *s, size_t n)
 	return -1;
 }
 
+/*
+ * The index of name among the n things of size bytes each at base, each
+ * of which starts with its name (a char *), or -1: the one lookup of a
+ * thing by its name (front.c's commands, tips.c's topics).
+ */
+int
+attune_name_index(const void *base, size_t n, size_t size, const char *name)
+{
+	const char *p = base, *s;
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		memcpy(&s, p + i * size, sizeof s);
+		if (strcmp(s, name) == 0)
+			return (int)i;
+	}
+	return -1;
+}
+
 /* The index of val in words, or a usage error naming the choices. */
 int
 attune_opt_choice(const char *opt, const char *val, const char *const *words)
@@ -133,13 +152,15 @@ attune_opt_choice(const char *opt, const char *val, const char *const *words)
 	    val, b.s);
 }
 
+/* The words of a list, joined by sep, at the end of b. */
 void
-attune_words_join(FILE *f, const char *const *words, const char *sep)
+attune_words_join(struct attune_buf *b, const char *const *words,
+    const char *sep)
 {
 	int i;
 
 	for (i = 0; words[i] != NULL; i++)
-		fprintf(f, "%s%s", i ? sep : "", words[i]);
+		attune_buf_printf(b, "%s%s", i ? sep : "", words[i]);
 }
 
 /* The index of the n bytes at s in words, in any case ("Harm" is harm):
@@ -600,33 +621,31 @@ attune_opt_safety(int argc, char **argv0, const char *optstring,
 /*
  * A word list given again (--did, --flag more than once) adds to what came
  * before, as attune checkin takes it: "a;b".  An empty value adds nothing;
- * alone, it is empty (clears the column).  The lists made here live till
- * the program ends.
+ * alone, it is empty (clears the column).  *field is the option's value;
+ * a list joined is kept in *buf, the option's own (NULL at first), grown
+ * in place as more come; its owner frees it once, done with the options.
  */
-const char *
-attune_opt_add(const char *was, const char *val)
+void
+attune_opt_add(const char **field, char **buf, const char *val)
 {
-	static char *mine[4];
-	size_t i, n;
-	char *s;
+	const char *was = *field;
+	size_t n;
 
-	if (was == NULL || *was == '\0')
-		return val;
-	if (*val == '\0')
-		return was;
-	for (i = 0; i < 4 && mine[i] != NULL && mine[i] != was; i++)
-		continue;
-	n = strlen(was) + strlen(val) + 2;
-	if (i < 4 && mine[i] == was) {
-		s = attune_xrealloc(mine[i], n);
-		strcat(strcat(s, ";"), val);
-	} else {
-		s = attune_xmalloc(n);
-		snprintf(s, n, "%s;%s", was, val);
+	if (was == NULL || *was == '\0' || *val == '\0') {
+		if (was == NULL || *was == '\0')
+			*field = val;
+		return;
 	}
-	if (i < 4)
-		mine[i] = s;
-	return s;
+	n = strlen(was) + strlen(val) + 2;
+	if (was == *buf) {
+		*buf = attune_xrealloc(*buf, n);
+		strcat(strcat(*buf, ";"), val);
+	} else {
+		free(*buf);
+		*buf = attune_xmalloc(n);
+		snprintf(*buf, n, "%s;%s", was, val);
+	}
+	*field = *buf;
 }
 
 /*

@@ -644,14 +644,6 @@ keep_checkin(struct attune_report *r, struct attune_rperson *p,
 	}
 }
 
-/* Keep a check-in whole (as r->whole asks), and nothing else of it. */
-void
-attune_report_keep(struct attune_report *r, const struct attune_checkin *ci)
-{
-	keep_checkin(r, attune_report_person(r, ci->who, strlen(ci->who)),
-	    ci);
-}
-
 void
 attune_report_checkin(struct attune_report *r, const struct attune_checkin *ci)
 {
@@ -828,7 +820,7 @@ attune_rscreen_fill(struct attune_rscreen *s, const struct attune_screen *sc,
 	if (in != NULL && whole)
 		s->answered = attune_answers_parse(in, sc->answers, s->pos,
 		    s->pts);
-	attune_screen_judge_full(sc, in, s->answered ? s->pts : NULL, s);
+	attune_screen_judge(sc, in, s->answered ? s->pts : NULL, s);
 	if (in == NULL)
 		return;
 	s->in = in;

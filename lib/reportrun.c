@@ -515,13 +515,14 @@ urgency(const struct run *u, const struct attune_report *r,
 				cr |= v->s[k * np + i].rules;
 			if (!(cr & urgent) && (attune_judge_logs(dir, files,
 			    people[i]->who, v->today, ATTUNE_CSV_QUIET, NULL,
-			    NULL) & urgent))
+			    NULL, NULL) & urgent))
 				v->after[i] = 1, v->rules |= urgent;
 		}
 		/* With --all-people, in case someone is not among them. */
 		if (!(v->rules & urgent) && (!each || u->o->all))
 			v->rules |= attune_judge_logs(dir, files, u->who,
-			    v->today, ATTUNE_CSV_QUIET, NULL, NULL) & urgent;
+			    v->today, ATTUNE_CSV_QUIET, NULL, NULL, NULL) &
+			    urgent;
 		attune_warn_way(was);
 		free(dir);
 	}

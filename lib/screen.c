@@ -580,8 +580,7 @@ attune_screen_print(FILE *f, int format, int dryrun,
 	} else if (format == ATTUNE_SCREEN_JSON)
 		print_json(f, r, tsbuf, who, path != NULL);
 	else if (format == ATTUNE_SCREEN_FHIR) {
-		struct attune_detail *d = attune_detail_new(INT64_MIN,
-		    INT64_MAX, 0);
+		struct attune_detail *d = attune_detail_new();
 
 		attune_detail_result(d, ts, who, r);
 		attune_fhir_write(f, d);

@@ -193,12 +193,8 @@ free_tip(struct attune_tip *t)
 static int
 topic_index(const struct attune_tips *ts, const char *name)
 {
-	size_t i;
-
-	for (i = 0; i < ts->ntopics; i++)
-		if (strcmp(ts->topics[i].name, name) == 0)
-			return (int)i;
-	return -1;
+	return attune_name_index(ts->topics, ts->ntopics, sizeof *ts->topics,
+	    name);
 }
 
 /* Check one row and add it; 0 if it was malformed (and reported). */
@@ -1245,10 +1241,10 @@ harm_now(const struct attune_tips_opt *o, const struct attune_verdict *w,
 	was = attune_warn_way(ATTUNE_WARN_DROP);
 	if (!o->list && failed && o->strict && day != now.days)
 		rules |= attune_judge_logs(dir, NULL, who, day,
-		    ATTUNE_CSV_QUIET, NULL, NULL);
+		    ATTUNE_CSV_QUIET, NULL, NULL, NULL);
 	if (o->list || day != now.days || (failed && o->strict))
 		rules |= attune_judge_logs(dir, NULL, who, now.days,
-		    ATTUNE_CSV_QUIET, NULL, NULL);
+		    ATTUNE_CSV_QUIET, NULL, NULL, NULL);
 	attune_warn_way(was);
 	return (rules & (1u << ATTUNE_RULE_URGENT)) != 0;
 }
@@ -1281,7 +1277,8 @@ attune_tips(const struct attune_tips_opt *o)
 	memset(&w, 0, sizeof w);
 	w.sleep = -1;
 	if (!o->list) {
-		attune_judge_logs(dir, NULL, who, q.day, flags, &w, &failed);
+		attune_judge_logs(dir, NULL, who, q.day, flags, NULL, &w,
+		    &failed);
 		if (failed)
 			rval = ATTUNE_FAIL;
 		context(&w, q.partner, older_children());

@@ -100,6 +100,13 @@ lines_are() { [ "$(wc -l <"$2" | tr -d ' ')" = "$1" ]; }
 # first_line_has FILE TEXT: TEXT is on the first non-empty line of FILE.
 first_line_has() { grep -v '^$' "$1" | head -n 1 | grep -qF -e "$2"; }
 
+# tests/logcheck read N rows and skipped M, saying so of each on stderr
+# (none: nothing said at all).
+rows_skipped() {
+	grep -qx "rows $1" "$T/out" || return 1
+	[ "$2" != 0 ] || err_empty || return 1
+	[ "$(grep -c '(row skipped)$' "$T/err")" = "$2" ]
+}
 err_lacks() { ! grep -qF -e "$1" "$T/err"; }
 # file_is FILE LINE...: FILE holds exactly these lines.
 file_is() {

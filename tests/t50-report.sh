@@ -47,7 +47,9 @@ usage_case() {
 	check "usage error prints nothing: $*" out_empty
 }
 usage_case "--format: 'xml'" --format xml "$A"
-usage_case "--by: 'year'" --by year "$A"
+usage_case "attune-report: --by: 'year' is not one of the choices; use day, week or month" \
+    --by year "$A"
+usage_case "--by: 'none' is not one of the choices" --by none "$A"
 usage_case "--last: '5y'" --last 5y "$A"
 usage_case "--last: '0d'" --last 0d "$A"
 usage_case "--week: '2026-13-01'" --week=2026-13-01 "$A"

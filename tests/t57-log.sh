@@ -128,6 +128,10 @@ check "edit: --flag harm --flag '': an empty value adds nothing, harm kept" \
 run attune-log edit "$(id_of 1)" --did feed --did bath --did feed --flag ''
 check "edit: --did three times: all three lists, each word once" \
     sh -c 'tail -n 1 "$1" | grep -q ",feed;bath,,slept a bit\$"' - "$LOG"
+run attune-log edit "$(id_of 1)" --flag '' --flag rage --flag panic --flag harm \
+    -r gb
+check "edit: --flag '' then three: all three, in the list's order" \
+    sh -c 'tail -n 1 "$1" | grep -q ",panic;rage;harm,slept a bit\$"' - "$LOG"
 cp "$T/before" "$LOG"
 cp "$LOG" "$T/before"
 run attune-log edit "$(id_of 2)" --flag harm -r nowhere

@@ -45,7 +45,7 @@ if mount -t tmpfs -o size=64k,mode=0700 attune-test "$mnt" 2>/dev/null; then
 	run attune checkin -q --dir "$D" -m 4 -N after
 	check "disk full: once there is room, the next check-in is kept" rc_is 0
 	run "$LOGCHECK" -s "$D/checkins.csv"
-	check "disk full: the log reads cleanly afterwards" out_has "rows 3 skipped 0"
+	check "disk full: the log reads cleanly afterwards" rows_skipped 3 0
 else
 	skip "disk full (tmpfs)" "cannot mount a tmpfs here; ulimit -f below"
 fi
@@ -179,7 +179,7 @@ check "cut inside a quoted note: the new row reads back" out_has "after the cut"
 damaged cutrow "cut mid-row" "$KEPT
 2026-11-21T08:00:00+00:00,me,6,"
 run "$LOGCHECK" "$D/checkins.csv"
-check "cut mid-row: the new row and the old one read" out_has "rows 2 skipped 1"
+check "cut mid-row: the new row and the old one read" rows_skipped 2 1
 check "cut mid-row: the broken row is named by line" \
     err_has "$D/checkins.csv:3: expected 10 fields as in the header, found 4 (row skipped)"
 check "cut mid-row: the new row is on a line of its own" \
@@ -188,7 +188,7 @@ check "cut mid-row: the new row is on a line of its own" \
 damaged nofinal "no final newline" \
     '2026-11-20T08:00:00+00:00,me,5,,,,,,,no final newline'
 run "$LOGCHECK" -s "$D/checkins.csv"
-check "no final newline: both rows read strictly" out_has "rows 2 skipped 0"
+check "no final newline: both rows read strictly" rows_skipped 2 0
 check "no final newline: the old note is whole" out_has "|no final newline"
 
 # --- a gzip archive cut short -----------------------------------------------

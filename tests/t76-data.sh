@@ -21,7 +21,7 @@ seed() {
 # rows_in DIR: how many rows the readers see in DIR's check-in logs.
 rows_in() {
 	"$LOGCHECK" "$1"/checkins*.csv.gz "$1/checkins.csv" 2>/dev/null |
-	    sed -n 's/^rows \([0-9]*\) .*/\1/p'
+	    sed -n 's/^rows \([0-9]*\)$/\1/p'
 }
 
 ### 1. ".pending-" in the data directory's own name

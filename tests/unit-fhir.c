@@ -3,7 +3,8 @@
  * written from it: what goes in, what is left out, ids that are the same
  * for the same logs and differ for different ones, answers that do not
  * match their questionnaire, notes kept only when asked; the same from
- * attune report's own diary (attune_detail_of) as from a store of its own.
+ * attune report's own diary, folded, as from one not folded; and from a
+ * store of its own (attune_detail_new), as attune screen keeps one.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -22,6 +23,34 @@ bundle(struct attune_detail *d)
 	attune_fhir_write(f, d);
 	fclose(f);
 	return s;
+}
+
+/*
+ * A diary fed as attune report feeds its own (attune_report_screen,
+ * attune_report_checkin), keeping whole what --format fhir and html ask
+ * for (what: check-in measures, notes; screens always), and seen as they
+ * see it (attune_detail_of).  Not folded (attune_report_done): its
+ * screens stay in the order they came.
+ */
+struct diary {
+	struct attune_report r;
+	struct attune_detail *d;
+};
+
+static struct attune_detail *
+diary_new(struct diary *y, int64_t from, int64_t to, unsigned what)
+{
+	memset(&y->r, 0, sizeof y->r);
+	attune_report_setup(&y->r, from, to, ATTUNE_BY_NONE, 0, INT64_MAX);
+	y->r.whole = what | ATTUNE_DETAIL_SCREENS;
+	return y->d = attune_detail_of(&y->r);
+}
+
+static void
+diary_free(struct diary *y)
+{
+	attune_detail_free(y->d);
+	attune_report_free(&y->r);
 }
 
 static struct attune_screen
@@ -65,6 +94,7 @@ same_diary(void)
 	int64_t from = attune_days_from_civil(2026, 11, 1);
 	int64_t to = attune_days_from_civil(2026, 11, 22);
 	struct attune_report rep;
+	struct diary y;
 	struct attune_detail *own, *view;
 	struct attune_screen sc;
 	struct attune_checkin ci;
@@ -75,20 +105,20 @@ same_diary(void)
 	memset(&rep, 0, sizeof rep);
 	attune_report_setup(&rep, from, to, ATTUNE_BY_NONE, 0, to);
 	rep.whole = ATTUNE_DETAIL_MEASURES | ATTUNE_DETAIL_SCREENS;
-	own = attune_detail_new(from, to, ATTUNE_DETAIL_MEASURES);
+	own = diary_new(&y, from, to, ATTUNE_DETAIL_MEASURES);
 	for (i = 0; i < sizeof when / sizeof when[0]; i++) {
 		sc = screen(when[i], i % 2 ? "Sam" : "Jo", what[i], 5 + (int)i,
 		    "", i == 3 ? phq9b : phq9);
 		if (i == 2 || i == 3)
 			sc.who = "Jo";
 		attune_report_screen(&rep, &sc);
-		attune_detail_screen(own, &sc);
+		attune_report_screen(&y.r, &sc);
 		attune_checkin_init(&ci);
 		ci.ts = sc.ts;
 		ci.who = sc.who;
 		ci.v[ATTUNE_BOND] = (int)i;
 		attune_report_checkin(&rep, &ci);
-		attune_detail_checkin(own, &ci);
+		attune_report_checkin(&y.r, &ci);
 	}
 	attune_report_done(&rep);
 	view = attune_detail_of(&rep);
@@ -111,20 +141,20 @@ same_diary(void)
 	sc = screen(when[5], "Sam", "epds", 0, "", "");
 	is_int(attune_detail_find(view, "Sam", sc.ts.days, sc.ts.sec, "epds",
 	    &r2), 0, "a screen after the period: not found");
-	attune_detail_free(own);
+	diary_free(&y);
 	attune_detail_free(view);
 	attune_report_free(&rep);
 }
 
-/* A store holding one PHQ-9 of who's (item 9 above 0), and the screen. */
+/* A diary holding one PHQ-9 of who's (item 9 above 0), and the screen. */
 static struct attune_detail *
-one_phq9(const char *who, struct attune_screen *sc)
+one_phq9(struct diary *y, const char *who, struct attune_screen *sc)
 {
-	struct attune_detail *d = attune_detail_new(INT64_MIN, INT64_MAX, 0);
+	struct attune_detail *d = diary_new(y, INT64_MIN, INT64_MAX, 0);
 
 	*sc = screen("2026-11-20T20:00:00+00:00", who, "phq9", 3, "safety",
 	    phq9);
-	attune_detail_screen(d, sc);
+	attune_report_screen(&y->r, sc);
 	return d;
 }
 
@@ -133,15 +163,16 @@ one_phq9(const char *who, struct attune_screen *sc)
 static void
 two_codes(void)
 {
-	struct attune_detail *d = attune_detail_new(INT64_MIN, INT64_MAX, 0);
+	struct diary y;
+	struct attune_detail *d = diary_new(&y, INT64_MIN, INT64_MAX, 0);
 	struct attune_screen sc;
 	char *a;
 
 	sc = screen("2026-11-20T20:00:00+00:00", "Jo", "phq9", 3, "", phq9);
-	attune_detail_screen(d, &sc);
+	attune_report_screen(&y.r, &sc);
 	sc = screen("2026-11-20T20:00:00+00:00", "Jo", "gad7", 0, "",
 	    "1:0;1:0;1:0;1:0;1:0;1:0;1:0");
-	attune_detail_screen(d, &sc);
+	attune_report_screen(&y.r, &sc);
 	a = bundle(d);
 	ok(strstr(a, "\"questionnaire\":\"http://loinc.org/q/69737-5\"") !=
 	    NULL && strstr(a, "\"questionnaire\":\"http://loinc.org/q/"
@@ -151,13 +182,14 @@ two_codes(void)
 	    strstr(a, "\"linkId\":\"44260-8\"") != NULL,
 	    "... its own total and item codes");
 	free(a);
-	attune_detail_free(d);
+	diary_free(&y);
 }
 
 int
 main(void)
 {
 	struct attune_detail *d;
+	struct diary y;
 	struct attune_screen sc;
 	struct attune_checkin ci;
 	struct attune_result r;
@@ -168,15 +200,15 @@ main(void)
 
 	attune_setprog("unit-fhir");
 	/* Nothing in it: a Bundle with no entry (FHIR has no empty arrays). */
-	d = attune_detail_new(INT64_MIN, INT64_MAX, 0);
+	d = diary_new(&y, INT64_MIN, INT64_MAX, 0);
 	a = bundle(d);
 	is_str(a, "{\"resourceType\":\"Bundle\",\"type\":\"collection\"}\n",
 	    "an empty store: an empty collection Bundle");
 	free(a);
-	attune_detail_free(d);
+	diary_free(&y);
 
 	/* One PHQ-9: its response and observation, ids from what it is. */
-	d = one_phq9("Sam", &sc);
+	d = one_phq9(&y, "Sam", &sc);
 	a = bundle(d);
 	is_int(count(a, "\"resourceType\":\"QuestionnaireResponse\""), 1,
 	    "one QuestionnaireResponse");
@@ -195,22 +227,22 @@ main(void)
 	b = bundle(d);
 	is_str(b, a, "written twice: the same bytes");
 	free(b);
-	attune_detail_free(d);
+	diary_free(&y);
 
-	d = one_phq9("Alex", &sc);
+	d = one_phq9(&y, "Alex", &sc);
 	b = bundle(d);
 	p = strstr(a, "urn:uuid:");
 	ok(p != NULL && strstr(b, "urn:uuid:") != NULL &&
 	    strncmp(p, strstr(b, "urn:uuid:"), 45) != 0,
 	    "another person: other ids");
 	free(b);
-	attune_detail_free(d);
+	diary_free(&y);
 	free(a);
 
 	/* The same screen logged twice still has ids of its own. */
-	d = attune_detail_new(INT64_MIN, INT64_MAX, 0);
-	attune_detail_screen(d, &sc);
-	attune_detail_screen(d, &sc);
+	d = diary_new(&y, INT64_MIN, INT64_MAX, 0);
+	attune_report_screen(&y.r, &sc);
+	attune_report_screen(&y.r, &sc);
 	a = bundle(d);
 	{
 		char ids[4][48];
@@ -225,38 +257,38 @@ main(void)
 		ok(n == 4 && uniq, "a screen logged twice: four distinct ids");
 	}
 	free(a);
-	attune_detail_free(d);
+	diary_free(&y);
 
 	/* Answers that do not match: the total alone, and no answers found. */
-	d = attune_detail_new(INT64_MIN, INT64_MAX, 0);
+	d = diary_new(&y, INT64_MIN, INT64_MAX, 0);
 	sc = screen("2026-11-20T20:00:00+00:00", "Sam", "phq9", 3, "",
 	    "2:3;1:0;1:0;1:0;1:0;1:0;1:0;1:0;3:2");
-	attune_detail_screen(d, &sc);
+	attune_report_screen(&y.r, &sc);
 	sc = screen("2026-11-21T20:00:00+00:00", "Sam", "phq9", 3, "",
 	    "2:1;1:0");
-	attune_detail_screen(d, &sc);
+	attune_report_screen(&y.r, &sc);
 	sc = screen("2026-11-22T20:00:00+00:00", "Sam", "phq9", 3, "",
 	    "2:1;1:0;1:0;1:0;1:0;1:0;1:0;1:0;3:2;1:0");
-	attune_detail_screen(d, &sc);
+	attune_report_screen(&y.r, &sc);
 	a = bundle(d);
 	is_int(count(a, "\"linkId\":"), 3,
 	    "points that do not match, too few, too many: totals only");
 	is_int(attune_detail_find(d, "Sam", sc.ts.days, sc.ts.sec, "phq9", &r),
 	    1, "found, without answers");
 	free(a);
-	attune_detail_free(d);
+	diary_free(&y);
 
 	/* The period, and questionnaires not known. */
-	d = attune_detail_new(attune_days_from_civil(2026, 11, 1),
+	d = diary_new(&y, attune_days_from_civil(2026, 11, 1),
 	    attune_days_from_civil(2026, 11, 30), 0);
 	sc = screen("2026-10-31T23:59:00+00:00", "Sam", "gad2", 1, "", "2:1;1:0");
-	attune_detail_screen(d, &sc);
+	attune_report_screen(&y.r, &sc);
 	sc = screen("2026-12-01T00:00:00+00:00", "Sam", "gad2", 1, "", "2:1;1:0");
-	attune_detail_screen(d, &sc);
+	attune_report_screen(&y.r, &sc);
 	sc = screen("2026-11-15T10:00:00+00:00", "Sam", "mibs", 1, "", "");
-	attune_detail_screen(d, &sc);
+	attune_report_screen(&y.r, &sc);
 	sc = screen("2026-11-15T10:00:00", "Sam", "gad2", 1, "", "2:1;1:0");
-	attune_detail_screen(d, &sc);
+	attune_report_screen(&y.r, &sc);
 	a = bundle(d);
 	is_int(count(a, "\"resourceType\":\"Observation\""), 1,
 	    "outside the period and unknown: left out");
@@ -265,7 +297,7 @@ main(void)
 	ok(strstr(a, "https://attune.invalid/fhir/Questionnaire/gad2") != NULL,
 	    "GAD-2: our own Questionnaire");
 	free(a);
-	attune_detail_free(d);
+	diary_free(&y);
 
 	/* From a result: the EPDS with no wording, partner mode found. */
 	memset(&r, 0, sizeof r);
@@ -275,7 +307,7 @@ main(void)
 		r.pos[i] = 2;
 	attune_score(&r);
 	sc = screen("2026-11-20T08:00:00+01:00", "Jo \"J\"", "epds", 0, "", "");
-	d = attune_detail_new(INT64_MIN, INT64_MAX, 0);
+	d = attune_detail_new();
 	attune_detail_result(d, &sc.ts, sc.who, &r);
 	a = bundle(d);
 	ok(strstr(a, "\"linkId\":\"epds-10\",\"answer\":[{\"valueInteger\":2}]")
@@ -317,18 +349,18 @@ main(void)
 	ci.v[ATTUNE_SLEEP] = 48;
 	ci.note = "far away";
 	ci.notelen = 8;
-	d = attune_detail_new(INT64_MIN, INT64_MAX, 0);
-	attune_detail_checkin(d, &ci);
+	d = diary_new(&y, INT64_MIN, INT64_MAX, 0);
+	attune_report_checkin(&y.r, &ci);
 	a = bundle(d);
 	ok(strstr(a, "entry") == NULL, "measures not asked for: none");
 	at = 0;
 	ok(attune_detail_note(d, "Sam", ci.ts.days, &at, &len) == NULL,
 	    "notes not asked for: none");
 	free(a);
-	attune_detail_free(d);
+	diary_free(&y);
 
-	d = attune_detail_new(INT64_MIN, INT64_MAX, ATTUNE_DETAIL_MEASURES);
-	attune_detail_checkin(d, &ci);
+	d = diary_new(&y, INT64_MIN, INT64_MAX, ATTUNE_DETAIL_MEASURES);
+	attune_report_checkin(&y.r, &ci);
 	a = bundle(d);
 	is_int(count(a, "CodeSystem/checkin"), 2, "mood and sleep, two "
 	    "Observations");
@@ -336,17 +368,17 @@ main(void)
 	    "sleep in hours, one decimal");
 	ok(strstr(a, "far away") == NULL, "the note never goes in");
 	free(a);
-	attune_detail_free(d);
+	diary_free(&y);
 
-	d = attune_detail_new(INT64_MIN, INT64_MAX, ATTUNE_DETAIL_NOTES);
-	attune_detail_checkin(d, &ci);
+	d = diary_new(&y, INT64_MIN, INT64_MAX, ATTUNE_DETAIL_NOTES);
+	attune_report_checkin(&y.r, &ci);
 	ci.note = "a bath";
 	ci.notelen = 6;
-	attune_detail_checkin(d, &ci);
+	attune_report_checkin(&y.r, &ci);
 	ci.ts.days++;
 	ci.note = "next day";
 	ci.notelen = 8;
-	attune_detail_checkin(d, &ci);
+	attune_report_checkin(&y.r, &ci);
 	ci.ts.days--;
 	at = 0;
 	note = attune_detail_note(d, "Sam", ci.ts.days, &at, &len);
@@ -363,7 +395,7 @@ main(void)
 	ok(strstr(a, "entry") == NULL, "notes kept: still no measures in "
 	    "the Bundle");
 	free(a);
-	attune_detail_free(d);
+	diary_free(&y);
 
 	same_diary();
 	two_codes();

@@ -119,17 +119,24 @@ test_append(void)
 	    rows == 1, "after a NUL in an open quote (%d rows)", rows);
 }
 
+/* The rows a reader sees in path, and how many it skipped, as it says
+ * on stderr ("(row skipped)", one a row). */
 static long
 rows_in(const char *path, long *skipped)
 {
-	struct attune_csv *c = attune_csv_open(path, attune_checkin_cols, 0);
+	struct attune_csv *c;
 	struct attune_checkin ci;
+	char *err;
 	long n = 0;
 
+	catch_start();
+	c = attune_csv_open(path, attune_checkin_cols, 0);
 	while (attune_checkin_read(c, &ci) > 0)
 		n++;
-	*skipped = attune_csv_skipped(c);
 	attune_csv_close(c);
+	err = catch_end();
+	*skipped = count(err, "(row skipped)\n");
+	free(err);
 	return n;
 }
 
