@@ -112,16 +112,13 @@ main(int argc, char **argv)
 		case 'A': o.all = 1; break;
 		case 'a': o.anxiety = optarg; break;
 		case 'b': o.bond = optarg; break;
-		case 'c':
-			o.count = attune_opt_int("--count", optarg, 1, 100000);
-			break;
+		case 'c': o.count = attune_opt_int("--count", optarg, 1,
+		    100000); break;
 		case 'D': attune_opt_add(&o.did, &o.didbuf, optarg); break;
 		case 'd': o.dir = optarg; break;
 		case 'F': attune_opt_add(&o.flags, &o.flagsbuf, optarg); break;
-		case 'f':
-			o.format = attune_opt_choice("--format", optarg,
-			    formats);
-			break;
+		case 'f': o.format = attune_opt_choice("--format", optarg,
+		    formats); break;
 		case 'h': usage();
 		case 'L': o.last = optarg; break;
 		case 'm': o.mood = optarg; break;
