@@ -37,8 +37,7 @@ void	 attune_opt_longopts(const struct option *lo);	/* for "did you mean" */
 int	 attune_opt_choice(const char *opt, const char *val,
 	    const char *const *words);
 int	 attune_word_index(const char *const *words, const char *s, size_t n);
-void	 attune_opt_add(const char **field, char **buf,
-	    const char *val);	/* again: a;b, in *buf (free it once) */
+void	 attune_opt_add(const char **f, char **buf, const char *v); /* a;b */
 struct attune_safety_opt {	/* what a first, lenient pass finds */
 	const char *dir, *who, *region;	/* the last given, or NULL */
 	int	 quiet, print, dryrun, all, harm;	/* harm: --flag's */
@@ -141,8 +140,7 @@ struct attune_log_opt {
 	const char *dir, *region, *who, *last, *id;	/* as given, or NULL */
 	const char *time, *mood, *bond, *anxiety, *numb, *sleep, *did,
 		   *flags, *note;		/* edit's values, or NULL */
-	char	*didbuf, *flagsbuf;	/* did, flags given again, joined
-					 * (attune_opt_add): free once */
+	char	*didbuf, *flagsbuf;	/* given again: attune_opt_add's */
 	int	 all, count, quiet, screens, undo, yes;
 	int	 format;		/* 0 text, 1 csv, 2 json */
 };
