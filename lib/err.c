@@ -14,6 +14,10 @@ static enum attune_warn_way way;	/* where warnings go: attune_warn_way */
  * nsaid bytes were said already (released), the rest wait. */
 static char *held;
 static size_t nsaid, nheld, capheld;
+/* Where each line of held starts, by a hash of the line (open addressing,
+ * 0 an empty slot, else the offset plus 1), so that whether a line was
+ * held already is known at once, however many a damaged log brings. */
+static size_t *lines, caplines, nlines;
 
 void
 attune_setprog(const char *argv0)
@@ -57,19 +61,73 @@ put_msg(FILE *f, int prefix, int errnum, const char *fmt, va_list ap)
 	fputc('\n', f);
 }
 
-/* Whether the line s[0..n) was held already, said since or waiting. */
+static size_t
+line_hash(const char *s, size_t n)
+{
+	size_t h = 2166136261u;
+
+	while (n-- > 0)
+		h = (h ^ (unsigned char)*s++) * 16777619u;
+	return h;
+}
+
+/* The slot of the line s[0..n) (its '\n' too) in lines: where it is, or
+ * the empty one where it would go. */
+static size_t
+line_slot(const char *s, size_t n)
+{
+	size_t j = line_hash(s, n) & (caplines - 1), o;
+
+	while ((o = lines[j]) != 0 && (nheld - (o - 1) < n ||
+	    memcmp(held + o - 1, s, n) != 0))
+		j = (j + 1) & (caplines - 1);
+	return j;
+}
+
+/* The length of the line of held at off, its '\n' too. */
+static size_t
+line_len(size_t off)
+{
+	return (size_t)((char *)memchr(held + off, '\n', nheld - off) -
+	    (held + off)) + 1;
+}
+
+/* Whether the line s[0..n) was held already, said since or waiting (a
+ * message of more than one line never is). */
 static int
 held_already(const char *s, size_t n)
 {
-	size_t i, k;
+	return caplines > 0 && memchr(s, '\n', n) == s + n - 1 &&
+	    lines[line_slot(s, n)] != 0;
+}
 
-	for (i = 0; i < nheld; i = k + 1) {
-		for (k = i; held[k] != '\n'; k++)
+/* Each line of held from off on, indexed; 0 if memory is short (then a
+ * line held twice may be said twice, nothing worse). */
+static int
+index_lines(size_t off)
+{
+	size_t *was = lines, nwas = caplines, i, k, e;
+
+	for (i = off; i < nheld; i = e) {
+		for (e = i; held[e++] != '\n';)
 			;
-		if (k + 1 - i == n && memcmp(held + i, s, n) == 0)
-			return 1;
+		if (2 * (nlines + 1) > caplines) {
+			caplines = nwas > 0 ? nwas * 2 : 64;
+			if ((lines = calloc(caplines, sizeof *lines)) == NULL) {
+				lines = was, caplines = nwas;
+				return 0;
+			}
+			for (k = 0; k < nwas; k++)
+				if (was[k] != 0)
+					lines[line_slot(held + was[k] - 1,
+					    line_len(was[k] - 1))] = was[k];
+			free(was);
+			was = lines, nwas = caplines;
+		}
+		if (lines[k = line_slot(held + i, e - i)] == 0)
+			lines[k] = i + 1, nlines++;
 	}
-	return 0;
+	return 1;
 }
 
 /*
@@ -111,6 +169,7 @@ hold(int prefix, int errnum, const char *fmt, va_list ap)
 	}
 	memcpy(held + nheld, s, n);
 	nheld += n;
+	(void)index_lines(nheld - n);
 	free(s);
 	return 1;
 }
@@ -155,6 +214,9 @@ warn_end(void)
 	free(held);
 	held = NULL;
 	nsaid = nheld = capheld = 0;
+	free(lines);
+	lines = NULL;
+	caplines = nlines = 0;
 }
 
 /*

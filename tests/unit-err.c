@@ -132,9 +132,23 @@ static const struct {
 	    "run, a line more with its own" },
 };
 
+/* A damaged log's thousands of warnings, each met twice (the log read
+ * again): each said once, in the order first met. */
+enum { MANY = 3000 };
+static void
+many(void)
+{
+	int i, k;
+
+	for (k = 0; k < 2; k++)
+		for (i = 0; i < MANY; i++)
+			attune_warnx("checkins.csv:%d: row skipped", i + 2);
+}
+
 int
 main(void)
 {
+	struct attune_buf want = { 0 };
 	char *s;
 	size_t i;
 	int st;
@@ -150,5 +164,14 @@ main(void)
 		is_str(s, cases[i].said, "%s", cases[i].what);
 		free(s);
 	}
+	s = child(many, 1, 0, &st);
+	attune_buf_str(&want, "unit-err: held one\n");
+	for (i = 0; i < MANY; i++)
+		attune_buf_printf(&want, "unit-err: checkins.csv:%zu: row "
+		    "skipped\n", i + 2);
+	is_str(s, want.s, "%d warnings held, each met twice: each said once, "
+	    "in order", MANY);
+	free(s);
+	attune_buf_free(&want);
 	return tap_done();
 }
